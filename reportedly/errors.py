@@ -1,0 +1,31 @@
+"""One base error for the library; each kind knows the HTTP status an edge should answer with."""
+
+
+class ReportedlyError(Exception):
+    """Base of every error reportedly raises on purpose."""
+
+    status = 500
+
+
+class InputError(ReportedlyError):
+    """The input cannot be read as an article (empty, binary, undecodable, too large, missing)."""
+
+    status = 400
+
+
+class TooLargeError(InputError):
+    """The input is over the size limit."""
+
+    status = 413
+
+
+class UnsupportedLanguageError(InputError):
+    """The article is not in English, the only language the models know."""
+
+    status = 422
+
+
+class ModelNotFoundError(ReportedlyError):
+    """The spaCy English model (or the attribution model) is not installed."""
+
+    status = 503
