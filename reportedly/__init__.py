@@ -1,0 +1,64 @@
+"""reportedly: who said what, on whose word, in news articles.
+
+    >>> import reportedly
+    >>> analysis = reportedly.analyze("Officials said the bridge would reopen on Monday.")
+    >>> [(a.source.text, a.cue.text) for a in analysis.attributions]
+    [('Officials', 'said')]
+"""
+from __future__ import annotations
+
+import functools
+from datetime import tzinfo
+
+from .errors import (
+    InputError,
+    ModelNotFoundError,
+    ReportedlyError,
+    TooLargeError,
+    UnsupportedLanguageError,
+)
+from .ingest import read_article
+from .model import Analysis, Article, Attribution, Entity, Paragraph, Span
+from .serialize import SCHEMA, analysis_dict
+
+__all__ = [
+    "SCHEMA",
+    "Analysis",
+    "Analyzer",
+    "Article",
+    "Attribution",
+    "Entity",
+    "InputError",
+    "ModelNotFoundError",
+    "Paragraph",
+    "ReportedlyError",
+    "Span",
+    "TooLargeError",
+    "UnsupportedLanguageError",
+    "analysis_dict",
+    "analyze",
+    "read_article",
+]
+
+
+def __getattr__(name: str):
+    # The Analyzer pulls in spaCy; importing reportedly for its values should stay cheap.
+    if name == "Analyzer":
+        from .pipeline import Analyzer
+
+        return Analyzer
+    raise AttributeError(name)
+
+
+@functools.lru_cache(maxsize=1)
+def _shared_analyzer():
+    from .pipeline import Analyzer
+
+    return Analyzer()
+
+
+def analyze(article: Article | str, *, id: str = "article", zone: tzinfo | None = None) -> Analysis:
+    """Analyse one article: an Article, or plain scraped text read with ``read_article``."""
+    if isinstance(article, str):
+        article = read_article(article, id, zone=zone)
+    return _shared_analyzer().analyze(article)

@@ -1,0 +1,129 @@
+"""Finding quoted stretches of text, robust to the marks real articles use and misuse.
+
+Marks are read as openers or closers from their neighbours, then paired with a stack per
+paragraph. An opener that is never closed is dropped rather than allowed to run on: an
+unbalanced mark must not swallow the text between two quotes (textacy raises here instead).
+A quote left open at the end of a paragraph continues only when the next paragraph reopens it,
+the convention for quotes that run over several paragraphs.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+DOUBLE_OPEN = "“„«"
+DOUBLE_CLOSE = "”»"
+SINGLE_OPEN = "‘‹"
+SINGLE_CLOSE = "’›"
+_OPEN_CONTEXT = " \t\n([{—–-/:;…"
+_CLOSE_CONTEXT = " \t\n)]}.,;:!?—–-…"
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A quote: ``pieces`` are (start, end) ranges including the marks, one per paragraph."""
+
+    pieces: tuple[tuple[int, int], ...]
+
+    @property
+    def start(self) -> int:
+        return self.pieces[0][0]
+
+    @property
+    def end(self) -> int:
+        return self.pieces[-1][1]
+
+
+@dataclass(frozen=True)
+class _Mark:
+    pos: int
+    family: str  # "double" | "single"
+    role: str  # "open" | "close" | "either"
+
+
+def _marks(text: str, start: int, end: int) -> list[_Mark]:
+    out = []
+    for i in range(start, end):
+        ch = text[i]
+        before = text[i - 1] if i > start else " "
+        after = text[i + 1] if i + 1 < end else " "
+        if ch in DOUBLE_OPEN:
+            out.append(_Mark(i, "double", "open"))
+        elif ch in DOUBLE_CLOSE:
+            out.append(_Mark(i, "double", "close"))
+        elif ch == '"':
+            out.append(_Mark(i, "double", _straight_role(before, after)))
+        elif ch in SINGLE_OPEN or ch in SINGLE_CLOSE or ch == "'":
+            # Apostrophes: a mark between two letters or digits ("Russia's", "’90s") is no quote.
+            if before.isalnum() and (after.isalnum() or ch != "'" and after == "s"):
+                continue
+            if ch == "’" and before.isalnum() and after.isalnum():
+                continue
+            role = _straight_role(before, after)
+            if ch in SINGLE_OPEN and role != "close":
+                role = "open"
+            elif ch in SINGLE_CLOSE and role != "open":
+                role = "close"
+            if role == "either":
+                continue  # a lone single mark between spaces is no quote
+            out.append(_Mark(i, "single", role))
+    return out
+
+
+def _straight_role(before: str, after: str) -> str:
+    if before in _OPEN_CONTEXT and after not in " \t\n":
+        return "open"
+    if before not in " \t\n" and (after in _CLOSE_CONTEXT or after in "'\"’”"):
+        return "close"
+    return "either"
+
+
+def _paragraph_quotes(text: str, start: int, end: int) -> tuple[list[tuple[int, int]], int | None]:
+    """Closed top-level quotes of one paragraph, and the start of one left open at its end."""
+    stack: list[_Mark] = []
+    found: list[tuple[int, int]] = []
+    for mark in _marks(text, start, end):
+        match_at = next((k for k in range(len(stack) - 1, -1, -1) if stack[k].family == mark.family), None)
+        closes = mark.role == "close" or (mark.role == "either" and match_at is not None)
+        if closes:
+            if match_at is None:
+                continue  # a stray closer
+            opener = stack[match_at]
+            del stack[match_at:]  # openers inside it that never closed are dropped
+            if not stack:
+                found.append((opener.pos, mark.pos + 1))
+            continue
+        if mark.family == "double" and match_at is not None and mark.role == "open" and text[mark.pos] == '"':
+            del stack[match_at:]  # a second straight opener: the first was never closed
+        stack.append(mark)
+    left_open = stack[0].pos if stack and stack[0].family == "double" else None
+    return found, left_open
+
+
+def find_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[Quote]:
+    """Top-level quotes in ``paragraphs`` of ``text``, in reading order."""
+    quotes: list[Quote] = []
+    pending: list[tuple[int, int]] = []  # pieces of a quote running over paragraphs
+    for index, (start, end) in enumerate(paragraphs):
+        found, left_open = _paragraph_quotes(text, start, end)
+        if pending:
+            first_char = text[start:end].lstrip()[:1]
+            if first_char and (first_char in DOUBLE_OPEN or first_char == '"'):
+                if found and found[0][0] == start + (len(text[start:end]) - len(text[start:end].lstrip())):
+                    # The reopening mark closed inside this paragraph: the quote ends here.
+                    quotes.append(Quote(tuple(pending) + (found[0],)))
+                    found = found[1:]
+                    pending = []
+                elif left_open is not None:
+                    pending.append((left_open, end))
+                    left_open = None
+                else:
+                    pending = []
+            else:
+                pending = []
+        quotes.extend(Quote(((a, b),)) for a, b in found)
+        if left_open is not None and not pending:
+            nxt = paragraphs[index + 1] if index + 1 < len(paragraphs) else None
+            reopened = nxt and text[nxt[0] : nxt[1]].lstrip()[:1] in (DOUBLE_OPEN + '"')
+            if reopened:
+                pending = [(left_open, end)]
+    return sorted(quotes, key=lambda q: q.start)

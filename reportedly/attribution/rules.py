@@ -1,0 +1,273 @@
+"""A rule-based attribution extractor over the spaCy dependency parse.
+
+Cues are speech and cognition verbs (a closed list) and "according to". The source is the
+cue's subject, inherited through participles ("…, adding that …"); the content is the cue's
+clausal complement, or its object/prepositional complement for verbs that take one ("warned
+against …"), or an adjacent quote. Contents are then snapped to quotes: a content inside a
+quote becomes the whole quote, and the share of quoted words decides direct, indirect or mixed.
+"""
+from __future__ import annotations
+
+import re
+from typing import Sequence
+
+from spacy.tokens import Doc, Span as SpacySpan, Token
+
+from ..model import Attribution, Span
+from . import Block
+from .quotes import Quote, find_quotes
+
+# Verbs whose clausal complement is what someone said, wrote, found or believes.
+CLAUSE_CUES = frozenset(
+    """say tell add warn claim report write state announce note explain argue deny admit
+    acknowledge insist suggest reveal agree stress emphasize emphasise confirm declare assert
+    allege maintain predict promise pledge vow threaten urge recall respond reply answer
+    complain concede contend disclose estimate believe think feel hope fear worry find show
+    indicate conclude testify observe remark comment mention recount reiterate repeat lament
+    tweet post write inform assure caution advise boast joke shout chant whisper signal hint
+    demand propose recommend charge counter acknowledge brief signal speculate predict
+    insinuate imply caution question wonder know learn hear read continue cite quote""".split()
+)
+# Verbs whose object or prepositional complement is itself the content ("warned against X").
+OBJECT_CUES = frozenset(
+    "warn accuse urge deny admit announce promise pledge threaten call praise criticize criticise "
+    "blame condemn denounce demand propose reject dismiss ask".split()
+)
+# Verbs that are cues only when a quote is their content ("…," the letter read).
+QUOTE_ONLY_CUES = frozenset("read continue go write add".split())
+CONTENT_PREPOSITIONS = frozenset("against about of on for that".split())
+SUBJECT_DEPS = ("nsubj", "nsubjpass")
+INHERITING_DEPS = ("advcl", "conj", "xcomp", "acl")
+
+
+def _trim(tokens: list[Token], quotes_too: bool = False) -> tuple[int, int] | None:
+    """Character range of ``tokens`` without leading/trailing punctuation and spaces.
+
+    Quote marks are kept by default (a content keeps its quotes); a source drops them.
+    """
+    tokens = [t for t in tokens if not t.is_space]
+    while tokens and tokens[0].is_punct and (quotes_too or not tokens[0].is_quote):
+        tokens = tokens[1:]
+    while tokens and tokens[-1].is_punct and (quotes_too or not tokens[-1].is_quote):
+        tokens = tokens[:-1]
+    if not tokens:
+        return None
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+
+
+def _subtree(token: Token, exclude: Sequence[Token] = ()) -> list[Token]:
+    skip = set()
+    for t in exclude:
+        skip.update(x.i for x in t.subtree)
+    return [t for t in token.subtree if t.i not in skip]
+
+
+def _subject(verb: Token) -> Token | None:
+    """The subject of ``verb``, inherited from the verb it hangs on when it has none."""
+    seen = 0
+    while verb is not None and seen < 4:
+        for child in verb.children:
+            if child.dep_ in SUBJECT_DEPS:
+                return child
+        if verb.dep_ not in INHERITING_DEPS or verb.head is verb:
+            return None
+        verb = verb.head
+        seen += 1
+    return None
+
+
+def _clause_content(verb: Token) -> list[Token] | None:
+    for child in verb.children:
+        if child.dep_ == "ccomp" or (child.dep_ == "advcl" and any(m.lower_ in ("that", "if", "whether") for m in child.children if m.dep_ == "mark")):
+            return list(child.subtree)
+    return None
+
+
+def _object_content(verb: Token) -> list[Token] | None:
+    parts = [
+        c for c in verb.rights
+        if c.dep_ in ("dobj", "xcomp", "oprd")
+        or (c.dep_ == "prep" and c.lower_ in CONTENT_PREPOSITIONS)
+    ]
+    if not parts:
+        return None
+    first, last = parts[0], parts[-1]
+    doc = verb.doc
+    return list(doc[first.left_edge.i : last.right_edge.i + 1])
+
+
+class RuleExtractor:
+    """Attributions from cue verbs, "according to" and quotes, without any trained model."""
+
+    def extract(self, text: str, blocks: Sequence[Block]) -> list[Attribution]:
+        quotes = find_quotes(text, [(offset, offset + len(doc.text)) for offset, doc in blocks])
+        found: list[Attribution] = _headline_quotes(text, quotes)
+        for offset, doc in blocks:
+            for sent in doc.sents:
+                found.extend(self._sentence(text, offset, sent, quotes))
+        return _dedupe(found)
+
+    def _sentence(self, text: str, offset: int, sent: SpacySpan, quotes: list[Quote]) -> list[Attribution]:
+        out = []
+        for token in sent:
+            if token.lower_ == "according" and token.i + 1 < len(token.doc) and token.nbor().lower_ == "to":
+                made = self._according_to(text, offset, token, quotes)
+            elif token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in CLAUSE_CUES | OBJECT_CUES:
+                made = self._verb(text, offset, sent, token, quotes)
+            else:
+                continue
+            if made is not None:
+                out.append(made)
+        return out
+
+    def _verb(self, text, offset, sent, verb: Token, quotes) -> Attribution | None:
+        lemma = verb.lemma_.lower()
+        subject = _subject(verb)
+        content = _clause_content(verb) if lemma in CLAUSE_CUES else None
+        if content is None and lemma in OBJECT_CUES:
+            content = _object_content(verb)
+        content_range = _trim(content) if content else None
+        cue_end = verb.idx + len(verb)
+        particle = next((c for c in verb.rights if c.dep_ == "prt"), None)
+        if particle is not None and particle.i == verb.i + 1:
+            cue_end = particle.idx + len(particle)
+        cue_range = (verb.idx, cue_end)
+        quote = _adjacent_quote(text, offset, sent, verb, subject, quotes)
+        if content_range is None or (quote and _inside((content_range[0] + offset, content_range[1] + offset), quote)):
+            if quote is None:
+                return None
+            content_span = Span.from_fragments(text, list(quote.pieces))
+        else:
+            if lemma in QUOTE_ONLY_CUES and lemma not in ("write", "add"):
+                return None
+            content_span = _snap(
+                text, (content_range[0] + offset, content_range[1] + offset), quotes, (cue_range[0] + offset, cue_range[1] + offset)
+            )
+        if _overlaps_cue(content_span, (cue_range[0] + offset, cue_range[1] + offset)):
+            return None
+        source = None
+        if subject is not None:
+            source_range = _trim(list(subject.subtree), quotes_too=True)
+            if source_range:
+                source = Span.of(text, source_range[0] + offset, source_range[1] + offset)
+        cue = Span.of(text, cue_range[0] + offset, cue_range[1] + offset)
+        return Attribution("", _kind(text, content_span, quotes), content_span, source, cue)
+
+    def _according_to(self, text, offset, according: Token, quotes) -> Attribution | None:
+        to = according.nbor()
+        objects = [c for c in to.children if c.dep_ == "pobj"]
+        if not objects:
+            return None
+        source_range = _trim(list(objects[0].subtree), quotes_too=True)
+        head = according.head
+        if head is according or head.i == according.i:
+            return None
+        clause = [t for t in _subtree(head, exclude=[according]) if t.sent == according.sent]
+        pieces = [(a + offset, b + offset) for a, b in _runs(clause)]
+        if not pieces or source_range is None:
+            return None
+        cue = Span.of(text, according.idx + offset, to.idx + len(to) + offset)
+        content = _snap_pieces(text, pieces, quotes, (cue.start, cue.end))
+        source = Span.of(text, source_range[0] + offset, source_range[1] + offset)
+        return Attribution("", _kind(text, content, quotes), content, source, cue)
+
+
+_HEADLINE_SOURCE = re.compile(r"\s*(:)\s*([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})\s*(?=\n|$)")
+
+
+def _headline_quotes(text: str, quotes: list[Quote]) -> list[Attribution]:
+    """Headline-style attributions: "'We have to be ready...': Lukashenko"."""
+    out = []
+    for quote in quotes:
+        match = _HEADLINE_SOURCE.match(text, quote.end)
+        if match:
+            content = Span.from_fragments(text, list(quote.pieces))
+            cue = Span.of(text, match.start(1), match.end(1))
+            source = Span.of(text, match.start(2), match.end(2))
+            out.append(Attribution("", "direct", content, source, cue))
+    return out
+
+
+def _adjacent_quote(text, offset, sent, verb, subject, quotes) -> Quote | None:
+    """A quote that ends just before the reporting clause or starts just after the cue."""
+    left = min(verb.idx, subject.left_edge.idx if subject is not None else verb.idx) + offset
+    right = verb.idx + len(verb) + offset
+    best = None
+    for quote in quotes:
+        if quote.end <= left and not text[quote.end : left].strip(" ,—–-:\n"):
+            best = quote
+        elif quote.start >= right and not text[right : quote.start].strip(" ,—–-:\n"):
+            best = best or quote
+    return best
+
+
+def _inside(rng: tuple[int, int], quote: Quote) -> bool:
+    return quote.start <= rng[0] and rng[1] <= quote.end
+
+
+def _snap(text: str, rng: tuple[int, int], quotes: list[Quote], cue: tuple[int, int]) -> Span:
+    """Widen a content range so that no quote is cut in two.
+
+    A quote that holds the cue itself is left alone: the cue then belongs to the quoted
+    speech ("According to this Clause, …" inside a letter) and its content is a part of it.
+    """
+    start, end = rng
+    for quote in quotes:
+        if quote.start <= cue[0] and cue[1] <= quote.end:
+            continue
+        if quote.start < end and start < quote.end:
+            start, end = min(start, quote.start), max(end, quote.end)
+    return Span.of(text, start, end)
+
+
+def _runs(tokens: list[Token]) -> list[tuple[int, int]]:
+    """Character ranges of the contiguous runs of ``tokens`` that hold words, trimmed."""
+    runs: list[list[Token]] = []
+    for token in sorted(tokens, key=lambda t: t.i):
+        if runs and token.i == runs[-1][-1].i + 1:
+            runs[-1].append(token)
+        else:
+            runs.append([token])
+    out = []
+    for run in runs:
+        while run and (run[0].is_punct or run[0].is_space):
+            run = run[1:]
+        while run and (run[-1].is_punct or run[-1].is_space):
+            run = run[:-1]
+        if run:
+            out.append((run[0].idx, run[-1].idx + len(run[-1])))
+    return out
+
+
+def _snap_pieces(text: str, pieces: list[tuple[int, int]], quotes: list[Quote], cue: tuple[int, int]) -> Span:
+    """``_snap`` for a content made of several pieces."""
+    snapped = [_snap(text, piece, quotes, cue) for piece in pieces]
+    return Span.from_fragments(text, [(s.start, s.end) for s in snapped])
+
+
+def _overlaps_cue(content: Span, cue: tuple[int, int]) -> bool:
+    return any(a < cue[1] and cue[0] < b for a, b in content.pieces)
+
+
+def _kind(text: str, content: Span, quotes: list[Quote]) -> str:
+    """direct when the content is a quote, mixed when it holds one, indirect otherwise."""
+    words = sum(len(text[a:b].split()) for a, b in content.pieces)
+    quoted = 0
+    for quote in quotes:
+        for a, b in quote.pieces:
+            if content.start <= a and b <= content.end:
+                quoted += len(text[a:b].split())
+    if quoted == 0:
+        return "indirect"
+    return "direct" if quoted >= words - 1 else "mixed"
+
+
+def _dedupe(found: list[Attribution]) -> list[Attribution]:
+    seen: set[tuple] = set()
+    out = []
+    for att in sorted(found, key=lambda a: (a.content.start, a.cue.start if a.cue else 0)):
+        key = (att.content.pieces, att.cue.start if att.cue else None)
+        if key not in seen:
+            seen.add(key)
+            out.append(att)
+    return out

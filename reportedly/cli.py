@@ -1,0 +1,80 @@
+"""The command line: thin commands that parse arguments and format what the library returns.
+
+Exit status: 0 when every article was analysed, 1 when any failed (each failure is reported in
+its own output), 2 for usage errors.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import Sequence
+
+from .errors import ModelNotFoundError, ReportedlyError
+from .ingest import ReadOptions, iter_articles
+from .ingest.decode import DEFAULT_MAX_BYTES
+from .ingest.timestamps import parse_zone
+from .model import Analysis
+from .report import render_text
+from .serialize import analysis_dict
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="reportedly", description="Who said what, on whose word, in news articles.")
+    commands = parser.add_subparsers(dest="command", required=True)
+    analyze = commands.add_parser("analyze", help="find attributions in articles (text, HTML, JSON Lines)")
+    analyze.add_argument("paths", nargs="+", metavar="PATH", help="files, directories (searched recursively) or - for stdin")
+    analyze.add_argument("--format", choices=("json", "jsonl", "text"), help="output format (default: text on a terminal, else jsonl)")
+    analyze.add_argument("--tz", metavar="ZONE", help="time zone for stamps without an offset or with an ambiguous abbreviation (IANA name or +05:30)")
+    analyze.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, metavar="N", help=f"largest input file to read (default {DEFAULT_MAX_BYTES:,})")
+    analyze.set_defaults(run=_analyze)
+    return parser
+
+
+def _analyze(args: argparse.Namespace) -> int:
+    try:
+        zone = parse_zone(args.tz) if args.tz else None
+    except ReportedlyError as exc:
+        print(f"reportedly: {exc}", file=sys.stderr)
+        return 2
+    fmt = args.format or ("text" if sys.stdout.isatty() else "jsonl")
+    from .pipeline import Analyzer
+
+    analyzer = Analyzer()
+    failed = False
+    collected: list[dict] = []
+    for loaded in iter_articles(args.paths, ReadOptions(zone=zone, max_bytes=args.max_bytes)):
+        if loaded.article is None:
+            analysis = Analysis(loaded.id, None, errors=(loaded.error or "unreadable",))
+        else:
+            analysis = next(analyzer.analyze_many([loaded.article]))
+        failed |= not analysis.ok
+        if not analysis.ok:
+            print(f"reportedly: {analysis.id}: {'; '.join(analysis.errors)}", file=sys.stderr)
+        if fmt == "text":
+            sys.stdout.write(render_text(analysis) + "\n")
+        elif fmt == "jsonl":
+            sys.stdout.write(json.dumps(analysis_dict(analysis), ensure_ascii=False) + "\n")
+        else:
+            collected.append(analysis_dict(analysis))
+        sys.stdout.flush()
+    if fmt == "json":
+        payload = collected[0] if len(collected) == 1 else collected
+        sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
+    return 1 if failed else 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the ``reportedly`` command."""
+    args = _parser().parse_args(argv)
+    try:
+        return args.run(args)
+    except ModelNotFoundError as exc:
+        print(f"reportedly: {exc}", file=sys.stderr)
+        return 1
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

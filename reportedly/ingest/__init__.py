@@ -1,0 +1,166 @@
+"""Readers: files, directories and stdin to Articles, one result per article.
+
+The library raises; ``iter_articles`` is the batch edge that turns each article's error into
+a ``Loaded`` with a message, so that one bad article never stops a run.
+"""
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass
+from datetime import tzinfo
+from pathlib import Path
+from typing import Iterator, Sequence
+
+from ..errors import InputError, ReportedlyError
+from ..model import Article
+from .decode import DEFAULT_MAX_BYTES, check_size, decode_text
+from .html import read_html
+from .jsonl import iter_records, read_record
+from .plaintext import read_plaintext
+
+TEXT_SUFFIXES = (".txt", ".text")
+HTML_SUFFIXES = (".html", ".htm", ".html.gz", ".htm.gz", ".xhtml")
+JSONL_SUFFIXES = (".jsonl", ".ndjson")
+ALL_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + JSONL_SUFFIXES
+
+
+@dataclass(frozen=True)
+class ReadOptions:
+    """How to read inputs: the user's time zone for ambiguous stamps and the size limit."""
+
+    zone: tzinfo | None = None
+    max_bytes: int = DEFAULT_MAX_BYTES
+
+
+@dataclass(frozen=True)
+class Loaded:
+    """One article read from an input, or the reason it could not be read."""
+
+    id: str
+    article: Article | None = None
+    error: str | None = None
+
+
+def format_of(name: str) -> str | None:
+    """"text", "html" or "jsonl" from a file name, None for other files."""
+    lower = name.lower()
+    for suffixes, kind in ((HTML_SUFFIXES, "html"), (JSONL_SUFFIXES, "jsonl"), (TEXT_SUFFIXES, "text")):
+        if lower.endswith(suffixes):
+            return kind
+    return None
+
+
+def article_id(name: str) -> str:
+    """The file name without its extension(s): "a/b/x.html.gz" -> "x"."""
+    base = Path(name).name
+    lower = base.lower()
+    for suffix in sorted(ALL_SUFFIXES, key=len, reverse=True):
+        if lower.endswith(suffix):
+            return base[: -len(suffix)]
+    return Path(base).stem
+
+
+def sniff_format(data: bytes) -> str:
+    """Guess the format of unnamed input (stdin): HTML, JSON Lines or plain text."""
+    head = data[:2048].lstrip().lower()
+    if data[:2] == b"\x1f\x8b" or head.startswith((b"<!doctype", b"<html", b"<?xml", b"<head", b"<body")):
+        return "html"
+    if head.startswith(b"{"):
+        return "jsonl"
+    return "text"
+
+
+def read_article(text: str, id: str = "article", *, zone: tzinfo | None = None) -> Article:
+    """Read plain scraped text (already decoded) into an Article."""
+    return read_plaintext(text.replace("\r\n", "\n").replace("\r", "\n"), id, zone=zone)
+
+
+def expand_paths(paths: Sequence[str]) -> Iterator[str]:
+    """Files named, and the readable files of named directories (recursively), in sorted order."""
+    for path in paths:
+        p = Path(path)
+        if path != "-" and p.is_dir():
+            for child in sorted(p.rglob("*")):
+                if child.is_file() and format_of(child.name):
+                    yield str(child)
+        else:
+            yield path
+
+
+def iter_articles(paths: Sequence[str], options: ReadOptions = ReadOptions()) -> Iterator[Loaded]:
+    """Every article in ``paths`` ("-" is stdin), each read or with its error."""
+    for path in expand_paths(paths):
+        yield from _read_path(path, options)
+
+
+def _read_path(path: str, options: ReadOptions) -> Iterator[Loaded]:
+    id = "stdin" if path == "-" else article_id(path)
+    try:
+        if path != "-" and format_of(path) == "jsonl" and Path(path).is_file():
+            # A JSON Lines file holds many articles: the size limit applies to each line.
+            yield from _read_jsonl_file(Path(path), id, options)
+            return
+        data = _read_bytes(path, options)
+        kind = sniff_format(data) if path == "-" else (format_of(path) or sniff_format(data))
+        if kind == "jsonl":
+            yield from _read_jsonl(data, id, path, options)
+            return
+        if kind == "html":
+            yield Loaded(id, read_html(data, id, zone=options.zone, source_path=path))
+            return
+        text, _ = decode_text(data, path)
+        yield Loaded(id, read_plaintext(text, id, zone=options.zone, source_path=path))
+    except ReportedlyError as exc:
+        yield Loaded(id, error=str(exc))
+
+
+def _read_bytes(path: str, options: ReadOptions) -> bytes:
+    if path == "-":
+        data = sys.stdin.buffer.read(options.max_bytes + 1)
+        check_size(len(data), options.max_bytes, "stdin")
+        return data
+    p = Path(path)
+    if not p.exists():
+        raise InputError(f"{path}: no such file or directory")
+    if not p.is_file():
+        raise InputError(f"{path}: not a regular file")
+    check_size(p.stat().st_size, options.max_bytes, path)
+    try:
+        return p.read_bytes()
+    except OSError as exc:
+        raise InputError(f"{path}: cannot be read ({exc.strerror})") from exc
+
+
+def _read_jsonl_file(path: Path, stem: str, options: ReadOptions) -> Iterator[Loaded]:
+    with path.open("rb") as fh:
+        for number, raw in enumerate(fh, start=1):
+            if not raw.strip():
+                continue
+            try:
+                check_size(len(raw), options.max_bytes, f"{path} line {number}")
+                line = raw.decode("utf-8-sig")
+            except UnicodeDecodeError:
+                yield Loaded(f"{stem}:{number}", error=f"{path} line {number} is not valid UTF-8")
+                continue
+            except ReportedlyError as exc:
+                yield Loaded(f"{stem}:{number}", error=str(exc))
+                continue
+            yield from _records(iter_records(line, stem, first_line=number), str(path), options)
+
+
+def _read_jsonl(data: bytes, stem: str, path: str, options: ReadOptions) -> Iterator[Loaded]:
+    text, _ = decode_text(data, path)
+    yield from _records(iter_records(text, stem), path, options)
+
+
+def _records(records, path: str, options: ReadOptions) -> Iterator[Loaded]:
+    for default_id, record in records:
+        if isinstance(record, InputError):
+            yield Loaded(default_id, error=str(record))
+            continue
+        try:
+            article = read_record(record, default_id, zone=options.zone, source_path=path)
+            yield Loaded(article.id, article)
+        except ReportedlyError as exc:
+            rid = str(record.get("id") or default_id) if isinstance(record, dict) else default_id
+            yield Loaded(rid, error=str(exc))

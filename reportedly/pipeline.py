@@ -1,0 +1,71 @@
+"""Analysing articles: spaCy over the analysed paragraphs, then entities and attributions."""
+from __future__ import annotations
+
+import dataclasses
+from typing import Iterable, Iterator
+
+from .attribution import Extractor
+from .errors import ReportedlyError, UnsupportedLanguageError
+from .language import detect_language
+from .model import Analysis, Article, Attribution, Entity
+from .nlp import load_pipeline
+
+ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
+
+
+def default_extractor() -> Extractor:
+    """The extractor ``analyze`` uses when none is given."""
+    from .attribution.rules import RuleExtractor
+
+    return RuleExtractor()
+
+
+class Analyzer:
+    """Holds the loaded pipeline and extractor; ``analyze`` one article or ``analyze_many``."""
+
+    def __init__(self, extractor: Extractor | None = None, nlp=None):
+        self.nlp = nlp if nlp is not None else load_pipeline()
+        self.extractor = extractor if extractor is not None else default_extractor()
+
+    def analyze(self, article: Article) -> Analysis:
+        """Analyse one article; raises UnsupportedLanguageError for non-English text."""
+        return next(self._analyze([article], raise_errors=True))
+
+    def analyze_many(self, articles: Iterable[Article]) -> Iterator[Analysis]:
+        """Analyse many articles; an article that fails becomes an Analysis with its error."""
+        return self._analyze(articles, raise_errors=False)
+
+    def _analyze(self, articles: Iterable[Article], raise_errors: bool) -> Iterator[Analysis]:
+        for article in articles:
+            try:
+                yield self._one(article)
+            except ReportedlyError as exc:
+                if raise_errors:
+                    raise
+                yield Analysis(article.id, article, errors=(str(exc),))
+
+    def _one(self, article: Article) -> Analysis:
+        analysed = "\n".join(article.text[p.start : p.end] for p in article.paragraphs)
+        language = detect_language(analysed)
+        article = dataclasses.replace(article, language=language or "en")
+        if language not in (None, "en"):
+            raise UnsupportedLanguageError(
+                f"{article.id}: the article looks like language {language!r}; reportedly reads English only"
+            )
+        texts = [article.text[p.start : p.end] for p in article.paragraphs]
+        docs = list(self.nlp.pipe(texts))
+        blocks = [(p.start, doc) for p, doc in zip(article.paragraphs, docs)]
+        entities = tuple(
+            Entity(offset + e.start_char, offset + e.end_char, e.text, e.label_)
+            for offset, doc in blocks
+            for e in doc.ents
+            if e.label_ in ENTITY_LABELS
+        )
+        attributions = number_attributions(self.extractor.extract(article.text, blocks))
+        return Analysis(article.id, article, attributions, entities)
+
+
+def number_attributions(found: Iterable[Attribution]) -> tuple[Attribution, ...]:
+    """Attributions in reading order, with ids a1, a2, …"""
+    ordered = sorted(found, key=lambda a: (a.content.start, a.cue.start if a.cue else -1))
+    return tuple(dataclasses.replace(a, id=f"a{i}") for i, a in enumerate(ordered, start=1))
