@@ -1,0 +1,22 @@
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+EXAMPLE = SHARED / "examples" / "belarus-military-letter.txt"
+DATA = Path(__file__).resolve().parent / "data"
+
+
+@pytest.fixture(scope="session")
+def example_text() -> str:
+    if not EXAMPLE.exists():
+        pytest.skip("../shared/examples is not beside the checkout")
+    return EXAMPLE.read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def analyzer():
+    from reportedly.pipeline import Analyzer
+
+    return Analyzer()

@@ -1,0 +1,78 @@
+"""The analyze command: formats, the JSON schema, exit codes (needs the spaCy model)."""
+import json
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from reportedly.cli import main
+
+SCHEMA = json.loads((Path(__file__).resolve().parents[1] / "reportedly" / "schema" / "reportedly-1.schema.json").read_text())
+
+
+def run(capsys, *argv):
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_usage_errors_exit_2(capsys):
+    with pytest.raises(SystemExit) as exc:
+        main(["analyze"])
+    assert exc.value.code == 2
+    with pytest.raises(SystemExit) as exc:
+        main(["analyze", "x.txt", "--format", "xml"])
+    assert exc.value.code == 2
+
+
+def test_bad_zone_exit_2(capsys, tmp_path):
+    code, _, err = run(capsys, "analyze", str(tmp_path), "--tz", "Nowhere/Land")
+    assert code == 2 and "unknown time zone" in err
+
+
+@pytest.mark.model
+def test_example_json_validates(capsys, example_text, tmp_path):
+    path = tmp_path / "belarus-military-letter.txt"
+    path.write_text(example_text, encoding="utf-8")
+    code, out, _ = run(capsys, "analyze", str(path), "--format", "json")
+    assert code == 0
+    obj = json.loads(out)
+    jsonschema.validate(obj, SCHEMA)
+    assert obj["id"] == "belarus-military-letter"
+    assert obj["article"]["published"] == "2022-07-11T06:23:00+05:30"
+    text = obj["article"]["text"]
+    for att in obj["attributions"]:
+        for role in ("source", "cue", "content"):
+            span = att[role]
+            if span and "fragments" not in span:
+                assert text[span["start"] : span["end"]] == span["text"]
+
+
+@pytest.mark.model
+def test_bad_inputs_are_recorded_and_the_run_goes_on(capsys, tmp_path):
+    (tmp_path / "good.txt").write_text('"We are ready," the general said on Monday.', encoding="utf-8")
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "binary.txt").write_bytes(b"\x00\x01\x02\x03" * 50)
+    (tmp_path / "german.txt").write_text(
+        "Der Bundeskanzler sagte am Montag, dass die Regierung die Steuern im nächsten Jahr nicht erhöhen werde, "
+        "obwohl die Opposition das seit Monaten fordert und die Wirtschaft schwächelt.", encoding="utf-8")
+    code, out, err = run(capsys, "analyze", str(tmp_path), "--format", "jsonl")
+    assert code == 1
+    rows = {row["id"]: row for row in map(json.loads, out.splitlines())}
+    assert set(rows) == {"good", "empty", "binary", "german"}
+    for row in rows.values():
+        jsonschema.validate(row, SCHEMA)
+    assert rows["good"]["errors"] == [] and rows["good"]["attributions"]
+    assert "empty" in rows["empty"]["errors"][0]
+    assert "binary" in rows["binary"]["errors"][0]
+    assert "English only" in rows["german"]["errors"][0]
+    assert "empty" in err
+
+
+@pytest.mark.model
+def test_text_report(capsys, example_text, tmp_path):
+    path = tmp_path / "belarus.txt"
+    path.write_text(example_text, encoding="utf-8")
+    code, out, _ = run(capsys, "analyze", str(path), "--format", "text")
+    assert code == 0
+    assert "By Zaini Majeed" in out and "Who said what" in out and "the Express" in out

@@ -1,0 +1,40 @@
+from reportedly.attribution.quotes import find_quotes
+
+
+def quotes(text, paragraphs=None):
+    paragraphs = paragraphs or [(0, len(text))]
+    return [[text[a:b] for a, b in q.pieces] for q in find_quotes(text, paragraphs)]
+
+
+def test_straight_and_curly_and_guillemets():
+    assert quotes('He said "yes" and “no” and «peut-être».') == [['"yes"'], ["“no”"], ["«peut-être»"]]
+
+
+def test_single_quotes_and_apostrophes():
+    assert quotes("Russia's plan to deploy 'nuclear weapons' worried the officers' families.") == [["'nuclear weapons'"]]
+
+
+def test_unbalanced_mark_does_not_swallow_text():
+    text = 'He said "this never closes. Later she said "short" and left.'
+    assert quotes(text) == [['"short"']]
+
+
+def test_nested_unclosed_inner_quote():
+    text = "they said the \"war was 'totally unprovoked\", officials added."
+    assert quotes(text) == [["\"war was 'totally unprovoked\""]]
+
+
+def test_quote_over_paragraphs_reopened():
+    text = "“First paragraph of the quote.\n\n“And the second,” she said."
+    paras = [(0, 30), (32, len(text))]
+    assert quotes(text, paras) == [["“First paragraph of the quote.", "“And the second,”"]]
+
+
+def test_unclosed_at_paragraph_end_without_reopening_is_dropped():
+    text = "“Never closed here.\n\nPlain text follows, \"and a quote\"."
+    paras = [(0, 19), (21, len(text))]
+    assert quotes(text, paras) == [['"and a quote"']]
+
+
+def test_stray_closer_is_ignored():
+    assert quotes("a stray” closer and “a real one”") == [["“a real one”"]]
