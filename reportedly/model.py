@@ -136,6 +136,8 @@ class Speaker:
         """A short readable label: the name, else the head phrase, else the description."""
         if self.name:
             return self.name
+        if self.description and len(self.description.split()) <= 4 and self.description.split()[0].lower() not in ("the", "a", "an", "this", "that"):
+            return self.description
         if self.short:
             return self.short
         if self.description:
@@ -209,6 +211,7 @@ class Profile:
     outlets_relayed: tuple[str, ...]
     documents: tuple[str, ...]
     second_hand: int  # attributions that reach the article through another outlet
+    second_hand_words: int  # body words in their contents
     body_words: int
     attributed_words: int
     longest_chain: tuple[str, ...]

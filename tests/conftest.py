@@ -3,7 +3,8 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared"
+# ../shared beside the checkout; a git worktree under /work/wt/<name> finds it one level up.
+SHARED = next((p / "shared" for p in ROOT.parents if (p / "shared" / "examples").is_dir()), ROOT.parent / "shared")
 EXAMPLE = SHARED / "examples" / "belarus-military-letter.txt"
 DATA = Path(__file__).resolve().parent / "data"
 

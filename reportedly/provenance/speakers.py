@@ -35,39 +35,54 @@ COMPATIBLE = {
 }
 
 
+class SpeakerResolver:
+    """Resolves sources to speakers within one article, remembering the speakers so far."""
+
+    def __init__(self, text: str, blocks: Sequence[Block]):
+        self.text = text
+        self.blocks = blocks
+        self.mentions = find_mentions(blocks)
+        self.sentences = [(offset + s.start_char, offset + s.end_char) for offset, doc in blocks for s in doc.sents]
+        self.done: list[Speaker] = []
+
+    def resolve(self, source: Span | None) -> Speaker:
+        """The speaker behind ``source`` given what came before; nothing is remembered."""
+        return resolve_speaker(self.text, self.blocks, source, self.mentions, self.sentences, self.done)
+
+    def resolve_all(self, attributions: Sequence[Attribution]) -> list[Speaker]:
+        """One Speaker per attribution, in the same order; each one is remembered."""
+        for att in attributions:
+            self.done.append(self.resolve(att.source))
+        return list(self.done)
+
+
 def resolve_speakers(text: str, blocks: Sequence[Block], attributions: Sequence[Attribution]) -> list[Speaker]:
     """One Speaker per attribution, in the same order."""
-    mentions = find_mentions(blocks)
-    sentences = [(offset + s.start_char, offset + s.end_char) for offset, doc in blocks for s in doc.sents]
-    done: list[tuple[Attribution, Speaker]] = []
-    for att in attributions:
-        speaker = resolve_speaker(text, blocks, att, mentions, sentences, done)
-        done.append((att, speaker))
-    return [speaker for _, speaker in done]
+    return SpeakerResolver(text, blocks).resolve_all(attributions)
 
 
 def resolve_speaker(
     text: str,
     blocks: Sequence[Block],
-    att: Attribution,
+    source: Span | None,
     mentions: Sequence[Mention],
     sentences: Sequence[tuple[int, int]],
-    earlier: Sequence[tuple[Attribution, Speaker]] = (),
+    earlier: Sequence[Speaker] = (),
 ) -> Speaker:
-    """The speaker of one attribution, given the article's mentions and the speakers before it."""
-    if att.source is None:
+    """The speaker behind one source span, given the article's mentions and the speakers before it."""
+    if source is None:
         return Speaker("unknown", None)
-    located = _locate(blocks, att.source)
+    located = _locate(blocks, source)
     if located is None:
-        return Speaker("unknown", att.source)
+        return Speaker("unknown", source)
     offset, phrase = located
     root = phrase.root
-    mention = att.source
+    mention = source
     lower = root.lower_
     if lower in lexicon.SELF_PRONOUNS:
         return Speaker("unknown", mention)
     if lower in lexicon.PRONOUNS:
-        return _pronoun(att.source, lexicon.PRONOUNS[lower], mentions, sentences, earlier)
+        return _pronoun(source, lexicon.PRONOUNS[lower], mentions, sentences, earlier)
     tokens = core_tokens(root, (phrase.start, phrase.end))
     core = norm(root.doc.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1])])
     # Only a name that heads the source counts: "Fifth brigade ..., in an open letter to
@@ -86,8 +101,8 @@ def resolve_speaker(
         return _outlet_nominal(mention, core, mentions, earlier)
     if lemma in lexicon.DOCUMENT_NOUNS:
         return _same_head(mention, "document", root, core, mentions)
-    if lemma in lexicon.ANONYMOUS_NOUNS or lexicon.ANONYMOUS_PATTERNS.search(att.source.text):
-        described = norm(att.source.text) if lexicon.ANONYMOUS_PATTERNS.search(att.source.text) else core
+    if lemma in lexicon.ANONYMOUS_NOUNS or lexicon.ANONYMOUS_PATTERNS.search(source.text):
+        described = norm(source.text) if lexicon.ANONYMOUS_PATTERNS.search(source.text) else core
         return Speaker("anonymous", mention, description=described, short=short_phrase(root))
     if lemma in lexicon.TITLE_WORDS and root.tag_ != "NNS":
         return _titled_nominal(mention, root, core, mentions)
@@ -161,7 +176,7 @@ def _outlet_nominal(mention: Span, core: str, mentions, earlier) -> Speaker:
     """ "the paper" -> the closest outlet named before it."""
     named = [(m.start, m.name, _as_span(m)) for m in mentions if m.type == "outlet" and m.name and m.end <= mention.start]
     named += [
-        (sp.mention.start, sp.name, sp.mention) for _, sp in earlier
+        (sp.mention.start, sp.name, sp.mention) for sp in earlier
         if sp.type == "outlet" and sp.name and sp.mention is not None and sp.mention.end <= mention.start
     ]
     if not named:
@@ -215,7 +230,7 @@ def _pronoun(mention: Span, kind: str, mentions, sentences, earlier) -> Speaker:
     allowed = COMPATIBLE[kind]
     window_start = _window_start(mention.start, sentences)
     spoke = [
-        sp for _, sp in earlier
+        sp for sp in earlier
         if sp.mention is not None and window_start <= sp.mention.start and sp.mention.end <= mention.start
         and sp.type in allowed and (sp.name or sp.description)
     ]
