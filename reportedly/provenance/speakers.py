@@ -238,14 +238,23 @@ def _pronoun(mention: Span, kind: str, mentions, sentences, earlier) -> Speaker:
         sp = max(spoke, key=lambda s: s.mention.start)
         return Speaker(sp.type, mention, name=sp.name, role=sp.role, description=sp.description,
                        evidence=(sp.evidence[:1] or (sp.mention,)), short=sp.short)
+    # With no source speaking just before, every compatible mention is a candidate, and
+    # "Smith met Jones. He said ..." is left unresolved rather than decided by grammar.
     near = [m for m in mentions if window_start <= m.start and m.end <= mention.start and m.type in allowed]
-    subjects = [m for m in near if m.is_subject] or near
-    distinct = {m.name or m.text for m in subjects}
+    distinct = {_identity(m, mentions) for m in near}
     if len(distinct) == 1:
-        m = subjects[-1]
+        m = near[-1]
         return Speaker(m.type, mention, name=m.name, role=m.role, description=None if m.name else m.text,
                        evidence=(_as_span(m),), short=m.short)
     return Speaker("unknown", mention)
+
+
+def _identity(m: Mention, mentions: Sequence[Mention]) -> str:
+    """Mentions of one person ("Smith", "John Smith") count as one candidate."""
+    if m.type == "person" and m.name:
+        full = _full_name(m.name, mentions)
+        return full.name if full is not None else m.name
+    return m.name or m.text
 
 
 def _window_start(position: int, sentences: Sequence[tuple[int, int]]) -> int:
