@@ -127,3 +127,24 @@ def test_definite_document_resolves_to_its_first_mention(analyzer):
     sp = speaker_of(a, cue="said")
     assert sp.type == "document" and sp.description.startswith("a confidential memo")
     assert sp.evidence[0].text.startswith("a confidential memo") and sp.mention.text == "The memo"
+
+
+def test_pronoun_after_a_new_subject_goes_to_the_new_subject(analyzer):
+    a = analyse(
+        analyzer,
+        '"It was a disaster," Rush Limbaugh said. NBC host Matt Lauer faced heavy criticism after he asked Clinton about her emails.',
+    )
+    sp = speaker_of(a, cue="asked")
+    assert sp.name == "Matt Lauer"
+
+
+def test_names_inside_what_was_said_do_not_take_the_pronoun(analyzer):
+    a = analyse(analyzer, "Senator Mary Jones said that Peter Smith was lying. She added that she would vote no.")
+    sp = speaker_of(a, cue="added")
+    assert sp.name == "Mary Jones"
+
+
+def test_surname_tagged_as_organisation_is_the_person(analyzer):
+    a = analyse(analyzer, "Attorney General Loretta Lynch spoke in Boston.", "Lynch said the department would appeal.")
+    sp = speaker_of(a, cue="said")
+    assert (sp.type, sp.name) == ("person", "Loretta Lynch")

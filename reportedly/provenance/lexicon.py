@@ -38,7 +38,7 @@ DOCUMENT_NOUNS = frozenset(
     """letter report statement memo memorandum study poll survey document documents email
     e-mail tweet post release transcript filing complaint lawsuit indictment affidavit ruling
     order bill draft note dossier analysis assessment review audit communique clause
-    constitution law text message cable leak file files record records minutes data""".split()
+    constitution law text message cable leak file files record records minutes data datum""".split()
 )
 
 # Titles and roles: a nominal with one of these heads refers to a person ("the foreign minister").

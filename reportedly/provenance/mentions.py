@@ -37,6 +37,15 @@ def norm(text: str) -> str:
     return " ".join(text.split())
 
 
+def person_name(text: str) -> str:
+    """A person's name as written, without a possessive ending ("Donald Trump’s")."""
+    name = norm(text)
+    for ending in ("'s", "’s", "'", "’"):
+        if name.endswith(ending):
+            return name[: -len(ending)]
+    return name
+
+
 def stem(word: str) -> str:
     # "Russia's" ~ "Russian", "Belarus" ~ "Belarusian": a crude stem is enough to compare
     # the modifiers of two mentions.
@@ -142,6 +151,7 @@ def _entity_mention(offset: int, ent: SpacySpan) -> Mention | None:
     if is_outlet_name(ent.text) and ent.label_ in ("ORG", "PERSON", "WORK_OF_ART", "PRODUCT", "GPE", "NORP"):
         return Mention(start, end, name, "outlet", ent.root.lower_, name=name, short=name, is_subject=subject)
     if ent.label_ == "PERSON":
+        name = person_name(ent.text)
         role, context = title_before(ent.doc, ent.start)
         role = role or appositive_role(ent.root)
         return Mention(start, end, name, "person", ent.root.lower_, name=name, role=role,

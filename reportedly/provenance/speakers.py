@@ -20,6 +20,7 @@ from .mentions import (
     find_mentions,
     is_outlet_name,
     norm,
+    person_name,
     role_phrase,
     short_phrase,
     stem,
@@ -44,13 +45,15 @@ class SpeakerResolver:
         self.mentions = find_mentions(blocks)
         self.sentences = [(offset + s.start_char, offset + s.end_char) for offset, doc in blocks for s in doc.sents]
         self.done: list[Speaker] = []
+        self.contents: list[tuple[int, int]] = []
 
     def resolve(self, source: Span | None) -> Speaker:
         """The speaker behind ``source`` given what came before; nothing is remembered."""
-        return resolve_speaker(self.text, self.blocks, source, self.mentions, self.sentences, self.done)
+        return resolve_speaker(self.text, self.blocks, source, self.mentions, self.sentences, self.done, self.contents)
 
     def resolve_all(self, attributions: Sequence[Attribution]) -> list[Speaker]:
         """One Speaker per attribution, in the same order; each one is remembered."""
+        self.contents = [piece for att in attributions for piece in att.content.pieces]
         for att in attributions:
             self.done.append(self.resolve(att.source))
         return list(self.done)
@@ -68,8 +71,10 @@ def resolve_speaker(
     mentions: Sequence[Mention],
     sentences: Sequence[tuple[int, int]],
     earlier: Sequence[Speaker] = (),
+    contents: Sequence[tuple[int, int]] = (),
 ) -> Speaker:
-    """The speaker behind one source span, given the article's mentions and the speakers before it."""
+    """The speaker behind one source span, given the article's mentions, the speakers before
+    it and the contents of the article's attributions (what was said, not who said it)."""
     if source is None:
         return Speaker("unknown", None)
     located = _locate(blocks, source)
@@ -82,7 +87,7 @@ def resolve_speaker(
     if lower in lexicon.SELF_PRONOUNS:
         return Speaker("unknown", mention)
     if lower in lexicon.PRONOUNS:
-        return _pronoun(source, lexicon.PRONOUNS[lower], mentions, sentences, earlier)
+        return _pronoun(source, lexicon.PRONOUNS[lower], mentions, sentences, earlier, contents)
     tokens = core_tokens(root, (phrase.start, phrase.end))
     core = norm(root.doc.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1])])
     # Only a name that heads the source counts: "Fifth brigade ..., in an open letter to
@@ -95,6 +100,11 @@ def resolve_speaker(
         return _named_person(person, mention, mentions)
     if root.ent_type_ in ("ORG", "GPE", "NORP") and root.pos_ == "PROPN":
         name = _entity_text(root)
+        # spaCy tags a bare surname as an organisation now and then ("Lynch said"); a
+        # surname the article gives a person elsewhere is that person.
+        full = _full_name(name, mentions) if len(name.split()) == 1 else None
+        if full is not None:
+            return Speaker("person", mention, name=full.name, role=full.role, evidence=(_as_span(full),), short=full.name)
         return Speaker("organization", mention, name=name, short=name)
     lemma = root.lemma_.lower()
     if lemma in lexicon.OUTLET_NOUNS:
@@ -150,7 +160,7 @@ def _full_name(name: str, mentions: Sequence[Mention]) -> Mention | None:
 
 
 def _named_person(ent: SpacySpan, mention: Span, mentions: Sequence[Mention]) -> Speaker:
-    name = norm(ent.text)
+    name = person_name(ent.text)
     role, _ = title_before(ent.doc, ent.start)
     full = _full_name(name, mentions)
     evidence: tuple[Span, ...] = ()
@@ -221,11 +231,13 @@ def _titled_nominal(mention: Span, root: Token, core: str, mentions: Sequence[Me
     return Speaker("person", mention, role=role, description=core, short=role)
 
 
-def _pronoun(mention: Span, kind: str, mentions, sentences, earlier) -> Speaker:
+def _pronoun(mention: Span, kind: str, mentions, sentences, earlier, contents=()) -> Speaker:
     """ "he", "it", "they" -> the closest compatible speaker or mention in the last sentences.
 
-    A source that spoke in the last sentences wins (news goes on quoting the same person);
-    otherwise one compatible subject mention must stand out, or the speaker stays unknown.
+    A source that spoke in the last sentences wins (news goes on quoting the same person),
+    unless someone else has become the subject of the narrative since ("Matt Lauer faced
+    criticism after he asked"): names inside what was said do not count for that.
+    Otherwise one compatible mention must stand out, or the speaker stays unknown.
     """
     allowed = COMPATIBLE[kind]
     window_start = _window_start(mention.start, sentences)
@@ -236,8 +248,22 @@ def _pronoun(mention: Span, kind: str, mentions, sentences, earlier) -> Speaker:
     ]
     if spoke:
         sp = max(spoke, key=lambda s: s.mention.start)
-        return Speaker(sp.type, mention, name=sp.name, role=sp.role, description=sp.description,
-                       evidence=(sp.evidence[:1] or (sp.mention,)), short=sp.short)
+        since = [
+            m for m in mentions
+            if sp.mention.end <= m.start and m.end <= mention.start and m.type in allowed and m.is_subject
+            and not any(a <= m.start < b for a, b in contents)
+        ]
+        others = {_identity(m, mentions) for m in since} - {sp.name or sp.description}
+        if not others:
+            return Speaker(sp.type, mention, name=sp.name, role=sp.role, description=sp.description,
+                           evidence=(sp.evidence[:1] or (sp.mention,)), short=sp.short)
+        if len(others) > 1:
+            return Speaker("unknown", mention)
+        m = [m for m in since if _identity(m, mentions) in others][-1]
+        full = _full_name(m.name, mentions) if m.name else None
+        m = full or m
+        return Speaker(m.type, mention, name=m.name, role=m.role, description=None if m.name else m.text,
+                       evidence=(_as_span(m),), short=m.short)
     # With no source speaking just before, every compatible mention is a candidate, and
     # "Smith met Jones. He said ..." is left unresolved rather than decided by grammar.
     near = [m for m in mentions if window_start <= m.start and m.end <= mention.start and m.type in allowed]
