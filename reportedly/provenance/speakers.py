@@ -7,6 +7,7 @@ two candidates fit equally well the answer is an unnamed speaker, never a guess.
 """
 from __future__ import annotations
 
+from collections import Counter
 from typing import Sequence
 
 from spacy.tokens import Span as SpacySpan, Token
@@ -98,6 +99,12 @@ def resolve_speaker(
         return Speaker("outlet", mention, name=name, short=name)
     if person is not None and not is_outlet_name(person.text):
         return _named_person(person, mention, mentions)
+    named = _appositive_person(root)
+    if named is not None:
+        # "His former business partner at Lenox, Lawrence B. Cummings": the name is given
+        # in apposition, the head is the role.
+        speaker = _named_person(named, mention, mentions)
+        return Speaker("person", mention, name=speaker.name, role=role_phrase(root), evidence=speaker.evidence, short=speaker.name)
     if root.ent_type_ in ("ORG", "GPE", "NORP") and root.pos_ == "PROPN":
         name = _entity_text(root)
         # spaCy tags a bare surname as an organisation now and then ("Lynch said"); a
@@ -135,6 +142,13 @@ def _locate(blocks: Sequence[Block], span: Span) -> tuple[int, SpacySpan] | None
     return None
 
 
+def _appositive_person(root: Token) -> SpacySpan | None:
+    for child in root.children:
+        if child.dep_ == "appos" and child.ent_type_ == "PERSON":
+            return next((e for e in root.doc.ents if e.start <= child.i < e.end), None)
+    return None
+
+
 def _entity_text(token: Token) -> str:
     for ent in token.doc.ents:
         if ent.start <= token.i < ent.end:
@@ -147,22 +161,43 @@ def _as_span(mention: Mention) -> Span:
 
 
 def _full_name(name: str, mentions: Sequence[Mention]) -> Mention | None:
-    """The longest person mention whose name ends like ``name`` ("Alexander Lukashenko")."""
-    last = name.split()[-1].lower().strip("'’s")
-    fits = [m for m in mentions if m.type == "person" and m.name and m.name.split()[-1].lower().strip("'’s") == last]
-    fits.sort(key=lambda m: (-len(m.name.split()), m.start))
+    """The person mention that spells out ``name`` ("Lukashenko" -> "Alexander Lukashenko").
+
+    Every person mention with the same ending is a candidate. Their names must all fit in the
+    longest one ("Hillary Clinton" fits "Crooked Hillary Clinton", "Bill Clinton" does not):
+    two different people with one surname leave the name as written. Among the candidates
+    longer than ``name`` the most frequent form wins, so a one-off nickname does not.
+    """
+    words = _name_words(name)
+    if not words:
+        return None
+    fits = [m for m in mentions if m.type == "person" and m.name and _name_words(m.name)[-len(words):] == words]
     if not fits:
         return None
-    longest = len(fits[0].name.split())
-    if len({m.name for m in fits if len(m.name.split()) == longest}) > 1:
+    forms = Counter(m.name for m in fits)
+    longest = max(forms, key=lambda f: len(f.split()))
+    if not all(_subsequence(_name_words(f), _name_words(longest)) for f in forms):
         return None  # two different full names end the same way: do not pick one
-    return fits[0]
+    longer = [f for f in forms if len(f.split()) > len(words)] or list(forms)
+    best = max(longer, key=lambda f: (forms[f], len(f.split())))
+    return next(m for m in fits if m.name == best)
+
+
+def _name_words(name: str) -> list[str]:
+    return [w.strip(".,") for w in person_name(name).lower().split() if w not in ("mr.", "mrs.", "ms.", "dr.", "mr", "mrs", "ms", "dr")]
+
+
+def _subsequence(short: list[str], long: list[str]) -> bool:
+    it = iter(long)
+    return all(word in it for word in short)
 
 
 def _named_person(ent: SpacySpan, mention: Span, mentions: Sequence[Mention]) -> Speaker:
     name = person_name(ent.text)
     role, _ = title_before(ent.doc, ent.start)
-    full = _full_name(name, mentions)
+    # Only a single name is spelled out: "Hillary Clinton" is already a full name, and
+    # longer forms of it are as likely nicknames ("Crooked Hillary Clinton") as fuller names.
+    full = _full_name(name, mentions) if len(name.split()) == 1 else None
     evidence: tuple[Span, ...] = ()
     if full is not None and len(full.name.split()) >= len(name.split()):
         if full.name != name:
