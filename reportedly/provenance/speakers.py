@@ -47,10 +47,13 @@ class SpeakerResolver:
         self.sentences = [(offset + s.start_char, offset + s.end_char) for offset, doc in blocks for s in doc.sents]
         self.done: list[Speaker] = []
         self.contents: list[tuple[int, int]] = []
+        self.genders = person_genders(blocks, self.mentions)
 
     def resolve(self, source: Span | None) -> Speaker:
         """The speaker behind ``source`` given what came before; nothing is remembered."""
-        return resolve_speaker(self.text, self.blocks, source, self.mentions, self.sentences, self.done, self.contents)
+        return resolve_speaker(
+            self.text, self.blocks, source, self.mentions, self.sentences, self.done, self.contents, self.genders
+        )
 
     def resolve_all(self, attributions: Sequence[Attribution]) -> list[Speaker]:
         """One Speaker per attribution, in the same order; each one is remembered."""
@@ -73,6 +76,7 @@ def resolve_speaker(
     sentences: Sequence[tuple[int, int]],
     earlier: Sequence[Speaker] = (),
     contents: Sequence[tuple[int, int]] = (),
+    genders: dict[str, str] | None = None,
 ) -> Speaker:
     """The speaker behind one source span, given the article's mentions, the speakers before
     it and the contents of the article's attributions (what was said, not who said it)."""
@@ -88,7 +92,8 @@ def resolve_speaker(
     if lower in lexicon.SELF_PRONOUNS:
         return Speaker("unknown", mention)
     if lower in lexicon.PRONOUNS:
-        return _pronoun(source, lexicon.PRONOUNS[lower], mentions, sentences, earlier, contents)
+        return _pronoun(source, lexicon.PRONOUNS[lower], mentions, sentences, earlier, contents,
+                        genders or {}, GENDERED.get(lower))
     tokens = core_tokens(root, (phrase.start, phrase.end))
     core = norm(root.doc.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1])])
     # Only a name that heads the source counts: "Fifth brigade ..., in an open letter to
@@ -266,7 +271,7 @@ def _titled_nominal(mention: Span, root: Token, core: str, mentions: Sequence[Me
     return Speaker("person", mention, role=role, description=core, short=role)
 
 
-def _pronoun(mention: Span, kind: str, mentions, sentences, earlier, contents=()) -> Speaker:
+def _pronoun(mention: Span, kind: str, mentions, sentences, earlier, contents=(), genders=None, gender=None) -> Speaker:
     """ "he", "it", "they" -> the closest compatible speaker or mention in the last sentences.
 
     A source that spoke in the last sentences wins (news goes on quoting the same person),
@@ -275,18 +280,24 @@ def _pronoun(mention: Span, kind: str, mentions, sentences, earlier, contents=()
     Otherwise one compatible mention must stand out, or the speaker stays unknown.
     """
     allowed = COMPATIBLE[kind]
+    genders = genders or {}
+
+    def agrees(name: str | None) -> bool:
+        # "she" cannot be a person the article calls "he" elsewhere, and the other way round.
+        return gender is None or name is None or genders.get(name, gender) == gender
+
     window_start = _window_start(mention.start, sentences)
     spoke = [
         sp for sp in earlier
         if sp.mention is not None and window_start <= sp.mention.start and sp.mention.end <= mention.start
-        and sp.type in allowed and (sp.name or sp.description)
+        and sp.type in allowed and (sp.name or sp.description) and agrees(sp.name)
     ]
     if spoke:
         sp = max(spoke, key=lambda s: s.mention.start)
         since = [
             m for m in mentions
             if sp.mention.end <= m.start and m.end <= mention.start and m.type in allowed and m.is_subject
-            and not any(a <= m.start < b for a, b in contents)
+            and not any(a <= m.start < b for a, b in contents) and agrees(_identity(m, mentions))
         ]
         others = {_identity(m, mentions) for m in since} - {sp.name or sp.description}
         if not others:
@@ -301,13 +312,50 @@ def _pronoun(mention: Span, kind: str, mentions, sentences, earlier, contents=()
                        evidence=(_as_span(m),), short=m.short)
     # With no source speaking just before, every compatible mention is a candidate, and
     # "Smith met Jones. He said ..." is left unresolved rather than decided by grammar.
-    near = [m for m in mentions if window_start <= m.start and m.end <= mention.start and m.type in allowed]
+    near = [
+        m for m in mentions
+        if window_start <= m.start and m.end <= mention.start and m.type in allowed and agrees(_identity(m, mentions))
+    ]
     distinct = {_identity(m, mentions) for m in near}
     if len(distinct) == 1:
         m = near[-1]
         return Speaker(m.type, mention, name=m.name, role=m.role, description=None if m.name else m.text,
                        evidence=(_as_span(m),), short=m.short)
     return Speaker("unknown", mention)
+
+
+GENDERED = {"he": "m", "him": "m", "she": "f", "her": "f"}
+GENDER_WORDS = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f", "herself": "f"}
+
+
+def person_genders(blocks: Sequence[Block], mentions: Sequence[Mention]) -> dict[str, str]:
+    """What the article itself says about each person's pronouns.
+
+    In a sentence that mentions one person only, "he"/"his" or "she"/"her" after the name
+    are votes for that person; a clear majority decides. No name list is consulted: the
+    article is the only evidence, and a person it never pronominalises stays open.
+    """
+    votes: dict[str, Counter] = {}
+    people = [m for m in mentions if m.type == "person" and m.name]
+    for offset, doc in blocks:
+        for sent in doc.sents:
+            start, end = offset + sent.start_char, offset + sent.end_char
+            here = [m for m in people if start <= m.start < end]
+            names = {_identity(m, mentions) for m in here}
+            if len(names) != 1:
+                continue
+            (name,) = names
+            first = min(m.end for m in here)
+            for token in sent:
+                kind = GENDER_WORDS.get(token.lower_)
+                if kind and offset + token.idx >= first:
+                    votes.setdefault(name, Counter())[kind] += 1
+    out = {}
+    for name, counter in votes.items():
+        (top, n), *rest = counter.most_common() + [(None, 0)]
+        if n >= 1 and n > 2 * rest[0][1]:
+            out[name] = top
+    return out
 
 
 def _identity(m: Mention, mentions: Sequence[Mention]) -> str:
