@@ -325,6 +325,7 @@ def _pronoun(mention: Span, kind: str, mentions, sentences, earlier, contents=()
 
 
 GENDERED = {"he": "m", "him": "m", "she": "f", "her": "f"}
+TITLE_GENDER = {"mr.": "m", "mr": "m", "mrs.": "f", "mrs": "f", "ms.": "f", "ms": "f", "miss": "f"}
 GENDER_WORDS = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f", "herself": "f"}
 
 
@@ -338,6 +339,13 @@ def person_genders(blocks: Sequence[Block], mentions: Sequence[Mention]) -> dict
     votes: dict[str, Counter] = {}
     people = [m for m in mentions if m.type == "person" and m.name]
     for offset, doc in blocks:
+        for m in people:
+            # "Mrs. Clinton", "Mr. Obama": the honorific settles it.
+            if offset <= m.start < offset + len(doc.text):
+                before = doc.text[max(0, m.start - offset - 6) : m.start - offset].split()
+                honorific = TITLE_GENDER.get(before[-1].lower()) if before else None
+                if honorific:
+                    votes.setdefault(_identity(m, mentions), Counter())[honorific] += 3
         for sent in doc.sents:
             start, end = offset + sent.start_char, offset + sent.end_char
             here = [m for m in people if start <= m.start < end]
