@@ -306,7 +306,7 @@ def _pronoun(mention: Span, kind: str, mentions, sentences, earlier, contents=()
         if len(others) > 1:
             return Speaker("unknown", mention)
         m = [m for m in since if _identity(m, mentions) in others][-1]
-        full = _full_name(m.name, mentions) if m.name else None
+        full = _full_name(m.name, mentions) if m.name and m.type == "person" else None
         m = full or m
         return Speaker(m.type, mention, name=m.name, role=m.role, description=None if m.name else m.text,
                        evidence=(_as_span(m),), short=m.short)
