@@ -80,3 +80,19 @@ def test_first_hand_quote_has_no_carrier(analyzer):
     a = analyse(analyzer, '"We will sue," Mayor John Smith said.')
     _, prov = prov_of(a, "said")
     assert prov.via == () and prov.via_basis is None and prov.chain == ("this article", "John Smith")
+
+
+def test_any_extractor_output_works_even_without_source_or_cue():
+    from reportedly.model import Attribution, Span
+    from reportedly.pipeline import Analyzer
+
+    class Bare:
+        def extract(self, text, blocks):
+            return [Attribution("", "direct", Span.of(text, 0, 9)), Attribution("", "indirect", Span.of(text, 11, 21), cue=Span.of(text, 28, 32))]
+
+    text = "Prices up. Wages fell, some said."
+    analysis = Analyzer(extractor=Bare()).analyze(Article("t", text, (Paragraph(0, len(text)),)))
+    assert [p.speaker.type for p in analysis.provenance] == ["unknown", "unknown"]
+    assert analysis.provenance[0].chain == ("this article", "(unknown)") and analysis.provenance[0].cue_strength is None
+    assert analysis.attributions[1].cue.text == "said" and analysis.provenance[1].cue_strength == "neutral"
+    assert analysis.profile.statements == 2

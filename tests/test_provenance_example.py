@@ -105,3 +105,13 @@ def test_json_carries_speakers_chains_voice_and_profile(analysis):
         mention = att["speaker"]["mention"]
         if mention and "fragments" not in mention:
             assert text[mention["start"] : mention["end"]] == mention["text"]
+
+
+def test_text_report_shows_chains_voice_and_profile(analysis):
+    from reportedly.report import render_text
+
+    out = render_text(analysis)
+    assert "via this article → Express → letter → military officers" in out
+    assert "Sergey Lavrov (person, foreign minister), written “Russia's foreign minister”" in out
+    assert "[attributed; evaluative 'In a shocking suggestion']" in out
+    assert "Sourcing profile" in out and "second-hand, through the Express" in out

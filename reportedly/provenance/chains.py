@@ -23,7 +23,7 @@ from spacy.tokens import Token
 from ..model import Article, Attribution, Span, Speaker
 from . import lexicon
 from .mentions import core_tokens
-from .speakers import SpeakerResolver, _locate
+from .speakers import SpeakerResolver, locate
 
 MEDIUM_PREPOSITIONS = frozenset({"in", "through", "via"})
 AGENT_VERBS = frozenset("see obtain cite publish leak quote release review acquire receive".split())
@@ -152,7 +152,7 @@ def _medium(att: Attribution, resolver: SpeakerResolver) -> tuple[Speaker, Speak
     for span in (att.cue, att.source):
         if span is None:
             continue
-        located = _locate(resolver.blocks, span)
+        located = locate(resolver.blocks, span)
         if located is not None:
             tokens.append(located[1].root)
     for token in tokens:

@@ -1,6 +1,7 @@
 """The sourcing profile of an article: who it rests on, how much is second-hand, in plain words."""
 from __future__ import annotations
 
+import dataclasses
 from collections import Counter
 from typing import Sequence
 
@@ -52,7 +53,7 @@ def sourcing_profile(
         findings=(),
     )
     findings = _findings(article, profile, provenance, second_hand, voices)
-    return Profile(**{**profile.__dict__, "findings": tuple(findings)})
+    return dataclasses.replace(profile, findings=tuple(findings))
 
 
 def _unique(values) -> list[str]:

@@ -82,7 +82,7 @@ def resolve_speaker(
     it and the contents of the article's attributions (what was said, not who said it)."""
     if source is None:
         return Speaker("unknown", None)
-    located = _locate(blocks, source)
+    located = locate(blocks, source)
     if located is None:
         return Speaker("unknown", source)
     offset, phrase = located
@@ -137,7 +137,8 @@ def resolve_speaker(
     return Speaker("unknown", mention, description=core)
 
 
-def _locate(blocks: Sequence[Block], span: Span) -> tuple[int, SpacySpan] | None:
+def locate(blocks: Sequence[Block], span: Span) -> tuple[int, SpacySpan] | None:
+    """The block offset and spaCy span of ``span`` (its first piece), or None if no block holds it."""
     start, end = span.pieces[0]
     for offset, doc in blocks:
         if offset <= start and end <= offset + len(doc.text):
