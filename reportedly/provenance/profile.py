@@ -15,7 +15,6 @@ def sourcing_profile(
     voices: Sequence[Voice],
 ) -> Profile:
     """Counts, shares, the longest chain and a few plain-language findings for one article."""
-    by_id = {p.attribution_id: p for p in provenance}
     speakers = [p.speaker for p in provenance]
     distinct: dict[str, set] = {t: set() for t in SPEAKER_TYPES}
     for sp in speakers:
