@@ -164,3 +164,13 @@ def test_she_skips_a_person_the_article_calls_he(analyzer):
     )
     sp = speaker_of(a, content="police were biased")
     assert sp.name == "Hillary Clinton"
+
+
+def test_the_president_as_subject_names_the_pronoun(analyzer):
+    a = analyse(
+        analyzer,
+        "President Barack Obama spoke in Ohio.",
+        "In defeat, the president appeared cowed. Campaigning against Mitt Romney in 2012, he said that climate change could wait.",
+    )
+    sp = speaker_of(a, content="climate change could wait")
+    assert sp.name in ("Barack Obama", None)

@@ -169,13 +169,17 @@ def _nominal_mention(offset: int, token: Token) -> Mention | None:
         kind = "outlet"
     elif lower in lexicon.GROUP_NOUNS or (lemma in lexicon.ORGANIZATION_NOUNS and token.dep_ != "compound"):
         kind = "group" if lower in lexicon.GROUP_NOUNS else "organization"
+    elif lemma in lexicon.TITLE_WORDS and token.tag_ == "NN" and token.pos_ == "NOUN":
+        # "the president appeared cowed": an unnamed person; speakers may name them later.
+        kind = "person"
     else:
         return None
-    if token.dep_ == "compound":
+    if token.dep_ in ("compound", "appos") or (kind == "person" and token.dep_ not in ("nsubj", "nsubjpass")):
         return None
     tokens = core_tokens(token)
     start, end = offset + tokens[0].idx, offset + tokens[-1].idx + len(tokens[-1])
     text = norm(token.doc.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1])])
-    return Mention(start, end, text, kind, lemma, short=short_phrase(token),
+    role = role_phrase(token) if kind == "person" else None
+    return Mention(start, end, text, kind, lemma, role=role, short=short_phrase(token),
                    context=frozenset(stem(t.text) for t in tokens if t.is_alpha),
                    is_subject=token.dep_ in ("nsubj", "nsubjpass"))

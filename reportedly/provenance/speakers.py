@@ -7,6 +7,7 @@ two candidates fit equally well the answer is an unnamed speaker, never a guess.
 """
 from __future__ import annotations
 
+import dataclasses
 from collections import Counter
 from typing import Sequence
 
@@ -43,7 +44,7 @@ class SpeakerResolver:
     def __init__(self, text: str, blocks: Sequence[Block]):
         self.text = text
         self.blocks = blocks
-        self.mentions = find_mentions(blocks)
+        self.mentions = _name_titled_mentions(find_mentions(blocks))
         self.sentences = [(offset + s.start_char, offset + s.end_char) for offset, doc in blocks for s in doc.sents]
         self.done: list[Speaker] = []
         self.contents: list[tuple[int, int]] = []
@@ -252,8 +253,17 @@ def _same_head(mention: Span, kind: str, root: Token, core: str, mentions: Seque
 def _titled_nominal(mention: Span, root: Token, core: str, mentions: Sequence[Mention]) -> Speaker:
     """ "Russia's foreign minister" -> the one named person the article gives that office."""
     role = role_phrase(root)
-    offices = lexicon.TITLE_SYNONYMS.get(root.lower_, {root.lower_})
     modifiers = {stem(t.text) for t in root.subtree if t.i != root.i and t.is_alpha and t.dep_ not in ("det",)}
+    holder = title_holder(root.lower_, modifiers, mentions)
+    if holder is not None:
+        return Speaker("person", mention, name=holder.name, role=role, description=core,
+                       evidence=(_as_span(holder),), short=holder.name)
+    return Speaker("person", mention, role=role, description=core, short=role)
+
+
+def title_holder(title: str, modifiers: set[str], mentions: Sequence[Mention]) -> Mention | None:
+    """The one named person whose title fits ``title`` best (modifiers break ties), or None."""
+    offices = lexicon.TITLE_SYNONYMS.get(title, {title})
     scored: dict[str, tuple[int, Mention]] = {}
     for m in mentions:
         if m.type != "person" or not m.role or not m.name:
@@ -263,13 +273,23 @@ def _titled_nominal(mention: Span, root: Token, core: str, mentions: Sequence[Me
         score = len(modifiers & m.context)
         if m.name not in scored or score > scored[m.name][0]:
             scored[m.name] = (score, m)
-    if scored:
-        best = max(s for s, _ in scored.values())
-        top = [m for s, m in scored.values() if s == best]
-        if len(top) == 1:
-            return Speaker("person", mention, name=top[0].name, role=role, description=core,
-                           evidence=(_as_span(top[0]),), short=top[0].name)
-    return Speaker("person", mention, role=role, description=core, short=role)
+    if not scored:
+        return None
+    best = max(s for s, _ in scored.values())
+    top = [m for s, m in scored.values() if s == best]
+    return top[0] if len(top) == 1 else None
+
+
+def _name_titled_mentions(mentions: list[Mention]) -> list[Mention]:
+    """Unnamed titled mentions ("the president") named after the one holder of that title."""
+    out = []
+    for m in mentions:
+        if m.type == "person" and m.name is None:
+            holder = title_holder(m.head, set(m.context) - {stem(m.head)}, mentions)
+            if holder is not None:
+                m = dataclasses.replace(m, name=holder.name, short=holder.name)
+        out.append(m)
+    return out
 
 
 def _pronoun(mention: Span, kind: str, mentions, sentences, earlier, contents=(), genders=None, gender=None) -> Speaker:
