@@ -79,6 +79,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--sample", type=int, default=20)
     parser.add_argument("--seed", type=int, default=4)
+    parser.add_argument("--all", action="store_true", help="also list every third-person pronoun resolution, one a line")
     args = parser.parse_args(argv)
     texts = sorted((args.data / "text").glob("*.txt"))
     if not texts:
@@ -88,7 +89,7 @@ def main(argv: list[str] | None = None) -> int:
     extractor = GoldExtractor()
     analyzer = Analyzer(extractor=extractor)
     types: Counter = Counter()
-    pronouns: list[tuple[str, Attribution, object]] = []
+    pronouns: list[tuple[str, Attribution, object, str]] = []
     sources = 0
     for path in texts:
         ann = anns.get(path.stem)
@@ -104,7 +105,7 @@ def main(argv: list[str] | None = None) -> int:
             sources += 1
             types[prov.speaker.type] += 1
             if att.source.text.strip().lower() in PRONOUNS:
-                pronouns.append((text, att, prov.speaker))
+                pronouns.append((text, att, prov.speaker, path.stem))
     print(f"PolNeAR {args.data.name}: {len(texts)} articles, {sources} gold source mentions")
     print("\nSpeaker types")
     for kind, n in types.most_common():
@@ -119,10 +120,15 @@ def main(argv: list[str] | None = None) -> int:
     print("  by pronoun: " + ", ".join(f"{w} {n}" for w, n in by_word.most_common()))
     # Sampled from all third-person pronoun sources, which come from the gold spans and so
     # stay the same when the resolver changes: one seed shows the same cases to every version.
+    if args.all:
+        print("\nAll third-person pronoun resolutions (article, offset, pronoun, answer):")
+        for _, att, speaker, article in third:
+            answer = speaker.name or (f"unnamed: {speaker.description}" if speaker.description else "(no name)")
+            print(f"  {article}@{att.source.start}\t{att.source.text}\t{answer}")
     rng = random.Random(args.seed)
     sample = rng.sample(third, min(args.sample, len(third)))
     print(f"\n{len(sample)} sampled third-person pronoun sources and their resolution (seed {args.seed}):")
-    for k, (text, att, speaker) in enumerate(sample, 1):
+    for k, (text, att, speaker, _) in enumerate(sample, 1):
         evidence = " ".join(speaker.evidence[0].text.split()) if speaker.evidence else "-"
         answer = speaker.name or (f"unnamed: {speaker.description}" if speaker.description else "(no name)")
         print(f"\n{k:2}. {att.source.text!r} -> {answer} ({speaker.type}); evidence {evidence!r}")
