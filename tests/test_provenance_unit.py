@@ -38,6 +38,15 @@ def test_evaluative_marker_takes_its_phrase():
     assert (marker.type, marker.span.text) == ("evaluative", "In a shocking suggestion")
 
 
+def test_evaluative_adjective_after_its_noun():
+    # "nothing shocking": the adjective follows its noun; the marker must still be a valid span.
+    heads = [2, 0, 2]
+    d = Doc(VOCAB, words=["nothing", "shocking", "happened"], heads=heads, deps=["nsubj", "amod", "ROOT"],
+            pos=["NOUN", "ADJ", "VERB"])
+    (marker,) = find_markers(d.text, [(0, d)], [(0, len(d.text))])
+    assert (marker.type, marker.span.text) == ("evaluative", "nothing shocking")
+
+
 def test_markers_in_skipped_ranges_are_left_out():
     d = doc(["He", "reportedly", "left"])
     assert find_markers(d.text, [(0, d)], [(0, len(d.text))], skip=[(3, 13)]) == []

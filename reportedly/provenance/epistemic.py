@@ -94,8 +94,11 @@ def _marker_extent(token: Token) -> tuple[int, int]:
     noun = token.head
     if token.dep_ != "amod" or noun.pos_ != "NOUN":
         return token.idx, token.idx + len(token)
+    if noun.i < token.i:
+        # A postposed adjective ("something shocking"): the phrase runs from noun to adjective.
+        return noun.idx, token.idx + len(token)
     start = noun.left_edge.idx if noun.left_edge.i <= token.i else token.idx
-    if noun.dep_ == "pobj" and noun.head.dep_ == "prep":
+    if noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.i < token.i:
         start = noun.head.idx
     return start, noun.idx + len(noun)
 
