@@ -44,6 +44,11 @@ class Analyzer:
                 if raise_errors:
                     raise
                 yield Analysis(article.id, article, errors=(str(exc),))
+            except Exception as exc:  # noqa: BLE001 - the batch edge: record the bug, go on
+                if raise_errors:
+                    raise
+                message = f"{article.id}: internal error while analysing ({type(exc).__name__}: {exc}); please report it"
+                yield Analysis(article.id, article, errors=(message,))
 
     def _one(self, article: Article) -> Analysis:
         analysed = "\n".join(article.text[p.start : p.end] for p in article.paragraphs)
