@@ -1,9 +1,11 @@
+import os
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared"
+# ../shared beside the checkout; REPORTEDLY_SHARED points elsewhere (a worktree in a subfolder).
+SHARED = Path(os.environ.get("REPORTEDLY_SHARED") or ROOT.parent / "shared")
 EXAMPLE = SHARED / "examples" / "belarus-military-letter.txt"
 DATA = Path(__file__).resolve().parent / "data"
 

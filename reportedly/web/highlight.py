@@ -40,6 +40,8 @@ class Segment:
 def _pieces(span: dict | None) -> list[tuple[int, int]]:
     if not span:
         return []
+    if "start" not in span and isinstance(span.get("span"), dict):
+        span = span["span"]  # a marker written as {"type": ..., "span": SPAN}
     return [tuple(f) for f in span.get("fragments") or [(span["start"], span["end"])]]
 
 
@@ -54,7 +56,11 @@ def marks_of(analysis: dict) -> list[Mark]:
             for a, b in _pieces(marker):
                 marks.append(Mark(a, b, _marker_role(marker), att["id"]))
     article = analysis.get("article") or {}
-    for marker in analysis.get("markers") or []:
+    # The outlet's own hedges and evaluative words, outside any attribution.
+    own = list(analysis.get("markers") or [])
+    for sentence in analysis.get("voice") or []:
+        own += sentence.get("markers") or []
+    for marker in own:
         for a, b in _pieces(marker):
             marks.append(Mark(a, b, _marker_role(marker)))
     for span in article.get("boilerplate") or []:
@@ -64,7 +70,7 @@ def marks_of(analysis: dict) -> list[Mark]:
 
 
 def _marker_role(marker: dict) -> str:
-    kind = (marker.get("kind") or marker.get("type") or "hedge").lower()
+    kind = str(marker.get("type") or marker.get("kind") or "hedge").lower()
     return "evaluative" if kind.startswith(("eval", "loaded", "stance")) else "hedge"
 
 

@@ -26,8 +26,11 @@ def chain_names(att: dict) -> list[str]:
 def speaker_name(att: dict) -> str:
     """Who an attribution is credited to: the resolved speaker, else the source text."""
     speaker = att.get("speaker")
-    if isinstance(speaker, dict) and speaker.get("name"):
-        return str(speaker["name"])
+    if isinstance(speaker, dict):
+        mention = speaker.get("mention") if isinstance(speaker.get("mention"), dict) else {}
+        label = speaker.get("name") or speaker.get("description") or mention.get("text")
+        if label:
+            return str(label)
     source = att.get("source")
     return source["text"] if source else UNNAMED
 
@@ -76,7 +79,8 @@ def profile_bars(analysis: dict) -> dict:
             top = max(abs(b["value"]) for b in bars) or 1
             for b in bars:
                 b["width"] = round(100 * abs(b["value"]) / top, 1)
-            return {"title": "Sourcing profile", "from_provenance": True, "bars": bars}
+            findings = [str(f) for f in profile.get("findings") or []]
+            return {"title": "Sourcing profile", "from_provenance": True, "bars": bars, "findings": findings}
     kinds = Counter(a["kind"] for a in analysis.get("attributions", []))
     named = sum(1 for a in analysis.get("attributions", []) if a.get("source"))
     total = sum(kinds.values())
@@ -84,7 +88,7 @@ def profile_bars(analysis: dict) -> dict:
     bars.append({"label": "with a source", "value": named})
     for b in bars:
         b["width"] = round(100 * b["value"] / total, 1) if total else 0
-    return {"title": "Attributions by kind", "from_provenance": False, "bars": bars}
+    return {"title": "Attributions by kind", "from_provenance": False, "bars": bars, "findings": []}
 
 
 def _numbers(mapping: dict, prefix: str = ""):
