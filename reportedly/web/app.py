@@ -54,7 +54,9 @@ def render(request: Request, template: str, data: dict, status: int = 200):
     """A page from ``data``, or ``data`` itself as JSON when the JSON twin is asked for."""
     if wants_json(request):
         return JSONResponse(data, status_code=status)
-    html = templates.get_template(template).render(data=data, request=request, path=request.url.path, **data)
+    path = request.url.path
+    json_href = (path.rstrip("/") or "/") + ".json" + (f"?{request.url.query}" if request.url.query else "")
+    html = templates.get_template(template).render(data=data, path=path, json_href=json_href, **data)
     return HTMLResponse(html, status_code=status)
 
 
