@@ -157,3 +157,15 @@ def test_headers_and_docs(client):
     assert "/api/analyze" in spec["paths"] and "/api/articles/{article_id}" in spec["paths"]
     assert client.get("/static/style.css").status_code == 200
     assert client.get("/static/swagger/swagger-ui-bundle.js").status_code == 200
+
+
+def test_serve_command_binds_loopback_by_default(monkeypatch):
+    import uvicorn
+
+    from reportedly import cli
+
+    seen = {}
+    monkeypatch.setattr(uvicorn, "run", lambda app, **kw: seen.update(kw, app=app))
+    monkeypatch.setattr("reportedly.web.library.Library.analyzer", property(lambda self: None))
+    assert cli.main(["serve", "--port", "8765"]) == 0
+    assert seen["host"] == "127.0.0.1" and seen["port"] == 8765
