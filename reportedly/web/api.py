@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import json
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Query, Request
 from starlette.datastructures import UploadFile
 
 from ..errors import InputError
@@ -112,9 +112,12 @@ async def analyze(request: Request):
     return await analyze_request(request)
 
 
-@router.get("/articles", summary="Articles analysed by this server (newest first)", responses=ERRORS)
-def articles(request: Request):
-    return {"ok": True, "articles": [_summary(a) for a in library(request).recent()]}
+@router.get("/articles", summary="Articles: analysed by this server, then those in the store", responses=ERRORS)
+def articles(request: Request, limit: int = Query(50, ge=1, le=1000), offset: int = Query(0, ge=0)):
+    lib = library(request)
+    recent = [_summary(a) for a in lib.recent()] if offset == 0 else []
+    stored = lib.store.articles(limit=limit, offset=offset) if lib.store is not None else []
+    return {"ok": True, "limit": limit, "offset": offset, "recent": recent, "stored": stored, "articles": (recent + stored)[:limit]}
 
 
 @router.get("/articles/{article_id}", summary="The analysis of one article (schema reportedly/1)", responses=ERRORS)

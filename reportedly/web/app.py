@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from urllib.parse import quote
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
@@ -35,6 +36,9 @@ templates = Environment(
     trim_blocks=True,
     lstrip_blocks=True,
 )
+
+# Path segments (ids, speaker names) are quoted whole: a "/" in a name must not start a new segment.
+templates.filters["segment"] = lambda value: quote(str(value), safe="")
 
 
 def error_body(status: int, message: str) -> dict:

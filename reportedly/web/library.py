@@ -80,9 +80,7 @@ class Library:
         if found is not None:
             return found
         if self.store is not None:
-            found = self.store.analysis(article_id)
-            if found is not None:
-                return found
+            return self.store.analysis(article_id)  # raises the store's NotFoundError (404)
         raise NotFoundError(f"no article with id {article_id!r}; analyse it first or check the id")
 
 
