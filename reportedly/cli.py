@@ -28,6 +28,9 @@ def _parser() -> argparse.ArgumentParser:
     analyze.add_argument("--tz", metavar="ZONE", help="time zone for stamps without an offset or with an ambiguous abbreviation (IANA name or +05:30)")
     analyze.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, metavar="N", help=f"largest input file to read (default {DEFAULT_MAX_BYTES:,})")
     analyze.set_defaults(run=_analyze)
+    from .cli_corpus import add_corpus_commands
+
+    add_corpus_commands(commands)
     return parser
 
 
@@ -68,6 +71,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``reportedly`` command."""
     args = _parser().parse_args(argv)
     try:
+        if args.command != "analyze":
+            from .cli_corpus import run_corpus_command
+
+            return run_corpus_command(args)
         return args.run(args)
     except ModelNotFoundError as exc:
         print(f"reportedly: {exc}", file=sys.stderr)

@@ -36,8 +36,12 @@ def m001_core_tables(db: sqlite3.Connection) -> None:
             rowid INTEGER PRIMARY KEY,
             key TEXT NOT NULL UNIQUE,         -- normalised name + type: one row per speaker
             name TEXT NOT NULL,
-            type TEXT NOT NULL                -- person, organization, outlet, pronoun, unknown, ...
+            type TEXT NOT NULL,               -- person, organization, outlet, pronoun, unknown, ...
+            statements INTEGER NOT NULL DEFAULT 0,  -- kept up to date on insert: the list stays fast
+            articles INTEGER NOT NULL DEFAULT 0
         );
+        CREATE INDEX speakers_name ON speakers(name COLLATE NOCASE);
+        CREATE INDEX speakers_statements ON speakers(statements DESC);
         CREATE TABLE attributions (
             rowid INTEGER PRIMARY KEY,
             article INTEGER NOT NULL REFERENCES articles(rowid) ON DELETE CASCADE,

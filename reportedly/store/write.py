@@ -81,9 +81,15 @@ def _insert(db: sqlite3.Connection, doc: dict, id: str, hash: str, source_path: 
         ),
     )
     article_rowid = cur.lastrowid
+    speakers_here: set[int] = set()
     for att in attributions:
         found = speaker_of(att)
         speaker = _speaker_rowid(db, *found) if found else None
+        if speaker is not None:
+            db.execute("UPDATE speakers SET statements = statements + 1 WHERE rowid = ?", (speaker,))
+            if speaker not in speakers_here:
+                speakers_here.add(speaker)
+                db.execute("UPDATE speakers SET articles = articles + 1 WHERE rowid = ?", (speaker,))
         content = att["content"]
         cur = db.execute(
             """INSERT INTO attributions (article, att_id, kind, speaker, source, cue, content,
