@@ -34,6 +34,9 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--port", type=int, default=8000, help="port (default 8000)")
     serve.add_argument("--max-bytes", type=int, default=2_000_000, metavar="N", help="largest request body (default 2,000,000)")
     serve.set_defaults(run=_serve)
+    from .cli_corpus import add_corpus_commands
+
+    add_corpus_commands(commands)
     return parser
 
 
@@ -88,6 +91,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``reportedly`` command."""
     args = _parser().parse_args(argv)
     try:
+        if args.command != "analyze":
+            from .cli_corpus import run_corpus_command
+
+            return run_corpus_command(args)
         return args.run(args)
     except ModelNotFoundError as exc:
         print(f"reportedly: {exc}", file=sys.stderr)

@@ -2,8 +2,7 @@
 trace, the outlet citation graph. Each page's data is its JSON twin; ``/api/...`` gives the same."""
 from __future__ import annotations
 
-import difflib
-from urllib.parse import quote
+import re
 
 from fastapi import APIRouter, Query, Request
 
@@ -60,28 +59,32 @@ def snippet_parts(snippet: str) -> list[dict]:
     return parts
 
 
-def word_diff(before: str, after: str) -> list[dict]:
-    """Word-level differences from ``before`` to ``after`` as parts: same, ins or del."""
-    a, b = before.split(), after.split()
-    parts = []
-    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(a=a, b=b, autojunk=False).get_opcodes():
-        if op == "equal":
-            parts.append({"op": "same", "text": " ".join(a[i1:i2])})
-            continue
-        if i2 > i1:
-            parts.append({"op": "del", "text": " ".join(a[i1:i2])})
-        if j2 > j1:
-            parts.append({"op": "ins", "text": " ".join(b[j1:j2])})
-    return parts
+DIFF_MARK = re.compile(r"\[-(.*?)-\]|\{\+(.*?)\+\}")
 
 
-def trace_data(request: Request, attribution: int) -> dict:
-    found = store(request).trace(attribution)
-    appearances = found.get("appearances", []) if isinstance(found, dict) else list(found)
-    first = appearances[0]["content"] if appearances else ""
-    for item in appearances:
-        item["diff"] = word_diff(first, item.get("content") or "")
-    return {"ok": True, "attribution": attribution, "trace": found, "appearances": appearances}
+def diff_parts(marked: str) -> list[dict]:
+    """The store's marked diff ("a [-old-] {+new+} b") as parts: same, del or ins."""
+    parts, pos = [], 0
+    for m in DIFF_MARK.finditer(marked):
+        if m.start() > pos:
+            parts.append({"op": "same", "text": marked[pos : m.start()].strip()})
+        parts.append({"op": "del", "text": m.group(1)} if m.group(1) is not None else {"op": "ins", "text": m.group(2)})
+        pos = m.end()
+    if marked[pos:].strip():
+        parts.append({"op": "same", "text": marked[pos:].strip()})
+    return [p for p in parts if p["text"]]
+
+
+def trace_data(request: Request, text: str) -> dict:
+    if not text.strip():
+        return {"ok": True, "text": text, "trace": None, "appearances": []}
+    try:
+        found = store(request).trace(text)
+    except ValueError as exc:  # no words to trace: the library's own message
+        raise InputError(f"cannot trace {text!r}: {exc}") from exc
+    for item in found["appearances"]:
+        item["diff_parts"] = diff_parts(item.get("diff") or "")
+    return {"ok": True, "text": text, "trace": {k: v for k, v in found.items() if k != "appearances"}, "appearances": found["appearances"]}
 
 
 def graph_data(request: Request, min_count: int) -> dict:
@@ -108,9 +111,11 @@ def search_page(request: Request, q: str = "", phrase: bool = False, limit: int 
     return render(request, "search.html", search_data(request, q, phrase, limit))
 
 
-@router.get("/trace/{attribution}", include_in_schema=False)
-def trace_page(attribution: int, request: Request):
-    return render(request, "trace.html", trace_data(request, attribution))
+@router.get("/trace", include_in_schema=False)
+def trace_page(request: Request, text: str = ""):
+    if request.app.state.library.store is None:
+        raise NoCorpusError(NO_STORE)
+    return render(request, "trace.html", trace_data(request, text))
 
 
 @router.get("/graph", include_in_schema=False)
@@ -135,15 +140,11 @@ def api_search(request: Request, q: str = Query(..., min_length=1), phrase: bool
     return search_data(request, q, phrase, limit)
 
 
-@router.get("/api/trace/{attribution}", tags=["corpus"], summary="Where one statement appeared, earliest first", responses=ERRORS)
-def api_trace(attribution: int, request: Request):
-    return trace_data(request, attribution)
+@router.get("/api/trace", tags=["corpus"], summary="Where a statement appeared, earliest seen first, with wording differences", responses=ERRORS)
+def api_trace(request: Request, text: str = Query(..., min_length=1, max_length=2000)):
+    return trace_data(request, text)
 
 
 @router.get("/api/graph", tags=["corpus"], summary="The outlet citation graph", responses=ERRORS)
 def api_graph(request: Request, min_count: int = Query(1, ge=1)):
     return graph_data(request, min_count)
-
-
-def speaker_href(name: str) -> str:
-    return "/speakers/" + quote(name, safe="")

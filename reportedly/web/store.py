@@ -57,11 +57,11 @@ class StoreReader:
     def stats(self) -> dict:
         return self._q().store_stats(self.db)
 
-    def trace(self, attribution: int) -> dict:
-        """Where one statement appeared across the corpus, earliest first."""
+    def trace(self, text: str) -> dict:
+        """Where the statement ``text`` appeared across the corpus, earliest seen first."""
         from ..corpus.trace import trace_statement
 
-        return trace_statement(self.db, attribution)
+        return trace_statement(self.db, text)
 
 
 def open_store(path: str) -> StoreReader:

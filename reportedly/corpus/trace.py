@@ -1,0 +1,107 @@
+"""Tracing a statement through the corpus: every appearance, earliest seen first.
+
+We say "earliest seen", never "origin": the store only knows the articles it holds, and an
+earlier appearance may simply not be in it. Wire copies (one agency story run by several
+outlets, or the same body under several mastheads) are grouped so that they count as one
+source of the statement, not as independent confirmations.
+"""
+from __future__ import annotations
+
+import sqlite3
+
+from ..store.queries import fts_query
+from .clusters import match_kind, word_diff
+from .text import canonical
+
+CANDIDATES = 500
+
+
+def trace_statement(db: sqlite3.Connection, text: str, *, limit: int = CANDIDATES) -> dict:
+    """The appearances of the statement ``text`` (and of its cluster), as a timeline.
+
+    Returns ``{"query", "appearances": [...], "outlets", "origins", "earliest_seen"}``; each
+    appearance has article, outlet, published, speaker, wording, match ("same", "partial",
+    "reworded", "cluster"), ``diff`` against the earliest wording and ``origin`` (the wire or
+    copy group it belongs to).
+    """
+    query_words = canonical(text).split()
+    if not query_words:
+        raise ValueError("the statement to trace has no words")
+    matched: dict[int, str] = {}
+    # Seeds: contents holding every word of the statement (it is quoted whole or in a longer quote).
+    for rowid, canon in db.execute(
+        "SELECT a.rowid, a.canonical FROM contents_fts JOIN attributions a ON a.rowid = contents_fts.rowid "
+        "WHERE contents_fts MATCH ? LIMIT ?",
+        (fts_query(text), limit),
+    ):
+        kind = _match_query(query_words, canon.split())
+        if kind:
+            matched[rowid] = kind
+    if not matched and len(query_words) >= 3:
+        # Reworded: look for contents sharing any 3-word run of the statement, then verify.
+        phrases = " OR ".join(fts_query(" ".join(query_words[i : i + 3]), phrase=True) for i in range(len(query_words) - 2))
+        for rowid, canon in db.execute(
+            "SELECT a.rowid, a.canonical FROM contents_fts JOIN attributions a ON a.rowid = contents_fts.rowid "
+            "WHERE contents_fts MATCH ? LIMIT ?",
+            (phrases, limit),
+        ):
+            kind = _match_query(query_words, canon.split())
+            if kind:
+                matched[rowid] = kind
+    clusters = {c for (c,) in db.execute(
+        f"SELECT DISTINCT cluster FROM attributions WHERE cluster IS NOT NULL AND rowid IN ({','.join('?' * len(matched))})",
+        list(matched),
+    )} if matched else set()
+    if clusters:
+        for (rowid,) in db.execute(
+            f"SELECT rowid FROM attributions WHERE cluster IN ({','.join('?' * len(clusters))})", list(clusters)
+        ):
+            matched.setdefault(rowid, "cluster")
+    return _timeline(db, text, matched)
+
+
+def _match_query(query: list[str], content: list[str]) -> str | None:
+    if query == content:
+        return "same"
+    if len(query) < len(content) and _contains(content, query):
+        return "partial"
+    return match_kind(query, content)
+
+
+def _contains(long: list[str], short: list[str]) -> bool:
+    n = len(short)
+    return any(long[i : i + n] == short for i in range(len(long) - n + 1))
+
+
+def _timeline(db: sqlite3.Connection, text: str, matched: dict[int, str]) -> dict:
+    if not matched:
+        return {"query": text, "appearances": [], "outlets": [], "origins": 0, "earliest_seen": None}
+    marks = ",".join("?" * len(matched))
+    rows = [dict(r) for r in db.execute(
+        f"""SELECT a.rowid AS attribution, ar.id AS article, ar.outlet, ar.published, ar.title, ar.wire,
+                   ar.body_key, s.name AS speaker, s.type AS speaker_type, a.kind, a.cue, a.content AS wording,
+                   a.cluster
+            FROM attributions a JOIN articles ar ON ar.rowid = a.article
+            LEFT JOIN speakers s ON s.rowid = a.speaker
+            WHERE a.rowid IN ({marks})
+            ORDER BY ar.published IS NULL, ar.published, ar.id, a.content_start""",
+        list(matched),
+    )]
+    reference = rows[0]["wording"]
+    for row in rows:
+        row["match"] = matched[row["attribution"]]
+        row["diff"] = word_diff(reference, row["wording"])
+        # An agency credit makes copies of one story; otherwise equal body openings do.
+        row["origin"] = f"wire:{row['wire']}" if row["wire"] else f"copy:{row['body_key'] or row['article']}"
+        del row["body_key"]
+    outlets = []
+    for row in rows:
+        if row["outlet"] not in outlets:
+            outlets.append(row["outlet"])
+    return {
+        "query": text,
+        "appearances": rows,
+        "outlets": outlets,
+        "origins": len({row["origin"] for row in rows}),
+        "earliest_seen": {k: rows[0][k] for k in ("article", "outlet", "published", "speaker")},
+    }
