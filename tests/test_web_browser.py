@@ -27,12 +27,15 @@ def _free_port() -> int:
 
 
 @pytest.fixture(scope="session")
-def server(analyzer):
+def server(analyzer, example_text, tmp_path_factory):
     uvicorn = pytest.importorskip("uvicorn")
     from reportedly.web import create_app
+    from reportedly.web.store import StoreReader
+    from web_support import build_store
 
+    store = StoreReader(build_store(tmp_path_factory.mktemp("store") / "corpus.db", analyzer, example_text))
     port = _free_port()
-    config = uvicorn.Config(create_app(analyzer=analyzer), host="127.0.0.1", port=port, log_level="warning")
+    config = uvicorn.Config(create_app(analyzer=analyzer, store=store), host="127.0.0.1", port=port, log_level="warning")
     srv = uvicorn.Server(config)
     thread = threading.Thread(target=srv.run, daemon=True)
     thread.start()
@@ -110,4 +113,27 @@ def test_hostile_article_runs_nothing(server, page):
     assert "<script>window.__pwned = 1</script>" in page.locator("#article-text").inner_text()
     assert page.locator("#article-text img, #article-text script, #article-text b").count() == 0
     _shot(page, "05-hostile")
+    assert page.errors == []
+
+
+def test_speaker_search_trace_and_graph(server, page):
+    page.goto(server + "/speakers")
+    page.click("text=Lukashenko")
+    page.wait_for_url("**/speakers/Lukashenko")
+    assert page.locator("h1").inner_text() == "Lukashenko"
+    assert page.locator("ul.statements-list li").count() >= 3
+    _shot(page, "06-speaker", full=True)
+    page.goto(server + "/search")
+    page.fill("#q", "bridge reopen")
+    page.click("form.search button[type=submit]")
+    page.wait_for_url("**/search?q=bridge*")
+    assert page.locator(".hit mark").count() >= 2
+    _shot(page, "07-search")
+    page.locator("text=trace this quote").first.click()
+    page.wait_for_url("**/trace?text=*")
+    assert page.locator("ol.timeline li").count() >= 2
+    _shot(page, "08-trace")
+    page.goto(server + "/graph")
+    assert page.locator("svg.graph .node").count() >= 2
+    _shot(page, "09-graph")
     assert page.errors == []
