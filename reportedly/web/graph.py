@@ -41,9 +41,13 @@ def layout(edges: list[dict], size: int = SIZE, max_nodes: int = MAX_NODES) -> d
         mx, my = (a["x"] + b["x"]) / 2, (a["y"] + b["y"]) / 2
         # Pull the control point a little toward the centre so opposite edges do not overlap.
         cx, cy = mx + (centre - mx) * 0.25, my + (centre - my) * 0.25
+        # End the arrow at the edge of the target circle, not under it.
+        dx, dy = b["x"] - cx, b["y"] - cy
+        length = math.hypot(dx, dy) or 1
+        ex, ey = b["x"] - dx / length * (b["r"] + 3), b["y"] - dy / length * (b["r"] + 3)
         drawn.append({
             "citing": e["citing"], "cited": e["cited"], "count": e["count"],
-            "path": f"M{a['x']},{a['y']} Q{round(cx, 1)},{round(cy, 1)} {b['x']},{b['y']}",
+            "path": f"M{a['x']},{a['y']} Q{round(cx, 1)},{round(cy, 1)} {round(ex, 1)},{round(ey, 1)}",
             "width": round(1 + 5 * e["count"] / top, 1),
         })
     return {"size": size, "nodes": list(nodes.values()), "edges": drawn, "omitted": max(0, len(weight) - len(names))}
