@@ -80,7 +80,9 @@ async def _run(url: str, n: int, concurrency: int, seconds: float, seed: int) ->
         t0 = time.perf_counter()
         await asyncio.gather(*(one(k, p) for k, p in plan))
         wall = time.perf_counter() - t0
-    report = {"articles_in_store": len(ids), "concurrency": concurrency, "wall_s": round(wall, 2)}
+        stats = (await client.get("/api/stats")).json()
+    report = {"articles_in_store": stats.get("articles"), "attributions_in_store": stats.get("attributions"),
+              "ids_sampled": len(ids), "concurrency": concurrency, "wall_s": round(wall, 2)}
     for kind, values in times.items():
         report[kind] = {
             "requests": len(values), "failures": failures[kind],

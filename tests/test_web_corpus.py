@@ -75,6 +75,11 @@ def test_graph(client):
     assert ("Daily Planet", "Reuters") in {(e["citing"], e["cited"]) for e in data["edges"]}
 
 
+def test_stats(client):
+    stats = client.get("/api/stats").json()
+    assert stats["ok"] and stats["articles"] == 4
+
+
 def test_stored_article_page_and_list(client):
     listed = client.get("/api/articles").json()
     assert "wire-1" in [a["id"] for a in listed["articles"]]
@@ -83,7 +88,7 @@ def test_stored_article_page_and_list(client):
     assert_error_shape(client.get("/api/articles/not-there"), 404)
 
 
-@pytest.mark.parametrize("path", ["/api/speakers", "/api/speakers/x", "/api/search?q=x", "/api/trace?text=x", "/api/graph", "/speakers.json", "/graph.json"])
+@pytest.mark.parametrize("path", ["/api/speakers", "/api/speakers/x", "/api/search?q=x", "/api/trace?text=x", "/api/graph", "/api/stats", "/speakers.json", "/graph.json"])
 def test_corpus_needs_a_store(bare, path):
     assert_error_shape(bare.get(path), 404)
 

@@ -145,6 +145,11 @@ def api_trace(request: Request, text: str = Query(..., min_length=1, max_length=
     return trace_data(request, text)
 
 
+@router.get("/api/stats", tags=["corpus"], summary="Counts of what the store holds", responses=ERRORS)
+def api_stats(request: Request):
+    return {"ok": True, **store(request).stats()}
+
+
 @router.get("/api/graph", tags=["corpus"], summary="The outlet citation graph", responses=ERRORS)
 def api_graph(request: Request, min_count: int = Query(1, ge=1)):
     return graph_data(request, min_count)
