@@ -108,6 +108,121 @@ class Attribution:
     cue: Span | None = None
 
 
+SPEAKER_TYPES = ("person", "organization", "outlet", "document", "anonymous", "group", "unknown")
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """Who an attribution's source is, resolved within the article.
+
+    ``name`` is a proper name found in the text, never made up: it stays None for anonymous,
+    unresolved and descriptive sources. ``description`` is the fullest wording the article
+    gives ("a senior official who spoke on condition of anonymity", "a joint letter written by
+    top military officers"), ``role`` a title or role found next to the name ("foreign
+    minister"). ``evidence`` holds the other mentions the resolution rests on (antecedents,
+    the full-name mention).
+    """
+
+    type: str  # one of SPEAKER_TYPES
+    mention: Span | None
+    name: str | None = None
+    role: str | None = None
+    description: str | None = None
+    evidence: tuple[Span, ...] = ()
+    short: str | None = None  # the head phrase without determiners ("military officers")
+
+    @property
+    def label(self) -> str:
+        """A short readable label: the name, else the head phrase, else the description."""
+        if self.name:
+            return self.name
+        if self.description and len(self.description.split()) <= 4 and self.description.split()[0].lower() not in ("the", "a", "an", "this", "that"):
+            return self.description
+        if self.short:
+            return self.short
+        if self.description:
+            return self.description
+        return self.mention.text if self.mention is not None else "(unknown)"
+
+    @property
+    def key(self) -> tuple:
+        """Identity within one article: two speakers with the same key are the same source."""
+        if self.name:
+            return (self.type, self.name)
+        anchor = self.evidence[0] if self.evidence else self.mention
+        return (self.type, anchor.start if anchor is not None else None)
+
+
+@dataclass(frozen=True)
+class Marker:
+    """An epistemic marker: a hedge ("may"), a denial, or an evaluative word ("shocking")."""
+
+    type: str  # hedge | denial | evaluative
+    span: Span
+
+
+@dataclass(frozen=True)
+class Provenance:
+    """Where one attribution comes from and how sure the article is of it.
+
+    ``via`` lists the ids of the attributions that carry this one, outermost first (the
+    outlet being relayed, then a document inside it, ...); ``via_basis`` says why the closest
+    carrier was chosen: ``nested`` (this attribution lies inside its content), ``medium``
+    ("wrote in the letter seen by the paper"), ``same-speaker`` (a later statement of a source
+    already placed) or ``context`` (a document or outlet relayed earlier in the article).
+    ``chain`` is the readable path of labels from the publishing outlet to the speaker.
+    """
+
+    attribution_id: str
+    speaker: Speaker
+    via: tuple[str, ...] = ()
+    via_basis: str | None = None
+    chain: tuple[str, ...] = ()
+    status: str = "attributed"  # attributed | hedged | denied
+    cue_strength: str | None = None
+    markers: tuple[Marker, ...] = ()
+
+
+@dataclass(frozen=True)
+class Voice:
+    """One body sentence: whose voice it is in and how sure it sounds.
+
+    ``status`` is ``asserted`` (the outlet's own voice), ``hedged`` or ``denied`` (own voice
+    with such markers), or ``attributed`` (most of its words belong to attributions).
+    ``markers`` are those found in the outlet's own words of the sentence.
+    """
+
+    span: Span
+    status: str
+    attributed_share: float
+    attributions: tuple[str, ...] = ()
+    markers: tuple[Marker, ...] = ()
+
+
+@dataclass(frozen=True)
+class Profile:
+    """How one article is sourced: counts, shares, the longest chain and plain findings."""
+
+    statements: int
+    speakers: dict  # speaker type -> number of distinct speakers
+    statements_by_type: dict  # speaker type -> number of attributions
+    named_on_record: int
+    anonymous: int
+    outlets_relayed: tuple[str, ...]
+    documents: tuple[str, ...]
+    second_hand: int  # attributions that reach the article through another outlet
+    second_hand_words: int  # body words in their contents
+    body_words: int
+    attributed_words: int
+    longest_chain: tuple[str, ...]
+    longest_chain_id: str | None
+    findings: tuple[str, ...]
+
+    @property
+    def attributed_share(self) -> float:
+        return round(self.attributed_words / self.body_words, 3) if self.body_words else 0.0
+
+
 @dataclass(frozen=True)
 class Analysis:
     """The result for one article; ``errors`` holds messages when it could not be analysed."""
@@ -117,6 +232,10 @@ class Analysis:
     attributions: tuple[Attribution, ...] = ()
     entities: tuple[Entity, ...] = ()
     errors: tuple[str, ...] = field(default_factory=tuple)
+    # Derived from the attributions by reportedly.provenance; one per attribution, in order.
+    provenance: tuple[Provenance, ...] = ()
+    voice: tuple[Voice, ...] = ()
+    profile: Profile | None = None
 
     @property
     def ok(self) -> bool:

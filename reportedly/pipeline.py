@@ -9,6 +9,7 @@ from .errors import ReportedlyError, UnsupportedLanguageError
 from .language import detect_language
 from .model import Analysis, Article, Attribution, Entity
 from .nlp import load_pipeline
+from .provenance import trace_provenance
 
 ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
 
@@ -62,7 +63,8 @@ class Analyzer:
             if e.label_ in ENTITY_LABELS
         )
         attributions = number_attributions(self.extractor.extract(article.text, blocks))
-        return Analysis(article.id, article, attributions, entities)
+        provenance, voice, profile = trace_provenance(article, blocks, attributions)
+        return Analysis(article.id, article, attributions, entities, provenance=provenance, voice=voice, profile=profile)
 
 
 def number_attributions(found: Iterable[Attribution]) -> tuple[Attribution, ...]:

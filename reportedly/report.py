@@ -44,9 +44,10 @@ def render_text(analysis: Analysis) -> str:
         return "\n".join(lines) + "\n"
     lines.append("")
     lines.append(f"Who said what ({len(analysis.attributions)} attributions)")
+    provenance = {p.attribution_id: p for p in analysis.provenance}
     by_source: dict[str, list] = defaultdict(list)
     for att in analysis.attributions:
-        by_source[att.source.text if att.source else "(no source given)"].append(att)
+        by_source[_who(att, provenance.get(att.id))].append(att)
     for source, atts in by_source.items():
         lines.append(f"  {_quote(source, 80)}")
         for att in atts:
@@ -57,4 +58,67 @@ def render_text(analysis: Analysis) -> str:
                 initial_indent="    ",
                 subsequent_indent="        ",
             )
+            prov = provenance.get(att.id)
+            if prov is not None:
+                status = prov.status + (f", cue {prov.cue_strength}" if prov.cue_strength else "")
+                markers = "".join(f"; {m.type} {_quote(m.span.text, 40)!r}" for m in prov.markers)
+                lines += textwrap.wrap(
+                    f"via {' → '.join(prov.chain)} ({status}{markers})",
+                    WIDTH,
+                    initial_indent="        ",
+                    subsequent_indent="          ",
+                )
+    lines += _voice_lines(analysis)
+    lines += _profile_lines(analysis)
     return "\n".join(lines) + "\n"
+
+
+def _who(att, prov) -> str:
+    """The group heading: the resolved speaker, with the words the article used for it."""
+    written = " ".join(att.source.text.split()) if att.source else "(no source given)"
+    if prov is None:
+        return written
+    sp = prov.speaker
+    name = sp.name or sp.label or written
+    facts = [sp.type] + ([sp.role] if sp.role else [])
+    head = f"{name} ({', '.join(facts)})"
+    return head if written in (name, "(no source given)") else f"{head}, written “{written}”"
+
+
+def _voice_lines(analysis: Analysis) -> list[str]:
+    own = [v for v in analysis.voice if v.status != "attributed" or v.markers]
+    if not analysis.voice:
+        return []
+    attributed = sum(1 for v in analysis.voice if v.status == "attributed")
+    lines = ["", f"The outlet's own voice ({len(analysis.voice) - attributed} of {len(analysis.voice)} body sentences)"]
+    for voice in own:
+        markers = "".join(f"; {m.type} {_quote(m.span.text, 40)!r}" for m in voice.markers)
+        lines += textwrap.wrap(
+            f"[{voice.status}{markers}] {_quote(voice.span.text, 160)}",
+            WIDTH,
+            initial_indent="  ",
+            subsequent_indent="      ",
+        )
+    return lines
+
+
+def _profile_lines(analysis: Analysis) -> list[str]:
+    profile = analysis.profile
+    if profile is None:
+        return []
+    kinds = ", ".join(f"{n} {t}" for t, n in profile.speakers.items())
+    lines = ["", "Sourcing profile"]
+    lines += textwrap.wrap(
+        f"{profile.statements} statements from {kinds or 'no sources'}; "
+        f"{profile.named_on_record} named on record, {profile.anonymous} anonymous",
+        WIDTH, initial_indent="  ", subsequent_indent="  ",
+    )
+    lines += [
+        f"  {profile.second_hand} second-hand through {', '.join(profile.outlets_relayed) or 'no other outlet'}; "
+        f"documents: {', '.join(profile.documents) or 'none'}",
+        f"  body words: {profile.attributed_words} of {profile.body_words} attributed "
+        f"({round(100 * profile.attributed_share)}%), the rest the outlet's own voice",
+    ]
+    for finding in profile.findings:
+        lines += textwrap.wrap(finding, WIDTH, initial_indent="  - ", subsequent_indent="    ", break_on_hyphens=False)
+    return lines

@@ -1,11 +1,10 @@
-import os
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-# ../shared beside the checkout; REPORTEDLY_SHARED points elsewhere (a worktree in a subfolder).
-SHARED = Path(os.environ.get("REPORTEDLY_SHARED") or ROOT.parent / "shared")
+# ../shared beside the checkout; a git worktree under /work/wt/<name> finds it one level up.
+SHARED = next((p / "shared" for p in ROOT.parents if (p / "shared" / "examples").is_dir()), ROOT.parent / "shared")
 EXAMPLE = SHARED / "examples" / "belarus-military-letter.txt"
 DATA = Path(__file__).resolve().parent / "data"
 

@@ -118,9 +118,9 @@ def test_hostile_article_runs_nothing(server, page):
 
 def test_speaker_search_trace_and_graph(server, page):
     page.goto(server + "/speakers")
-    page.click("text=Lukashenko")
-    page.wait_for_url("**/speakers/Lukashenko")
-    assert page.locator("h1").inner_text() == "Lukashenko"
+    page.click("text=Alexander Lukashenko")
+    page.wait_for_url("**/speakers/Alexander%20Lukashenko")
+    assert page.locator("h1").inner_text() == "Alexander Lukashenko"
     assert page.locator("ul.statements-list li").count() >= 3
     _shot(page, "06-speaker", full=True)
     page.goto(server + "/search")

@@ -51,9 +51,13 @@ def test_page_without_provenance_degrades():
 
 def test_page_with_provenance_fields():
     a = att(1, (0, 9), (10, 14), (15, 36), speaker={"type": "person", "name": None, "description": "the city's mayor", "role": "mayor"},
-            chain=["Daily Planet", "the city's mayor"], via=[], markers=[{"type": "hedge", "start": 26, "end": 29, "text": "may"}])
+            chain=["Daily Planet", "the city's mayor"], via=[],
+            epistemic={"status": "hedged", "cue_strength": "neutral", "markers": [{"type": "hedge", "span": span(TEXT, 26, 29)}]})
     voice = [{"span": span(TEXT, 0, len(TEXT)), "status": "attributed", "markers": [{"type": "evaluative", "span": span(TEXT, 40, 48)}]}]
-    page = article_page(analysis(a, voice=voice, profile={"statements": 1, "speakers": {"person": 1}, "findings": ["One named source."], "longest_chain": ["a", "b"]}))
+    profile = {"statements": 1, "speakers": {"person": 1}, "statements_by_type": {"person": 1}, "named_on_record": 0,
+               "anonymous": 0, "second_hand": 0, "words": {"attributed_share": 0.4},
+               "longest_chain": {"attribution": "a1", "chain": ["Daily Planet", "the city's mayor"]}, "findings": ["One named source."]}
+    page = article_page(analysis(a, voice=voice, profile=profile))
     assert page["has_provenance"] is True
     assert page["statements"]["a1"]["speaker"] == "the city's mayor"
     assert page["statements"]["a1"]["chain"] == ["Daily Planet", "the city's mayor"]
@@ -61,7 +65,10 @@ def test_page_with_provenance_fields():
     shocking = next(s for s in page["segments"] if s["text"] == "shocking")
     assert shocking["roles"] == ["evaluative"]
     assert page["profile"]["from_provenance"] and page["profile"]["findings"] == ["One named source."]
-    assert {b["label"] for b in page["profile"]["bars"]} == {"statements", "speakers person"}
+    assert [b["label"] for b in page["profile"]["bars"]] == ["person"]
+    assert page["profile"]["longest_chain"] == ["Daily Planet", "the city's mayor"]
+    assert page["profile"]["attributed_share"] == 0.4 and ("statements", 1) in page["profile"]["facts"]
+    assert page["statements"]["a1"]["status"] == "hedged"
 
 
 @pytest.mark.parametrize("chain,expected", [([], []), (["A", {"name": "B"}, {"x": 1}], ["A", "B"])])

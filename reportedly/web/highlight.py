@@ -52,7 +52,8 @@ def marks_of(analysis: dict) -> list[Mark]:
         for role in ("source", "cue", "content"):
             for a, b in _pieces(att.get(role)):
                 marks.append(Mark(a, b, role, att["id"]))
-        for marker in att.get("markers") or att.get("epistemic") or []:
+        epistemic = att.get("epistemic") if isinstance(att.get("epistemic"), dict) else {}
+        for marker in att.get("markers") or epistemic.get("markers") or []:
             for a, b in _pieces(marker):
                 marks.append(Mark(a, b, _marker_role(marker), att["id"]))
     article = analysis.get("article") or {}

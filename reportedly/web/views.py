@@ -28,7 +28,7 @@ def speaker_name(att: dict) -> str:
     speaker = att.get("speaker")
     if isinstance(speaker, dict):
         mention = speaker.get("mention") if isinstance(speaker.get("mention"), dict) else {}
-        label = speaker.get("name") or speaker.get("description") or mention.get("text")
+        label = speaker.get("label") or speaker.get("name") or speaker.get("description") or mention.get("text")
         if label:
             return str(label)
     source = att.get("source")
@@ -50,6 +50,7 @@ def statement(att: dict) -> dict:
         "start": att["content"]["start"],
         "chain": chain_names(att),
         "via": list(att.get("via") or []),
+        "status": (att.get("epistemic") or {}).get("status") if isinstance(att.get("epistemic"), dict) else None,
     }
 
 
@@ -66,29 +67,44 @@ def group_by_speaker(attributions: list[dict]) -> list[dict]:
 
 
 def profile_bars(analysis: dict) -> dict:
-    """Bars for the sourcing chart: the provenance profile when present, else counts by kind.
+    """The sourcing chart: from the provenance ``profile`` when present, else counts by kind.
 
-    Numbers in the profile become bars; the values are shown as given (a share stays a share).
+    With a profile: statements by speaker type as bars, the share of body words in attributed
+    speech, the longest chain and the profile's findings. Values are shown as given.
     """
     profile = analysis.get("profile")
     if isinstance(profile, dict) and profile:
-        bars = []
-        for key, value in _numbers(profile):
-            bars.append({"label": key.replace("_", " "), "value": value})
-        if bars:
-            top = max(abs(b["value"]) for b in bars) or 1
-            for b in bars:
-                b["width"] = round(100 * abs(b["value"]) / top, 1)
-            findings = [str(f) for f in profile.get("findings") or []]
-            return {"title": "Sourcing profile", "from_provenance": True, "bars": bars, "findings": findings}
+        by_type = profile.get("statements_by_type")
+        pairs = sorted(by_type.items(), key=lambda kv: -kv[1]) if isinstance(by_type, dict) else list(_numbers(profile))
+        bars = _scaled([{"label": str(k).replace("_", " "), "value": v} for k, v in pairs if isinstance(v, (int, float))])
+        words = profile.get("words") if isinstance(profile.get("words"), dict) else {}
+        longest = profile.get("longest_chain") if isinstance(profile.get("longest_chain"), dict) else {}
+        facts = [(label, profile[key]) for key, label in (
+            ("statements", "statements"), ("named_on_record", "named on the record"),
+            ("anonymous", "anonymous"), ("second_hand", "second-hand (via another outlet)"),
+        ) if isinstance(profile.get(key), (int, float))]
+        return {
+            "title": "Sourcing profile",
+            "from_provenance": True,
+            "bars_title": "Statements by speaker type" if isinstance(by_type, dict) else None,
+            "bars": bars,
+            "facts": facts,
+            "attributed_share": words.get("attributed_share"),
+            "longest_chain": [str(n) for n in longest.get("chain") or []],
+            "outlets_relayed": [str(n) for n in profile.get("outlets_relayed") or []],
+            "findings": [str(f) for f in profile.get("findings") or []],
+        }
     kinds = Counter(a["kind"] for a in analysis.get("attributions", []))
     named = sum(1 for a in analysis.get("attributions", []) if a.get("source"))
-    total = sum(kinds.values())
     bars = [{"label": k, "value": kinds.get(k, 0)} for k in ("direct", "indirect", "mixed")]
     bars.append({"label": "with a source", "value": named})
-    for b in bars:
-        b["width"] = round(100 * b["value"] / total, 1) if total else 0
-    return {"title": "Attributions by kind", "from_provenance": False, "bars": bars, "findings": []}
+    return {"title": "Attributions by kind", "from_provenance": False, "bars_title": None, "bars": _scaled(bars),
+            "facts": [], "attributed_share": None, "longest_chain": [], "outlets_relayed": [], "findings": []}
+
+
+def _scaled(bars: list[dict]) -> list[dict]:
+    top = max((abs(b["value"]) for b in bars), default=0) or 1
+    return [dict(b, width=round(100 * abs(b["value"]) / top, 1)) for b in bars]
 
 
 def _numbers(mapping: dict, prefix: str = ""):

@@ -1,0 +1,233 @@
+"""Who carries each statement to the reader: nested attributions as chains.
+
+A statement reaches the article through its carriers, from the publishing outlet down to the
+one who said it: outlet -> the Express -> a letter -> officers. Four patterns place a carrier,
+tried in this order:
+
+- ``nested``: the attribution's cue or source lies inside another attribution's content
+  ("the paper revealed that X said ...", "According to the letter cited, they reiterated").
+- ``medium``: the cue names the medium, "wrote in the letter seen by the paper": the letter
+  is a hop of the chain, and the outlet that saw it carries it.
+- ``same-speaker``: a source already placed speaks again ("it continued"); it keeps its place.
+- ``context``: an outlet relayed earlier (in the same paragraph, or throughout the article
+  when the article keeps citing it) carries what follows. This is an inference, said as such
+  by its basis, because a rewritten story rarely repeats "the Express reported" each time.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Sequence
+
+from spacy.tokens import Token
+
+from ..model import Article, Attribution, Span, Speaker
+from . import lexicon
+from .mentions import core_tokens
+from .speakers import SpeakerResolver, _locate
+
+MEDIUM_PREPOSITIONS = frozenset({"in", "through", "via"})
+AGENT_VERBS = frozenset("see obtain cite publish leak quote release review acquire receive".split())
+MAX_DEPTH = 8
+
+
+@dataclass(frozen=True)
+class Link:
+    """How one attribution is carried: the carrying attribution, the hops in between."""
+
+    parent: str | None
+    hops: tuple[str, ...] = ()  # labels of carriers that are not attributions ("letter")
+    basis: str | None = None
+
+
+def publisher_label(article: Article) -> str:
+    """The chain's first hop: the outlet that published the article, or "this article"."""
+    return article.outlet or "this article"
+
+
+def link_attributions(
+    article: Article,
+    attributions: Sequence[Attribution],
+    speakers: Sequence[Speaker],
+    resolver: SpeakerResolver,
+) -> list[tuple[tuple[str, ...], str | None, tuple[str, ...]]]:
+    """For each attribution: (via ids outermost first, basis of the closest link, chain labels)."""
+    by_id = {a.id: i for i, a in enumerate(attributions)}
+    paragraphs = [_paragraph_index(article, a) for a in attributions]
+    relays = _relays(article, attributions, speakers, paragraphs)
+    links: list[Link] = []
+    for i, att in enumerate(attributions):
+        links.append(_link(i, attributions, speakers, links, relays, paragraphs, resolver))
+    out = []
+    for i in range(len(attributions)):
+        via, chain = _walk(i, attributions, speakers, links, by_id)
+        out.append((via, links[i].basis, (publisher_label(article),) + chain))
+    return out
+
+
+def _link(i, attributions, speakers, links, relays, paragraphs, resolver) -> Link:
+    att, speaker = attributions[i], speakers[i]
+    hops: tuple[str, ...] = ()
+    medium = _medium(att, resolver)
+    if medium is not None:
+        document, agent = medium
+        hops = (document.label,)
+        if agent is not None:
+            carrier = _last_by(agent, i, attributions, speakers)
+            if carrier is not None:
+                return Link(attributions[carrier].id, hops, "medium")
+            hops = (agent.label,) + hops
+    nested = _nesting(i, attributions)
+    if nested is not None:
+        return Link(attributions[nested].id, hops, "nested")
+    if speaker.type == "outlet":
+        return Link(None, hops, "medium" if hops else None)
+    for j in range(i - 1, -1, -1):
+        if speakers[j].type != "unknown" and speakers[j].key == speaker.key and links[j].parent is not None:
+            return Link(links[j].parent, hops or links[j].hops, "same-speaker")
+    relay = _context_relay(i, relays, attributions, paragraphs)
+    if relay is not None:
+        return Link(attributions[relay].id, hops, "context")
+    return Link(None, hops, "medium" if hops else None)
+
+
+def _walk(i, attributions, speakers, links, by_id) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    via: list[str] = []
+    chain: list[str] = []
+    seen = {i}
+    current = i
+    for _ in range(MAX_DEPTH):
+        link = links[current]
+        chain.insert(0, speakers[current].label)
+        for hop in reversed(link.hops):
+            chain.insert(0, hop)
+        if link.parent is None or by_id[link.parent] in seen:
+            break
+        via.insert(0, link.parent)
+        current = by_id[link.parent]
+        seen.add(current)
+    return tuple(via), tuple(_dedupe_adjacent(chain))
+
+
+def _dedupe_adjacent(labels: list[str]) -> list[str]:
+    out: list[str] = []
+    for label in labels:
+        if not out or out[-1].lower() != label.lower():
+            out.append(label)
+    return out
+
+
+def _anchor(att: Attribution) -> Span | None:
+    return att.cue or att.source
+
+
+def _inside(span: Span, container: Span) -> bool:
+    return any(a <= span.start and span.end <= b for a, b in container.pieces)
+
+
+def _nesting(i: int, attributions: Sequence[Attribution]) -> int | None:
+    """The attribution with the smallest content that holds this one's cue (or source)."""
+    anchor = _anchor(attributions[i])
+    if anchor is None:
+        return None
+    best = None
+    for j, other in enumerate(attributions):
+        if j == i or not _inside(anchor, other.content):
+            continue
+        # Two attributions that hold each other's cues are one statement read twice.
+        back = _anchor(other)
+        if back is not None and _inside(back, attributions[i].content):
+            continue
+        if best is None or _size(other.content) < _size(attributions[best].content):
+            best = j
+    return best
+
+
+def _size(span: Span) -> int:
+    return sum(b - a for a, b in span.pieces)
+
+
+def _medium(att: Attribution, resolver: SpeakerResolver) -> tuple[Speaker, Speaker | None] | None:
+    """The document named as the medium of the statement, and who saw or cited it."""
+    tokens: list[Token] = []
+    for span in (att.cue, att.source):
+        if span is None:
+            continue
+        located = _locate(resolver.blocks, span)
+        if located is not None:
+            tokens.append(located[1].root)
+    for token in tokens:
+        for prep in token.children:
+            if prep.dep_ != "prep" or prep.lower_ not in MEDIUM_PREPOSITIONS:
+                continue
+            for noun in prep.children:
+                if noun.dep_ == "pobj" and noun.lemma_.lower() in lexicon.DOCUMENT_NOUNS:
+                    return _document_and_agent(noun, resolver)
+    return None
+
+
+def _document_and_agent(noun: Token, resolver: SpeakerResolver) -> tuple[Speaker, Speaker | None]:
+    offset = _offset(noun, resolver)
+    core = core_tokens(noun)
+    doc_span = Span.of(resolver.text, offset + core[0].idx, offset + core[-1].idx + len(core[-1]))
+    head_only = Span.of(resolver.text, offset + core[0].idx, offset + noun.idx + len(noun))
+    document = resolver.resolve(head_only)
+    document = Speaker(document.type, doc_span, document.name, document.role, document.description,
+                       document.evidence, document.short)
+    agent = None
+    for acl in noun.children:
+        if acl.dep_ == "acl" and acl.lemma_.lower() in AGENT_VERBS:
+            for by in acl.children:
+                if by.dep_ == "agent":
+                    objects = [c for c in by.children if c.dep_ == "pobj"]
+                    if objects:
+                        obj = core_tokens(objects[0])
+                        agent = resolver.resolve(Span.of(resolver.text, offset + obj[0].idx, offset + obj[-1].idx + len(obj[-1])))
+    return document, agent
+
+
+def _offset(token: Token, resolver: SpeakerResolver) -> int:
+    for offset, doc in resolver.blocks:
+        if doc is token.doc:
+            return offset
+    raise LookupError("token from a Doc that is not one of the article's blocks")
+
+
+def _last_by(speaker: Speaker, i: int, attributions, speakers) -> int | None:
+    """The closest attribution of ``speaker`` before the i-th one (else after it)."""
+    same = [j for j, sp in enumerate(speakers) if j != i and sp.key == speaker.key]
+    before = [j for j in same if j < i]
+    if before:
+        return before[-1]
+    return same[0] if same else None
+
+
+def _relays(article, attributions, speakers, paragraphs) -> dict[int, bool]:
+    """Attributions of outlets other than the publisher -> whether that outlet runs through
+    the article (cited in two paragraphs or more) rather than once."""
+    publisher = (article.outlet or "").lower()
+    outlet_paragraphs: dict[tuple, set[int]] = {}
+    for j, sp in enumerate(speakers):
+        if sp.type == "outlet" and (sp.name or "").lower() != publisher:
+            outlet_paragraphs.setdefault(sp.key, set()).add(paragraphs[j])
+    return {
+        j: len(outlet_paragraphs[sp.key]) >= 2
+        for j, sp in enumerate(speakers)
+        if sp.type == "outlet" and sp.key in outlet_paragraphs
+    }
+
+
+def _context_relay(i, relays, attributions, paragraphs) -> int | None:
+    start = attributions[i].content.start
+    candidates = [
+        j for j, dominant in relays.items()
+        if attributions[j].content.start < start and (dominant or paragraphs[j] == paragraphs[i])
+    ]
+    return max(candidates, key=lambda j: attributions[j].content.start) if candidates else None
+
+
+def _paragraph_index(article: Article, att: Attribution) -> int:
+    position = att.content.start
+    for k, p in enumerate(article.paragraphs):
+        if p.start <= position < p.end:
+            return k
+    return -1

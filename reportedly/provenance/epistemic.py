@@ -1,0 +1,154 @@
+"""How sure the article is: hedges, denials, the strength of cues, and the outlet's own voice.
+
+Every statement is either attributed (someone else's words), or in the outlet's own voice,
+where it is asserted, hedged ("may be facing", "reportedly") or denied. Evaluative words in the
+outlet's own voice ("In a shocking suggestion") are its judgement, and are marked as such.
+"""
+from __future__ import annotations
+
+from typing import Iterable, Sequence
+
+from spacy.tokens import Token
+
+from ..attribution import Block
+from ..model import Article, Attribution, Marker, Span, Voice
+from . import lexicon
+
+# Modal verbs that hedge; "would" and "will" mostly report plans, not doubt.
+HEDGING_MODALS = frozenset({"may", "might", "could"})
+# A sentence counts as attributed when at least this share of its words lies in attributions.
+ATTRIBUTED_SHARE = 0.5
+
+
+def cue_strength(att: Attribution, blocks: Sequence[Block]) -> str | None:
+    """How the cue frames its content: neutral, distancing, concession, factive, tentative,
+    denial or emphatic; None when there is no cue or the cue is not in the lexicon."""
+    if att.cue is None:
+        return None
+    words = att.cue.text.lower().split()
+    if words[:2] == ["according", "to"]:
+        return lexicon.CUE_STRENGTH["according_to"]
+    lemma = _cue_lemma(att.cue, blocks) or (words[0] if words else "")
+    return lexicon.CUE_STRENGTH.get(lemma)
+
+
+def _cue_lemma(cue: Span, blocks: Sequence[Block]) -> str | None:
+    for token in _tokens_in(blocks, [(cue.start, cue.end)]):
+        if token.is_alpha:
+            return token.lemma_.lower()
+    return None
+
+
+def _tokens_in(blocks: Sequence[Block], ranges: Iterable[tuple[int, int]]) -> list[Token]:
+    ranges = list(ranges)
+    out = []
+    for offset, doc in blocks:
+        end = offset + len(doc.text)
+        if not any(a < end and offset < b for a, b in ranges):
+            continue
+        for token in doc:
+            start = offset + token.idx
+            if any(a <= start < b for a, b in ranges):
+                out.append(token)
+    return out
+
+
+def _offset_of(token: Token, blocks: Sequence[Block]) -> int:
+    for offset, doc in blocks:
+        if doc is token.doc:
+            return offset
+    raise LookupError("token from a Doc that is not one of the article's blocks")
+
+
+def classify_token(token: Token) -> str | None:
+    """The marker type of one token (hedge, denial, evaluative), or None."""
+    lower = token.lower_
+    if token.tag_ == "MD":
+        return "hedge" if lower in HEDGING_MODALS else None
+    if lower in lexicon.HEDGE_WORDS and lower not in HEDGING_MODALS:
+        return "hedge"
+    if lower in lexicon.DENIAL_WORDS:
+        return "denial"
+    if lower in lexicon.EVALUATIVE_WORDS or token.lemma_.lower() in lexicon.EVALUATIVE_WORDS:
+        return "evaluative"
+    return None
+
+
+def find_markers(text: str, blocks: Sequence[Block], ranges: Iterable[tuple[int, int]], skip: Iterable[tuple[int, int]] = ()) -> list[Marker]:
+    """Markers whose word lies in ``ranges`` and outside ``skip`` (cues, nested contents)."""
+    skip = list(skip)
+    out = []
+    for token in _tokens_in(blocks, ranges):
+        kind = classify_token(token)
+        offset = _offset_of(token, blocks)
+        start = offset + token.idx
+        if kind is None or any(a <= start < b for a, b in skip):
+            continue
+        a, b = _marker_extent(token) if kind == "evaluative" else (token.idx, token.idx + len(token))
+        out.append(Marker(kind, Span.of(text, offset + a, offset + b)))
+    return out
+
+
+def _marker_extent(token: Token) -> tuple[int, int]:
+    """An evaluative adjective with its phrase: "In a shocking suggestion", not just "shocking"."""
+    noun = token.head
+    if token.dep_ != "amod" or noun.pos_ != "NOUN":
+        return token.idx, token.idx + len(token)
+    start = noun.left_edge.idx if noun.left_edge.i <= token.i else token.idx
+    if noun.dep_ == "pobj" and noun.head.dep_ == "prep":
+        start = noun.head.idx
+    return start, noun.idx + len(noun)
+
+
+def attribution_status(att: Attribution, strength: str | None, markers: Sequence[Marker]) -> str:
+    """denied, hedged or attributed, from the cue's strength and the markers in the content."""
+    if strength == "denial" or any(m.type == "denial" for m in markers):
+        return "denied"
+    if strength == "tentative" or any(m.type == "hedge" for m in markers):
+        return "hedged"
+    return "attributed"
+
+
+def attribution_markers(text: str, blocks: Sequence[Block], att: Attribution) -> list[Marker]:
+    """Hedges and denials inside an attribution's content (its cue excluded)."""
+    skip = [(att.cue.start, att.cue.end)] if att.cue is not None else []
+    return [m for m in find_markers(text, blocks, att.content.pieces, skip) if m.type != "evaluative"]
+
+
+def sentence_voices(article: Article, blocks: Sequence[Block], attributions: Sequence[Attribution]) -> list[Voice]:
+    """The voice of every body sentence: attributed, or the outlet's own (asserted, hedged,
+    denied), with the markers found in the outlet's own words."""
+    text = article.text
+    body = {p.start for p in article.paragraphs if p.role == "body"}
+    contents = [piece for att in attributions for piece in att.content.pieces]
+    frames = [(s.start, s.end) for att in attributions for s in (att.source, att.cue) if s is not None]
+    # A source's wording ("Authoritative Belarusian President ...") is the outlet's own choice,
+    # so only contents and cues are left out when looking for the outlet's markers.
+    cues = [(att.cue.start, att.cue.end) for att in attributions if att.cue is not None]
+    out = []
+    for offset, doc in blocks:
+        if offset not in body:
+            continue
+        for sent in doc.sents:
+            start, end = offset + sent.start_char, offset + sent.end_char
+            words = [t for t in sent if t.is_alpha]
+            if not words:
+                continue
+            inside = [t for t in words if _covered(offset + t.idx, contents + frames)]
+            share = round(len(inside) / len(words), 3)
+            ids = tuple(a.id for a in attributions if any(x < end and start < y for x, y in a.content.pieces))
+            own = find_markers(text, blocks, [(start, end)], skip=contents + cues)
+            if share >= ATTRIBUTED_SHARE:
+                status = "attributed"
+            elif any(m.type == "denial" for m in own):
+                status = "denied"
+            elif any(m.type == "hedge" for m in own):
+                status = "hedged"
+            else:
+                status = "asserted"
+            out.append(Voice(Span.of(text, start, end), status, share, ids, tuple(own)))
+    return out
+
+
+def _covered(position: int, ranges: Sequence[tuple[int, int]]) -> bool:
+    return any(a <= position < b for a, b in ranges)

@@ -1,0 +1,184 @@
+"""Mentions of possible speakers in an article: the candidates that speakers resolve to.
+
+A mention is a stretch of text that names or describes a person, outlet, document, group or
+organisation, with what the article says next to it (a title, a nationality). Speaker
+resolution looks back over these for the antecedent of "he", "the paper", "the letter" or
+"Russia's foreign minister".
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Sequence
+
+from spacy.tokens import Span as SpacySpan, Token
+
+from ..attribution import Block
+from . import lexicon
+
+STOP_DEPS = ("punct", "cc")
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    end: int
+    text: str  # the core phrase, whitespace normalised
+    type: str  # person | organization | outlet | document | group | anonymous
+    head: str  # lower-cased head lemma
+    name: str | None = None
+    role: str | None = None
+    context: frozenset[str] = frozenset()  # stems of the words around it (title, nationality)
+    short: str | None = None
+    is_subject: bool = False
+
+
+def norm(text: str) -> str:
+    """Whitespace normalised (the scraped text has non-breaking spaces)."""
+    return " ".join(text.split())
+
+
+def person_name(text: str) -> str:
+    """A person's name as written, without a possessive ending ("Donald Trump’s")."""
+    name = norm(text)
+    for ending in ("'s", "’s", "'", "’"):
+        if name.endswith(ending):
+            return name[: -len(ending)]
+    return name
+
+
+def stem(word: str) -> str:
+    # "Russia's" ~ "Russian", "Belarus" ~ "Belarusian": a crude stem is enough to compare
+    # the modifiers of two mentions.
+    return word.lower().strip("'’s.")[:5]
+
+
+def core_tokens(root: Token, limit: tuple[int, int] | None = None) -> list[Token]:
+    """The noun phrase headed by ``root``, cut at the first comma or dash after the head.
+
+    ``limit`` keeps it inside a token range (the source span as the extractor gave it).
+    """
+    lo, hi = limit if limit is not None else (root.left_edge.i, root.right_edge.i + 1)
+    tokens = [t for t in root.subtree if lo <= t.i < hi]
+    out = []
+    for t in tokens:
+        if t.i > root.i and (t.is_punct and t.text in ",—–-;:()" ):
+            break
+        out.append(t)
+    while out and (out[0].is_punct or out[0].is_space):
+        out = out[1:]
+    while out and (out[-1].is_punct or out[-1].is_space):
+        out = out[:-1]
+    return out or [root]
+
+
+def short_phrase(root: Token) -> str:
+    """The head with its adjectives and compounds, no determiners or possessives."""
+    left = [c for c in root.lefts if c.dep_ in ("amod", "compound", "nummod") and not c.is_punct]
+    words = [t.text for t in sorted(left + [root], key=lambda t: t.i)]
+    return norm(" ".join(words))
+
+
+def title_before(doc, start: int) -> tuple[str | None, frozenset[str]]:
+    """The title right before a name ("Foreign Affairs Minister" in "Russian Foreign Affairs
+    Minister Sergey Lavrov") and the stems of the words around it."""
+    words: list[Token] = []
+    j = start - 1
+    while j >= 0 and len(words) < 5:
+        t = doc[j]
+        if t.pos_ not in ("PROPN", "NOUN") or t.ent_type_ in ("PERSON", "GPE", "NORP") or t.tag_ == "POS":
+            break
+        words.insert(0, t)
+        j -= 1
+    context = {stem(doc[k].text) for k in range(max(0, j - 1), start) if doc[k].is_alpha}
+    titled = [i for i, t in enumerate(words) if t.lower_ in lexicon.TITLE_WORDS]
+    if not titled:
+        return None, frozenset(context)
+    role = norm(" ".join(t.text for t in words[: titled[-1] + 1]))
+    return role, frozenset(context)
+
+
+def appositive_role(root: Token) -> str | None:
+    """A role given in apposition: "Sergey Lavrov, Russia's foreign minister, said"."""
+    for child in root.children:
+        if child.dep_ == "appos" and child.lower_ in lexicon.TITLE_WORDS:
+            return role_phrase(child)
+    return None
+
+
+def role_phrase(root: Token) -> str:
+    """A title phrase without determiners and possessors: "foreign minister"."""
+    skip = set()
+    for c in root.children:
+        if c.dep_ in ("det", "poss", "predet", "punct", "relcl", "acl", "prep", "appos"):
+            skip.update(x.i for x in c.subtree)
+    words = [t.text for t in root.subtree if t.i not in skip]
+    return norm(" ".join(words))
+
+
+def is_outlet_name(text: str) -> bool:
+    """Whether a name looks like a news outlet ("the Express", "The Washington Post")."""
+    words = norm(text).lower().split()
+    if words and words[0] == "the":
+        words = words[1:]
+    if not words:
+        return False
+    return " ".join(words) in lexicon.WIRE_NAMES or (len(words) > 1 and words[-1] in lexicon.OUTLET_NAME_WORDS)
+
+
+def find_mentions(blocks: Sequence[Block]) -> list[Mention]:
+    """Every mention of a possible speaker in the analysed paragraphs, in reading order."""
+    found: dict[tuple[int, int], Mention] = {}
+    for offset, doc in blocks:
+        for ent in doc.ents:
+            mention = _entity_mention(offset, ent)
+            if mention is not None:
+                found[(mention.start, mention.end)] = mention
+        for token in doc:
+            if token.pos_ not in ("NOUN", "PROPN") or token.ent_type_:
+                continue
+            mention = _nominal_mention(offset, token)
+            if mention is not None and not any(m.start <= mention.start < m.end for m in found.values()):
+                found[(mention.start, mention.end)] = mention
+    return sorted(found.values(), key=lambda m: m.start)
+
+
+def _entity_mention(offset: int, ent: SpacySpan) -> Mention | None:
+    name = norm(ent.text)
+    if name.lower().startswith("the "):
+        name = name[4:]
+    subject = ent.root.dep_ in ("nsubj", "nsubjpass")
+    start, end = offset + ent.start_char, offset + ent.end_char
+    if is_outlet_name(ent.text) and ent.label_ in ("ORG", "PERSON", "WORK_OF_ART", "PRODUCT", "GPE", "NORP"):
+        return Mention(start, end, name, "outlet", ent.root.lower_, name=name, short=name, is_subject=subject)
+    if ent.label_ == "PERSON":
+        name = person_name(ent.text)
+        role, context = title_before(ent.doc, ent.start)
+        role = role or appositive_role(ent.root)
+        return Mention(start, end, name, "person", ent.root.lower_, name=name, role=role,
+                       context=context | {stem(w) for w in (role or "").split()}, short=name, is_subject=subject)
+    if ent.root.lemma_.lower() in lexicon.DOCUMENT_NOUNS:
+        return Mention(start, end, name, "document", ent.root.lemma_.lower(), name=name, short=name, is_subject=subject)
+    if ent.label_ == "ORG":
+        return Mention(start, end, name, "organization", ent.root.lower_, name=name, short=name, is_subject=subject)
+    return None
+
+
+def _nominal_mention(offset: int, token: Token) -> Mention | None:
+    lemma = token.lemma_.lower()
+    lower = token.lower_
+    if lemma in lexicon.DOCUMENT_NOUNS:
+        kind = "document"
+    elif lemma in lexicon.OUTLET_NOUNS and token.dep_ != "compound":
+        kind = "outlet"
+    elif lower in lexicon.GROUP_NOUNS or (lemma in lexicon.ORGANIZATION_NOUNS and token.dep_ != "compound"):
+        kind = "group" if lower in lexicon.GROUP_NOUNS else "organization"
+    else:
+        return None
+    if token.dep_ == "compound":
+        return None
+    tokens = core_tokens(token)
+    start, end = offset + tokens[0].idx, offset + tokens[-1].idx + len(tokens[-1])
+    text = norm(token.doc.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1])])
+    return Mention(start, end, text, kind, lemma, short=short_phrase(token),
+                   context=frozenset(stem(t.text) for t in tokens if t.is_alpha),
+                   is_subject=token.dep_ in ("nsubj", "nsubjpass"))

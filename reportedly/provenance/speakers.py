@@ -1,0 +1,290 @@
+"""Who each attribution's source is: a named person, an outlet, a document, an anonymous source.
+
+Resolution stays inside the article. Pronouns go to the closest compatible source or mention
+before them; nominals ("the paper", "Russia's foreign minister", "the letter") to an earlier
+mention with the same office or head word; short names ("Lukashenko") to the full name. When
+two candidates fit equally well the answer is an unnamed speaker, never a guess.
+"""
+from __future__ import annotations
+
+from typing import Sequence
+
+from spacy.tokens import Span as SpacySpan, Token
+
+from ..attribution import Block
+from ..model import Attribution, Span, Speaker
+from . import lexicon
+from .mentions import (
+    Mention,
+    core_tokens,
+    find_mentions,
+    is_outlet_name,
+    norm,
+    person_name,
+    role_phrase,
+    short_phrase,
+    stem,
+    title_before,
+)
+
+# Pronouns look back this many sentences (their own included) for an antecedent.
+PRONOUN_WINDOW = 3
+COMPATIBLE = {
+    "person": {"person"},
+    "thing": {"document", "outlet", "organization"},
+    "plural": {"group", "organization", "anonymous"},
+}
+
+
+class SpeakerResolver:
+    """Resolves sources to speakers within one article, remembering the speakers so far."""
+
+    def __init__(self, text: str, blocks: Sequence[Block]):
+        self.text = text
+        self.blocks = blocks
+        self.mentions = find_mentions(blocks)
+        self.sentences = [(offset + s.start_char, offset + s.end_char) for offset, doc in blocks for s in doc.sents]
+        self.done: list[Speaker] = []
+        self.contents: list[tuple[int, int]] = []
+
+    def resolve(self, source: Span | None) -> Speaker:
+        """The speaker behind ``source`` given what came before; nothing is remembered."""
+        return resolve_speaker(self.text, self.blocks, source, self.mentions, self.sentences, self.done, self.contents)
+
+    def resolve_all(self, attributions: Sequence[Attribution]) -> list[Speaker]:
+        """One Speaker per attribution, in the same order; each one is remembered."""
+        self.contents = [piece for att in attributions for piece in att.content.pieces]
+        for att in attributions:
+            self.done.append(self.resolve(att.source))
+        return list(self.done)
+
+
+def resolve_speakers(text: str, blocks: Sequence[Block], attributions: Sequence[Attribution]) -> list[Speaker]:
+    """One Speaker per attribution, in the same order."""
+    return SpeakerResolver(text, blocks).resolve_all(attributions)
+
+
+def resolve_speaker(
+    text: str,
+    blocks: Sequence[Block],
+    source: Span | None,
+    mentions: Sequence[Mention],
+    sentences: Sequence[tuple[int, int]],
+    earlier: Sequence[Speaker] = (),
+    contents: Sequence[tuple[int, int]] = (),
+) -> Speaker:
+    """The speaker behind one source span, given the article's mentions, the speakers before
+    it and the contents of the article's attributions (what was said, not who said it)."""
+    if source is None:
+        return Speaker("unknown", None)
+    located = _locate(blocks, source)
+    if located is None:
+        return Speaker("unknown", source)
+    offset, phrase = located
+    root = phrase.root
+    mention = source
+    lower = root.lower_
+    if lower in lexicon.SELF_PRONOUNS:
+        return Speaker("unknown", mention)
+    if lower in lexicon.PRONOUNS:
+        return _pronoun(source, lexicon.PRONOUNS[lower], mentions, sentences, earlier, contents)
+    tokens = core_tokens(root, (phrase.start, phrase.end))
+    core = norm(root.doc.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1])])
+    # Only a name that heads the source counts: "Fifth brigade ..., in an open letter to
+    # Lukashenko" is the brigade speaking, not Lukashenko.
+    person = next((e for e in phrase.ents if e.label_ == "PERSON" and e.start <= root.i < e.end), None)
+    if is_outlet_name(core) or (root.ent_type_ and is_outlet_name(_entity_text(root))):
+        name = core[4:] if core.lower().startswith("the ") else core
+        return Speaker("outlet", mention, name=name, short=name)
+    if person is not None and not is_outlet_name(person.text):
+        return _named_person(person, mention, mentions)
+    if root.ent_type_ in ("ORG", "GPE", "NORP") and root.pos_ == "PROPN":
+        name = _entity_text(root)
+        # spaCy tags a bare surname as an organisation now and then ("Lynch said"); a
+        # surname the article gives a person elsewhere is that person.
+        full = _full_name(name, mentions) if len(name.split()) == 1 else None
+        if full is not None:
+            return Speaker("person", mention, name=full.name, role=full.role, evidence=(_as_span(full),), short=full.name)
+        return Speaker("organization", mention, name=name, short=name)
+    lemma = root.lemma_.lower()
+    if lemma in lexicon.OUTLET_NOUNS:
+        return _outlet_nominal(mention, core, mentions, earlier)
+    if lemma in lexicon.DOCUMENT_NOUNS:
+        return _same_head(mention, "document", root, core, mentions)
+    if lemma in lexicon.ANONYMOUS_NOUNS or lexicon.ANONYMOUS_PATTERNS.search(source.text):
+        described = norm(source.text) if lexicon.ANONYMOUS_PATTERNS.search(source.text) else core
+        return Speaker("anonymous", mention, description=described, short=short_phrase(root))
+    if lemma in lexicon.TITLE_WORDS and root.tag_ != "NNS":
+        return _titled_nominal(mention, root, core, mentions)
+    if root.pos_ == "PROPN":
+        return _short_name(mention, core, mentions)
+    if root.lower_ in lexicon.GROUP_NOUNS or root.tag_ == "NNS":
+        return _same_head(mention, "group", root, core, mentions)
+    if lemma in lexicon.ORGANIZATION_NOUNS:
+        return _same_head(mention, "organization", root, core, mentions)
+    return Speaker("unknown", mention, description=core)
+
+
+def _locate(blocks: Sequence[Block], span: Span) -> tuple[int, SpacySpan] | None:
+    start, end = span.pieces[0]
+    for offset, doc in blocks:
+        if offset <= start and end <= offset + len(doc.text):
+            found = doc.char_span(start - offset, end - offset, alignment_mode="expand")
+            if found is not None and len(found):
+                return offset, found
+    return None
+
+
+def _entity_text(token: Token) -> str:
+    for ent in token.doc.ents:
+        if ent.start <= token.i < ent.end:
+            return norm(ent.text)
+    return token.text
+
+
+def _as_span(mention: Mention) -> Span:
+    return Span(mention.start, mention.end, mention.text)
+
+
+def _full_name(name: str, mentions: Sequence[Mention]) -> Mention | None:
+    """The longest person mention whose name ends like ``name`` ("Alexander Lukashenko")."""
+    last = name.split()[-1].lower().strip("'’s")
+    fits = [m for m in mentions if m.type == "person" and m.name and m.name.split()[-1].lower().strip("'’s") == last]
+    fits.sort(key=lambda m: (-len(m.name.split()), m.start))
+    if not fits:
+        return None
+    longest = len(fits[0].name.split())
+    if len({m.name for m in fits if len(m.name.split()) == longest}) > 1:
+        return None  # two different full names end the same way: do not pick one
+    return fits[0]
+
+
+def _named_person(ent: SpacySpan, mention: Span, mentions: Sequence[Mention]) -> Speaker:
+    name = person_name(ent.text)
+    role, _ = title_before(ent.doc, ent.start)
+    full = _full_name(name, mentions)
+    evidence: tuple[Span, ...] = ()
+    if full is not None and len(full.name.split()) >= len(name.split()):
+        if full.name != name:
+            evidence = (_as_span(full),)
+        name = full.name
+        if role is None:
+            role = next((m.role for m in mentions if m.type == "person" and m.name == name and m.role), None)
+    return Speaker("person", mention, name=name, role=role, evidence=evidence, short=name)
+
+
+def _short_name(mention: Span, core: str, mentions: Sequence[Mention]) -> Speaker:
+    """A proper name spaCy did not tag: a known person's surname, or left unknown."""
+    full = _full_name(core, mentions)
+    if full is not None:
+        return Speaker("person", mention, name=full.name, role=full.role,
+                       evidence=(_as_span(full),) if full.name != core else (), short=full.name)
+    return Speaker("unknown", mention, description=core)
+
+
+def _outlet_nominal(mention: Span, core: str, mentions, earlier) -> Speaker:
+    """ "the paper" -> the closest outlet named before it."""
+    named = [(m.start, m.name, _as_span(m)) for m in mentions if m.type == "outlet" and m.name and m.end <= mention.start]
+    named += [
+        (sp.mention.start, sp.name, sp.mention) for sp in earlier
+        if sp.type == "outlet" and sp.name and sp.mention is not None and sp.mention.end <= mention.start
+    ]
+    if not named:
+        return Speaker("outlet", mention, description=core, short=core)
+    _, name, span = max(named, key=lambda x: x[0])
+    return Speaker("outlet", mention, name=name, description=core, evidence=(span,), short=name)
+
+
+def _same_head(mention: Span, kind: str, root: Token, core: str, mentions: Sequence[Mention]) -> Speaker:
+    """A definite description ("the letter", "the military officers") to the fullest earlier
+    mention with the same head; an indefinite one is its own first mention."""
+    definite = any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "that", "these", "those") for c in root.children)
+    lemma = root.lemma_.lower()
+    if definite:
+        before = [m for m in mentions if m.head == lemma and m.end <= mention.start and m.type == kind]
+        if before:
+            best = max(before, key=lambda m: (len(m.text), -m.start))
+            return Speaker(kind, mention, description=best.text, evidence=(_as_span(best),), short=short_phrase(root))
+    return Speaker(kind, mention, description=core, short=short_phrase(root))
+
+
+def _titled_nominal(mention: Span, root: Token, core: str, mentions: Sequence[Mention]) -> Speaker:
+    """ "Russia's foreign minister" -> the one named person the article gives that office."""
+    role = role_phrase(root)
+    offices = lexicon.TITLE_SYNONYMS.get(root.lower_, {root.lower_})
+    modifiers = {stem(t.text) for t in root.subtree if t.i != root.i and t.is_alpha and t.dep_ not in ("det",)}
+    scored: dict[str, tuple[int, Mention]] = {}
+    for m in mentions:
+        if m.type != "person" or not m.role or not m.name:
+            continue
+        if not offices & {w.lower() for w in m.role.split()}:
+            continue
+        score = len(modifiers & m.context)
+        if m.name not in scored or score > scored[m.name][0]:
+            scored[m.name] = (score, m)
+    if scored:
+        best = max(s for s, _ in scored.values())
+        top = [m for s, m in scored.values() if s == best]
+        if len(top) == 1:
+            return Speaker("person", mention, name=top[0].name, role=role, description=core,
+                           evidence=(_as_span(top[0]),), short=top[0].name)
+    return Speaker("person", mention, role=role, description=core, short=role)
+
+
+def _pronoun(mention: Span, kind: str, mentions, sentences, earlier, contents=()) -> Speaker:
+    """ "he", "it", "they" -> the closest compatible speaker or mention in the last sentences.
+
+    A source that spoke in the last sentences wins (news goes on quoting the same person),
+    unless someone else has become the subject of the narrative since ("Matt Lauer faced
+    criticism after he asked"): names inside what was said do not count for that.
+    Otherwise one compatible mention must stand out, or the speaker stays unknown.
+    """
+    allowed = COMPATIBLE[kind]
+    window_start = _window_start(mention.start, sentences)
+    spoke = [
+        sp for sp in earlier
+        if sp.mention is not None and window_start <= sp.mention.start and sp.mention.end <= mention.start
+        and sp.type in allowed and (sp.name or sp.description)
+    ]
+    if spoke:
+        sp = max(spoke, key=lambda s: s.mention.start)
+        since = [
+            m for m in mentions
+            if sp.mention.end <= m.start and m.end <= mention.start and m.type in allowed and m.is_subject
+            and not any(a <= m.start < b for a, b in contents)
+        ]
+        others = {_identity(m, mentions) for m in since} - {sp.name or sp.description}
+        if not others:
+            return Speaker(sp.type, mention, name=sp.name, role=sp.role, description=sp.description,
+                           evidence=(sp.evidence[:1] or (sp.mention,)), short=sp.short)
+        if len(others) > 1:
+            return Speaker("unknown", mention)
+        m = [m for m in since if _identity(m, mentions) in others][-1]
+        full = _full_name(m.name, mentions) if m.name else None
+        m = full or m
+        return Speaker(m.type, mention, name=m.name, role=m.role, description=None if m.name else m.text,
+                       evidence=(_as_span(m),), short=m.short)
+    # With no source speaking just before, every compatible mention is a candidate, and
+    # "Smith met Jones. He said ..." is left unresolved rather than decided by grammar.
+    near = [m for m in mentions if window_start <= m.start and m.end <= mention.start and m.type in allowed]
+    distinct = {_identity(m, mentions) for m in near}
+    if len(distinct) == 1:
+        m = near[-1]
+        return Speaker(m.type, mention, name=m.name, role=m.role, description=None if m.name else m.text,
+                       evidence=(_as_span(m),), short=m.short)
+    return Speaker("unknown", mention)
+
+
+def _identity(m: Mention, mentions: Sequence[Mention]) -> str:
+    """Mentions of one person ("Smith", "John Smith") count as one candidate."""
+    if m.type == "person" and m.name:
+        full = _full_name(m.name, mentions)
+        return full.name if full is not None else m.name
+    return m.name or m.text
+
+
+def _window_start(position: int, sentences: Sequence[tuple[int, int]]) -> int:
+    index = next((i for i, (a, b) in enumerate(sentences) if a <= position < b), None)
+    if index is None:
+        return position
+    return sentences[max(0, index - PRONOUN_WINDOW + 1)][0]

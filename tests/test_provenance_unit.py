@@ -1,0 +1,143 @@
+"""Provenance logic on hand-built inputs: no trained model needed."""
+import spacy
+from spacy.tokens import Doc
+
+from reportedly.model import Article, Attribution, Paragraph, Provenance, Span, Speaker, Voice
+from reportedly.provenance.chains import link_attributions
+from reportedly.provenance.epistemic import attribution_status, classify_token, cue_strength, find_markers
+from reportedly.provenance.mentions import is_outlet_name
+from reportedly.provenance.profile import sourcing_profile
+
+VOCAB = spacy.blank("en").vocab
+
+
+def doc(words, tags=None, lemmas=None):
+    return Doc(VOCAB, words=words, tags=tags, lemmas=lemmas or [w.lower() for w in words])
+
+
+def test_modal_may_hedges_but_would_does_not():
+    d = doc(["Belarus", "may", "revolt", "and", "would", "win"], tags=["NNP", "MD", "VB", "CC", "MD", "VB"])
+    assert classify_token(d[1]) == "hedge"
+    assert classify_token(d[4]) is None
+
+
+def test_hedge_denial_and_evaluative_words():
+    d = doc(["reportedly", "denied", "shocking", "bridge"])
+    assert [classify_token(t) for t in d] == ["hedge", "denial", "evaluative", None]
+
+
+def test_evaluative_marker_takes_its_phrase():
+    d = doc(["In", "a", "shocking", "suggestion", ",", "he", "asked"])
+    # The parse, by hand: "shocking" modifies "suggestion", the object of "In".
+    heads = [6, 3, 3, 0, 6, 6, 6]
+    deps = ["prep", "det", "amod", "pobj", "punct", "nsubj", "ROOT"]
+    pos = ["ADP", "DET", "ADJ", "NOUN", "PUNCT", "PRON", "VERB"]
+    d = Doc(VOCAB, words=[t.text for t in d], heads=heads, deps=deps, pos=pos)
+    text = d.text
+    (marker,) = find_markers(text, [(0, d)], [(0, len(text))])
+    assert (marker.type, marker.span.text) == ("evaluative", "In a shocking suggestion")
+
+
+def test_markers_in_skipped_ranges_are_left_out():
+    d = doc(["He", "reportedly", "left"])
+    assert find_markers(d.text, [(0, d)], [(0, len(d.text))], skip=[(3, 13)]) == []
+
+
+def test_cue_strength_from_the_cue_lemma():
+    d = doc(["He", "claimed", "it", "admitted", "it", "revealed", "it", "said"],
+            lemmas=["he", "claim", "it", "admit", "it", "reveal", "it", "say"])
+    text = d.text
+    def strength(start, end):
+        att = Attribution("a1", "indirect", Span.of(text, 0, 2), None, Span.of(text, start, end))
+        return cue_strength(att, [(0, d)])
+    assert strength(3, 10) == "distancing"
+    assert strength(14, 22) == "concession"
+    assert strength(26, 34) == "factive"
+    assert strength(38, 42) == "neutral"
+
+
+def test_cue_strength_without_cue_is_none():
+    att = Attribution("a1", "direct", Span(0, 3, "abc"))
+    assert cue_strength(att, []) is None
+
+
+def test_status_from_strength_and_markers():
+    att = Attribution("a1", "indirect", Span(0, 3, "abc"))
+    hedge = [type("M", (), {"type": "hedge"})()]
+    assert attribution_status(att, "neutral", []) == "attributed"
+    assert attribution_status(att, "neutral", hedge) == "hedged"
+    assert attribution_status(att, "tentative", []) == "hedged"
+    assert attribution_status(att, "denial", hedge) == "denied"
+
+
+def test_outlet_names():
+    assert is_outlet_name("the Express") and is_outlet_name("The Washington Post") and is_outlet_name("Reuters")
+    assert not is_outlet_name("Lukashenko") and not is_outlet_name("the Kremlin")
+
+
+def test_speaker_label_and_identity():
+    mention = Span(0, 2, "he")
+    named = Speaker("person", mention, name="Sergey Lavrov", role="foreign minister")
+    assert named.label == "Sergey Lavrov" and named.key == ("person", "Sergey Lavrov")
+    doc_speaker = Speaker("document", Span(10, 20, "the letter"), description="a joint letter written by officers",
+                          evidence=(Span(3, 9, "letter"),), short="letter")
+    assert doc_speaker.label == "letter" and doc_speaker.key == ("document", 3)
+    assert Speaker("unknown", None).label == "(unknown)"
+
+
+# Chains on hand-built attributions: a resolver over no parsed blocks finds no medium.
+class NoParse:
+    text = ""
+    blocks = ()
+
+
+def att(id, content, cue=None, source=None):
+    return Attribution(id, "indirect", Span(*content, "x"), Span(*source, "s") if source else None, Span(*cue, "c") if cue else None)
+
+
+ARTICLE = Article("t", " " * 400, (Paragraph(0, 200), Paragraph(200, 400)), outlet="Planet")
+
+
+def test_nested_chain_and_missing_source_and_cue():
+    atts = [att("a1", (10, 100), cue=(0, 5), source=(6, 9)), att("a2", (40, 90), cue=(30, 35)), att("a3", (120, 130))]
+    speakers = [Speaker("person", Span(6, 9, "s"), name="Mary"), Speaker("unknown", None), Speaker("unknown", None)]
+    links = link_attributions(ARTICLE, atts, speakers, NoParse())
+    assert links[0] == ((), None, ("Planet", "Mary"))
+    assert links[1] == (("a1",), "nested", ("Planet", "Mary", "(unknown)"))
+    assert links[2] == ((), None, ("Planet", "(unknown)"))
+
+
+def test_relayed_outlet_carries_the_paragraph_and_the_article_when_it_recurs():
+    atts = [att("a1", (10, 20), cue=(21, 25), source=(26, 30)), att("a2", (50, 60), cue=(61, 65), source=(66, 70)),
+            att("a3", (210, 220), cue=(221, 225), source=(226, 230))]
+    express = Speaker("outlet", Span(26, 30, "s"), name="Express")
+    smith = Speaker("person", Span(66, 70, "s"), name="Smith")
+    jones = Speaker("person", Span(226, 230, "s"), name="Jones")
+    once = link_attributions(ARTICLE, atts, [express, smith, jones], NoParse())
+    assert once[1][:2] == (("a1",), "context") and once[2][:2] == ((), None)
+    atts.append(att("a4", (300, 310), cue=(311, 315), source=(316, 320)))
+    express_again = Speaker("outlet", Span(316, 320, "s"), name="Express")
+    twice = link_attributions(ARTICLE, atts, [express, smith, jones, express_again], NoParse())
+    assert twice[2] == (("a1",), "context", ("Planet", "Express", "Jones"))
+
+
+def test_profile_counts_and_findings():
+    article = Article("t", "word " * 20, (Paragraph(0, 100),))
+    atts = [Attribution("a1", "indirect", Span(0, 50, "x"), Span(50, 55, "s"), Span(55, 60, "c")),
+            Attribution("a2", "indirect", Span(60, 70, "x"))]
+    provenance = [
+        Provenance("a1", Speaker("anonymous", Span(50, 55, "s"), description="a source"), chain=("this article", "a source"), status="hedged"),
+        Provenance("a2", Speaker("unknown", None), chain=("this article", "(unknown)")),
+    ]
+    profile = sourcing_profile(article, atts, provenance, [Voice(Span(0, 10, "x"), "asserted", 0.0)])
+    assert profile.statements == 2 and profile.anonymous == 1 and profile.named_on_record == 0
+    assert profile.body_words == 20 and profile.attributed_words == 12
+    assert any("anonymous" in f for f in profile.findings)
+    assert any("No named person" in f for f in profile.findings)
+
+
+def test_profile_of_an_article_without_attributions():
+    article = Article("t", "word " * 5, (Paragraph(0, 25),))
+    profile = sourcing_profile(article, [], [], [])
+    assert profile.statements == 0 and profile.longest_chain == ()
+    assert "own voice" in profile.findings[0]
