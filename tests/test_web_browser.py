@@ -92,12 +92,16 @@ def test_analyze_example_through_the_form(server, page, example_text):
     assert page.locator("#focus-body").is_visible()
     assert page.locator("#focus-speaker").inner_text().strip()
     assert page.locator("#article-text .is-active").count() >= 1
-    if page.locator(".statement ol.chain").count():
-        assert page.locator("#focus-chain li").count() >= 1
     _shot(page, "03-article-hover")
-    # Selecting a statement in the side panel marks it in the text.
-    page.locator("button.statement").nth(2).click()
+    # Selecting a statement in the side panel marks it in the text and shows its chain
+    # outlet › … › speaker as breadcrumbs (provenance).
+    button = page.locator("button.statement").nth(0)
+    chain = button.locator("ol.chain li").all_inner_texts()
+    assert len(chain) >= 2
+    button.click()
     assert page.locator("button.statement.is-active").count() == 1
+    assert page.locator("#focus-chain li").all_inner_texts() == chain
+    page.wait_for_timeout(400)  # let the smooth scroll settle before the screenshot
     _shot(page, "04-article-selected")
     assert page.errors == []
 
