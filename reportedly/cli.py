@@ -46,7 +46,11 @@ def _serve(args: argparse.Namespace) -> int:
     from .web import create_app
     from .web.store import open_store
 
-    store = open_store(args.db) if args.db else None
+    try:
+        store = open_store(args.db) if args.db else None
+    except ReportedlyError as exc:
+        print(f"reportedly: {exc}", file=sys.stderr)
+        return 2
     app = create_app(store=store, max_bytes=args.max_bytes)
     # Load spaCy before accepting requests, so the first analysis is not the slow one.
     app.state.library.analyzer

@@ -169,3 +169,10 @@ def test_serve_command_binds_loopback_by_default(monkeypatch):
     monkeypatch.setattr("reportedly.web.library.Library.analyzer", property(lambda self: None))
     assert cli.main(["serve", "--port", "8765"]) == 0
     assert seen["host"] == "127.0.0.1" and seen["port"] == 8765
+
+
+def test_serve_with_a_missing_store(tmp_path, capsys):
+    from reportedly import cli
+
+    assert cli.main(["serve", "--db", str(tmp_path / "missing.db")]) == 2
+    assert "missing.db" in capsys.readouterr().err

@@ -65,6 +65,8 @@ def page(browser):
     pg = context.new_page()
     errors: list[str] = []
     pg.on("pageerror", lambda exc: errors.append(str(exc)))
+    # Console errors include Content-Security-Policy violations and failed asset loads.
+    pg.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
     pg.errors = errors
     yield pg
     context.close()

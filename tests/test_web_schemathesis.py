@@ -17,9 +17,14 @@ schema = schemathesis.openapi.from_asgi("/openapi.json", APP)
 
 
 @pytest.fixture(autouse=True, scope="module")
-def _share_analyzer(analyzer):
-    # The app loads its Analyzer lazily; hand it the session's so spaCy is loaded once.
+def _app_state(analyzer, example_text, tmp_path_factory):
+    from reportedly.web.store import StoreReader
+    from web_support import build_store
+
+    # The app loads its Analyzer lazily; hand it the session's so spaCy is loaded once. A small
+    # store makes the corpus endpoints do real work instead of answering "no store".
     APP.state.library._analyzer = analyzer
+    APP.state.library.store = StoreReader(build_store(tmp_path_factory.mktemp("st") / "c.db", analyzer, example_text))
 
 
 @schema.parametrize()

@@ -11,6 +11,9 @@ from .library import Library
 
 router = APIRouter(prefix="/api", tags=["api"])
 
+# SQLite integers are 64-bit; a larger offset would be a server error instead of a 422.
+MAX_OFFSET = 1_000_000_000
+
 ERROR = {
     "description": "Error",
     "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}},
@@ -113,7 +116,7 @@ async def analyze(request: Request):
 
 
 @router.get("/articles", summary="Articles: analysed by this server, then those in the store", responses=ERRORS)
-def articles(request: Request, limit: int = Query(50, ge=1, le=1000), offset: int = Query(0, ge=0)):
+def articles(request: Request, limit: int = Query(50, ge=1, le=1000), offset: int = Query(0, ge=0, le=MAX_OFFSET)):
     lib = library(request)
     recent = [_summary(a) for a in lib.recent()] if offset == 0 else []
     stored = lib.store.articles(limit=limit, offset=offset) if lib.store is not None else []

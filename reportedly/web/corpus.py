@@ -7,7 +7,7 @@ import re
 from fastapi import APIRouter, Query, Request
 
 from ..errors import InputError, NoCorpusError
-from .api import ERRORS
+from .api import ERRORS, MAX_OFFSET
 from .app import render
 from .graph import layout
 
@@ -95,12 +95,12 @@ def graph_data(request: Request, min_count: int) -> dict:
 # -- pages -------------------------------------------------------------------------------------
 
 @router.get("/speakers", include_in_schema=False)
-def speakers_page(request: Request, type: str | None = None, limit: int = Query(50, ge=1, le=500), offset: int = Query(0, ge=0)):
+def speakers_page(request: Request, type: str | None = None, limit: int = Query(50, ge=1, le=500), offset: int = Query(0, ge=0, le=MAX_OFFSET)):
     return render(request, "speakers.html", speakers_data(request, type, limit, offset))
 
 
 @router.get("/speakers/{name}", include_in_schema=False)
-def speaker_page(name: str, request: Request, limit: int = Query(200, ge=1, le=1000), offset: int = Query(0, ge=0)):
+def speaker_page(name: str, request: Request, limit: int = Query(200, ge=1, le=1000), offset: int = Query(0, ge=0, le=MAX_OFFSET)):
     return render(request, "speaker.html", speaker_data(request, name, limit, offset))
 
 
@@ -119,19 +119,19 @@ def trace_page(request: Request, text: str = ""):
 
 
 @router.get("/graph", include_in_schema=False)
-def graph_page(request: Request, min_count: int = Query(1, ge=1)):
+def graph_page(request: Request, min_count: int = Query(1, ge=1, le=MAX_OFFSET)):
     return render(request, "graph.html", graph_data(request, min_count))
 
 
 # -- API ---------------------------------------------------------------------------------------
 
 @router.get("/api/speakers", tags=["corpus"], summary="Speakers, most quoted first", responses=ERRORS)
-def api_speakers(request: Request, type: str | None = None, limit: int = Query(50, ge=1, le=500), offset: int = Query(0, ge=0)):
+def api_speakers(request: Request, type: str | None = None, limit: int = Query(50, ge=1, le=500), offset: int = Query(0, ge=0, le=MAX_OFFSET)):
     return speakers_data(request, type, limit, offset)
 
 
 @router.get("/api/speakers/{name}", tags=["corpus"], summary="One speaker's statements, earliest first", responses=ERRORS)
-def api_speaker(name: str, request: Request, limit: int = Query(200, ge=1, le=1000), offset: int = Query(0, ge=0)):
+def api_speaker(name: str, request: Request, limit: int = Query(200, ge=1, le=1000), offset: int = Query(0, ge=0, le=MAX_OFFSET)):
     return speaker_data(request, name, limit, offset)
 
 
@@ -151,5 +151,5 @@ def api_stats(request: Request):
 
 
 @router.get("/api/graph", tags=["corpus"], summary="The outlet citation graph", responses=ERRORS)
-def api_graph(request: Request, min_count: int = Query(1, ge=1)):
+def api_graph(request: Request, min_count: int = Query(1, ge=1, le=MAX_OFFSET)):
     return graph_data(request, min_count)
