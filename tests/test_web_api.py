@@ -139,6 +139,14 @@ def test_form_analyze_redirects_to_article(client, example_text):
     assert_error_shape(client.post("/analyze", data={"path": "x"}, headers={"accept": "application/json"}), 404)
 
 
+def test_form_upload_and_odd_fields(client):
+    files = {"file": ("bridge.txt", b"Officials said the bridge would reopen on Monday.", "text/plain")}
+    r = client.post("/analyze", files=files, data={"text": ""}, follow_redirects=False)
+    assert r.status_code == 303 and r.headers["location"].startswith("/articles/bridge-")
+    r = client.post("/analyze", files={"text": ("x.txt", b"hello", "text/plain")}, headers={"accept": "application/json"})
+    assert_error_shape(r, 400)
+
+
 def test_hostile_article_is_escaped(client):
     r = client.post("/api/analyze", json={"text": HOSTILE})
     page = client.get(f"/articles/{r.json()['id']}").text

@@ -29,25 +29,31 @@ def home(request: Request):
 
 @router.post("/analyze")
 async def analyze_form(request: Request):
-    """The analyse form: pasted text, an uploaded file, or a path already in the store."""
+    """The analyse form: pasted text, an uploaded file, or the id of an article in the store."""
     lib = library(request)
     form = await request.form()
-    upload, text, path = form.get("file"), (form.get("text") or "").strip(), (form.get("path") or "").strip()
+    upload, text, path = form.get("file"), _field(form, "text"), _field(form, "path").strip()
     if isinstance(upload, UploadFile) and upload.filename:
         text_in, html_in, name = await read_upload(upload)
         analysis = await _run(lib, text=text_in, html=html_in, name=name)
-    elif text:
-        analysis = await _run(lib, text=str(form.get("text")), name=None)
+    elif text.strip():
+        analysis = await _run(lib, text=text, name=None)
     elif path:
         if lib.store is None:
             raise NoCorpusError("no corpus store is open; start the server with `reportedly serve --db FILE`")
         analysis = lib.get(path)
     else:
-        raise InputError("paste an article, choose a .txt or .html file, or give a path in the store")
+        raise InputError("paste an article, choose a .txt or .html file, or give the id of an article in the store")
     target = f"/articles/{quote(analysis['id'], safe='')}"
     if request.scope.get("state", {}).get("json"):
         target += ".json"
     return RedirectResponse(target, status_code=303)
+
+
+def _field(form, name: str) -> str:
+    """A text field of the form; a file sent under a text field's name counts as missing."""
+    value = form.get(name)
+    return value if isinstance(value, str) else ""
 
 
 @router.get("/articles/{article_id}")
