@@ -10,6 +10,7 @@ Design:
 """
 from __future__ import annotations
 
+import itertools
 import multiprocessing
 import sqlite3
 import sys
@@ -47,6 +48,8 @@ def _init_worker() -> None:
 
 def _analyse(task: tuple[str, Article]) -> tuple[str, dict, str | None]:
     hash, article = task
+    if _analyzer is None:  # loaded on the first article: a run with nothing new never loads spaCy
+        _init_worker()
     analysis = next(_analyzer.analyze_many([article]))
     return hash, analysis_dict(analysis), article.source_path
 
@@ -119,12 +122,15 @@ def _pending(db, loaded: Iterable[Loaded], seen: set, report: IngestReport, bar)
 
 def _run(tasks: Iterator[tuple[str, Article]], workers: int) -> Iterator[tuple[str, dict, str | None]]:
     if workers <= 1:
-        _init_worker()
         yield from map(_analyse, tasks)
+        return
+    first = next(tasks, None)
+    if first is None:
         return
     # fork: workers start fast and inherit the imported modules; each loads its own spaCy.
     context = multiprocessing.get_context("fork")
-    with context.Pool(workers, initializer=_init_worker) as pool:
+    tasks = itertools.chain([first], tasks)
+    with context.Pool(workers) as pool:
         yield from pool.imap(_analyse, tasks, chunksize=1)
 
 
