@@ -89,3 +89,18 @@ def test_body_key_ignores_dateline_and_case():
     text = " ".join(["Lawmakers met on Monday to discuss the new rules for the coming year."] * 3)
     assert body_key("NEW YORK (Reuters) - " + text) == body_key(text.upper())
     assert body_key("too short") is None
+
+
+def test_trace_finds_unattributed_text(tmp_path):
+    from corpus_helpers import make_doc
+
+    db = open_store(tmp_path / "u.db")
+    for n, doc in enumerate(DOCS):
+        store_document(db, doc, f"hash{n}")
+    text = "Crowds gathered early. If she gets to pick her judges, nothing you can do folks. That line drew boos."
+    store_document(db, make_doc("cnn_2016-08-08_e", text, [], outlet="cnn", published="2016-08-08T00:00:00"), "hash-e")
+    result = trace_statement(db, "if she gets to pick her judges")
+    first = result["appearances"][0]
+    assert (first["outlet"], first["match"], first["speaker"]) == ("cnn", "text", None)
+    assert first["wording"] == "If she gets to pick her judges, nothing you can do folks."
+    assert len(result["appearances"]) == 4

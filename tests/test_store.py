@@ -119,10 +119,14 @@ def test_upgrade_from_first_migration_keeps_rows(tmp_path, monkeypatch):
     monkeypatch.setattr(migrations, "MIGRATIONS", migrations.MIGRATIONS[:1])
     old = sqlite3.connect(path, isolation_level=None)
     migrations.migrate(old)
-    old.execute("INSERT INTO articles (id, hash, published, n_attributions, document, ingested_at) VALUES ('a', 'h', '2016-01-01', 1, x'00', 'now')")
+    import json, zlib
+
+    document = zlib.compress(json.dumps(DOCS[3]).encode())
+    old.execute("INSERT INTO articles (id, hash, published, n_attributions, document, ingested_at) VALUES ('a', 'h', '2016-01-01', 1, ?, 'now')", (document,))
     old.execute("INSERT INTO attributions (article, att_id, kind, content, content_start, content_end, canonical) VALUES (1, 'a1', 'direct', 'x', 0, 1, 'x')")
     old.close()
     monkeypatch.undo()
     db = open_store(path)
     assert [r[0] for r in db.execute("SELECT name FROM migrations")] == [m.__name__ for m in MIGRATIONS]
     assert db.execute("SELECT published FROM attributions").fetchone()[0] == "2016-01-01"
+    assert [tuple(r) for r in db.execute("SELECT rowid FROM articles_fts WHERE articles_fts MATCH 'recess'")] == [(1,)]

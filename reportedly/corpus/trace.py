@@ -7,7 +7,10 @@ source of the statement, not as independent confirmations.
 """
 from __future__ import annotations
 
+import json
+import re
 import sqlite3
+import zlib
 
 from ..store.queries import fts_query
 from .clusters import match_kind, word_diff
@@ -21,7 +24,7 @@ def trace_statement(db: sqlite3.Connection, text: str, *, limit: int = CANDIDATE
 
     Returns ``{"query", "appearances": [...], "outlets", "origins", "earliest_seen"}``; each
     appearance has article, outlet, published, speaker, wording, match ("same", "partial",
-    "reworded", "cluster"), ``diff`` against the earliest wording and ``origin`` (the wire or
+    "reworded", "cluster", or "text": found in article text outside any matched attribution), ``diff`` against the earliest wording and ``origin`` (the wire or
     copy group it belongs to).
     """
     query_words = canonical(text).split()
@@ -57,7 +60,67 @@ def trace_statement(db: sqlite3.Connection, text: str, *, limit: int = CANDIDATE
             f"SELECT rowid FROM attributions WHERE cluster IN ({','.join('?' * len(clusters))})", list(clusters)
         ):
             matched.setdefault(rowid, "cluster")
-    return _timeline(db, text, matched)
+    return _timeline(db, text, matched, _in_article_text(db, text, query_words, matched, limit))
+
+
+def _in_article_text(db: sqlite3.Connection, text: str, query_words: list[str], matched: dict[int, str], limit: int) -> list[dict]:
+    """Appearances of the statement in article text that no matched attribution covers.
+
+    The statement is looked up as a phrase; the wording shown is the sentence holding it, and
+    the speaker is the one of an attribution whose content holds it (then the attribution was
+    not matched because its content is much longer), else unknown: we do not guess a speaker
+    from nearby attributions.
+    """
+    if len(query_words) < 3:
+        return []
+    covered = {row[0] for row in db.execute(
+        f"SELECT DISTINCT article FROM attributions WHERE rowid IN ({','.join('?' * len(matched))})", list(matched)
+    )} if matched else set()
+    pattern = _phrase_pattern(query_words)
+    found = []
+    for (rowid,) in db.execute("SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? LIMIT ?", (fts_query(text, phrase=True), limit)):
+        if rowid in covered:
+            continue
+        row = db.execute(
+            "SELECT rowid, id, outlet, published, title, wire, body_key, document FROM articles WHERE rowid = ?", (rowid,)
+        ).fetchone()
+        body = json.loads(zlib.decompress(row["document"]))["article"]["text"]
+        hit = pattern.search(body)
+        if hit is None:
+            continue
+        start, end = _sentence(body, hit.start(), hit.end())
+        speaker = db.execute(
+            """SELECT s.name, s.type, a.cue FROM attributions a LEFT JOIN speakers s ON s.rowid = a.speaker
+               WHERE a.article = ? AND a.content_start <= ? AND a.content_end >= ? AND a.speaker IS NOT NULL
+               ORDER BY a.content_end - a.content_start LIMIT 1""",
+            (rowid, hit.start(), hit.end()),
+        ).fetchone()
+        found.append({
+            "attribution": None, "article": row["id"], "outlet": row["outlet"], "published": row["published"],
+            "title": row["title"], "wire": row["wire"], "body_key": row["body_key"],
+            "speaker": speaker["name"] if speaker else None, "speaker_type": speaker["type"] if speaker else None,
+            "kind": None, "cue": speaker["cue"] if speaker else None, "wording": body[start:end], "cluster": None,
+            "match": "text",
+        })
+    return found
+
+
+def _phrase_pattern(words: list[str]) -> re.Pattern:
+    # Canonical words back to a pattern over the original text: any punctuation or space between
+    # words. (Words whose apostrophe canonical() dropped, "its" for "it's", may be missed; the
+    # FTS match still found the article, and such a miss only drops the text appearance.)
+    return re.compile(r"\b" + r"[\W_]+".join(re.escape(w) for w in words) + r"\b", re.I)
+
+
+def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
+    """The bounds of the sentence (or quote) around ``start..end``."""
+    left = max(text.rfind(mark, 0, start) for mark in (". ", "? ", "! ", "\n"))
+    right_candidates = [i for i in (text.find(mark, end) for mark in (". ", "? ", "! ", "\n")) if i != -1]
+    right = min(right_candidates) + 1 if right_candidates else len(text)
+    left = left + 1 if left != -1 else 0
+    while left < start and text[left].isspace():
+        left += 1
+    return left, right
 
 
 def _match_query(query: list[str], content: list[str]) -> str | None:
@@ -73,8 +136,8 @@ def _contains(long: list[str], short: list[str]) -> bool:
     return any(long[i : i + n] == short for i in range(len(long) - n + 1))
 
 
-def _timeline(db: sqlite3.Connection, text: str, matched: dict[int, str]) -> dict:
-    if not matched:
+def _timeline(db: sqlite3.Connection, text: str, matched: dict[int, str], in_text: list[dict]) -> dict:
+    if not matched and not in_text:
         return {"query": text, "appearances": [], "outlets": [], "origins": 0, "earliest_seen": None}
     marks = ",".join("?" * len(matched))
     rows = [dict(r) for r in db.execute(
@@ -86,10 +149,13 @@ def _timeline(db: sqlite3.Connection, text: str, matched: dict[int, str]) -> dic
             WHERE a.rowid IN ({marks})
             ORDER BY ar.published IS NULL, ar.published, ar.id, a.content_start""",
         list(matched),
-    )]
-    reference = rows[0]["wording"]
+    )] if matched else []
     for row in rows:
         row["match"] = matched[row["attribution"]]
+    rows += in_text
+    rows.sort(key=lambda r: (r["published"] is None, r["published"] or "", r["article"]))
+    reference = rows[0]["wording"]
+    for row in rows:
         row["diff"] = word_diff(reference, row["wording"])
         # An agency credit makes copies of one story; otherwise equal body openings do.
         row["origin"] = f"wire:{row['wire']}" if row["wire"] else f"copy:{row['body_key'] or row['article']}"

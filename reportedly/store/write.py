@@ -113,6 +113,7 @@ def _insert(db: sqlite3.Connection, doc: dict, id: str, hash: str, source_path: 
         ),
     )
     article_rowid = cur.lastrowid
+    db.execute("INSERT INTO articles_fts (rowid, body) VALUES (?, ?)", (article_rowid, article["text"]))
     speakers_here: set[int] = set()
     for att in attributions:
         found = speaker_of(att)
