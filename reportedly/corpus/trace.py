@@ -17,6 +17,8 @@ from .clusters import match_kind, word_diff
 from .text import canonical
 
 CANDIDATES = 500
+# Articles opened (decompressed) to find a statement in their text: the earliest ones.
+TEXT_CANDIDATES = 50
 
 
 def trace_statement(db: sqlite3.Connection, text: str, *, limit: int = CANDIDATES) -> dict:
@@ -31,26 +33,25 @@ def trace_statement(db: sqlite3.Connection, text: str, *, limit: int = CANDIDATE
     if not query_words:
         raise ValueError("the statement to trace has no words")
     matched: dict[int, str] = {}
-    # Seeds: contents holding every word of the statement (it is quoted whole or in a longer quote).
-    for rowid, canon in db.execute(
-        "SELECT a.rowid, a.canonical FROM contents_fts JOIN attributions a ON a.rowid = contents_fts.rowid "
-        "WHERE contents_fts MATCH ? LIMIT ?",
-        (fts_query(text), limit),
-    ):
-        kind = _match_query(query_words, canon.split())
-        if kind:
-            matched[rowid] = kind
-    if not matched and len(query_words) >= 3:
-        # Reworded: look for contents sharing any 3-word run of the statement, then verify.
-        phrases = " OR ".join(fts_query(" ".join(query_words[i : i + 3]), phrase=True) for i in range(len(query_words) - 2))
+    # Seeds, from the cheapest and surest query to the broadest, stopping at the first that finds
+    # something: the statement as a phrase (quoted whole or inside a longer quote), then all its
+    # words in any order, then any 3-word run of it (reworded). Each candidate is verified.
+    queries = [fts_query(text, phrase=True), fts_query(text)]
+    if len(query_words) >= 3:
+        queries.append(" OR ".join(
+            fts_query(" ".join(query_words[i : i + 3]), phrase=True) for i in range(len(query_words) - 2)
+        ))
+    for fts in queries:
         for rowid, canon in db.execute(
             "SELECT a.rowid, a.canonical FROM contents_fts JOIN attributions a ON a.rowid = contents_fts.rowid "
             "WHERE contents_fts MATCH ? LIMIT ?",
-            (phrases, limit),
+            (fts, limit),
         ):
             kind = _match_query(query_words, canon.split())
             if kind:
                 matched[rowid] = kind
+        if matched:
+            break
     clusters = {c for (c,) in db.execute(
         f"SELECT DISTINCT cluster FROM attributions WHERE cluster IS NOT NULL AND rowid IN ({','.join('?' * len(matched))})",
         list(matched),
@@ -78,7 +79,13 @@ def _in_article_text(db: sqlite3.Connection, text: str, query_words: list[str], 
     )} if matched else set()
     pattern = _phrase_pattern(query_words)
     found = []
-    for (rowid,) in db.execute("SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? LIMIT ?", (fts_query(text, phrase=True), limit)):
+    # Earliest first, so that a cap on how many documents are opened keeps the earliest ones.
+    hits = db.execute(
+        """SELECT ar.rowid FROM articles_fts JOIN articles ar ON ar.rowid = articles_fts.rowid
+           WHERE articles_fts MATCH ? ORDER BY ar.published IS NULL, ar.published LIMIT ?""",
+        (fts_query(text, phrase=True), TEXT_CANDIDATES + len(covered)),
+    ).fetchall()
+    for (rowid,) in hits:
         if rowid in covered:
             continue
         row = db.execute(
