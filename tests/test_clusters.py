@@ -17,7 +17,9 @@ def test_canonical_folds_case_punctuation_and_space():
 
 def test_partial_and_reworded_and_unrelated():
     full = canonical(JUDGES).split()
-    assert match_kind(canonical("if she gets to pick her judges").split(), full) == "partial"
+    assert match_kind(canonical("if she gets to pick her judges, nothing you can do").split(), full) == "partial"
+    # Seven words inside a longer quote are too few to link two articles (trace still finds them).
+    assert match_kind(canonical("if she gets to pick her judges").split(), full) is None
     assert match_kind(canonical("If she gets to pick her judges, there is nothing you can do folks").split(), full) == "reworded"
     assert match_kind(canonical("the bill would pass before the recess").split(), full) is None
     # Too short to tie articles together.
