@@ -130,3 +130,11 @@ def test_upgrade_from_first_migration_keeps_rows(tmp_path, monkeypatch):
     assert [r[0] for r in db.execute("SELECT name FROM migrations")] == [m.__name__ for m in MIGRATIONS]
     assert db.execute("SELECT published FROM attributions").fetchone()[0] == "2016-01-01"
     assert [tuple(r) for r in db.execute("SELECT rowid FROM articles_fts WHERE articles_fts MATCH 'recess'")] == [(1,)]
+
+
+def test_an_outlet_citing_itself_is_not_an_edge(tmp_path):
+    db = open_store(tmp_path / "self.db")
+    doc = make_doc("wash-post_2016-01-01_x", "The Post reported that the talks failed on Monday.", [("The Post", "reported", "that the talks failed on Monday", "indirect")], outlet="wash-post")
+    store_document(db, doc, "h")
+    assert queries.citation_graph(db) == []
+    assert queries.list_speakers(db, type="outlet")[0]["name"] == "The Washington Post"

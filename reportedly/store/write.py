@@ -7,7 +7,7 @@ import sqlite3
 import zlib
 from datetime import datetime, timezone
 
-from ..corpus.speakers import speaker_key, speaker_of
+from ..corpus.speakers import same_outlet, speaker_key, speaker_of
 from ..corpus.text import canonical
 from ..corpus.wire import body_key, wire_agency
 from ..model import Article
@@ -134,7 +134,7 @@ def _insert(db: sqlite3.Connection, doc: dict, id: str, hash: str, source_path: 
                 canonical(content["text"]), article.get("published"),
             ),
         )
-        if found and found[1] == "outlet":
+        if found and found[1] == "outlet" and not same_outlet(article.get("outlet"), found[0]):
             db.execute("INSERT INTO citations (article, attribution, cited) VALUES (?, ?, ?)", (article_rowid, cur.lastrowid, found[0]))
     return article_rowid
 
