@@ -231,7 +231,8 @@ def render_trace(result: dict) -> str:
     ]
     for row in rows:
         lines.append(f"{row['published'] or '(no date)'}  {row['outlet'] or '(no outlet)'}  {row['article']}  [{row['match']}, {row['origin']}]")
-        lines.append(f"    {row['speaker'] or '(no source)'} {row['cue'] or ''}: {' '.join(row['wording'].split())}")
+        who = " ".join(x for x in (row["speaker"] or "(speaker unknown)", row["cue"]) if x)
+        lines.append(f"    {who}: {' '.join(row['wording'].split())}")
         if "[-" in row["diff"] or "{+" in row["diff"]:
             lines.append(f"    differences: {row['diff']}")
     return "\n".join(lines) + "\n"

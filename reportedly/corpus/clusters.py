@@ -5,8 +5,13 @@ Two contents are one statement when, compared word by word after canonicalisatio
 - they are equal;
 - one is a partial quote of the other: nearly all of the shorter one's words appear, in order,
   in the longer one (``PARTIAL``), and the shorter one is long enough to mean something
-  (``MIN_WORDS``: "he said no" is in too many quotes to link them);
-- or they differ by small wording changes: a similarity ratio of at least ``REWORDED``.
+  (``DISTINCT_WORDS``). Short phrases ("the former secretary of
+  state", "presumptive Republican nominee Donald Trump") sit inside many unrelated quotes, and
+  union-find would chain those quotes into one meaningless cluster;
+- or they differ by small wording changes: a similarity ratio of at least ``REWORDED``, both
+  again at least ``DISTINCT_WORDS`` long.
+
+Equal contents need only ``MIN_WORDS``: a repeated five-word quote is still worth linking.
 
 Candidate pairs come from shared word 3-gram shingles (an inverted index; shingles shared by
 more than ``MAX_POSTING`` contents are too common to say anything and are skipped), and each
@@ -21,6 +26,7 @@ from typing import Iterable
 from .text import canonical, shingles
 
 MIN_WORDS = 5
+DISTINCT_WORDS = 8
 PARTIAL = 0.9
 REWORDED = 0.75
 MAX_POSTING = 200
@@ -31,7 +37,7 @@ def match_kind(a: list[str], b: list[str]) -> str | None:
     if a == b:
         return "same" if len(a) >= MIN_WORDS else None
     short, long = (a, b) if len(a) <= len(b) else (b, a)
-    if len(short) < MIN_WORDS:
+    if len(short) < DISTINCT_WORDS:
         return None
     matcher = difflib.SequenceMatcher(None, short, long, autojunk=False)
     matched = sum(block.size for block in matcher.get_matching_blocks())

@@ -35,7 +35,8 @@ OUTLETS: dict[str, str] = {
     "west journal": "Western Journal", "the blaze": "TheBlaze", "theblaze": "TheBlaze",
     "drudge report": "Drudge Report", "mother jones": "Mother Jones", "the intercept": "The Intercept",
     "intercept": "The Intercept", "propublica": "ProPublica", "cnbc": "CNBC", "yahoo news": "Yahoo News",
-    "wikileaks": "WikiLeaks", "the new yorker": "The New Yorker", "new yorker": "The New Yorker",
+    "wikileaks": "WikiLeaks", "wash post": "The Washington Post", "nyt": "The New York Times",
+    "huff post": "HuffPost", "western journalism": "Western Journal", "the new yorker": "The New Yorker", "new yorker": "The New Yorker",
 }
 # One-word names that are also ordinary words count only with "the" or a capital in the text.
 _AMBIGUOUS = frozenset({"times", "post", "journal", "hill", "express", "time", "fox", "atlantic", "intercept"})
@@ -55,6 +56,14 @@ def outlet_name(text: str) -> str | None:
     if key in _AMBIGUOUS and not (had_article and cleaned[cleaned.find(" ") + 1 :][:1].isupper()):
         return None
     return OUTLETS[key]
+
+
+def same_outlet(article_outlet: str | None, cited: str) -> bool:
+    """Whether ``cited`` is the article's own outlet ("wash-post" citing "The Post" is not relaying)."""
+    if not article_outlet:
+        return False
+    own = outlet_name(article_outlet.replace("-", " ").replace("_", " ")) or article_outlet
+    return own.casefold() == cited.casefold()
 
 
 def speaker_of(attribution: dict) -> tuple[str, str] | None:

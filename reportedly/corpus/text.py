@@ -11,8 +11,9 @@ _SPACE = re.compile(r"\s+")
 
 def canonical(text: str) -> str:
     """Case-folded, accents and punctuation removed, whitespace collapsed: "It's  “OK”." -> "its ok"."""
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c))
+    if not text.isascii():
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(c for c in text if not unicodedata.combining(c))
     text = text.replace("'", "").replace("\u2019", "")  # "it's" and "its" are one word when folded
     return _SPACE.sub(" ", _PUNCT.sub(" ", text.casefold())).strip()
 

@@ -26,6 +26,10 @@ def iter_warc(path: str, stem: str, *, zone: tzinfo | None = None, max_bytes: in
     except OSError as exc:
         raise InputError(f"{path}: cannot be read ({exc.strerror})") from exc
     with fh:
+        head = fh.read(5)
+        fh.seek(0)
+        if head[:2] != b"\x1f\x8b" and head != b"WARC/":
+            raise InputError(f"{path}: not a WARC file (it does not start with a WARC record)")
         number = 0
         try:
             for record in ArchiveIterator(fh):
@@ -51,3 +55,7 @@ def iter_warc(path: str, stem: str, *, zone: tzinfo | None = None, max_bytes: in
                     yield id, None, str(exc)
         except ArchiveLoadFailed as exc:
             yield f"{stem}:{number + 1}", None, f"{path}: not a readable WARC file ({exc})"
+            return
+        if number == 0:
+            # A crawl with no HTML responses is worth a word: it was probably not the file meant.
+            yield stem, None, f"{path}: no HTML responses in this WARC file"

@@ -10,6 +10,7 @@ Design:
 """
 from __future__ import annotations
 
+import itertools
 import multiprocessing
 import sqlite3
 import sys
@@ -45,10 +46,16 @@ def _init_worker() -> None:
     _analyzer = Analyzer()
 
 
-def _analyse(task: tuple[str, Article]) -> tuple[str, dict, str | None]:
-    hash, article = task
-    analysis = next(_analyzer.analyze_many([article]))
-    return hash, analysis_dict(analysis), article.source_path
+def _analyse(task: tuple[str | None, Article | Loaded]) -> tuple[str | None, dict, str | None]:
+    hash, item = task
+    if hash is None:
+        # An input that could not be read travels through the pool too, so that only the main
+        # thread ever touches the database (Pool.imap pulls tasks in a thread of its own).
+        return None, {"id": item.id, "article": None, "errors": [item.error or "unreadable"]}, None
+    if _analyzer is None:  # loaded on the first article: a run with nothing new never loads spaCy
+        _init_worker()
+    analysis = next(_analyzer.analyze_many([item]))
+    return hash, analysis_dict(analysis), item.source_path
 
 
 def ingest_paths(
@@ -74,7 +81,7 @@ def ingest_paths(
                 _write(db, report, hash, doc, source, seen, on_stored)
                 bar.update(1)
         if others:
-            tasks = _pending(db, iter_articles(others, options), seen, report, bar)
+            tasks = _pending(iter_articles(others, options), seen, report, bar)
             for hash, doc, source in _run(tasks, workers):
                 _write(db, report, hash, doc, source, seen, on_stored)
                 bar.update(1)
@@ -99,14 +106,11 @@ def _write(db, report: IngestReport, hash: str, doc: dict, source: str | None, s
     seen.add(hash)
 
 
-def _pending(db, loaded: Iterable[Loaded], seen: set, report: IngestReport, bar) -> Iterator[tuple[str, Article]]:
+def _pending(loaded: Iterable[Loaded], seen: set, report: IngestReport, bar) -> Iterator[tuple[str | None, Article | Loaded]]:
     dispatched: set[str] = set()
     for item in loaded:
         if item.article is None:
-            record_failure(db, item.id, item.error or "unreadable")
-            report.failed += 1
-            report.errors.append(f"{item.id}: {item.error}")
-            bar.update(1)
+            yield None, item
             continue
         hash = content_hash(item.article)
         if hash in seen or hash in dispatched:
@@ -117,14 +121,17 @@ def _pending(db, loaded: Iterable[Loaded], seen: set, report: IngestReport, bar)
         yield hash, item.article
 
 
-def _run(tasks: Iterator[tuple[str, Article]], workers: int) -> Iterator[tuple[str, dict, str | None]]:
+def _run(tasks: Iterator[tuple], workers: int) -> Iterator[tuple[str | None, dict, str | None]]:
     if workers <= 1:
-        _init_worker()
         yield from map(_analyse, tasks)
+        return
+    first = next(tasks, None)
+    if first is None:
         return
     # fork: workers start fast and inherit the imported modules; each loads its own spaCy.
     context = multiprocessing.get_context("fork")
-    with context.Pool(workers, initializer=_init_worker) as pool:
+    tasks = itertools.chain([first], tasks)
+    with context.Pool(workers) as pool:
         yield from pool.imap(_analyse, tasks, chunksize=1)
 
 

@@ -67,7 +67,7 @@ def speaker_statements(db: sqlite3.Connection, name: str, *, limit: int = 200, o
                 FROM attributions a JOIN articles ar ON ar.rowid = a.article
                 JOIN speakers s ON s.rowid = a.speaker
                 WHERE a.speaker IN ({marks})
-                ORDER BY ar.published IS NULL, ar.published, ar.id, a.content_start
+                ORDER BY a.published IS NULL, a.published, a.rowid
                 LIMIT ? OFFSET ?""",
             (*ids, limit, offset),
         )
