@@ -18,7 +18,7 @@ from .errors import (
     UnsupportedLanguageError,
 )
 from .ingest import read_article
-from .model import Analysis, Article, Attribution, Entity, Paragraph, Span
+from .model import Analysis, Article, Attribution, Entity, Marker, Paragraph, Profile, Provenance, Span, Speaker, Voice
 from .serialize import SCHEMA, analysis_dict
 
 __all__ = [
@@ -29,12 +29,17 @@ __all__ = [
     "Attribution",
     "Entity",
     "InputError",
+    "Marker",
     "ModelNotFoundError",
     "Paragraph",
+    "Profile",
+    "Provenance",
     "ReportedlyError",
     "Span",
+    "Speaker",
     "TooLargeError",
     "UnsupportedLanguageError",
+    "Voice",
     "analysis_dict",
     "analyze",
     "read_article",

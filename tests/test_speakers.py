@@ -148,3 +148,19 @@ def test_surname_tagged_as_organisation_is_the_person(analyzer):
     a = analyse(analyzer, "Attorney General Loretta Lynch spoke in Boston.", "Lynch said the department would appeal.")
     sp = speaker_of(a, cue="said")
     assert (sp.type, sp.name) == ("person", "Loretta Lynch")
+
+
+def test_name_in_apposition_names_the_role(analyzer):
+    a = analyse(analyzer, "His former business partner, Lawrence Cummings, said the deal was fair.")
+    sp = speaker_of(a, cue="said")
+    assert (sp.type, sp.name) == ("person", "Lawrence Cummings") and "partner" in sp.role
+
+
+def test_she_skips_a_person_the_article_calls_he(analyzer):
+    a = analyse(
+        analyzer,
+        "Chris Christie said his state was safe. Hillary Clinton said her plan would work.",
+        "Governor Chris Christie called Hillary Clinton a disgrace. She said that the police were biased.",
+    )
+    sp = speaker_of(a, content="police were biased")
+    assert sp.name == "Hillary Clinton"

@@ -29,7 +29,8 @@ WIRE_NAMES = frozenset(
     politico|axios|breitbart|express|daily express|guardian|new york times|washington post|
     wall street journal|telegraph|daily mail|independent|tass|ria novosti|interfax|xinhua|
     al jazeera|dpa|efe|ansa|kyodo|yonhap|sky news|huffpost|buzzfeed|vox|slate|the hill|
-    newsweek|usa today|los angeles times|mirror|sun|rt|sputnik""".split("|")
+    newsweek|usa today|los angeles times|mirror|sun|rt|sputnik|times|post|journal|economist|
+    atlantic|national review|cosmopolitan""".split("|")
 )
 WIRE_NAMES = frozenset(name.strip() for name in WIRE_NAMES)
 

@@ -7,6 +7,7 @@ resolution looks back over these for the antecedent of "he", "the paper", "the l
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Sequence
 
@@ -39,11 +40,7 @@ def norm(text: str) -> str:
 
 def person_name(text: str) -> str:
     """A person's name as written, without a possessive ending ("Donald Trump’s")."""
-    name = norm(text)
-    for ending in ("'s", "’s", "'", "’"):
-        if name.endswith(ending):
-            return name[: -len(ending)]
-    return name
+    return re.sub(r"(?:\s*['’‘`]+s?)+$", "", norm(text))
 
 
 def stem(word: str) -> str:

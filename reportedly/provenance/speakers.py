@@ -7,6 +7,7 @@ two candidates fit equally well the answer is an unnamed speaker, never a guess.
 """
 from __future__ import annotations
 
+from collections import Counter
 from typing import Sequence
 
 from spacy.tokens import Span as SpacySpan, Token
@@ -46,10 +47,13 @@ class SpeakerResolver:
         self.sentences = [(offset + s.start_char, offset + s.end_char) for offset, doc in blocks for s in doc.sents]
         self.done: list[Speaker] = []
         self.contents: list[tuple[int, int]] = []
+        self.genders = person_genders(blocks, self.mentions)
 
     def resolve(self, source: Span | None) -> Speaker:
         """The speaker behind ``source`` given what came before; nothing is remembered."""
-        return resolve_speaker(self.text, self.blocks, source, self.mentions, self.sentences, self.done, self.contents)
+        return resolve_speaker(
+            self.text, self.blocks, source, self.mentions, self.sentences, self.done, self.contents, self.genders
+        )
 
     def resolve_all(self, attributions: Sequence[Attribution]) -> list[Speaker]:
         """One Speaker per attribution, in the same order; each one is remembered."""
@@ -72,6 +76,7 @@ def resolve_speaker(
     sentences: Sequence[tuple[int, int]],
     earlier: Sequence[Speaker] = (),
     contents: Sequence[tuple[int, int]] = (),
+    genders: dict[str, str] | None = None,
 ) -> Speaker:
     """The speaker behind one source span, given the article's mentions, the speakers before
     it and the contents of the article's attributions (what was said, not who said it)."""
@@ -87,7 +92,8 @@ def resolve_speaker(
     if lower in lexicon.SELF_PRONOUNS:
         return Speaker("unknown", mention)
     if lower in lexicon.PRONOUNS:
-        return _pronoun(source, lexicon.PRONOUNS[lower], mentions, sentences, earlier, contents)
+        return _pronoun(source, lexicon.PRONOUNS[lower], mentions, sentences, earlier, contents,
+                        genders or {}, GENDERED.get(lower))
     tokens = core_tokens(root, (phrase.start, phrase.end))
     core = norm(root.doc.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1])])
     # Only a name that heads the source counts: "Fifth brigade ..., in an open letter to
@@ -98,6 +104,12 @@ def resolve_speaker(
         return Speaker("outlet", mention, name=name, short=name)
     if person is not None and not is_outlet_name(person.text):
         return _named_person(person, mention, mentions)
+    named = _appositive_person(root)
+    if named is not None:
+        # "His former business partner at Lenox, Lawrence B. Cummings": the name is given
+        # in apposition, the head is the role.
+        speaker = _named_person(named, mention, mentions)
+        return Speaker("person", mention, name=speaker.name, role=role_phrase(root), evidence=speaker.evidence, short=speaker.name)
     if root.ent_type_ in ("ORG", "GPE", "NORP") and root.pos_ == "PROPN":
         name = _entity_text(root)
         # spaCy tags a bare surname as an organisation now and then ("Lynch said"); a
@@ -135,6 +147,13 @@ def _locate(blocks: Sequence[Block], span: Span) -> tuple[int, SpacySpan] | None
     return None
 
 
+def _appositive_person(root: Token) -> SpacySpan | None:
+    for child in root.children:
+        if child.dep_ == "appos" and child.ent_type_ == "PERSON":
+            return next((e for e in root.doc.ents if e.start <= child.i < e.end), None)
+    return None
+
+
 def _entity_text(token: Token) -> str:
     for ent in token.doc.ents:
         if ent.start <= token.i < ent.end:
@@ -147,22 +166,43 @@ def _as_span(mention: Mention) -> Span:
 
 
 def _full_name(name: str, mentions: Sequence[Mention]) -> Mention | None:
-    """The longest person mention whose name ends like ``name`` ("Alexander Lukashenko")."""
-    last = name.split()[-1].lower().strip("'’s")
-    fits = [m for m in mentions if m.type == "person" and m.name and m.name.split()[-1].lower().strip("'’s") == last]
-    fits.sort(key=lambda m: (-len(m.name.split()), m.start))
+    """The person mention that spells out ``name`` ("Lukashenko" -> "Alexander Lukashenko").
+
+    Every person mention with the same ending is a candidate. Their names must all fit in the
+    longest one ("Hillary Clinton" fits "Crooked Hillary Clinton", "Bill Clinton" does not):
+    two different people with one surname leave the name as written. Among the candidates
+    longer than ``name`` the most frequent form wins, so a one-off nickname does not.
+    """
+    words = _name_words(name)
+    if not words:
+        return None
+    fits = [m for m in mentions if m.type == "person" and m.name and _name_words(m.name)[-len(words):] == words]
     if not fits:
         return None
-    longest = len(fits[0].name.split())
-    if len({m.name for m in fits if len(m.name.split()) == longest}) > 1:
+    forms = Counter(m.name for m in fits)
+    longest = max(forms, key=lambda f: len(f.split()))
+    if not all(_subsequence(_name_words(f), _name_words(longest)) for f in forms):
         return None  # two different full names end the same way: do not pick one
-    return fits[0]
+    longer = [f for f in forms if len(f.split()) > len(words)] or list(forms)
+    best = max(longer, key=lambda f: (forms[f], len(f.split())))
+    return next(m for m in fits if m.name == best)
+
+
+def _name_words(name: str) -> list[str]:
+    return [w.strip(".,") for w in person_name(name).lower().split() if w not in ("mr.", "mrs.", "ms.", "dr.", "mr", "mrs", "ms", "dr")]
+
+
+def _subsequence(short: list[str], long: list[str]) -> bool:
+    it = iter(long)
+    return all(word in it for word in short)
 
 
 def _named_person(ent: SpacySpan, mention: Span, mentions: Sequence[Mention]) -> Speaker:
     name = person_name(ent.text)
     role, _ = title_before(ent.doc, ent.start)
-    full = _full_name(name, mentions)
+    # Only a single name is spelled out: "Hillary Clinton" is already a full name, and
+    # longer forms of it are as likely nicknames ("Crooked Hillary Clinton") as fuller names.
+    full = _full_name(name, mentions) if len(name.split()) == 1 else None
     evidence: tuple[Span, ...] = ()
     if full is not None and len(full.name.split()) >= len(name.split()):
         if full.name != name:
@@ -231,7 +271,7 @@ def _titled_nominal(mention: Span, root: Token, core: str, mentions: Sequence[Me
     return Speaker("person", mention, role=role, description=core, short=role)
 
 
-def _pronoun(mention: Span, kind: str, mentions, sentences, earlier, contents=()) -> Speaker:
+def _pronoun(mention: Span, kind: str, mentions, sentences, earlier, contents=(), genders=None, gender=None) -> Speaker:
     """ "he", "it", "they" -> the closest compatible speaker or mention in the last sentences.
 
     A source that spoke in the last sentences wins (news goes on quoting the same person),
@@ -240,18 +280,24 @@ def _pronoun(mention: Span, kind: str, mentions, sentences, earlier, contents=()
     Otherwise one compatible mention must stand out, or the speaker stays unknown.
     """
     allowed = COMPATIBLE[kind]
+    genders = genders or {}
+
+    def agrees(name: str | None) -> bool:
+        # "she" cannot be a person the article calls "he" elsewhere, and the other way round.
+        return gender is None or name is None or genders.get(name, gender) == gender
+
     window_start = _window_start(mention.start, sentences)
     spoke = [
         sp for sp in earlier
         if sp.mention is not None and window_start <= sp.mention.start and sp.mention.end <= mention.start
-        and sp.type in allowed and (sp.name or sp.description)
+        and sp.type in allowed and (sp.name or sp.description) and agrees(sp.name)
     ]
     if spoke:
         sp = max(spoke, key=lambda s: s.mention.start)
         since = [
             m for m in mentions
             if sp.mention.end <= m.start and m.end <= mention.start and m.type in allowed and m.is_subject
-            and not any(a <= m.start < b for a, b in contents)
+            and not any(a <= m.start < b for a, b in contents) and agrees(_identity(m, mentions))
         ]
         others = {_identity(m, mentions) for m in since} - {sp.name or sp.description}
         if not others:
@@ -260,19 +306,64 @@ def _pronoun(mention: Span, kind: str, mentions, sentences, earlier, contents=()
         if len(others) > 1:
             return Speaker("unknown", mention)
         m = [m for m in since if _identity(m, mentions) in others][-1]
-        full = _full_name(m.name, mentions) if m.name else None
+        full = _full_name(m.name, mentions) if m.name and m.type == "person" else None
         m = full or m
         return Speaker(m.type, mention, name=m.name, role=m.role, description=None if m.name else m.text,
                        evidence=(_as_span(m),), short=m.short)
     # With no source speaking just before, every compatible mention is a candidate, and
     # "Smith met Jones. He said ..." is left unresolved rather than decided by grammar.
-    near = [m for m in mentions if window_start <= m.start and m.end <= mention.start and m.type in allowed]
+    near = [
+        m for m in mentions
+        if window_start <= m.start and m.end <= mention.start and m.type in allowed and agrees(_identity(m, mentions))
+    ]
     distinct = {_identity(m, mentions) for m in near}
     if len(distinct) == 1:
         m = near[-1]
         return Speaker(m.type, mention, name=m.name, role=m.role, description=None if m.name else m.text,
                        evidence=(_as_span(m),), short=m.short)
     return Speaker("unknown", mention)
+
+
+GENDERED = {"he": "m", "him": "m", "she": "f", "her": "f"}
+TITLE_GENDER = {"mr.": "m", "mr": "m", "mrs.": "f", "mrs": "f", "ms.": "f", "ms": "f", "miss": "f"}
+GENDER_WORDS = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f", "herself": "f"}
+
+
+def person_genders(blocks: Sequence[Block], mentions: Sequence[Mention]) -> dict[str, str]:
+    """What the article itself says about each person's pronouns.
+
+    In a sentence that mentions one person only, "he"/"his" or "she"/"her" after the name
+    are votes for that person; a clear majority decides. No name list is consulted: the
+    article is the only evidence, and a person it never pronominalises stays open.
+    """
+    votes: dict[str, Counter] = {}
+    people = [m for m in mentions if m.type == "person" and m.name]
+    for offset, doc in blocks:
+        for m in people:
+            # "Mrs. Clinton", "Mr. Obama": the honorific settles it.
+            if offset <= m.start < offset + len(doc.text):
+                before = doc.text[max(0, m.start - offset - 6) : m.start - offset].split()
+                honorific = TITLE_GENDER.get(before[-1].lower()) if before else None
+                if honorific:
+                    votes.setdefault(_identity(m, mentions), Counter())[honorific] += 3
+        for sent in doc.sents:
+            start, end = offset + sent.start_char, offset + sent.end_char
+            here = [m for m in people if start <= m.start < end]
+            names = {_identity(m, mentions) for m in here}
+            if len(names) != 1:
+                continue
+            (name,) = names
+            first = min(m.end for m in here)
+            for token in sent:
+                kind = GENDER_WORDS.get(token.lower_)
+                if kind and offset + token.idx >= first:
+                    votes.setdefault(name, Counter())[kind] += 1
+    out = {}
+    for name, counter in votes.items():
+        (top, n), *rest = counter.most_common() + [(None, 0)]
+        if n >= 1 and n > 2 * rest[0][1]:
+            out[name] = top
+    return out
 
 
 def _identity(m: Mention, mentions: Sequence[Mention]) -> str:
