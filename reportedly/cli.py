@@ -28,7 +28,34 @@ def _parser() -> argparse.ArgumentParser:
     analyze.add_argument("--tz", metavar="ZONE", help="time zone for stamps without an offset or with an ambiguous abbreviation (IANA name or +05:30)")
     analyze.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, metavar="N", help=f"largest input file to read (default {DEFAULT_MAX_BYTES:,})")
     analyze.set_defaults(run=_analyze)
+    serve = commands.add_parser("serve", help="the web UI and HTTP API (FastAPI on uvicorn)")
+    serve.add_argument("--db", metavar="FILE", help="a corpus store to browse (speakers, search, traces)")
+    serve.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1, this machine only)")
+    serve.add_argument("--port", type=int, default=8000, help="port (default 8000)")
+    serve.add_argument("--max-bytes", type=int, default=2_000_000, metavar="N", help="largest request body (default 2,000,000)")
+    serve.set_defaults(run=_serve)
+    from .cli_corpus import add_corpus_commands
+
+    add_corpus_commands(commands)
     return parser
+
+
+def _serve(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    from .web import create_app
+    from .web.store import open_store
+
+    try:
+        store = open_store(args.db) if args.db else None
+    except ReportedlyError as exc:
+        print(f"reportedly: {exc}", file=sys.stderr)
+        return 2
+    app = create_app(store=store, max_bytes=args.max_bytes)
+    # Load spaCy before accepting requests, so the first analysis is not the slow one.
+    app.state.library.analyzer
+    uvicorn.run(app, host=args.host, port=args.port, log_level="info")
+    return 0
 
 
 def _analyze(args: argparse.Namespace) -> int:
@@ -68,6 +95,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``reportedly`` command."""
     args = _parser().parse_args(argv)
     try:
+        if args.command != "analyze":
+            from .cli_corpus import run_corpus_command
+
+            return run_corpus_command(args)
         return args.run(args)
     except ModelNotFoundError as exc:
         print(f"reportedly: {exc}", file=sys.stderr)

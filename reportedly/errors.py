@@ -29,3 +29,15 @@ class ModelNotFoundError(ReportedlyError):
     """The spaCy English model (or the attribution model) is not installed."""
 
     status = 503
+
+
+class NotFoundError(ReportedlyError):
+    """The thing asked for (an article, a speaker, a quote) is not there."""
+
+    status = 404
+
+
+class NoCorpusError(ReportedlyError):
+    """A corpus view was asked for but no store is open (``reportedly serve --db FILE``)."""
+
+    status = 404

@@ -1,0 +1,288 @@
+"""Corpus commands of the CLI: ingest, queries, trace, graph, cluster, export, batch.
+
+Thin by design: each parses its arguments, calls one library function and formats the result
+(``--format json|text|csv``). Errors from the library are translated here to a message on
+stderr and exit status 1; usage errors exit 2.
+"""
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import sys
+
+from .errors import ReportedlyError
+from .ingest import ReadOptions
+from .ingest.decode import DEFAULT_MAX_BYTES
+from .ingest.timestamps import parse_zone
+from .store import DEFAULT_DB, open_store
+
+
+def add_corpus_commands(commands) -> None:
+    """Add the corpus subcommands to the ``reportedly`` parser."""
+    def command(name: str, help: str, run, *, formats=("json", "text", "csv")):
+        p = commands.add_parser(name, help=help)
+        p.add_argument("--db", default=DEFAULT_DB, metavar="FILE", help=f"the corpus database (default {DEFAULT_DB})")
+        if formats:
+            p.add_argument("--format", choices=formats, default="text", help="output format (default text)")
+        p.set_defaults(run=run)
+        return p
+
+    p = command("ingest", "analyse articles and store them in the corpus database", _ingest, formats=None)
+    p.add_argument("paths", nargs="+", metavar="PATH", help="files or directories: text, HTML, JSON Lines, WARC, RSS/Atom, batch Parquet")
+    p.add_argument("--workers", type=int, default=2, help="analysis processes (default 2)")
+    p.add_argument("--tz", metavar="ZONE", help="time zone for stamps without an offset")
+    p.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, metavar="N")
+    p.add_argument("--no-cluster", action="store_true", help="skip re-clustering statements after the run")
+    p.add_argument("--quiet", action="store_true", help="no progress bar")
+
+    p = command("speakers", "speakers with the number of statements credited to them", _speakers)
+    p.add_argument("--type", help="only speakers of this type (person, outlet, unknown, pronoun, ...)")
+    p.add_argument("--limit", type=int, default=50)
+    p.add_argument("--all", action="store_true", help="include pronoun-only speakers (he, she, they)")
+
+    p = command("speaker", "everything one speaker said, earliest first", _speaker)
+    p.add_argument("name")
+    p.add_argument("--limit", type=int, default=200)
+
+    p = command("search", "full-text search over what was said", _search)
+    p.add_argument("text")
+    p.add_argument("--phrase", action="store_true", help="the words as one phrase, in order")
+    p.add_argument("--limit", type=int, default=50)
+
+    command("outlets", "outlets with their numbers of articles and attributions", _outlets)
+
+    p = command("outlet", "who an outlet cites", _outlet)
+    p.add_argument("name")
+    p.add_argument("--limit", type=int, default=50)
+
+    p = command("articles", "articles with their sourcing profile", _articles)
+    p.add_argument("--outlet")
+    p.add_argument("--limit", type=int, default=50)
+
+    p = command("trace", "the same statement across articles, earliest seen first", _trace)
+    p.add_argument("text")
+
+    p = command("graph", "outlet citation graph: who relays whom", _graph, formats=("json", "text", "csv", "graphml"))
+    p.add_argument("--min-count", type=int, default=1)
+
+    command("cluster", "re-cluster statements across the corpus", _cluster, formats=None)
+    command("failures", "inputs that could not be read or analysed", _failures)
+
+    p = command("export", "export articles, attributions, speakers, clusters", _export, formats=None)
+    p.add_argument("--format", choices=("jsonl", "csv", "parquet"), default="jsonl")
+    p.add_argument("--out", required=True, metavar="DIR", help="directory to write one file per table into")
+
+    p = command("batch", "analyse and cluster on Apache Spark; writes Parquet that ingest loads", _batch, formats=None)
+    p.add_argument("paths", nargs="+", metavar="PATH", help="JSON Lines, WARC or text files/directories")
+    p.add_argument("--out", required=True, metavar="DIR", help="output directory (Parquet)")
+    p.add_argument("--master", default="local[2]", help="Spark master URL (default local[2])")
+    p.add_argument("--partitions", type=int, default=None, help="number of partitions (default: Spark's)")
+
+
+# -- formatting -------------------------------------------------------------------------------
+
+def emit(rows: list[dict], fmt: str, columns: list[str] | None = None) -> None:
+    """Print ``rows`` as a JSON array, CSV with a header, or an aligned text table."""
+    columns = columns or (list(rows[0]) if rows else [])
+    if fmt == "json":
+        sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+    elif fmt == "csv":
+        writer = csv.DictWriter(sys.stdout, fieldnames=columns, extrasaction="ignore", lineterminator="\n")
+        writer.writeheader()
+        for row in rows:
+            writer.writerow({k: _cell(row.get(k), csv=True) for k in columns})
+    else:
+        if not rows:
+            sys.stdout.write("(nothing)\n")
+            return
+        cells = [[_cell(row.get(k)) for k in columns] for row in rows]
+        widths = [min(60, max(len(c), *(len(r[i]) for r in cells))) for i, c in enumerate(columns)]
+        sys.stdout.write("  ".join(c.ljust(w) for c, w in zip(columns, widths)).rstrip() + "\n")
+        for r in cells:
+            sys.stdout.write("  ".join(_clip(v, w).ljust(w) for v, w in zip(r, widths)).rstrip() + "\n")
+
+
+def _cell(value, csv: bool = False) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, (dict, list)):
+        return json.dumps(value, ensure_ascii=False)
+    text = str(value)
+    return text if csv else " ".join(text.split())
+
+
+def _clip(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def _fail(exc: Exception) -> int:
+    print(f"reportedly: {exc}", file=sys.stderr)
+    return 1
+
+
+def _open(args, create: bool = False):
+    return open_store(args.db, create=create)
+
+
+# -- commands ---------------------------------------------------------------------------------
+
+def _ingest(args) -> int:
+    from .corpus.clusters import cluster_store
+    from .store.ingest import ingest_paths
+
+    try:
+        zone = parse_zone(args.tz) if args.tz else None
+    except ReportedlyError as exc:
+        print(f"reportedly: {exc}", file=sys.stderr)
+        return 2
+    db = _open(args, create=True)
+    report = ingest_paths(
+        db, args.paths, ReadOptions(zone=zone, max_bytes=args.max_bytes),
+        workers=max(1, args.workers), progress=not args.quiet,
+    )
+    for error in report.errors:
+        print(f"reportedly: {error}", file=sys.stderr)
+    clusters = None
+    if not args.no_cluster and report.stored:
+        clusters = cluster_store(db)
+    summary = f"stored {report.stored}, already there {report.skipped}, failed {report.failed}"
+    if clusters is not None:
+        summary += f"; {clusters} statement clusters"
+    print(f"{summary} ({args.db})", file=sys.stderr)
+    return 1 if report.failed else 0
+
+
+def _speakers(args) -> int:
+    from .store.queries import list_speakers
+
+    emit(list_speakers(_open(args), type=args.type, limit=args.limit, include_pronouns=args.all), args.format)
+    return 0
+
+
+_STATEMENT = ["published", "outlet", "article", "speaker", "kind", "cue", "content"]
+
+
+def _speaker(args) -> int:
+    from .store.queries import speaker_statements
+
+    emit(speaker_statements(_open(args), args.name, limit=args.limit), args.format, _STATEMENT if args.format != "json" else None)
+    return 0
+
+
+def _search(args) -> int:
+    from .store.queries import search_contents
+
+    rows = search_contents(_open(args), args.text, limit=args.limit, phrase=args.phrase)
+    emit(rows, args.format, ["published", "outlet", "article", "speaker", "snippet"] if args.format == "text" else (_STATEMENT if args.format == "csv" else None))
+    return 0
+
+
+def _outlets(args) -> int:
+    from .store.queries import list_outlets
+
+    emit(list_outlets(_open(args)), args.format)
+    return 0
+
+
+def _outlet(args) -> int:
+    from .store.queries import outlet_sources
+
+    emit(outlet_sources(_open(args), args.name, limit=args.limit), args.format)
+    return 0
+
+
+def _articles(args) -> int:
+    from .store.queries import list_articles
+
+    rows = list_articles(_open(args), outlet=args.outlet, limit=args.limit)
+    if args.format == "json":
+        emit(rows, "json")
+        return 0
+    flat = [{**{k: v for k, v in r.items() if k not in ("counts", "profile")}, **r["counts"], "profile": r["profile"]} for r in rows]
+    columns = ["published", "outlet", "id", "n_attributions", "direct", "indirect", "mixed", "named", "pronoun", "no_source", "outlets_cited"]
+    emit(flat, args.format, columns + (["profile", "title", "url", "wire"] if args.format == "csv" else []))
+    return 0
+
+
+def _trace(args) -> int:
+    from .corpus.trace import trace_statement
+
+    result = trace_statement(_open(args), args.text)
+    if args.format == "json":
+        sys.stdout.write(json.dumps(result, ensure_ascii=False, indent=2) + "\n")
+    elif args.format == "csv":
+        emit(result["appearances"], "csv", ["published", "outlet", "article", "speaker", "match", "origin", "wording", "diff"])
+    else:
+        sys.stdout.write(render_trace(result))
+    return 0 if result["appearances"] else 1
+
+
+def render_trace(result: dict) -> str:
+    """The text timeline of a trace: earliest seen first, wording differences marked."""
+    rows = result["appearances"]
+    if not rows:
+        return f"No appearance of {result['query']!r} in the store.\n"
+    lines = [
+        f"{result['query']!r}: {len(rows)} appearances in {len(result['outlets'])} outlets, "
+        f"{result['origins']} independent origins (wire copies count once)",
+        f"earliest seen: {rows[0]['published'] or 'date unknown'} {rows[0]['outlet'] or ''} ({rows[0]['article']})",
+        "",
+    ]
+    for row in rows:
+        lines.append(f"{row['published'] or '(no date)'}  {row['outlet'] or '(no outlet)'}  {row['article']}  [{row['match']}, {row['origin']}]")
+        who = " ".join(x for x in (row["speaker"] or "(speaker unknown)", row["cue"]) if x)
+        lines.append(f"    {who}: {' '.join(row['wording'].split())}")
+        if "[-" in row["diff"] or "{+" in row["diff"]:
+            lines.append(f"    differences: {row['diff']}")
+    return "\n".join(lines) + "\n"
+
+
+def _graph(args) -> int:
+    from .corpus.graph import graphml
+    from .store.queries import citation_graph
+
+    edges = citation_graph(_open(args), min_count=args.min_count)
+    if args.format == "graphml":
+        sys.stdout.write(graphml(edges))
+    else:
+        emit(edges, args.format, ["citing", "cited", "count", "articles"])
+    return 0
+
+
+def _cluster(args) -> int:
+    from .corpus.clusters import cluster_store
+
+    print(f"{cluster_store(_open(args))} statement clusters", file=sys.stderr)
+    return 0
+
+
+def _failures(args) -> int:
+    from .store.queries import list_failures
+
+    emit(list_failures(_open(args)), args.format)
+    return 0
+
+
+def _export(args) -> int:
+    from .corpus.export import export_store
+
+    for path, count in export_store(_open(args), args.out, args.format).items():
+        print(f"{path}: {count} rows", file=sys.stderr)
+    return 0
+
+
+def _batch(args) -> int:
+    from .corpus.batch import run_batch
+
+    summary = run_batch(args.paths, args.out, master=args.master, partitions=args.partitions)
+    print(f"batch: {summary['articles']} analysed, {summary['failed']} failed, {summary['clusters']} clusters -> {args.out}", file=sys.stderr)
+    return 1 if summary["failed"] else 0
+
+
+def run_corpus_command(args) -> int:
+    """Run a corpus command, translating library errors to a message and exit status 1."""
+    try:
+        return args.run(args)
+    except (ReportedlyError, ValueError) as exc:
+        return _fail(exc)

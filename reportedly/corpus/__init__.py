@@ -1,0 +1,1 @@
+"""Working across articles: canonical quote text, speakers, wire copies, clusters, tracing, graph."""

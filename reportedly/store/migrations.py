@@ -1,0 +1,188 @@
+"""The SQLite schema as a list of named migrations, each applied once in its own transaction.
+
+A migration is a function taking the connection; its name and time go in the ``migrations``
+table in the same transaction, so a crash never leaves a half-applied schema recorded as done.
+New migrations are appended; applied ones are never edited.
+"""
+from __future__ import annotations
+
+import sqlite3
+from datetime import datetime, timezone
+from typing import Callable
+
+
+def m001_core_tables(db: sqlite3.Connection) -> None:
+    db.executescript(
+        """
+        CREATE TABLE articles (
+            rowid INTEGER PRIMARY KEY,
+            id TEXT NOT NULL UNIQUE,          -- the article id as read (file name, JSONL id, feed id)
+            hash TEXT NOT NULL UNIQUE,        -- sha256 of what was read: re-ingesting it is a no-op
+            outlet TEXT,
+            published TEXT,                   -- ISO 8601 as in the JSON (offset only if known)
+            title TEXT,
+            url TEXT,
+            source_path TEXT,
+            wire TEXT,                        -- news agency whose copy this is (AP, Reuters, ...)
+            body_key TEXT,                    -- fingerprint of the body; equal keys = one copy
+            n_attributions INTEGER NOT NULL,
+            profile TEXT,                     -- the sourcing profile JSON, when the analysis has one
+            document BLOB NOT NULL,           -- the reportedly/1 JSON, zlib-compressed
+            ingested_at TEXT NOT NULL
+        );
+        CREATE INDEX articles_outlet ON articles(outlet, published);
+        CREATE INDEX articles_body_key ON articles(body_key);
+        CREATE TABLE speakers (
+            rowid INTEGER PRIMARY KEY,
+            key TEXT NOT NULL UNIQUE,         -- normalised name + type: one row per speaker
+            name TEXT NOT NULL,
+            type TEXT NOT NULL,               -- person, organization, outlet, pronoun, unknown, ...
+            statements INTEGER NOT NULL DEFAULT 0,  -- kept up to date on insert: the list stays fast
+            articles INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE INDEX speakers_name ON speakers(name COLLATE NOCASE);
+        CREATE INDEX speakers_statements ON speakers(statements DESC);
+        CREATE TABLE attributions (
+            rowid INTEGER PRIMARY KEY,
+            article INTEGER NOT NULL REFERENCES articles(rowid) ON DELETE CASCADE,
+            att_id TEXT NOT NULL,             -- a1, a2, ... within the article
+            kind TEXT NOT NULL,
+            speaker INTEGER REFERENCES speakers(rowid),
+            source TEXT,
+            cue TEXT,
+            content TEXT NOT NULL,
+            content_start INTEGER NOT NULL,
+            content_end INTEGER NOT NULL,
+            canonical TEXT NOT NULL,          -- content folded for matching (see corpus.canonical)
+            cluster INTEGER                   -- same statement across articles (corpus.clusters)
+        );
+        CREATE INDEX attributions_article ON attributions(article);
+        CREATE INDEX attributions_speaker ON attributions(speaker);
+        CREATE INDEX attributions_cluster ON attributions(cluster);
+        CREATE VIRTUAL TABLE contents_fts USING fts5(
+            content, content='attributions', content_rowid='rowid', tokenize='unicode61 remove_diacritics 2'
+        );
+        CREATE TRIGGER attributions_ai AFTER INSERT ON attributions BEGIN
+            INSERT INTO contents_fts(rowid, content) VALUES (new.rowid, new.content);
+        END;
+        CREATE TRIGGER attributions_ad AFTER DELETE ON attributions BEGIN
+            INSERT INTO contents_fts(contents_fts, rowid, content) VALUES ('delete', old.rowid, old.content);
+        END;
+        CREATE TABLE citations (              -- outlet-type sources: this article relays that outlet
+            article INTEGER NOT NULL REFERENCES articles(rowid) ON DELETE CASCADE,
+            attribution INTEGER NOT NULL REFERENCES attributions(rowid) ON DELETE CASCADE,
+            cited TEXT NOT NULL
+        );
+        CREATE INDEX citations_article ON citations(article);
+        CREATE TABLE failures (               -- inputs that could not be read or analysed
+            item TEXT NOT NULL,
+            source_path TEXT,
+            error TEXT NOT NULL,
+            at TEXT NOT NULL,
+            PRIMARY KEY (item, error)
+        );
+        """
+    )
+
+
+def m002_statements_by_speaker_and_date(db: sqlite3.Connection) -> None:
+    # A speaker page lists statements earliest first; with the date only on articles, a speaker
+    # quoted 100,000 times means sorting them all for every page. A copy of the date on the
+    # attribution (written with it, never changed) lets one index answer the page.
+    db.executescript(
+        """
+        ALTER TABLE attributions ADD COLUMN published TEXT;
+        UPDATE attributions SET published = (SELECT published FROM articles WHERE rowid = attributions.article);
+        CREATE INDEX attributions_speaker_published ON attributions(speaker, published);
+        DROP INDEX attributions_speaker;
+        """
+    )
+
+
+def m003_article_text_index(db: sqlite3.Connection) -> None:
+    # Trace also finds a statement in article text where no attribution holds it (the extractor
+    # missed or mis-split the quote). Contentless: the index stores no second copy of the text;
+    # the text is read back from the document of the few articles that match.
+    db.executescript(
+        """
+        CREATE VIRTUAL TABLE articles_fts USING fts5(
+            body, content='', tokenize='unicode61 remove_diacritics 2'
+        );
+        """
+    )
+    import json
+    import zlib
+
+    for rowid, document in db.execute("SELECT rowid, document FROM articles").fetchall():
+        text = json.loads(zlib.decompress(document))["article"]["text"]
+        db.execute("INSERT INTO articles_fts (rowid, body) VALUES (?, ?)", (rowid, text))
+
+
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
+    m001_core_tables,
+    m002_statements_by_speaker_and_date,
+    m003_article_text_index,
+]
+
+
+def applied(db: sqlite3.Connection) -> list[str]:
+    """Names of the migrations already applied, in order."""
+    db.execute("CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")
+    return [row[0] for row in db.execute("SELECT name FROM migrations ORDER BY rowid")]
+
+
+def migrate(db: sqlite3.Connection) -> list[str]:
+    """Apply the migrations not yet applied; returns the names applied now."""
+    done = set(applied(db))
+    now_applied = []
+    for migration in MIGRATIONS:
+        if migration.__name__ in done:
+            continue
+        # executescript commits any open transaction, so each migration opens its own explicitly
+        # and the DDL runs statement by statement inside it.
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            _run_in_transaction(db, migration)
+            db.execute(
+                "INSERT INTO migrations (name, applied_at) VALUES (?, ?)",
+                (migration.__name__, datetime.now(timezone.utc).isoformat(timespec="seconds")),
+            )
+            db.execute("COMMIT")
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+        now_applied.append(migration.__name__)
+    return now_applied
+
+
+class _NoScript:
+    """A connection stand-in whose ``executescript`` runs statements one by one (no implicit COMMIT)."""
+
+    def __init__(self, db: sqlite3.Connection):
+        self._db = db
+
+    def executescript(self, script: str) -> None:
+        for statement in _statements(script):
+            self._db.execute(statement)
+
+    def execute(self, *args):
+        return self._db.execute(*args)
+
+
+def _run_in_transaction(db: sqlite3.Connection, migration) -> None:
+    migration(_NoScript(db))
+
+
+def _statements(script: str) -> list[str]:
+    """Split a script into complete statements (triggers contain ';' inside BEGIN ... END)."""
+    out, current = [], ""
+    for line in script.splitlines(keepends=True):
+        if line.strip().startswith("--") and not current.strip():
+            continue
+        current += line
+        if sqlite3.complete_statement(current):
+            out.append(current.strip())
+            current = ""
+    if current.strip():
+        out.append(current.strip())
+    return out

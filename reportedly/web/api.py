@@ -1,0 +1,139 @@
+"""The HTTP API: analyse an article, read analyses back. Views only parse and format."""
+from __future__ import annotations
+
+import json
+
+from fastapi import APIRouter, Query, Request
+from starlette.datastructures import UploadFile
+
+from ..errors import InputError
+from .library import Library
+
+router = APIRouter(prefix="/api", tags=["api"])
+
+# SQLite integers are 64-bit; a larger offset would be a server error instead of a 422.
+MAX_OFFSET = 1_000_000_000
+
+ERROR = {
+    "description": "Error",
+    "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}},
+}
+ERRORS = {code: ERROR for code in (400, 404, 413, 422, 503)}
+
+ANALYZE_BODY = {
+    "requestBody": {
+        "required": True,
+        "content": {
+            "application/json": {
+                "schema": {
+                    "type": "object",
+                    "description": "The article as plain scraped text or as an HTML page; exactly one of the two.",
+                    "properties": {
+                        "text": {"type": "string"},
+                        "html": {"type": "string"},
+                        "name": {"type": "string", "description": "file name, used for the article id"},
+                    },
+                }
+            },
+            "multipart/form-data": {
+                "schema": {
+                    "type": "object",
+                    "properties": {"file": {"type": "string", "format": "binary"}},
+                    "required": ["file"],
+                }
+            },
+        },
+    }
+}
+
+
+def library(request: Request) -> Library:
+    return request.app.state.library
+
+
+async def read_upload(upload: UploadFile) -> tuple[str | None, bytes | None, str]:
+    """An uploaded .txt or .html file as (text, html bytes, name)."""
+    name = upload.filename or "upload"
+    data = await upload.read()
+    lower = name.lower()
+    is_html = lower.endswith((".html", ".htm")) or (upload.content_type or "").startswith("text/html")
+    if is_html:
+        return None, data, name
+    if lower.endswith((".txt", ".text")) or (upload.content_type or "").startswith("text/") or "." not in name:
+        try:
+            return data.decode("utf-8-sig"), None, name
+        except UnicodeDecodeError as exc:
+            raise InputError(f"{name}: not UTF-8 text ({exc.reason} at byte {exc.start})") from exc
+    raise InputError(f"{name}: upload a .txt or .html file")
+
+
+async def analyze_request(request: Request) -> dict:
+    """Analyse the article in a JSON body or a multipart upload."""
+    kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    lib = library(request)
+    if kind == "multipart/form-data":
+        form = await request.form()
+        upload = form.get("file")
+        if not isinstance(upload, UploadFile):
+            raise InputError("send the article as a file field named 'file'")
+        text, html, name = await read_upload(upload)
+        return await _run(lib, text=text, html=html, name=name)
+    if kind != "application/json":
+        raise InputError("send JSON {\"text\": ...} or {\"html\": ...}, or a multipart file upload")
+    raw = await request.body()
+    if not raw.strip():
+        raise InputError("the request body is empty; send JSON {\"text\": ...} or {\"html\": ...}")
+    try:
+        body = json.loads(raw)
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        raise InputError(f"the body is not valid JSON ({exc})") from exc
+    if not isinstance(body, dict):
+        raise InputError("the JSON body must be an object with \"text\" or \"html\"")
+    text, html, name = body.get("text"), body.get("html"), body.get("name")
+    if (text is None) == (html is None):
+        raise InputError("give exactly one of \"text\" and \"html\"")
+    for field, value in (("text", text), ("html", html), ("name", name)):
+        if value is not None and not isinstance(value, str):
+            raise InputError(f"\"{field}\" must be a string")
+    return await _run(lib, text=text, html=html, name=name)
+
+
+async def _run(lib: Library, **kwargs) -> dict:
+    from starlette.concurrency import run_in_threadpool
+
+    return await run_in_threadpool(lib.analyze, **kwargs)
+
+
+@router.post(
+    "/analyze",
+    summary="Analyse one article",
+    description="Returns the analysis of schema `reportedly/1`. The article is kept in memory and served at `/articles/{id}`.",
+    openapi_extra=ANALYZE_BODY,
+    responses={200: {"description": "The analysis (schema reportedly/1)", "content": {"application/json": {"schema": {"type": "object"}}}}, **ERRORS},
+)
+async def analyze(request: Request):
+    return await analyze_request(request)
+
+
+@router.get("/articles", summary="Articles: analysed by this server, then those in the store", responses=ERRORS)
+def articles(request: Request, limit: int = Query(50, ge=1, le=1000), offset: int = Query(0, ge=0, le=MAX_OFFSET)):
+    lib = library(request)
+    recent = [_summary(a) for a in lib.recent()] if offset == 0 else []
+    stored = lib.store.articles(limit=limit, offset=offset) if lib.store is not None else []
+    return {"ok": True, "limit": limit, "offset": offset, "recent": recent, "stored": stored, "articles": (recent + stored)[:limit]}
+
+
+@router.get("/articles/{article_id}", summary="The analysis of one article (schema reportedly/1)", responses=ERRORS)
+def article(article_id: str, request: Request):
+    return library(request).get(article_id)
+
+
+def _summary(analysis: dict) -> dict:
+    art = analysis.get("article") or {}
+    return {
+        "id": analysis["id"],
+        "title": art.get("title"),
+        "outlet": art.get("outlet"),
+        "published": art.get("published"),
+        "attributions": len(analysis.get("attributions", [])),
+    }

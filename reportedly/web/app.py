@@ -1,0 +1,197 @@
+"""The FastAPI application: one factory, one error shape, a request size limit, JSON twins.
+
+Errors: the library raises ``ReportedlyError`` kinds that know their HTTP status; this module is
+the one edge that turns any error into ``{"ok": false, "error": ..., "status": ...}`` (rendered
+as an HTML page for a browser asking for a page, same data).
+
+JSON twins: a page at ``/x`` answers with its data as JSON at ``/x.json`` or when asked with
+``Accept: application/json``. The ``.json`` suffix is stripped by a small ASGI middleware so each
+view is written once.
+"""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from urllib.parse import quote
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.openapi.docs import get_swagger_ui_html
+from fastapi.responses import HTMLResponse, JSONResponse
+from fastapi.staticfiles import StaticFiles
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from ..errors import ReportedlyError
+from .library import DEFAULT_MAX_BYTES, Library
+
+HERE = Path(__file__).resolve().parent
+# Our pages load nothing from elsewhere and run no inline script; the header makes any markup
+# that slipped through escaping inert as well.
+CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+
+templates = Environment(
+    loader=FileSystemLoader(HERE / "templates"),
+    autoescape=select_autoescape(default=True, default_for_string=True),
+    trim_blocks=True,
+    lstrip_blocks=True,
+)
+
+# Path segments (ids, speaker names) are quoted whole: a "/" in a name must not start a new segment.
+templates.filters["segment"] = lambda value: quote(str(value), safe="")
+
+
+def error_body(status: int, message: str) -> dict:
+    """The one error shape of the app."""
+    return {"ok": False, "error": message, "status": status}
+
+
+def wants_json(request: Request) -> bool:
+    """A JSON twin was asked for: a ``.json`` path, an API path, or ``Accept: application/json``."""
+    if request.scope.get("state", {}).get("json") or request.url.path.startswith("/api/"):
+        return True
+    accept = request.headers.get("accept", "")
+    return "application/json" in accept and "text/html" not in accept
+
+
+def render(request: Request, template: str, data: dict, status: int = 200):
+    """A page from ``data``, or ``data`` itself as JSON when the JSON twin is asked for."""
+    if wants_json(request):
+        return JSONResponse(data, status_code=status)
+    path = request.url.path
+    json_href = (path.rstrip("/") or "/") + ".json" + (f"?{request.url.query}" if request.url.query else "")
+    html = templates.get_template(template).render(data=data, path=path, json_href=json_href, **data)
+    return HTMLResponse(html, status_code=status)
+
+
+def _error_response(request: Request, status: int, message: str):
+    return render(request, "error.html", error_body(status, message), status=status)
+
+
+class JsonSuffix:
+    """ASGI middleware: ``/articles/x.json`` is served by ``/articles/x`` with the JSON flag set."""
+
+    def __init__(self, app):
+        self.app = app
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] == "http" and scope["path"].endswith(".json") and not scope["path"].startswith(("/static/", "/openapi")):
+            scope = dict(scope, path=scope["path"][: -len(".json")], state={**scope.get("state", {}), "json": True})
+            scope["raw_path"] = scope["path"].encode()
+        await self.app(scope, receive, send)
+
+
+class SizeLimit:
+    """ASGI middleware: bodies over ``max_bytes`` get 413 before the app reads them.
+
+    A declared Content-Length over the limit is refused at once; a chunked body is counted as it
+    arrives, and the app's read fails with the same 413.
+    """
+
+    def __init__(self, app, max_bytes: int):
+        self.app = app
+        self.max_bytes = max_bytes
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http":
+            return await self.app(scope, receive, send)
+        declared = dict(scope["headers"]).get(b"content-length")
+        message = f"the request body is over the limit of {self.max_bytes:,} bytes"
+        if declared is not None and declared.isdigit() and int(declared) > self.max_bytes:
+            body = json.dumps(error_body(413, message)).encode()
+            await send({"type": "http.response.start", "status": 413, "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode()), (b"connection", b"close")]})
+            await send({"type": "http.response.body", "body": body})
+            return
+        seen = 0
+
+        async def counted():
+            nonlocal seen
+            event = await receive()
+            if event["type"] == "http.request":
+                seen += len(event.get("body", b""))
+                if seen > self.max_bytes:
+                    raise StarletteHTTPException(413, message)
+            return event
+
+        await self.app(scope, counted, send)
+
+
+class SecurityHeaders:
+    """ASGI middleware: CSP and friends on our own pages (the vendored Swagger UI needs inline script)."""
+
+    def __init__(self, app):
+        self.app = app
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http" or scope["path"].startswith("/docs"):
+            return await self.app(scope, receive, send)
+
+        async def with_headers(event):
+            if event["type"] == "http.response.start":
+                headers = list(event.get("headers", []))
+                headers += [
+                    (b"content-security-policy", CSP.encode()),
+                    (b"x-content-type-options", b"nosniff"),
+                    (b"referrer-policy", b"no-referrer"),
+                ]
+                event = dict(event, headers=headers)
+            await send(event)
+
+        await self.app(scope, receive, with_headers)
+
+
+def create_app(*, store=None, analyzer=None, max_bytes: int = DEFAULT_MAX_BYTES) -> FastAPI:
+    """The web app. ``store`` is an open corpus store (optional); ``analyzer`` is loaded once if not given."""
+    app = FastAPI(
+        title="reportedly",
+        summary="Who said what, on whose word, in news articles.",
+        version="0.1.0",
+        docs_url=None,
+        redoc_url=None,
+    )
+    app.state.library = Library(analyzer=analyzer, store=store, max_bytes=max_bytes)
+    app.state.max_bytes = max_bytes
+
+    @app.exception_handler(ReportedlyError)
+    async def _reportedly_error(request: Request, exc: ReportedlyError):
+        return _error_response(request, exc.status, str(exc))
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http_error(request: Request, exc: StarletteHTTPException):
+        return _error_response(request, exc.status_code, str(exc.detail))
+
+    @app.exception_handler(RequestValidationError)
+    async def _validation_error(request: Request, exc: RequestValidationError):
+        problems = "; ".join(f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}" for e in exc.errors())
+        return _error_response(request, 422, f"invalid request: {problems}")
+
+    @app.exception_handler(Exception)
+    async def _server_error(request: Request, exc: Exception):
+        # Not a catch-all that hides bugs: it only gives the crash the one error shape; the
+        # traceback still reaches the server log through Starlette's ServerErrorMiddleware.
+        return JSONResponse(error_body(500, f"internal error: {type(exc).__name__}"), status_code=500)
+
+    from swagger_ui_bundle import swagger_ui_path
+
+    app.mount("/static/swagger", StaticFiles(directory=swagger_ui_path), name="swagger")
+    app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
+
+    @app.get("/docs", include_in_schema=False)
+    def docs():
+        return get_swagger_ui_html(
+            openapi_url="/openapi.json",
+            title="reportedly API",
+            swagger_js_url="/static/swagger/swagger-ui-bundle.js",
+            swagger_css_url="/static/swagger/swagger-ui.css",
+            swagger_favicon_url="/static/swagger/favicon-32x32.png",
+        )
+
+    from . import api, corpus, pages
+
+    app.include_router(api.router)
+    app.include_router(pages.router)
+    app.include_router(corpus.router)
+    app.add_middleware(JsonSuffix)
+    app.add_middleware(SizeLimit, max_bytes=max_bytes)
+    app.add_middleware(SecurityHeaders)
+    return app

@@ -1,0 +1,61 @@
+"""The pages: analyse (paste, upload, or a path in the store) and one article, highlighted."""
+from __future__ import annotations
+
+from urllib.parse import quote
+
+from fastapi import APIRouter, Request
+from fastapi.responses import RedirectResponse
+from starlette.datastructures import UploadFile
+
+from ..errors import InputError, NoCorpusError
+from .api import _run, _summary, library, read_upload
+from .app import render
+from .views import article_page
+
+router = APIRouter(include_in_schema=False)
+
+
+@router.get("/")
+def home(request: Request):
+    lib = library(request)
+    data = {
+        "ok": True,
+        "recent": [_summary(a) for a in lib.recent()],
+        "has_store": lib.store is not None,
+        "max_bytes": lib.max_bytes,
+    }
+    return render(request, "analyze.html", data)
+
+
+@router.post("/analyze")
+async def analyze_form(request: Request):
+    """The analyse form: pasted text, an uploaded file, or the id of an article in the store."""
+    lib = library(request)
+    form = await request.form()
+    upload, text, path = form.get("file"), _field(form, "text"), _field(form, "path").strip()
+    if isinstance(upload, UploadFile) and upload.filename:
+        text_in, html_in, name = await read_upload(upload)
+        analysis = await _run(lib, text=text_in, html=html_in, name=name)
+    elif text.strip():
+        analysis = await _run(lib, text=text, name=None)
+    elif path:
+        if lib.store is None:
+            raise NoCorpusError("no corpus store is open; start the server with `reportedly serve --db FILE`")
+        analysis = lib.get(path)
+    else:
+        raise InputError("paste an article, choose a .txt or .html file, or give the id of an article in the store")
+    target = f"/articles/{quote(analysis['id'], safe='')}"
+    if request.scope.get("state", {}).get("json"):
+        target += ".json"
+    return RedirectResponse(target, status_code=303)
+
+
+def _field(form, name: str) -> str:
+    """A text field of the form; a file sent under a text field's name counts as missing."""
+    value = form.get(name)
+    return value if isinstance(value, str) else ""
+
+
+@router.get("/articles/{article_id}")
+def article(article_id: str, request: Request):
+    return render(request, "article.html", article_page(library(request).get(article_id)))
