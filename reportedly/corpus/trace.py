@@ -7,6 +7,7 @@ source of the statement, not as independent confirmations.
 """
 from __future__ import annotations
 
+import functools
 import json
 import re
 import sqlite3
@@ -79,15 +80,14 @@ def _in_article_text(db: sqlite3.Connection, text: str, query_words: list[str], 
     )} if matched else set()
     pattern = _phrase_pattern(query_words)
     found = []
-    # Earliest first, so that a cap on how many documents are opened keeps the earliest ones.
+    # Earliest first, so that the cap on how many documents are opened keeps the earliest ones.
     hits = db.execute(
-        """SELECT ar.rowid FROM articles_fts JOIN articles ar ON ar.rowid = articles_fts.rowid
-           WHERE articles_fts MATCH ? ORDER BY ar.published IS NULL, ar.published LIMIT ?""",
-        (fts_query(text, phrase=True), TEXT_CANDIDATES + len(covered)),
+        f"""SELECT ar.rowid FROM articles_fts JOIN articles ar ON ar.rowid = articles_fts.rowid
+            WHERE articles_fts MATCH ? AND ar.rowid NOT IN ({','.join('?' * len(covered))})
+            ORDER BY ar.published IS NULL, ar.published LIMIT ?""",
+        (fts_query(text, phrase=True), *covered, TEXT_CANDIDATES),
     ).fetchall()
     for (rowid,) in hits:
-        if rowid in covered:
-            continue
         row = db.execute(
             "SELECT rowid, id, outlet, published, title, wire, body_key, document FROM articles WHERE rowid = ?", (rowid,)
         ).fetchone()
@@ -131,11 +131,16 @@ def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _match_query(query: list[str], content: list[str]) -> str | None:
+    return _match_words(tuple(query), tuple(content))
+
+
+@functools.lru_cache(maxsize=4096)  # copies share contents: verify each distinct one once
+def _match_words(query: tuple[str, ...], content: tuple[str, ...]) -> str | None:
     if query == content:
         return "same"
     if len(query) < len(content) and _contains(content, query):
         return "partial"
-    return match_kind(query, content)
+    return match_kind(list(query), list(content))
 
 
 def _contains(long: list[str], short: list[str]) -> bool:
