@@ -13,6 +13,7 @@ import re
 import sqlite3
 import zlib
 
+from ..errors import InputError
 from ..store.queries import fts_query
 from .clusters import match_kind, word_diff
 from .text import canonical
@@ -27,12 +28,14 @@ def trace_statement(db: sqlite3.Connection, text: str, *, limit: int = CANDIDATE
 
     Returns ``{"query", "appearances": [...], "outlets", "origins", "earliest_seen"}``; each
     appearance has article, outlet, published, speaker, wording, match ("same", "partial",
-    "reworded", "cluster", or "text": found in article text outside any matched attribution), ``diff`` against the earliest wording and ``origin`` (the wire or
-    copy group it belongs to).
+    "reworded", "cluster", or "text": found in article text outside any matched attribution),
+    ``diff`` against the earliest wording and ``origin`` (the wire or copy group it belongs to).
+    At most ``limit`` attributions per query are considered, the earliest ones, so a statement
+    quoted thousands of times still shows where it was first seen.
     """
     query_words = canonical(text).split()
     if not query_words:
-        raise ValueError("the statement to trace has no words")
+        raise InputError("the statement to trace has no words")
     matched: dict[int, str] = {}
     # Seeds, from the cheapest and surest query to the broadest, stopping at the first that finds
     # something: the statement as a phrase (quoted whole or inside a longer quote), then all its
@@ -45,7 +48,7 @@ def trace_statement(db: sqlite3.Connection, text: str, *, limit: int = CANDIDATE
     for fts in queries:
         for rowid, canon in db.execute(
             "SELECT a.rowid, a.canonical FROM contents_fts JOIN attributions a ON a.rowid = contents_fts.rowid "
-            "WHERE contents_fts MATCH ? LIMIT ?",
+            "WHERE contents_fts MATCH ? ORDER BY a.published IS NULL, a.published LIMIT ?",
             (fts, limit),
         ):
             kind = _match_query(query_words, canon.split())

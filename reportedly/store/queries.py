@@ -13,6 +13,7 @@ import re
 import sqlite3
 import zlib
 
+from ..errors import InputError
 from . import NotFoundError
 
 # Speakers that name no one: pronouns are resolved (or not) by the provenance step.
@@ -92,7 +93,7 @@ def fts_query(text: str, *, phrase: bool = False) -> str:
     """
     words = _WORD.findall(text)
     if not words:
-        raise ValueError("the search text has no words")
+        raise InputError("the search text has no words")
     if phrase:
         return '"' + " ".join(words) + '"'
     return " ".join(f'"{w}"' for w in words)
