@@ -89,3 +89,8 @@ def test_export(capsys, dbpath, tmp_path, fmt):
 
         assert pq.read_table(out_dir / "attributions.parquet").num_rows == 7
         assert pq.read_table(out_dir / "clusters.parquet").num_rows >= 1
+
+
+def test_cluster_command(capsys, dbpath):
+    code, out, err = run(capsys, "cluster", "--db", dbpath)
+    assert code == 0 and out == "" and err == "1 statement clusters\n"

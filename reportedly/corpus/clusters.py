@@ -20,6 +20,7 @@ candidate pair is verified with difflib. Groups are the connected components (un
 from __future__ import annotations
 
 import difflib
+import functools
 from collections import defaultdict
 from typing import Iterable
 
@@ -100,12 +101,18 @@ def cluster_store(db) -> int:
     return len(set(clusters.values()))
 
 
+@functools.lru_cache(maxsize=64)
+def _canonical_words(text: str) -> tuple[str, ...]:
+    return tuple(canonical(text).split())
+
+
+@functools.lru_cache(maxsize=4096)  # copies share wordings: a timeline repeats few distinct ones
 def word_diff(reference: str, wording: str) -> str:
     """``wording`` with its differences from ``reference`` marked: [-removed-] and {+added+}.
 
     Both are compared in canonical form, so typography (curly quotes, case) is not a difference.
     """
-    a, b = canonical(reference).split(), canonical(wording).split()
+    a, b = _canonical_words(reference), _canonical_words(wording)
     out: list[str] = []
     for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
         if op == "equal":

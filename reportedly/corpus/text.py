@@ -7,13 +7,15 @@ import unicodedata
 # Curly quotes, dashes and ellipses are typography, not wording: outlets differ in them.
 _PUNCT = re.compile(r"[^\w\s]|_", re.UNICODE)
 _SPACE = re.compile(r"\s+")
+_COMBINING = re.compile("[\u0300-\u036f]")
 
 
 def canonical(text: str) -> str:
     """Case-folded, accents and punctuation removed, whitespace collapsed: "It's  “OK”." -> "its ok"."""
     if not text.isascii():
-        text = unicodedata.normalize("NFKD", text)
-        text = "".join(c for c in text if not unicodedata.combining(c))
+        # Accents off ("José" = "Jose"); a regex over the NFKD form is much faster than a
+        # per-character loop, and the common combining marks are all in this block.
+        text = _COMBINING.sub("", unicodedata.normalize("NFKD", text))
     text = text.replace("'", "").replace("\u2019", "")  # "it's" and "its" are one word when folded
     return _SPACE.sub(" ", _PUNCT.sub(" ", text.casefold())).strip()
 

@@ -7,11 +7,13 @@ source of the statement, not as independent confirmations.
 """
 from __future__ import annotations
 
+import functools
 import json
 import re
 import sqlite3
 import zlib
 
+from ..errors import InputError
 from ..store.queries import fts_query
 from .clusters import match_kind, word_diff
 from .text import canonical
@@ -26,12 +28,14 @@ def trace_statement(db: sqlite3.Connection, text: str, *, limit: int = CANDIDATE
 
     Returns ``{"query", "appearances": [...], "outlets", "origins", "earliest_seen"}``; each
     appearance has article, outlet, published, speaker, wording, match ("same", "partial",
-    "reworded", "cluster", or "text": found in article text outside any matched attribution), ``diff`` against the earliest wording and ``origin`` (the wire or
-    copy group it belongs to).
+    "reworded", "cluster", or "text": found in article text outside any matched attribution),
+    ``diff`` against the earliest wording and ``origin`` (the wire or copy group it belongs to).
+    At most ``limit`` attributions per query are considered, the earliest ones, so a statement
+    quoted thousands of times still shows where it was first seen.
     """
     query_words = canonical(text).split()
     if not query_words:
-        raise ValueError("the statement to trace has no words")
+        raise InputError("the statement to trace has no words")
     matched: dict[int, str] = {}
     # Seeds, from the cheapest and surest query to the broadest, stopping at the first that finds
     # something: the statement as a phrase (quoted whole or inside a longer quote), then all its
@@ -44,7 +48,7 @@ def trace_statement(db: sqlite3.Connection, text: str, *, limit: int = CANDIDATE
     for fts in queries:
         for rowid, canon in db.execute(
             "SELECT a.rowid, a.canonical FROM contents_fts JOIN attributions a ON a.rowid = contents_fts.rowid "
-            "WHERE contents_fts MATCH ? LIMIT ?",
+            "WHERE contents_fts MATCH ? ORDER BY a.published IS NULL, a.published LIMIT ?",
             (fts, limit),
         ):
             kind = _match_query(query_words, canon.split())
@@ -79,15 +83,14 @@ def _in_article_text(db: sqlite3.Connection, text: str, query_words: list[str], 
     )} if matched else set()
     pattern = _phrase_pattern(query_words)
     found = []
-    # Earliest first, so that a cap on how many documents are opened keeps the earliest ones.
+    # Earliest first, so that the cap on how many documents are opened keeps the earliest ones.
     hits = db.execute(
-        """SELECT ar.rowid FROM articles_fts JOIN articles ar ON ar.rowid = articles_fts.rowid
-           WHERE articles_fts MATCH ? ORDER BY ar.published IS NULL, ar.published LIMIT ?""",
-        (fts_query(text, phrase=True), TEXT_CANDIDATES + len(covered)),
+        f"""SELECT ar.rowid FROM articles_fts JOIN articles ar ON ar.rowid = articles_fts.rowid
+            WHERE articles_fts MATCH ? AND ar.rowid NOT IN ({','.join('?' * len(covered))})
+            ORDER BY ar.published IS NULL, ar.published LIMIT ?""",
+        (fts_query(text, phrase=True), *covered, TEXT_CANDIDATES),
     ).fetchall()
     for (rowid,) in hits:
-        if rowid in covered:
-            continue
         row = db.execute(
             "SELECT rowid, id, outlet, published, title, wire, body_key, document FROM articles WHERE rowid = ?", (rowid,)
         ).fetchone()
@@ -131,11 +134,16 @@ def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _match_query(query: list[str], content: list[str]) -> str | None:
+    return _match_words(tuple(query), tuple(content))
+
+
+@functools.lru_cache(maxsize=4096)  # copies share contents: verify each distinct one once
+def _match_words(query: tuple[str, ...], content: tuple[str, ...]) -> str | None:
     if query == content:
         return "same"
     if len(query) < len(content) and _contains(content, query):
         return "partial"
-    return match_kind(query, content)
+    return match_kind(list(query), list(content))
 
 
 def _contains(long: list[str], short: list[str]) -> bool:

@@ -7,11 +7,13 @@ These are the library's query API (the CLI and the web pages call them; keep nam
 """
 from __future__ import annotations
 
+import heapq
 import json
 import re
 import sqlite3
 import zlib
 
+from ..errors import InputError
 from . import NotFoundError
 
 # Speakers that name no one: pronouns are resolved (or not) by the provenance step.
@@ -53,25 +55,31 @@ _STATEMENT_COLUMNS = """
 
 
 def speaker_statements(db: sqlite3.Connection, name: str, *, limit: int = 200, offset: int = 0) -> list[dict]:
-    """Everything credited to the speaker called ``name`` (any type, case-insensitive), earliest first.
+    """Everything credited to the speaker called ``name`` (any type, case-insensitive), by date.
 
-    Raises NotFoundError when no speaker has that name.
+    Statements are ordered by publication time (undated ones first, as SQLite sorts NULL), then
+    by storage order. Raises NotFoundError when no speaker has that name.
     """
     ids = [row[0] for row in db.execute("SELECT rowid FROM speakers WHERE name = ? COLLATE NOCASE", (name.strip(),))]
     if not ids:
         raise NotFoundError(f"no speaker called {name!r} in the store; `reportedly speakers` lists them")
-    marks = ",".join("?" * len(ids))
-    return _rows(
-        db.execute(
-            f"""SELECT {_STATEMENT_COLUMNS}
+    # One query per speaker row, each walking the (speaker, published) index, then a merge:
+    # a single "speaker IN (...)" query would have to sort every statement of a much-quoted name.
+    pages = [
+        _rows(db.execute(
+            f"""SELECT {_STATEMENT_COLUMNS}, a.published AS _when
                 FROM attributions a JOIN articles ar ON ar.rowid = a.article
                 JOIN speakers s ON s.rowid = a.speaker
-                WHERE a.speaker IN ({marks})
-                ORDER BY a.published IS NULL, a.published, a.rowid
-                LIMIT ? OFFSET ?""",
-            (*ids, limit, offset),
-        )
-    )
+                WHERE a.speaker = ? ORDER BY a.published, a.rowid LIMIT ?""",
+            (id, limit + offset),
+        ))
+        for id in ids
+    ]
+    merged = heapq.merge(*pages, key=lambda r: (r["_when"] is not None, r["_when"] or "", r["attribution"]))
+    out = list(merged)[offset : offset + limit]
+    for row in out:
+        del row["_when"]
+    return out
 
 
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -85,7 +93,7 @@ def fts_query(text: str, *, phrase: bool = False) -> str:
     """
     words = _WORD.findall(text)
     if not words:
-        raise ValueError("the search text has no words")
+        raise InputError("the search text has no words")
     if phrase:
         return '"' + " ".join(words) + '"'
     return " ".join(f'"{w}"' for w in words)
