@@ -138,3 +138,12 @@ def test_an_outlet_citing_itself_is_not_an_edge(tmp_path):
     store_document(db, doc, "h")
     assert queries.citation_graph(db) == []
     assert queries.list_speakers(db, type="outlet")[0]["name"] == "The Washington Post"
+
+
+def test_list_articles_rejects_offsets_sqlite_cannot_hold(tmp_path):
+    from reportedly.errors import InputError
+    from reportedly.store.queries import list_articles
+
+    db = open_store(tmp_path / "x.db")
+    with pytest.raises(InputError):
+        list_articles(db, offset=2**63)

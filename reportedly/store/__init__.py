@@ -9,7 +9,7 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from ..errors import ReportedlyError
+from ..errors import NotFoundError, ReportedlyError
 from .migrations import migrate
 
 DEFAULT_DB = "reportedly.db"
@@ -19,12 +19,6 @@ class StoreError(ReportedlyError):
     """The database cannot be opened or is not a reportedly store."""
 
     status = 500
-
-
-class NotFoundError(ReportedlyError):
-    """A looked-up article, speaker or statement is not in the store."""
-
-    status = 404
 
 
 def open_store(path: str | Path = DEFAULT_DB, *, create: bool = True, readonly: bool = False) -> sqlite3.Connection:

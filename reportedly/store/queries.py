@@ -13,8 +13,7 @@ import re
 import sqlite3
 import zlib
 
-from ..errors import InputError
-from . import NotFoundError
+from ..errors import InputError, NotFoundError
 
 # Speakers that name no one: pronouns are resolved (or not) by the provenance step.
 _HIDDEN_TYPES = ("pronoun",)
@@ -152,6 +151,8 @@ def list_articles(
     here (attributions by kind, named speakers, pronoun-only and source-less attributions,
     outlets cited), so every article has a comparable summary.
     """
+    if not (0 <= limit < 2**63 and 0 <= offset < 2**63):
+        raise InputError(f"limit and offset must be between 0 and 2**63-1, not {limit} and {offset}")
     where, params = ("WHERE ar.outlet = ?", [outlet]) if outlet else ("", [])
     rows = _rows(
         db.execute(
