@@ -1,0 +1,388 @@
+"""Article metadata from a web page's own declarations, weighed against each other.
+
+A page usually says the same thing several times: JSON-LD, OpenGraph / ``article:*`` / Twitter /
+Dublin Core ``<meta>`` tags, microdata, ``<time datetime>`` elements and a visible byline. Each
+source is read into candidates; each field then takes the candidate of the most trusted source
+that has one, with cross-checks where sources are known to disagree (titles carry site suffixes in
+``<title>``; JSON-LD authors are sometimes the outlet itself; ``dateModified`` leaks into
+``og:updated_time``). Cleaning of single values lives in ``html_clean``.
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from datetime import datetime, tzinfo
+
+from lxml import html as lxml_html
+
+from reportedly.ingest.html_clean import (
+    clean_author_list,
+    clean_title,
+    parse_when,
+    split_byline,
+)
+
+# Types whose fields describe the article itself; a WebPage is a weaker fallback.
+_ARTICLE_TYPES = {
+    "newsarticle", "article", "reportagenewsarticle", "analysisnewsarticle", "opinionnewsarticle",
+    "backgroundnewsarticle", "reviewnewsarticle", "askpublicnewsarticle", "blogposting",
+    "socialmediaposting", "liveblogposting", "techarticle", "scholarlyarticle", "report",
+    "medicalwebpage", "posting", "discussionforumposting", "howto", "recipe", "review",
+}
+_PAGE_TYPES = {"webpage", "itempage", "aboutpage", "faqpage", "qapage", "collectionpage"}
+_ORG_TYPES = {"organization", "newsmediaorganization", "corporation", "localbusiness", "website"}
+
+
+@dataclass(frozen=True)
+class PageMeta:
+    """What the page declares about its article; every field may be missing."""
+
+    title: str | None = None
+    bylines: tuple[str, ...] = ()
+    outlet: str | None = None
+    published: datetime | None = None
+    updated: datetime | None = None
+    description: str | None = None
+    language: str | None = None
+    url: str | None = None
+
+
+@dataclass
+class _Sources:
+    """Raw declarations gathered from one page, before any choice is made."""
+
+    ld_articles: list[dict] = field(default_factory=list)
+    ld_pages: list[dict] = field(default_factory=list)
+    ld_orgs: list[dict] = field(default_factory=list)
+    ld_people: list[dict] = field(default_factory=list)
+    meta: dict[str, list[str]] = field(default_factory=dict)
+    itemprops: dict[str, list[str]] = field(default_factory=dict)
+    times: list[str] = field(default_factory=list)
+    title_tag: str | None = None
+    h1s: list[str] = field(default_factory=list)
+    byline_texts: list[str] = field(default_factory=list)
+    rel_authors: list[str] = field(default_factory=list)
+    lang: str | None = None
+    canonical: str | None = None
+
+
+def extract_meta(
+    tree: lxml_html.HtmlElement,
+    *,
+    url: str | None = None,
+    default_tz: tzinfo | None = None,
+    body_text: str | None = None,
+) -> PageMeta:
+    """Read a parsed page's metadata; ``body_text`` (the extracted article) helps find bylines."""
+    src = _gather(tree)
+    site = _outlet(src)
+    return PageMeta(
+        title=_title(src, site),
+        bylines=_authors(src, site, body_text),
+        outlet=site,
+        published=_date(src, ("published",), default_tz, url or src.canonical),
+        updated=_date(src, ("modified",), default_tz, None),
+        description=_first(src.meta, "og:description", "description", "twitter:description"),
+        language=src.lang,
+        url=url or src.canonical or _first(src.meta, "og:url"),
+    )
+
+
+# --- gathering -------------------------------------------------------------------------------
+
+
+def _gather(tree: lxml_html.HtmlElement) -> _Sources:
+    src = _Sources()
+    for script in tree.iter("script"):
+        if (script.get("type") or "").strip().lower() == "application/ld+json":
+            for obj in _walk_ld(_load_json(script.text_content())):
+                _file_ld(src, obj)
+    for el in tree.iter("meta"):
+        key = (el.get("property") or el.get("name") or el.get("itemprop") or "").strip().lower()
+        content = (el.get("content") or "").strip()
+        if key and content:
+            src.meta.setdefault(key, []).append(content)
+    for el in tree.xpath("//*[@itemprop]"):
+        if el.tag == "meta":
+            continue
+        prop = el.get("itemprop").strip().lower()
+        value = el.get("datetime") or el.get("content") or ""
+        if not value and prop in ("author", "creator", "name", "headline"):
+            value = el.text_content()
+        if value.strip():
+            src.itemprops.setdefault(prop, []).append(" ".join(value.split()))
+    for el in tree.iter("time"):
+        value = el.get("datetime") or ""
+        if value.strip():
+            src.times.append(value.strip())
+    titles = tree.xpath("//head/title | //title")
+    if titles:
+        src.title_tag = " ".join(titles[0].text_content().split()) or None
+    src.h1s = [t for t in (" ".join(h.text_content().split()) for h in tree.iter("h1")) if t][:5]
+    # Visible bylines: elements whose class or id says byline/author (not "author-bio" boxes).
+    for el in tree.xpath(
+        "//*[contains(@class,'byline') or contains(@class,'Byline') or contains(@rel,'author')"
+        " or contains(@class,'author-name') or contains(@class,'author__name')"
+        " or contains(@class,'AuthorName') or contains(@class,'article-author')"
+        " or contains(@class,'post-author') or contains(@class,'entry-author')"
+        " or contains(@data-testid,'byline') or contains(@class,'author-link')]"
+    ):
+        text = " ".join(el.text_content().split())
+        if 2 < len(text) < 200:
+            if el.get("rel") and "author" in el.get("rel"):
+                src.rel_authors.append(text)
+            else:
+                src.byline_texts.append(text)
+    html_el = tree if tree.tag == "html" else tree.getroottree().getroot()
+    src.lang = (html_el.get("lang") or "").strip() or None if html_el is not None else None
+    for link in tree.xpath("//link[@rel='canonical']/@href")[:1]:
+        src.canonical = link.strip() or None
+    return src
+
+
+def _load_json(raw: str):
+    raw = raw.strip()
+    if raw.startswith("<!--"):
+        raw = raw[4:]
+    if raw.endswith("-->"):
+        raw = raw[:-3]
+    raw = raw.replace("//<![CDATA[", "").replace("//]]>", "").strip()
+    try:
+        return json.loads(raw)
+    except ValueError:
+        pass
+    # Common breakage: raw newlines/tabs inside strings, trailing commas.
+    fixed = re.sub(r"[\n\r\t]+", " ", raw)
+    fixed = re.sub(r",\s*([}\]])", r"\1", fixed)
+    try:
+        return json.loads(fixed)
+    except ValueError:
+        return None
+
+
+def _walk_ld(obj, depth: int = 0):
+    """Every JSON-LD object in a document: lists, ``@graph`` and ``mainEntity`` flattened."""
+    if depth > 6 or obj is None:
+        return
+    if isinstance(obj, list):
+        for item in obj:
+            yield from _walk_ld(item, depth + 1)
+    elif isinstance(obj, dict):
+        if "@graph" in obj:
+            yield from _walk_ld(obj["@graph"], depth + 1)
+        if "@type" in obj:
+            yield obj
+        for key in ("mainEntity", "mainEntityOfPage", "hasPart", "itemListElement"):
+            sub = obj.get(key)
+            if isinstance(sub, (dict, list)):
+                yield from _walk_ld(sub, depth + 1)
+
+
+def _types(obj: dict) -> set[str]:
+    t = obj.get("@type")
+    if isinstance(t, str):
+        return {t.lower()}
+    if isinstance(t, list):
+        return {x.lower() for x in t if isinstance(x, str)}
+    return set()
+
+
+def _file_ld(src: _Sources, obj: dict) -> None:
+    types = _types(obj)
+    if types & _ARTICLE_TYPES:
+        src.ld_articles.append(obj)
+    elif types & _PAGE_TYPES:
+        src.ld_pages.append(obj)
+    elif types & _ORG_TYPES:
+        src.ld_orgs.append(obj)
+    elif "person" in types:
+        src.ld_people.append(obj)
+
+
+def _first(table: dict[str, list[str]], *keys: str) -> str | None:
+    for key in keys:
+        for value in table.get(key, ()):
+            if value and value.strip():
+                return value.strip()
+    return None
+
+
+def _ld_text(value) -> str | None:
+    """A JSON-LD value as text: strings as they are, objects by their ``name``."""
+    if isinstance(value, str):
+        return value.strip() or None
+    if isinstance(value, dict):
+        return _ld_text(value.get("name"))
+    if isinstance(value, list) and value:
+        return _ld_text(value[0])
+    return None
+
+
+# --- choosing --------------------------------------------------------------------------------
+
+
+def _outlet(src: _Sources) -> str | None:
+    for obj in src.ld_articles:
+        name = _ld_text(obj.get("publisher"))
+        if name:
+            return name
+    name = _first(src.meta, "og:site_name", "application-name", "apple-mobile-web-app-title",
+                  "publisher", "dc.publisher", "twitter:site")
+    if name:
+        return name.lstrip("@") or None
+    for obj in src.ld_orgs:
+        name = _ld_text(obj.get("name"))
+        if name:
+            return name
+    return None
+
+
+def _title(src: _Sources, site: str | None) -> str | None:
+    """The headline: declared headlines first, agreeing with a visible ``<h1>`` where possible.
+
+    ``og:title`` and ``<title>`` often carry the outlet ("Headline | Outlet"); JSON-LD headlines
+    are sometimes truncated at 110 characters (Google's old limit). A visible ``<h1>`` that a
+    declared title starts with, or equals after cleaning, is the most reliable form.
+    """
+    declared = []
+    for obj in src.ld_articles:
+        for key in ("headline", "name", "alternativeHeadline"):
+            t = _ld_text(obj.get(key))
+            if t:
+                declared.append(t)
+                break
+    for key in ("og:title", "twitter:title", "parsely-title", "sailthru.title", "dc.title", "title"):
+        declared.extend(src.meta.get(key, ()))
+    declared.extend(src.itemprops.get("headline", ()))
+    if src.title_tag:
+        declared.append(src.title_tag)
+    for obj in src.ld_pages:
+        t = _ld_text(obj.get("name")) or _ld_text(obj.get("headline"))
+        if t:
+            declared.append(t)
+    cleaned = [c for c in (clean_title(t, site) for t in declared) if c]
+    h1s = [c for c in (clean_title(h, None) for h in src.h1s) if c]
+    # A declared title confirmed by a visible h1 wins.
+    for c in cleaned:
+        for h in h1s:
+            if _same_text(c, h):
+                return h
+    # Otherwise the first declared title; an h1 only when nothing is declared.
+    if cleaned:
+        return cleaned[0]
+    return h1s[0] if h1s else None
+
+
+def _same_text(a: str, b: str) -> bool:
+    na, nb = _norm(a), _norm(b)
+    return bool(na) and na == nb
+
+
+def _norm(s: str) -> str:
+    return re.sub(r"\W+", " ", s.lower()).strip()
+
+
+def _authors(src: _Sources, site: str | None, body_text: str | None) -> tuple[str, ...]:
+    """People credited with the article, most trusted declaration first."""
+    candidates: list[list[str]] = []
+    for obj in src.ld_articles:
+        candidates.append(_ld_people(obj.get("author")) or _ld_people(obj.get("creator")))
+    for key in ("author", "article:author", "parsely-author", "sailthru.author", "dc.creator",
+                "dcterms.creator", "cxenseparse:author", "byl", "twitter:creator"):
+        values = src.meta.get(key, ())
+        if values:
+            candidates.append([p for v in values for p in split_byline(v)])
+    if src.itemprops.get("author"):
+        candidates.append([p for v in src.itemprops["author"][:3] for p in split_byline(v)])
+    for text in src.byline_texts[:4]:
+        candidates.append(split_byline(text))
+    if src.rel_authors:
+        candidates.append([p for v in src.rel_authors[:4] for p in split_byline(v)])
+    if body_text:
+        candidates.append(_byline_in_text(body_text))
+    for obj in src.ld_pages:
+        candidates.append(_ld_people(obj.get("author")))
+    for group in candidates:
+        people = clean_author_list(group, site)
+        if people:
+            return tuple(people)
+    return ()
+
+
+def _ld_people(value) -> list[str]:
+    if value is None:
+        return []
+    if isinstance(value, list):
+        return [p for v in value for p in _ld_people(v)]
+    if isinstance(value, dict):
+        types = _types(value)
+        if types & _ORG_TYPES and "person" not in types:
+            return []  # the outlet credited as author: not a person
+        name = value.get("name")
+        if isinstance(name, list):
+            name = name[0] if name else None
+        if not isinstance(name, str):
+            given, family = value.get("givenName"), value.get("familyName")
+            name = " ".join(x for x in (given, family) if isinstance(x, str)) or None
+        return split_byline(name) if name else []
+    if isinstance(value, str):
+        return split_byline(value)
+    return []
+
+
+_BYLINE_LINE = re.compile(r"^\s*(?:written |reported |words )?by[:\s]+(.{3,120})$", re.IGNORECASE | re.MULTILINE)
+
+
+def _byline_in_text(text: str) -> list[str]:
+    """A "By X and Y" line among the first lines of the extracted text."""
+    head = "\n".join(text.split("\n")[:8])
+    m = _BYLINE_LINE.search(head)
+    return split_byline(m.group(1)) if m else []
+
+
+# Keys per kind of date, most specific first; page-level keys come after article-level ones.
+_DATE_META = {
+    "published": ("article:published_time", "og:article:published_time", "article.published",
+                  "parsely-pub-date", "sailthru.date", "dc.date.issued", "dcterms.issued",
+                  "dc.date", "dcterms.date", "date", "pubdate", "publishdate", "publish-date",
+                  "publication_date", "article_date_original", "original-publish-date",
+                  "datepublished", "cxenseparse:recs:publishtime", "og:published_time",
+                  "published_time", "release_date", "citation_publication_date", "dc.date.created",
+                  "article:published", "created"),
+    "modified": ("article:modified_time", "og:updated_time", "dateModified", "datemodified",
+                 "last-modified", "dc.date.modified", "dcterms.modified", "lastmod",
+                 "article:modified", "updated_time"),
+}
+_URL_DATE = re.compile(r"/(20\d\d|19\d\d)[/-](\d{1,2})[/-](\d{1,2})(?:/|-|$)")
+
+
+def _date(src: _Sources, kinds: tuple[str, ...], default_tz, url: str | None) -> datetime | None:
+    kind = kinds[0]
+    ld_key = "datePublished" if kind == "published" else "dateModified"
+    values: list[str] = []
+    for obj in src.ld_articles:
+        v = obj.get(ld_key) or (obj.get("dateCreated") if kind == "published" else None)
+        if isinstance(v, list):
+            v = v[0] if v else None
+        if isinstance(v, str):
+            values.append(v)
+    for key in _DATE_META[kind]:
+        values.extend(src.meta.get(key.lower(), ()))
+    values.extend(src.itemprops.get(ld_key.lower(), ()))
+    if kind == "published":
+        values.extend(src.itemprops.get("datecreated", ()))
+        values.extend(src.times[:1])
+    for obj in src.ld_pages:
+        v = obj.get(ld_key)
+        if isinstance(v, str):
+            values.append(v)
+    for v in values:
+        when = parse_when(v, default_tz)
+        if when is not None:
+            return when
+    if kind == "published" and url:
+        m = _URL_DATE.search(url)
+        if m:
+            return parse_when(f"{m.group(1)}-{int(m.group(2)):02d}-{int(m.group(3)):02d}", default_tz)
+    return None
