@@ -77,11 +77,14 @@ def extract_meta(
     """Read a parsed page's metadata; ``body_text`` (the extracted article) helps find bylines."""
     src = _gather(tree)
     site = _outlet(src)
+    published = _date(src, ("published",), default_tz, url or src.canonical)
+    if published is None:
+        published = _guess_date(tree, url or src.canonical, default_tz)
     return PageMeta(
         title=_title(src, site),
         bylines=_authors(src, site, body_text),
         outlet=site,
-        published=_date(src, ("published",), default_tz, url or src.canonical),
+        published=published,
         updated=_date(src, ("modified",), default_tz, None),
         description=_first(src.meta, "og:description", "description", "twitter:description"),
         language=src.lang,
@@ -386,3 +389,12 @@ def _date(src: _Sources, kinds: tuple[str, ...], default_tz, url: str | None) ->
         if m:
             return parse_when(f"{m.group(1)}-{int(m.group(2)):02d}-{int(m.group(3)):02d}", default_tz)
     return None
+
+
+def _guess_date(tree: lxml_html.HtmlElement, url: str | None, default_tz) -> datetime | None:
+    """htmldate's search of the whole page, for pages that declare no date of their own."""
+    from htmldate import find_date
+
+    found = find_date(tree, url=url, original_date=True, extensive_search=True,
+                      outputformat="%Y-%m-%d", max_date=datetime.now().strftime("%Y-%m-%d"))
+    return parse_when(found, default_tz) if found else None
