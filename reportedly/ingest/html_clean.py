@@ -91,7 +91,7 @@ _ROLES = (
     r"sports?|technology|tech|digital|news|managing|associate|deputy|executive|freelance|"
     r"investigative|national|foreign|global|white house|washington|correspondent|reporter|writer|"
     r"editor|columnist|journalist|producer|analyst|intern|fellow|photographer|critic|"
-    r"bureau chief|anchor|host|founder|ceo|author|team|desk"
+    r"bureau chief|anchor|host|founder|ceo|author"
 )
 _ROLE_TAIL = re.compile(rf"(?:\s*[,|\-–—]\s*|\s+)(?:(?:an?|the)\s+)?(?:(?:{_ROLES})\b\s*)+(?:\s+(?:at|for|of)\s+.*)?$", re.IGNORECASE)
 _ONLY_ROLE = re.compile(rf"^(?:(?:an?|the)\s+)?(?:(?:{_ROLES})\b\s*)+$", re.IGNORECASE)
@@ -101,11 +101,28 @@ _NOISE = re.compile(
     r"more (?:from|by)|see all|min(?:ute)?s? read|share|comments?|photo(?:s|graph)?|image)\b.*$",
     re.IGNORECASE,
 )
-_CREDENTIAL = re.compile(r"^(?:[A-Z]{2,6}|[A-Z][a-z]?\.?(?:[A-Z][a-z]?\.?){1,3}|Ph\.?D\.?|M\.?D\.?|Jr\.?|Sr\.?|I{2,3}|IV|Esq\.?|MPH|MSc|BSc|MBA|PharmD|DrPH|RDN?|LDN?|CDCES)$")
-_SPLIT = re.compile(r"\s*(?:,|;|\||\band\b|&|\bwith\b|\n)\s*", re.IGNORECASE)
+_CREDENTIAL = re.compile(r"^(?:[A-Z]{2,6}®?|[A-Z][a-z]?\.?(?:[A-Z][a-z]?\.?){1,3}|Ph\.?D\.?|M\.?D\.?|Jr\.?|Sr\.?|I{2,3}|IV|Esq\.?|MPH|MSc|BSc|MBA|PharmD|DrPH|RDN?|LDN?|CDCES)$")
+_SPLIT = re.compile(r"\s*(?:,|;|\||\band\b|&|\bwith\b|\n|\s[-–—•·]\s)\s*", re.IGNORECASE)
 _GENERIC = {"admin", "administrator", "staff", "editor", "editors", "guest", "unknown", "anonymous",
             "editorial", "editorial team", "staff writer", "news desk", "web desk", "newsroom",
             "the editors", "wire", "reuters staff", "user", "null", "none", "by"}
+
+
+# What a printed name is made of: letters, spaces, initials, apostrophes, hyphens.
+_NAME_SHAPE = re.compile(r"[^\W\d_][\w.'’\- ]*", re.UNICODE)
+
+
+# Strings found in author slots that are not names: comment headers, widgets, template keys.
+_NOT_A_NAME = re.compile(
+    r"\bsays$|^(?:\w+\s+)?by:?$|\b(?:posts|insights from|view profile|read bio|more articles)\b"
+    r"|[a-z]\.[a-z]|[{}()=<>\"/\\]",
+    re.IGNORECASE,
+)
+
+
+def is_weak_name(name: str) -> bool:
+    """A one-word or user-handle-like name ("kffnirmitap", "andrew.keaveney", "Sat")."""
+    return " " not in name.strip() or name == name.lower()
 
 
 def split_byline(raw: str | None) -> list[str]:
@@ -143,10 +160,17 @@ def clean_author(raw: str, site: str | None = None) -> str | None:
         base = head
     else:
         base, creds = text, ""
-    base = _ROLE_TAIL.sub("", base).strip(" .,:;|-–—") if not _ONLY_ROLE.match(base) else ""
+    if _ONLY_ROLE.match(base) or _NOT_A_NAME.search(base):
+        return None
+    stripped = _ROLE_TAIL.sub("", base).strip(" .,:;|-–—")
+    # "Resy Staff", "SFist Contributor": a collective byline, where the role is half the name.
+    if len(stripped.split()) >= 2 or (stripped and stripped.lower() != stripped and " " not in base):
+        base = stripped
     if not base or _ONLY_ROLE.match(base):
         return None
     words = base.split()
+    if not _NAME_SHAPE.fullmatch(base):
+        return None
     if len(words) > 5 or any(ch.isdigit() for ch in base) or base.lower() in _GENERIC:
         return None
     if site and _squash(base) == _squash(site):

@@ -14,11 +14,13 @@ import re
 from dataclasses import dataclass, field
 from datetime import datetime, tzinfo
 
+from lxml import etree
 from lxml import html as lxml_html
 
 from reportedly.ingest.html_clean import (
     clean_author_list,
     clean_title,
+    is_weak_name,
     parse_when,
     split_byline,
 )
@@ -63,6 +65,7 @@ class _Sources:
     h1s: list[str] = field(default_factory=list)
     byline_texts: list[str] = field(default_factory=list)
     rel_authors: list[str] = field(default_factory=list)
+    near_title: list[str] = field(default_factory=list)
     lang: str | None = None
     canonical: str | None = None
 
@@ -123,25 +126,79 @@ def _gather(tree: lxml_html.HtmlElement) -> _Sources:
     if titles:
         src.title_tag = " ".join(titles[0].text_content().split()) or None
     src.h1s = [t for t in (" ".join(h.text_content().split()) for h in tree.iter("h1")) if t][:5]
-    # Visible bylines: elements whose class or id says byline/author (not "author-bio" boxes).
-    for el in tree.xpath(
-        "//*[contains(@class,'byline') or contains(@class,'Byline') or contains(@rel,'author')"
-        " or contains(@class,'author-name') or contains(@class,'author__name')"
-        " or contains(@class,'AuthorName') or contains(@class,'article-author')"
-        " or contains(@class,'post-author') or contains(@class,'entry-author')"
-        " or contains(@data-testid,'byline') or contains(@class,'author-link')]"
-    ):
-        text = " ".join(el.text_content().split())
-        if 2 < len(text) < 200:
-            if el.get("rel") and "author" in el.get("rel"):
+    # Visible bylines: short elements whose class or id names the author or byline.
+    for el in tree.xpath(_BYLINE_XPATH):
+        text = _visible_text(el)
+        if 2 < len(text) < 120:
+            if "author" in (el.get("rel") or ""):
                 src.rel_authors.append(text)
             else:
                 src.byline_texts.append(text)
+    src.near_title = _text_near_h1(tree)
     html_el = tree if tree.tag == "html" else tree.getroottree().getroot()
     src.lang = (html_el.get("lang") or "").strip() or None if html_el is not None else None
     for link in tree.xpath("//link[@rel='canonical']/@href")[:1]:
         src.canonical = link.strip() or None
     return src
+
+
+_BYLINE_XPATH = (
+    "//*[not(self::script or self::style or self::meta or self::link or self::body or self::html"
+    " or self::article or self::main or self::section)]"
+    "[contains(@class,'byline') or contains(@class,'Byline') or contains(@rel,'author')"
+    " or contains(@class,'author') or contains(@class,'Author') or contains(@id,'author')"
+    " or contains(@data-testid,'byline') or contains(@data-testid,'author')]"
+    "[not(contains(@class,'bio') or contains(@class,'about') or contains(@class,'avatar')"
+    " or contains(@class,'description') or contains(@class,'image') or contains(@class,'img')"
+    " or contains(@class,'comment') or contains(@id,'comment'))]"
+)
+_SKIP_TAGS = {"script", "style", "noscript", "template", "svg", "button", "select", "option"}
+
+
+def _visible_text(el) -> str:
+    """The element's text without script/style content, one space between text nodes."""
+    parts: list[str] = []
+    for node in el.iter():
+        if not isinstance(node.tag, str) or node.tag in _SKIP_TAGS:
+            continue
+        if node.text and node is el or (node.text and node.getparent() is not None
+                                         and node.getparent().tag not in _SKIP_TAGS):
+            parts.append(node.text)
+        if node is not el and node.tail:
+            parts.append(node.tail)
+    return " ".join(" ".join(parts).split())
+
+
+def _text_near_h1(tree: lxml_html.HtmlElement, before: int = 12, after: int = 40) -> list[str]:
+    """The visible text nodes around the first ``<h1>``, in order: where bylines are printed."""
+    body = tree.find("body")
+    if body is None:
+        return []
+    chunks: list[str] = []
+    h1_at = None
+    skip_depth_tags = _SKIP_TAGS | {"nav", "footer", "aside", "form"}
+    for event, node in etree.iterwalk(body, events=("start",)):
+        tag = node.tag if isinstance(node.tag, str) else ""
+        if tag in skip_depth_tags:
+            continue
+        if any(a.tag in skip_depth_tags for a in node.iterancestors() if isinstance(a.tag, str)):
+            continue
+        if tag == "h1" and h1_at is None:
+            h1_at = len(chunks)
+            chunks.append(" ".join(node.text_content().split()))
+            continue
+        if h1_at is not None and any(a.tag == "h1" for a in node.iterancestors()):
+            continue
+        for piece in (node.text,):
+            if piece and piece.strip():
+                chunks.append(" ".join(piece.split()))
+        if h1_at is not None and len(chunks) > h1_at + after:
+            break
+        if node.tail and node.tail.strip():
+            chunks.append(" ".join(node.tail.split()))
+    if h1_at is None:
+        return []
+    return chunks[max(0, h1_at - before): h1_at + after + 1]
 
 
 def _load_json(raw: str):
@@ -302,15 +359,41 @@ def _authors(src: _Sources, site: str | None, body_text: str | None) -> tuple[st
         candidates.append(split_byline(text))
     if src.rel_authors:
         candidates.append([p for v in src.rel_authors[:4] for p in split_byline(v)])
+    candidates.append(_byline_near_title(src.near_title))
     if body_text:
         candidates.append(_byline_in_text(body_text))
     for obj in src.ld_pages:
         candidates.append(_ld_people(obj.get("author")))
+    weak: list[str] = []
     for group in candidates:
         people = clean_author_list(group, site)
-        if people:
+        if people and not all(is_weak_name(p) for p in people):
             return tuple(people)
+        if people and not weak:
+            weak = people
+    if weak:
+        return tuple(weak)
+    # No person: an organisation the page itself declares as author ("Reuters", a company blog).
+    for obj in src.ld_articles:
+        orgs = _ld_org_authors(obj.get("author"))
+        if orgs:
+            return tuple(orgs)
+    for value in src.meta.get("author", ())[:1]:
+        name = " ".join(value.split())
+        if name and site and _norm(name) == _norm(site):
+            return (name,)
     return ()
+
+
+def _ld_org_authors(value) -> list[str]:
+    if isinstance(value, list):
+        return [n for v in value for n in _ld_org_authors(v)]
+    if isinstance(value, dict):
+        name = _ld_text(value.get("name"))
+        return [" ".join(name.split())] if name and 1 < len(name) < 80 else []
+    if isinstance(value, str) and 1 < len(value) < 80 and "://" not in value:
+        return [" ".join(value.split())]
+    return []
 
 
 def _ld_people(value) -> list[str]:
@@ -335,6 +418,30 @@ def _ld_people(value) -> list[str]:
 
 
 _BYLINE_LINE = re.compile(r"^\s*(?:written |reported |words )?by[:\s]+(.{3,120})$", re.IGNORECASE | re.MULTILINE)
+
+
+_BY_CUE = re.compile(
+    r"^(?:(?:written|posted|published|reported|words|story|article)\s+)?by\s*:?\s*(.*)$"
+    r"|^(?:author|authors|writer|byline)\s*:\s*(.*)$",
+    re.IGNORECASE,
+)
+
+
+def _byline_near_title(chunks: list[str]) -> list[str]:
+    """A "By X" / "Written by: X" printed around the headline (the cue and name may be apart)."""
+    for i, chunk in enumerate(chunks):
+        m = _BY_CUE.match(chunk)
+        if not m:
+            continue
+        rest = (m.group(1) if m.group(1) is not None else m.group(2) or "").strip()
+        if not rest and i + 1 < len(chunks):
+            rest = chunks[i + 1]
+            # "By <a>Jane</a> and <a>John</a>": the names come as separate text nodes
+            if i + 3 < len(chunks) and chunks[i + 2].strip().lower() in ("and", "&", ","):
+                rest = f"{rest} and {chunks[i + 3]}"
+        if rest and rest[0].isupper() and len(rest) < 120:
+            return split_byline(rest)
+    return []
 
 
 def _byline_in_text(text: str) -> list[str]:
