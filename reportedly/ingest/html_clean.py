@@ -91,7 +91,8 @@ _ROLES = (
     r"sports?|technology|tech|digital|news|managing|associate|deputy|executive|freelance|"
     r"investigative|national|foreign|global|white house|washington|correspondent|reporter|writer|"
     r"editor|columnist|journalist|producer|analyst|intern|fellow|photographer|critic|"
-    r"bureau chief|anchor|host|founder|ceo|author"
+    r"bureau chief|anchor|host|co-?founder|founder|ceo|cto|author|director|manager|specialist|"
+    r"strategist|consultant|officer|president|coordinator|engineer|scientist|researcher"
 )
 _ROLE_TAIL = re.compile(rf"(?:\s*[,|\-–—]\s*|\s+)(?:(?:an?|the)\s+)?(?:(?:{_ROLES})\b\s*)+(?:\s+(?:at|for|of)\s+.*)?$", re.IGNORECASE)
 _ONLY_ROLE = re.compile(rf"^(?:(?:an?|the)\s+)?(?:(?:{_ROLES})\b\s*)+$", re.IGNORECASE)
@@ -125,6 +126,20 @@ def is_weak_name(name: str) -> bool:
     return " " not in name.strip() or name == name.lower()
 
 
+_DATE_IN_BYLINE = re.compile(
+    r"\s*(?:[-–—|·•,]\s*)?(?:(?:updated|published|posted|last updated)\s*:?\s*(?:on\s+)?)?"
+    r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+)?"
+    r"(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}"
+    r"|\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+\d{4}"
+    r"|\d{4}-\d{2}-\d{2}|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}|\d+\s*min(?:ute)?s?\s+read)",
+    re.IGNORECASE,
+)
+
+
+# "IndustrySelect on Tuesday", "BeauHD on": a dateline fragment after the name.
+_TRAILING_ON = re.compile(r"\s+on\b.*$|\s+(?:at|in)$", re.IGNORECASE)
+
+
 def split_byline(raw: str | None) -> list[str]:
     """The names in one byline string ("By Jane Doe and John Roe, Staff Writers").
 
@@ -136,6 +151,8 @@ def split_byline(raw: str | None) -> list[str]:
     text = _BY_PREFIX.sub("", text)
     if not text or text.startswith(("http://", "https://", "www.")):
         return []
+    # A byline element often carries the date and reading time: "Jane Doe · March 3, 2025".
+    text = _DATE_IN_BYLINE.split(text, maxsplit=1)[0] if _DATE_IN_BYLINE.search(text[3:]) else text
     pieces = [p for p in _SPLIT.split(text) if p and p.strip()]
     names: list[str] = []
     for piece in pieces:
@@ -154,6 +171,7 @@ def clean_author(raw: str, site: str | None = None) -> str | None:
     if not text or "@" in text or "://" in text or text.startswith("www."):
         return None
     text = _NOISE.sub("", text).strip(" .,:;|-–—")
+    text = _TRAILING_ON.sub("", text)
     # Keep credentials ("Jane Doe, MD"); drop roles after them.
     head, _, creds = text.partition(", ")
     if creds and all(_CREDENTIAL.match(c.strip()) for c in creds.split(",")):

@@ -66,6 +66,7 @@ class _Sources:
     byline_texts: list[str] = field(default_factory=list)
     rel_authors: list[str] = field(default_factory=list)
     near_title: list[str] = field(default_factory=list)
+    h1_index: int | None = None
     lang: str | None = None
     canonical: str | None = None
 
@@ -134,7 +135,7 @@ def _gather(tree: lxml_html.HtmlElement) -> _Sources:
                 src.rel_authors.append(text)
             else:
                 src.byline_texts.append(text)
-    src.near_title = _text_near_h1(tree)
+    src.near_title, src.h1_index = _text_near_h1(tree)
     html_el = tree if tree.tag == "html" else tree.getroottree().getroot()
     src.lang = (html_el.get("lang") or "").strip() or None if html_el is not None else None
     for link in tree.xpath("//link[@rel='canonical']/@href")[:1]:
@@ -158,47 +159,63 @@ _SKIP_TAGS = {"script", "style", "noscript", "template", "svg", "button", "selec
 def _visible_text(el) -> str:
     """The element's text without script/style content, one space between text nodes."""
     parts: list[str] = []
-    for node in el.iter():
-        if not isinstance(node.tag, str) or node.tag in _SKIP_TAGS:
-            continue
-        if node.text and node is el or (node.text and node.getparent() is not None
-                                         and node.getparent().tag not in _SKIP_TAGS):
+
+    def walk(node) -> None:
+        if node.text:
             parts.append(node.text)
-        if node is not el and node.tail:
-            parts.append(node.tail)
+        for child in node:
+            if isinstance(child.tag, str) and child.tag not in _SKIP_TAGS:
+                walk(child)
+            if child.tail:
+                parts.append(child.tail)
+
+    walk(el)
     return " ".join(" ".join(parts).split())
 
 
-def _text_near_h1(tree: lxml_html.HtmlElement, before: int = 12, after: int = 40) -> list[str]:
-    """The visible text nodes around the first ``<h1>``, in order: where bylines are printed."""
+def _text_near_h1(
+    tree: lxml_html.HtmlElement, before: int = 12, after: int = 40
+) -> tuple[list[str], int | None]:
+    """The visible text nodes around the first ``<h1>``, in order, and the h1's index among them.
+
+    Bylines are printed around the headline; this is where ``_byline_near_title`` looks.
+    """
     body = tree.find("body")
     if body is None:
-        return []
+        return [], None
     chunks: list[str] = []
-    h1_at = None
-    skip_depth_tags = _SKIP_TAGS | {"nav", "footer", "aside", "form"}
-    for event, node in etree.iterwalk(body, events=("start",)):
-        tag = node.tag if isinstance(node.tag, str) else ""
-        if tag in skip_depth_tags:
-            continue
-        if any(a.tag in skip_depth_tags for a in node.iterancestors() if isinstance(a.tag, str)):
-            continue
-        if tag == "h1" and h1_at is None:
-            h1_at = len(chunks)
-            chunks.append(" ".join(node.text_content().split()))
-            continue
-        if h1_at is not None and any(a.tag == "h1" for a in node.iterancestors()):
-            continue
-        for piece in (node.text,):
-            if piece and piece.strip():
-                chunks.append(" ".join(piece.split()))
-        if h1_at is not None and len(chunks) > h1_at + after:
-            break
-        if node.tail and node.tail.strip():
-            chunks.append(" ".join(node.tail.split()))
+    state = {"h1": None}
+    skip = _SKIP_TAGS | {"nav", "footer", "aside", "form"}
+
+    class _Done(Exception):
+        pass
+
+    def add(text: str | None) -> None:
+        if text and text.strip():
+            chunks.append(" ".join(text.split()))
+            if state["h1"] is not None and len(chunks) > state["h1"] + after:
+                raise _Done
+
+    def walk(node) -> None:
+        add(node.text)
+        for child in node:
+            tag = child.tag if isinstance(child.tag, str) else ""
+            if tag == "h1" and state["h1"] is None:
+                state["h1"] = len(chunks)
+                chunks.append(" ".join(child.text_content().split()))
+            elif tag and tag not in skip:
+                walk(child)
+            add(child.tail)
+
+    try:
+        walk(body)
+    except _Done:
+        pass
+    h1_at = state["h1"]
     if h1_at is None:
-        return []
-    return chunks[max(0, h1_at - before): h1_at + after + 1]
+        return [], None
+    start = max(0, h1_at - before)
+    return chunks[start: h1_at + after + 1], h1_at - start
 
 
 def _load_json(raw: str):
@@ -362,6 +379,7 @@ def _authors(src: _Sources, site: str | None, body_text: str | None) -> tuple[st
     candidates.append(_byline_near_title(src.near_title))
     if body_text:
         candidates.append(_byline_in_text(body_text))
+    candidates.append(_name_in_meta_line(src.near_title, src.h1_index))
     for obj in src.ld_pages:
         candidates.append(_ld_people(obj.get("author")))
     weak: list[str] = []
@@ -434,13 +452,62 @@ def _byline_near_title(chunks: list[str]) -> list[str]:
         if not m:
             continue
         rest = (m.group(1) if m.group(1) is not None else m.group(2) or "").strip()
-        if not rest and i + 1 < len(chunks):
-            rest = chunks[i + 1]
-            # "By <a>Jane</a> and <a>John</a>": the names come as separate text nodes
-            if i + 3 < len(chunks) and chunks[i + 2].strip().lower() in ("and", "&", ","):
-                rest = f"{rest} and {chunks[i + 3]}"
+        if not rest:
+            # The cue and the name are separate text nodes, sometimes with a date between.
+            following = [c for c in chunks[i + 1:i + 4]
+                         if c[:1].isupper() and len(c) < 80 and not _DATELIKE.search(c)]
+            if following:
+                rest = following[0]
+                j = chunks.index(rest, i + 1)
+                # "By <a>Jane</a> and <a>John</a>"
+                if j + 2 < len(chunks) and chunks[j + 1].strip().lower() in ("and", "&", ","):
+                    rest = f"{rest} and {chunks[j + 2]}"
         if rest and rest[0].isupper() and len(rest) < 120:
             return split_byline(rest)
+    return []
+
+
+_DATELIKE = re.compile(
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|\b\d{1,2}\s+"
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\b\d{4}-\d{2}-\d{2}\b"
+    r"|\b\d{1,2}/\d{1,2}/\d{2,4}\b|\bmin(?:ute)?s?\s+read\b|^(?:updated|published|posted)\b",
+    re.IGNORECASE,
+)
+_NAME_WORD = re.compile(r"(?:[A-Z][a-zà-ÿ'’\-]+|[A-Z]\.|van|von|der|de|da|del|la|le|bin|al|el|di)$")
+_NOT_NAME_WORDS = {
+    "the", "of", "and", "for", "to", "in", "with", "how", "what", "why", "best", "top", "your",
+    "our", "read", "more", "new", "get", "free", "trial", "log", "sign", "home", "blog", "menu",
+    "share", "updated", "published", "posted", "news", "about", "contact", "guide", "tips",
+    "reviews", "review", "all", "on", "by", "a", "an", "is", "are", "my", "this", "min",
+    "table", "contents", "search", "privacy", "policy", "terms", "services", "products", "team",
+}
+
+
+def _looks_like_name(chunk: str) -> bool:
+    """"Jane Q. Doe": two to four capitalised words, none of them a common non-name word."""
+    words = chunk.replace("Dr.", "").split()
+    if not 2 <= len(words) <= 4:
+        return False
+    if any(w.lower() in _NOT_NAME_WORDS for w in words):
+        return False
+    return all(_NAME_WORD.match(w) for w in words) and sum(w[0].isupper() for w in words) >= 2
+
+
+def _name_in_meta_line(chunks: list[str], h1_at: int | None) -> list[str]:
+    """A bare name printed next to the article's date or reading time, just below the headline.
+
+    Many sites print "Jane Doe · 5 min read · March 3, 2025" with no "By"; a name-shaped text
+    right beside a date-shaped one in the few lines after the headline is that byline.
+    """
+    if h1_at is None:
+        return []
+    window = chunks[h1_at + 1: h1_at + 10]
+    for i, chunk in enumerate(window):
+        if not _looks_like_name(chunk):
+            continue
+        neighbours = window[max(0, i - 2): i] + window[i + 1: i + 3]
+        if any(_DATELIKE.search(n) for n in neighbours if len(n) < 60):
+            return [chunk]
     return []
 
 
