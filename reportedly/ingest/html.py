@@ -7,6 +7,8 @@ which are kept in ``Article.boilerplate`` as zero-width spans at the place they 
 """
 from __future__ import annotations
 
+import re
+from collections import Counter
 from datetime import tzinfo
 
 import trafilatura
@@ -16,7 +18,7 @@ from lxml import html as lxml_html
 from reportedly.errors import InputError, TooLargeError
 from reportedly.ingest.boilerplate import split_boilerplate
 from reportedly.ingest.charset import decode_html, gunzip_if_needed
-from reportedly.ingest.html_meta import extract_meta
+from reportedly.ingest.html_meta import decide_meta, gather_declarations
 from reportedly.model import Article, Paragraph, Span
 
 __all__ = ["read_html", "parse_html"]
@@ -53,10 +55,12 @@ def read_html(
         raise InputError(f"{id}: the page is empty")
     tree = parse_html(text, id)
 
+    declarations = gather_declarations(tree)
+    _prune(tree)
     body = _extract_body(tree, url)
     if body is None:
         raise InputError(f"{id}: no article text found in the page (is it an article page?)")
-    meta = extract_meta(tree, url=url, default_tz=default_tz, body_text=body)
+    meta = decide_meta(declarations, tree, url=url, default_tz=default_tz, body_text=body)
     lines = [line for line in body.split("\n")]
     kept, dropped, credits = split_boilerplate(lines, title=meta.title, bylines=meta.bylines)
     if not kept:
@@ -116,11 +120,45 @@ def parse_html(text: str, id: str = "page") -> lxml_html.HtmlElement:
 _PARSER = lxml_html.HTMLParser(remove_comments=True, remove_pis=True, recover=True, huge_tree=True)
 
 
+# Never article text; removed once here, after the metadata (JSON-LD lives in <script>) is read,
+# so that both trafilatura runs copy and clean a much smaller tree.
+_PRUNE = ("script", "style", "noscript", "template", "svg", "iframe", "link", "canvas")
+
+
+def _prune(tree: lxml_html.HtmlElement) -> None:
+    for el in list(tree.iter(*_PRUNE)):
+        if el.getparent() is not None:
+            el.drop_tree()
+
+
 def _extract_body(tree: lxml_html.HtmlElement, url: str | None) -> str | None:
-    """The main text, one paragraph per line, or None when trafilatura finds none."""
+    """The main text, one paragraph per line, or None when trafilatura finds none.
+
+    trafilatura is run twice, in its balanced and its recall-favouring mode. The recall run is
+    kept when it is longer and contains (nearly) all of the balanced run's words: it then found
+    the same article with the parts the balanced run cut off (intros, lists, late sections).
+    When it is shorter or different, it latched onto another block and the balanced run wins.
+    On WCXB dev this choice is worth about +0.008 body F1 over either mode alone.
+    """
+    balanced = _trafilatura_text(tree, url, favor_recall=False)
+    # The recall run skips trafilatura's fallback extractors (fast=True): as accurate here
+    # (0.9434 vs 0.9433 F1 on WCXB dev) at about half the cost.
+    generous = _trafilatura_text(tree, url, favor_recall=True, fast=True)
+    if not balanced:
+        return generous
+    if generous and _extends(generous, balanced):
+        return generous
+    return balanced
+
+
+def _trafilatura_text(
+    tree: lxml_html.HtmlElement, url: str | None, *, favor_recall: bool, fast: bool = False
+) -> str | None:
     doc = trafilatura.bare_extraction(
         tree,
         url=url,
+        fast=fast,
+        favor_recall=favor_recall,
         include_comments=False,
         include_tables=True,
         include_images=False,
@@ -128,6 +166,17 @@ def _extract_body(tree: lxml_html.HtmlElement, url: str | None) -> str | None:
         deduplicate=False,
     )
     text = getattr(doc, "text", None) if doc is not None else None
-    if not text or not text.strip():
-        return None
-    return text
+    return text if text and text.strip() else None
+
+
+_WORD = re.compile(r"\w+")
+
+
+def _extends(longer: str, shorter: str, *, contained: float = 0.9) -> bool:
+    """Whether ``longer`` has more words than ``shorter`` and contains most of them."""
+    a = Counter(w.lower() for w in _WORD.findall(longer))
+    b = Counter(w.lower() for w in _WORD.findall(shorter))
+    total_a, total_b = sum(a.values()), sum(b.values())
+    if total_a <= total_b or not total_b:
+        return False
+    return sum((a & b).values()) / total_b > contained

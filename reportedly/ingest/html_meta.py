@@ -79,7 +79,22 @@ def extract_meta(
     body_text: str | None = None,
 ) -> PageMeta:
     """Read a parsed page's metadata; ``body_text`` (the extracted article) helps find bylines."""
-    src = _gather(tree)
+    return decide_meta(gather_declarations(tree), tree, url=url, default_tz=default_tz,
+                       body_text=body_text)
+
+
+def decide_meta(
+    src: "_Sources",
+    tree: lxml_html.HtmlElement,
+    *,
+    url: str | None = None,
+    default_tz: tzinfo | None = None,
+    body_text: str | None = None,
+) -> PageMeta:
+    """Choose each field from declarations gathered earlier (see ``gather_declarations``).
+
+    ``tree`` is only searched (by htmldate) when the page declares no publication date.
+    """
     site = _outlet(src)
     published = _date(src, ("published",), default_tz, url or src.canonical)
     if published is None:
@@ -99,7 +114,8 @@ def extract_meta(
 # --- gathering -------------------------------------------------------------------------------
 
 
-def _gather(tree: lxml_html.HtmlElement) -> _Sources:
+def gather_declarations(tree: lxml_html.HtmlElement) -> _Sources:
+    """Everything the page declares about itself, read before the tree is pruned for text."""
     src = _Sources()
     for script in tree.iter("script"):
         if (script.get("type") or "").strip().lower() == "application/ld+json":
