@@ -267,6 +267,40 @@ def parse_when(raw: str | None, default_tz: tzinfo | None = None) -> datetime | 
     return _parse_loose(text, tz)
 
 
+_MONTHS = {m: i for i, m in enumerate(
+    ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), start=1)}
+_MONTH = r"(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+_DAY = r"(\d{1,2})(?:st|nd|rd|th)?"
+_PRINTED_DATES = (
+    (re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+((?:19|20)\d\d)\b", re.IGNORECASE), ("m", "d", "y")),
+    (re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH},?\s+((?:19|20)\d\d)\b", re.IGNORECASE), ("d", "m", "y")),
+    (re.compile(r"\b((?:19|20)\d\d)-(\d{2})-(\d{2})\b"), ("y", "m", "d")),
+    (re.compile(r"\b((?:19|20)\d\d)/(\d{1,2})/(\d{1,2})\b"), ("y", "m", "d")),
+)
+
+
+def find_printed_date(text: str, default_tz: tzinfo | None = None) -> datetime | None:
+    """The first unambiguous date printed in a short text ("Updated March 3, 2025", "3 Mar 2025").
+
+    Numeric day/month orders that could be read both ways (03/04/2025) are not guessed.
+    """
+    best = None
+    for pattern, order in _PRINTED_DATES:
+        m = pattern.search(text)
+        if not m or (best is not None and m.start() >= best[0]):
+            continue
+        parts = dict(zip(order, m.groups()))
+        month = parts["m"]
+        month = _MONTHS.get(month[:3].lower()) if not month.isdigit() else int(month)
+        try:
+            when = datetime(int(parts["y"]), month, int(parts["d"]), tzinfo=default_tz or timezone.utc)
+        except (TypeError, ValueError):
+            continue
+        if _sane(when):
+            best = (m.start(), when)
+    return best[1] if best else None
+
+
 def _parse_loose(text: str, tz: tzinfo) -> datetime | None:
     # dateparser is slow (tens of ms); only strings with a month name or a 4-digit year reach it.
     if not re.search(r"\b(?:19|20)\d\d\b", text):
