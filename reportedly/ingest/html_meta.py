@@ -607,12 +607,19 @@ def _published(src: _Sources, default_tz, url: str | None) -> datetime | None:
     return printed
 
 
+_UPDATE_LABEL = re.compile(r"updat|modif|revised|reviewed", re.IGNORECASE)
+
+
 def _printed_date(src: _Sources, default_tz) -> datetime | None:
     """The first date printed in the few lines after the headline (or just before it)."""
     chunks, h1 = src.near_title, src.h1_index
     if h1 is None:
         return None
-    for chunk in chunks[h1 + 1: h1 + 12] + chunks[max(0, h1 - 4): h1]:
+    window = chunks[h1 + 1: h1 + 12] + chunks[max(0, h1 - 4): h1]
+    for i, chunk in enumerate(window):
+        # "Updated March 3" is not when the article appeared (it may be the only date shown).
+        if _UPDATE_LABEL.search(" ".join(window[max(0, i - 2): i + 1])):
+            continue
         if len(chunk) < 80:
             when = find_printed_date(chunk, default_tz)
             if when is not None:
