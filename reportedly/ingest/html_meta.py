@@ -333,11 +333,10 @@ def _outlet(src: _Sources) -> str | None:
 
 
 def _title(src: _Sources, site: str | None) -> str | None:
-    """The headline: declared headlines first, agreeing with a visible ``<h1>`` where possible.
+    """The headline: the visible ``<h1>`` when a declared title confirms it, else declared.
 
     ``og:title`` and ``<title>`` often carry the outlet ("Headline | Outlet"); JSON-LD headlines
-    are sometimes truncated at 110 characters (Google's old limit). A visible ``<h1>`` that a
-    declared title starts with, or equals after cleaning, is the most reliable form.
+    are sometimes truncated at 110 characters (Google's old limit).
     """
     declared = []
     for obj in src.ld_articles:
@@ -357,20 +356,21 @@ def _title(src: _Sources, site: str | None) -> str | None:
             declared.append(t)
     cleaned = [c for c in (clean_title(t, site) for t in declared) if c]
     h1s = [c for c in (clean_title(h, None) for h in src.h1s) if c]
-    # A declared title confirmed by a visible h1 wins.
-    for c in cleaned:
-        for h in h1s:
-            if _same_text(c, h):
-                return h
-    # Otherwise the first declared title; an h1 only when nothing is declared.
-    if cleaned:
-        return cleaned[0]
-    return h1s[0] if h1s else None
+    if not cleaned:
+        return h1s[0] if h1s else None
+    # The visible headline is the article's title as printed; declared titles are often SEO
+    # variants of it ("Top 10 Health Trends" vs "Health And Nutrition Trends For 2026"). An h1
+    # about the same thing as a declared title (half of its words shared) is taken; an h1 that
+    # shares nothing is the site's logo or a section name.
+    for h in h1s:
+        if len(h.split()) >= 2 and any(_word_overlap(h, c) >= 0.5 for c in cleaned[:4]):
+            return h
+    return cleaned[0]
 
 
-def _same_text(a: str, b: str) -> bool:
-    na, nb = _norm(a), _norm(b)
-    return bool(na) and na == nb
+def _word_overlap(a: str, b: str) -> float:
+    wa, wb = set(_norm(a).split()), set(_norm(b).split())
+    return len(wa & wb) / max(1, min(len(wa), len(wb)))
 
 
 def _norm(s: str) -> str:
