@@ -522,7 +522,7 @@ def _name_in_meta_line(chunks: list[str], h1_at: int | None) -> list[str]:
     for i, chunk in enumerate(window):
         if not _looks_like_name(chunk):
             continue
-        neighbours = window[max(0, i - 2): i] + window[i + 1: i + 3]
+        neighbours = window[max(0, i - 2): i] + window[i + 1: i + 4]
         if any(_DATELIKE.search(n) for n in neighbours if len(n) < 60):
             return [chunk]
     return []
