@@ -24,6 +24,7 @@ from reportedly.model import Article, Paragraph, Span
 __all__ = ["read_html", "parse_html"]
 
 MAX_BYTES = 20_000_000  # bigger than any article page; larger inputs are not articles
+MIN_WORDS = 10  # fewer words than the shortest news brief
 
 
 def read_html(
@@ -63,8 +64,10 @@ def read_html(
     meta = decide_meta(declarations, tree, url=url, default_tz=default_tz, body_text=body)
     lines = [line for line in body.split("\n")]
     kept, dropped, credits = split_boilerplate(lines, title=meta.title, bylines=meta.bylines)
-    if not kept:
-        raise InputError(f"{id}: the page's text is all boilerplate, no article text found")
+    words = sum(len(line.split()) for _, line in kept)
+    if words < MIN_WORDS:
+        # What is left is a menu item or a cookie notice, not an article.
+        raise InputError(f"{id}: no article text found in the page (only {words} words of text)")
 
     pieces: list[str] = []
     paragraphs: list[Paragraph] = []
