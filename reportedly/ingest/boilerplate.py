@@ -71,6 +71,7 @@ def split_boilerplate(
     kept: list[tuple[int, str]] = []
     dropped: list[tuple[int, str]] = []
     credits: list[str] = []
+    seen: set[str] = set()
     title_key = _key(title) if title else None
     author_keys = [_key(b.split(",")[0]) for b in bylines if b]
     for index, raw in enumerate(lines):
@@ -79,6 +80,12 @@ def split_boilerplate(
             continue
         head = len(kept) < 4
         drop = is_boilerplate(line)
+        # A paragraph printed twice is layout (mobile and desktop copies, a pull quote), not
+        # the author repeating themself; short lines ("Step 1", "Pros") may legitimately repeat.
+        key = _key(line)
+        if not drop and len(key.split()) >= 6:
+            drop = key in seen
+            seen.add(key)
         if not drop and head and title_key and _key(line) == title_key:
             drop = True
         if not drop and head and _is_byline_line(line, author_keys):
