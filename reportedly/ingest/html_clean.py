@@ -116,9 +116,20 @@ _NAME_SHAPE = re.compile(r"[^\W\d_][\w.'’\- ]*", re.UNICODE)
 # Strings found in author slots that are not names: comment headers, widgets, template keys.
 _NOT_A_NAME = re.compile(
     r"\bsays$|^(?:\w+\s+)?by:?$|\b(?:posts|insights from|view profile|read bio|more articles)\b"
-    r"|[a-z]\.[a-z]|[{}()=<>\"/\\]",
+    r"|\b(?:privacy|policy|cookies?|terms|conditions|subscribe|newsletter|designer|home)\b"
+    r"|^head of\b|[a-z]\.[a-z]|[{}()=<>\"/\\]",
     re.IGNORECASE,
 )
+
+
+# Lower-case words that belong inside names ("Marna van der Merwe", "Luiz da Silva").
+_PARTICLES = {"van", "von", "der", "den", "de", "da", "das", "do", "dos", "du", "del", "della",
+              "di", "la", "le", "bin", "ibn", "al", "el", "y", "ter", "ten", "zu", "af", "e"}
+
+
+# Collective bylines keep their small words: "the Lavazza Team", "The Currency editors".
+_COLLECTIVE = re.compile(r"\b(?:team|staff|editors|desk|contributors|doctors|newsroom)\b|^the\s",
+                         re.IGNORECASE)
 
 
 def is_weak_name(name: str) -> bool:
@@ -137,7 +148,7 @@ _DATE_IN_BYLINE = re.compile(
 
 
 # "IndustrySelect on Tuesday", "BeauHD on": a dateline fragment after the name.
-_TRAILING_ON = re.compile(r"\s+on\b.*$|\s+(?:at|in)$", re.IGNORECASE)
+_TRAILING_ON = re.compile(r"\s+on\b.*$|\s+(?:at|in)$")  # lower-case only: "Audiophile On" is a name
 
 
 def split_byline(raw: str | None) -> list[str]:
@@ -193,8 +204,9 @@ def clean_author(raw: str, site: str | None = None) -> str | None:
         return None
     if site and _squash(base) == _squash(site):
         return None
-    if not any(ch.isalpha() and ch.isupper() for ch in base) and base.lower() == base and len(words) > 1:
-        # all-lowercase multi-word strings are usually prose, not names
+    if len(words) > 1 and not _COLLECTIVE.search(base) and any(
+            w[:1].islower() and w not in _PARTICLES for w in words):
+        # "Personal finance", "Human in the Loop", "john doe": prose or a handle, not a name
         return None
     return f"{base}, {creds}" if creds else base
 
