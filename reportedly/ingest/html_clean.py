@@ -116,7 +116,7 @@ _NAME_SHAPE = re.compile(r"[^\W\d_][\w.'’\- ]*", re.UNICODE)
 # Strings found in author slots that are not names: comment headers, widgets, template keys.
 _NOT_A_NAME = re.compile(
     r"\bsays$|^(?:\w+\s+)?by:?$|\b(?:posts|insights from|view profile|read bio|more articles)\b"
-    r"|\b(?:privacy|policy|cookies?|terms|conditions|subscribe|newsletter|designer|home)\b"
+    r"|\b(?:privacy|policy|cookies?|terms|conditions|subscribe|newsletter|designer|home|categor(?:y|ies))\b"
     r"|^head of\b|[a-z]\.[a-z]|[{}()=<>\"/\\]",
     re.IGNORECASE,
 )
@@ -128,7 +128,7 @@ _PARTICLES = {"van", "von", "der", "den", "de", "da", "das", "do", "dos", "du", 
 
 
 # Collective bylines keep their small words: "the Lavazza Team", "The Currency editors".
-_COLLECTIVE = re.compile(r"\b(?:team|staff|editors|desk|contributors|doctors|newsroom)\b|^the\s",
+_COLLECTIVE = re.compile(r"\b(?:team|staff|editors|desk|contributors|doctors|newsroom)\b",
                          re.IGNORECASE)
 
 

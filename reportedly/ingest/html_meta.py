@@ -68,6 +68,7 @@ class _Sources:
     rel_authors: list[str] = field(default_factory=list)
     near_title: list[str] = field(default_factory=list)
     h1_index: int | None = None
+    cued_bylines: list[str] = field(default_factory=list)
     lang: str | None = None
     canonical: str | None = None
 
@@ -153,6 +154,7 @@ def gather_declarations(tree: lxml_html.HtmlElement) -> _Sources:
             else:
                 src.byline_texts.append(text)
     src.near_title, src.h1_index = _text_near_h1(tree)
+    src.cued_bylines = _cued_bylines(tree)
     html_el = tree if tree.tag == "html" else tree.getroottree().getroot()
     src.lang = (html_el.get("lang") or "").strip() or None if html_el is not None else None
     for link in tree.xpath("//link[@rel='canonical']/@href")[:1]:
@@ -233,6 +235,39 @@ def _text_near_h1(
         return [], None
     start = max(0, h1_at - before)
     return chunks[start: h1_at + after + 1], h1_at - start
+
+
+_CUE_XPATH = (
+    "//text()[starts-with(normalize-space(), 'By ') or starts-with(normalize-space(), 'by ')"
+    " or normalize-space() = 'By' or normalize-space() = 'by'"
+    " or starts-with(normalize-space(), 'Written by') or starts-with(normalize-space(), 'Written By')"
+    " or starts-with(normalize-space(), 'Posted by') or starts-with(normalize-space(), 'Author:')]"
+)
+
+
+def _cued_bylines(tree: lxml_html.HtmlElement, limit: int = 5) -> list[str]:
+    """Short elements anywhere on the page that read "By X" / "Written by X" (author boxes)."""
+    found: list[str] = []
+    for node in tree.xpath(_CUE_XPATH):
+        parent = node.getparent()
+        if parent is None or not isinstance(parent.tag, str) or parent.tag in _SKIP_TAGS:
+            continue
+        if any(a.tag in ("nav", "footer", "form") for a in parent.iterancestors()):
+            continue
+        el = parent
+        text = _visible_text(el)
+        # "By" alone in its own element: the name is in the next element of the same line.
+        if len(text.split()) <= 2:
+            nxt = el.getnext()
+            if nxt is not None and isinstance(nxt.tag, str):
+                text = f"{text} {_visible_text(nxt)}"
+            elif el.getparent() is not None:
+                text = _visible_text(el.getparent())
+        if 3 < len(text) < 100 and _BY_CUE.match(text):
+            found.append(text)
+            if len(found) >= limit:
+                break
+    return found
 
 
 def _load_json(raw: str):
@@ -397,6 +432,8 @@ def _authors(src: _Sources, site: str | None, body_text: str | None) -> tuple[st
     if body_text:
         candidates.append(_byline_in_text(body_text))
     candidates.append(_name_in_meta_line(src.near_title, src.h1_index))
+    for text in src.cued_bylines:
+        candidates.append(split_byline(text))
     for obj in src.ld_pages:
         candidates.append(_ld_people(obj.get("author")))
     weak: list[str] = []
