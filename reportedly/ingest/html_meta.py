@@ -627,7 +627,9 @@ def _published(src: _Sources, default_tz, url: str | None) -> datetime | None:
     disagreement: CMSs often fill ``datePublished`` with the creation date of the page or of a
     guide that was since rewritten and re-dated ("Updated Aug 14, 2025"). On WCXB dev trusting
     the printed date is right in 17 more pages of 587 than trusting the declaration. When the
-    printed day matches a declared value, the declared value is used for its time and offset.
+    printed day matches the declared publication, the declared value is used for its time and
+    offset; when it matches the declared modification date, it is an (unlabelled) update stamp
+    and the declared publication date stands.
     ``Article.updated`` always keeps the declared dateModified.
     """
     declared = _date(src, ("published",), default_tz, url)
@@ -640,7 +642,7 @@ def _published(src: _Sources, default_tz, url: str | None) -> datetime | None:
         return declared
     modified = _date(src, ("modified",), default_tz, None)
     if modified is not None and modified.date() == printed.date():
-        return modified
+        return declared  # the printed date is the update stamp, unlabelled
     return printed
 
 
