@@ -194,6 +194,12 @@ def test_page_without_article_text_raises():
         read_html("<html><head><title>Hi</title></head><body><nav><a href='/'>Home</a></nav></body></html>", "nav")
 
 
+def test_binary_data_raises_input_error():
+    data = bytes(range(256)) * 40
+    with pytest.raises(InputError, match="binary"):
+        read_html(data, "img.png")
+
+
 def test_corrupt_gzip_raises_input_error():
     with pytest.raises(InputError, match="gzip"):
         read_html(b"\x1f\x8b\x08\x00garbage-not-deflate", "bad.gz")

@@ -54,6 +54,8 @@ def read_html(
         raise InputError(f"{id}: expected bytes or str, got {type(data).__name__}")
     if not text.strip():
         raise InputError(f"{id}: the page is empty")
+    if _looks_binary(text):
+        raise InputError(f"{id}: the data looks binary (control characters), not an HTML page")
     tree = parse_html(text, id)
 
     declarations = gather_declarations(tree)
@@ -102,6 +104,15 @@ def read_html(
         language=meta.language,
         boilerplate=tuple(boilerplate),
     )
+
+
+_CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f]")
+
+
+def _looks_binary(text: str) -> bool:
+    # Real pages have next to no C0 control characters; images, PDFs and archives are full of them.
+    head = text[:20_000]
+    return len(_CONTROL.findall(head)) > max(10, len(head) // 100)
 
 
 def parse_html(text: str, id: str = "page") -> lxml_html.HtmlElement:
