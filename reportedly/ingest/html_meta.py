@@ -5,7 +5,8 @@ Dublin Core ``<meta>`` tags, microdata, ``<time datetime>`` elements and a visib
 source is read into candidates; each field then takes the candidate of the most trusted source
 that has one, with cross-checks where sources are known to disagree (titles carry site suffixes in
 ``<title>``; JSON-LD authors are sometimes the outlet itself; ``dateModified`` leaks into
-``og:updated_time``). Cleaning of single values lives in ``html_clean``.
+``og:updated_time``). Cleaning of single values lives in ``html_clean``; reading printed
+bylines from the visible text in ``html_visible``.
 """
 from __future__ import annotations
 
@@ -14,7 +15,6 @@ import re
 from dataclasses import dataclass, field
 from datetime import datetime, tzinfo
 
-from lxml import etree
 from lxml import html as lxml_html
 
 from reportedly.ingest.html_clean import (
@@ -24,6 +24,15 @@ from reportedly.ingest.html_clean import (
     is_weak_name,
     parse_when,
     split_byline,
+)
+from reportedly.ingest.html_visible import (
+    BYLINE_XPATH,
+    byline_in_text,
+    byline_near_title,
+    cued_bylines,
+    name_in_meta_line,
+    text_near_h1,
+    visible_text,
 )
 
 # Types whose fields describe the article itself; a WebPage is a weaker fallback.
@@ -146,128 +155,20 @@ def gather_declarations(tree: lxml_html.HtmlElement) -> _Sources:
         src.title_tag = " ".join(titles[0].text_content().split()) or None
     src.h1s = [t for t in (" ".join(h.text_content().split()) for h in tree.iter("h1")) if t][:5]
     # Visible bylines: short elements whose class or id names the author or byline.
-    for el in tree.xpath(_BYLINE_XPATH):
-        text = _visible_text(el)
+    for el in tree.xpath(BYLINE_XPATH):
+        text = visible_text(el)
         if 2 < len(text) < 120:
             if "author" in (el.get("rel") or ""):
                 src.rel_authors.append(text)
             else:
                 src.byline_texts.append(text)
-    src.near_title, src.h1_index = _text_near_h1(tree)
-    src.cued_bylines = _cued_bylines(tree)
+    src.near_title, src.h1_index = text_near_h1(tree)
+    src.cued_bylines = cued_bylines(tree)
     html_el = tree if tree.tag == "html" else tree.getroottree().getroot()
     src.lang = (html_el.get("lang") or "").strip() or None if html_el is not None else None
     for link in tree.xpath("//link[@rel='canonical']/@href")[:1]:
         src.canonical = link.strip() or None
     return src
-
-
-_BYLINE_XPATH = (
-    "//*[not(self::script or self::style or self::meta or self::link or self::body or self::html"
-    " or self::article or self::main or self::section)]"
-    "[contains(@class,'byline') or contains(@class,'Byline') or contains(@rel,'author')"
-    " or contains(@class,'author') or contains(@class,'Author') or contains(@id,'author')"
-    " or contains(@data-testid,'byline') or contains(@data-testid,'author')]"
-    "[not(contains(@class,'bio') or contains(@class,'about') or contains(@class,'avatar')"
-    " or contains(@class,'description') or contains(@class,'image') or contains(@class,'img')"
-    " or contains(@class,'comment') or contains(@id,'comment'))]"
-)
-_SKIP_TAGS = {"script", "style", "noscript", "template", "svg", "button", "select", "option"}
-
-
-def _visible_text(el) -> str:
-    """The element's text without script/style content, one space between text nodes."""
-    parts: list[str] = []
-
-    def walk(node) -> None:
-        if node.text:
-            parts.append(node.text)
-        for child in node:
-            if isinstance(child.tag, str) and child.tag not in _SKIP_TAGS:
-                walk(child)
-            if child.tail:
-                parts.append(child.tail)
-
-    walk(el)
-    return " ".join(" ".join(parts).split())
-
-
-def _text_near_h1(
-    tree: lxml_html.HtmlElement, before: int = 12, after: int = 40
-) -> tuple[list[str], int | None]:
-    """The visible text nodes around the first ``<h1>``, in order, and the h1's index among them.
-
-    Bylines are printed around the headline; this is where ``_byline_near_title`` looks.
-    """
-    body = tree.find("body")
-    if body is None:
-        return [], None
-    chunks: list[str] = []
-    state = {"h1": None}
-    skip = _SKIP_TAGS | {"nav", "footer", "aside", "form"}
-
-    class _Done(Exception):
-        pass
-
-    def add(text: str | None) -> None:
-        if text and text.strip():
-            chunks.append(" ".join(text.split()))
-            if state["h1"] is not None and len(chunks) > state["h1"] + after:
-                raise _Done
-
-    def walk(node) -> None:
-        add(node.text)
-        for child in node:
-            tag = child.tag if isinstance(child.tag, str) else ""
-            if tag == "h1" and state["h1"] is None:
-                state["h1"] = len(chunks)
-                chunks.append(" ".join(child.text_content().split()))
-            elif tag and tag not in skip:
-                walk(child)
-            add(child.tail)
-
-    try:
-        walk(body)
-    except _Done:
-        pass
-    h1_at = state["h1"]
-    if h1_at is None:
-        return [], None
-    start = max(0, h1_at - before)
-    return chunks[start: h1_at + after + 1], h1_at - start
-
-
-_CUE_XPATH = (
-    "//text()[starts-with(normalize-space(), 'By ') or starts-with(normalize-space(), 'by ')"
-    " or normalize-space() = 'By' or normalize-space() = 'by'"
-    " or starts-with(normalize-space(), 'Written by') or starts-with(normalize-space(), 'Written By')"
-    " or starts-with(normalize-space(), 'Posted by') or starts-with(normalize-space(), 'Author:')]"
-)
-
-
-def _cued_bylines(tree: lxml_html.HtmlElement, limit: int = 5) -> list[str]:
-    """Short elements anywhere on the page that read "By X" / "Written by X" (author boxes)."""
-    found: list[str] = []
-    for node in tree.xpath(_CUE_XPATH):
-        parent = node.getparent()
-        if parent is None or not isinstance(parent.tag, str) or parent.tag in _SKIP_TAGS:
-            continue
-        if any(a.tag in ("nav", "footer", "form") for a in parent.iterancestors()):
-            continue
-        el = parent
-        text = _visible_text(el)
-        # "By" alone in its own element: the name is in the next element of the same line.
-        if len(text.split()) <= 2:
-            nxt = el.getnext()
-            if nxt is not None and isinstance(nxt.tag, str):
-                text = f"{text} {_visible_text(nxt)}"
-            elif el.getparent() is not None:
-                text = _visible_text(el.getparent())
-        if 3 < len(text) < 100 and _BY_CUE.match(text):
-            found.append(text)
-            if len(found) >= limit:
-                break
-    return found
 
 
 def _load_json(raw: str):
@@ -428,10 +329,10 @@ def _authors(src: _Sources, site: str | None, body_text: str | None) -> tuple[st
         candidates.append(split_byline(text))
     if src.rel_authors:
         candidates.append([p for v in src.rel_authors[:4] for p in split_byline(v)])
-    candidates.append(_byline_near_title(src.near_title))
+    candidates.append(byline_near_title(src.near_title))
     if body_text:
-        candidates.append(_byline_in_text(body_text))
-    candidates.append(_name_in_meta_line(src.near_title, src.h1_index))
+        candidates.append(byline_in_text(body_text))
+    candidates.append(name_in_meta_line(src.near_title, src.h1_index))
     for text in src.cued_bylines:
         candidates.append(split_byline(text))
     for obj in src.ld_pages:
@@ -489,90 +390,6 @@ def _ld_people(value) -> list[str]:
     return []
 
 
-_BYLINE_LINE = re.compile(r"^\s*(?:written |reported |words )?by[:\s]+(.{3,120})$", re.IGNORECASE | re.MULTILINE)
-
-
-_BY_CUE = re.compile(
-    r"^(?:(?:written|posted|published|reported|words|story|article)\s+)?by\s*:?\s*(.*)$"
-    r"|^(?:author|authors|writer|byline)\s*:\s*(.*)$",
-    re.IGNORECASE,
-)
-
-
-def _byline_near_title(chunks: list[str]) -> list[str]:
-    """A "By X" / "Written by: X" printed around the headline (the cue and name may be apart)."""
-    for i, chunk in enumerate(chunks):
-        m = _BY_CUE.match(chunk)
-        if not m:
-            continue
-        rest = (m.group(1) if m.group(1) is not None else m.group(2) or "").strip()
-        if not rest:
-            # The cue and the name are separate text nodes, sometimes with a date between.
-            following = [c for c in chunks[i + 1:i + 4]
-                         if c[:1].isupper() and len(c) < 80 and not _DATELIKE.search(c)]
-            if following:
-                rest = following[0]
-                j = chunks.index(rest, i + 1)
-                # "By <a>Jane</a> and <a>John</a>"
-                if j + 2 < len(chunks) and chunks[j + 1].strip().lower() in ("and", "&", ","):
-                    rest = f"{rest} and {chunks[j + 2]}"
-        if rest and rest[0].isupper() and len(rest) < 120:
-            return split_byline(rest)
-    return []
-
-
-_DATELIKE = re.compile(
-    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|\b\d{1,2}\s+"
-    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\b\d{4}-\d{2}-\d{2}\b"
-    r"|\b\d{1,2}/\d{1,2}/\d{2,4}\b|\bmin(?:ute)?s?\s+read\b|^(?:updated|published|posted)\b",
-    re.IGNORECASE,
-)
-_NAME_WORD = re.compile(r"(?:[A-Z][a-zà-ÿ'’\-]+|[A-Z]\.|van|von|der|de|da|del|la|le|bin|al|el|di)$")
-_NOT_NAME_WORDS = {
-    "the", "of", "and", "for", "to", "in", "with", "how", "what", "why", "best", "top", "your",
-    "our", "read", "more", "new", "get", "free", "trial", "log", "sign", "home", "blog", "menu",
-    "share", "updated", "published", "posted", "news", "about", "contact", "guide", "tips",
-    "reviews", "review", "all", "on", "by", "a", "an", "is", "are", "my", "this", "min",
-    "table", "contents", "search", "privacy", "policy", "terms", "services", "products", "team",
-}
-
-
-def _looks_like_name(chunk: str) -> bool:
-    """"Jane Q. Doe": two to four capitalised words, none of them a common non-name word."""
-    words = chunk.replace("Dr.", "").split()
-    if not 2 <= len(words) <= 4:
-        return False
-    if any(w.lower() in _NOT_NAME_WORDS for w in words):
-        return False
-    return all(_NAME_WORD.match(w) for w in words) and sum(w[0].isupper() for w in words) >= 2
-
-
-def _name_in_meta_line(chunks: list[str], h1_at: int | None) -> list[str]:
-    """A bare name printed next to the article's date or reading time, just below the headline.
-
-    Many sites print "Jane Doe · 5 min read · March 3, 2025" with no "By"; a name-shaped text
-    right beside a date-shaped one in the few lines after the headline is that byline.
-    """
-    if h1_at is None:
-        return []
-    window = chunks[h1_at + 1: h1_at + 10]
-    for i, chunk in enumerate(window):
-        if not _looks_like_name(chunk):
-            continue
-        neighbours = window[max(0, i - 2): i] + window[i + 1: i + 4]
-        if any(_DATELIKE.search(n) for n in neighbours if len(n) < 60):
-            return [chunk]
-    return []
-
-
-def _byline_in_text(text: str) -> list[str]:
-    """A "By X and Y" line among the first lines of the extracted text."""
-    head = "\n".join(text.split("\n")[:8])
-    m = _BYLINE_LINE.search(head)
-    return split_byline(m.group(1)) if m else []
-
-
-# Keys per kind of date, most specific first; page-level keys come after article-level ones.
 _DATE_META = {
     "published": ("article:published_time", "og:article:published_time", "article.published",
                   "parsely-pub-date", "sailthru.date", "dc.date.issued", "dcterms.issued",
