@@ -109,6 +109,10 @@ def decide_meta(
     site = _outlet(src)
     published = _published(src, default_tz, url or src.canonical)
     if published is None:
+        # A page that declares only when it was modified: that is the best date it gives for
+        # the article (htmldate, the alternative, lands on the same day in most such pages).
+        published = _date(src, ("modified",), default_tz, None)
+    if published is None:
         published = _guess_date(tree, url or src.canonical, default_tz)
     return PageMeta(
         title=_title(src, site),
