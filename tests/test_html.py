@@ -233,3 +233,35 @@ def test_prose_mentioning_a_newsletter_is_kept():
                               "newsletter, which is sent to every household in the district."]
     art = read_html(page(paragraphs=paras), "nl")
     assert "weekly newsletter" in art.text
+
+
+# --- weighing sources against each other ------------------------------------------------------
+
+
+def _ld_page(top: str) -> str:
+    ld = {"@type": "NewsArticle", "headline": "Council expands bus network to northern suburbs",
+          "datePublished": "2020-01-01T10:00:00+00:00", "dateModified": "2024-05-06T10:00:00+00:00"}
+    return page(f"<script type='application/ld+json'>{json.dumps(ld)}</script>", top=top)
+
+
+def test_date_printed_beside_the_headline_wins_over_declared():
+    art = read_html(_ld_page("<div class='meta'><span>March 3, 2024</span></div>"), "p1")
+    assert art.published.date().isoformat() == "2024-03-03"
+    assert art.updated.date().isoformat() == "2024-05-06"
+
+
+def test_printed_update_stamp_is_not_the_publication_date():
+    art = read_html(_ld_page("<div class='meta'><span>Updated March 3, 2024</span></div>"), "p2")
+    assert art.published.isoformat() == "2020-01-01T10:00:00+00:00"
+    art = read_html(_ld_page("<div class='meta'><span>May 6, 2024</span></div>"), "p3")
+    assert art.published.isoformat() == "2020-01-01T10:00:00+00:00"  # = dateModified: a stamp
+
+
+def test_organisation_author_only_when_no_person():
+    ld = {"@type": "NewsArticle", "headline": "Bus plan",
+          "author": {"@type": "Organization", "name": "Associated Press"}}
+    art = read_html(page(f"<script type='application/ld+json'>{json.dumps(ld)}</script>"), "org")
+    assert art.bylines == ("Associated Press",)
+    art = read_html(page(f"<script type='application/ld+json'>{json.dumps(ld)}</script>",
+                         top="<p class='byline'>By Jane Doe</p>"), "org2")
+    assert art.bylines == ("Jane Doe",)
