@@ -265,3 +265,11 @@ def test_organisation_author_only_when_no_person():
     art = read_html(page(f"<script type='application/ld+json'>{json.dumps(ld)}</script>",
                          top="<p class='byline'>By Jane Doe</p>"), "org2")
     assert art.bylines == ("Jane Doe",)
+
+
+def test_public_api_is_all():
+    import reportedly.ingest.html as module
+
+    assert module.__all__ == ["read_html", "parse_html"]
+    for name in module.__all__:
+        assert callable(getattr(module, name)) and getattr(module, name).__doc__
