@@ -104,7 +104,7 @@ _NOISE = re.compile(
 )
 _CREDENTIAL = re.compile(r"^(?:[A-Z]{2,6}®?|[A-Z][a-z]?\.?(?:[A-Z][a-z]?\.?){1,3}|Ph\.?D\.?|M\.?D\.?|Jr\.?|Sr\.?|I{2,3}|IV|Esq\.?|MPH|MSc|BSc|MBA|PharmD|DrPH|RDN?|LDN?|CDCES)$")
 _SPLIT = re.compile(r"\s*(?:,|;|\||\band\b|&|\bwith\b|\n|\s[-–—•·]\s)\s*", re.IGNORECASE)
-_GENERIC = {"admin", "administrator", "staff", "editor", "editors", "guest", "unknown", "anonymous",
+_GENERIC = {"admin", "administrator", "webmaster", "undefined", "unknown author", "staff", "editor", "editors", "guest", "unknown", "anonymous",
             "editorial", "editorial team", "staff writer", "news desk", "web desk", "newsroom",
             "the editors", "wire", "reuters staff", "user", "null", "none", "by"}
 
@@ -128,12 +128,14 @@ _PARTICLES = {"van", "von", "der", "den", "de", "da", "das", "do", "dos", "du", 
 
 
 # Collective bylines keep their small words: "the Lavazza Team", "The Currency editors".
-_COLLECTIVE = re.compile(r"\b(?:team|staff|editors|desk|contributors|doctors|newsroom)\b",
+_COLLECTIVE = re.compile(r"\b(?:team|staff|editors|desk|newsdesk|contributors|doctors|newsroom)\b",
                          re.IGNORECASE)
 
 
 def is_weak_name(name: str) -> bool:
     """A one-word or user-handle-like name ("kffnirmitap", "andrew.keaveney", "Sat")."""
+    if _COLLECTIVE.search(name):
+        return False  # "Newsdesk", "Staff": a collective byline, not a handle
     return " " not in name.strip() or name == name.lower()
 
 

@@ -319,34 +319,36 @@ def _norm(s: str) -> str:
 
 def _authors(src: _Sources, site: str | None, body_text: str | None) -> tuple[str, ...]:
     """People credited with the article, most trusted declaration first."""
-    candidates: list[list[str]] = []
+    # (names, whether a one-word or handle-like name from this source may stand alone)
+    candidates: list[tuple[list[str], bool]] = []
     for obj in src.ld_articles:
-        candidates.append(_ld_people(obj.get("author")) or _ld_people(obj.get("creator")))
+        candidates.append((_ld_people(obj.get("author")) or _ld_people(obj.get("creator")), True))
     for key in ("author", "article:author", "parsely-author", "sailthru.author", "dc.creator",
                 "dcterms.creator", "cxenseparse:author", "byl", "twitter:creator"):
         values = src.meta.get(key, ())
         if values:
-            candidates.append([p for v in values for p in split_byline(v)])
+            candidates.append(([p for v in values for p in split_byline(v)], True))
     if src.itemprops.get("author"):
-        candidates.append([p for v in src.itemprops["author"][:3] for p in split_byline(v)])
+        candidates.append(([p for v in src.itemprops["author"][:3] for p in split_byline(v)], True))
+    # Elements found by class name catch widgets and categories too: one word from them is noise.
     for text in src.byline_texts[:4]:
-        candidates.append(split_byline(text))
+        candidates.append((split_byline(text), False))
     if src.rel_authors:
-        candidates.append([p for v in src.rel_authors[:4] for p in split_byline(v)])
-    candidates.append(byline_near_title(src.near_title))
+        candidates.append(([p for v in src.rel_authors[:4] for p in split_byline(v)], True))
+    candidates.append((byline_near_title(src.near_title), True))
     if body_text:
-        candidates.append(byline_in_text(body_text))
-    candidates.append(name_in_meta_line(src.near_title, src.h1_index))
+        candidates.append((byline_in_text(body_text), True))
+    candidates.append((name_in_meta_line(src.near_title, src.h1_index), False))
     for text in src.cued_bylines:
-        candidates.append(split_byline(text))
+        candidates.append((split_byline(text), False))
     for obj in src.ld_pages:
-        candidates.append(_ld_people(obj.get("author")))
+        candidates.append((_ld_people(obj.get("author")), True))
     weak: list[str] = []
-    for group in candidates:
+    for group, weak_ok in candidates:
         people = clean_author_list(group, site)
         if people and not all(is_weak_name(p) for p in people):
             return tuple(people)
-        if people and not weak:
+        if people and weak_ok and not weak:
             weak = people
     if weak:
         return tuple(weak)
@@ -365,12 +367,14 @@ def _authors(src: _Sources, site: str | None, body_text: str | None) -> tuple[st
 def _ld_org_authors(value) -> list[str]:
     if isinstance(value, list):
         return [n for v in value for n in _ld_org_authors(v)]
-    if isinstance(value, dict):
-        name = _ld_text(value.get("name"))
-        return [" ".join(name.split())] if name and 1 < len(name) < 80 else []
-    if isinstance(value, str) and 1 < len(value) < 80 and "://" not in value:
-        return [" ".join(value.split())]
-    return []
+    name = _ld_text(value.get("name")) if isinstance(value, dict) else value
+    if not isinstance(name, str):
+        return []
+    name = " ".join(name.split())
+    if not 1 < len(name) < 80 or "://" in name or any(ch.isdigit() for ch in name) \
+            or name.lower() in ("undefined", "null", "none", "admin", "webmaster"):
+        return []
+    return [name]
 
 
 def _ld_people(value) -> list[str]:
