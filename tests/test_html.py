@@ -273,3 +273,12 @@ def test_public_api_is_all():
     assert module.__all__ == ["read_html", "parse_html"]
     for name in module.__all__:
         assert callable(getattr(module, name)) and getattr(module, name).__doc__
+
+
+def test_one_word_widget_text_in_an_author_class_is_not_a_byline():
+    top = "<div class='author-category'>Wellness</div>"
+    art = read_html(page(top=top), "w1")
+    assert art.bylines == ()
+    ld = {"@type": "NewsArticle", "headline": "Bus plan", "author": {"@type": "Person", "name": "janedoe"}}
+    art = read_html(page(f"<script type='application/ld+json'>{json.dumps(ld)}</script>"), "w2")
+    assert art.bylines == ("janedoe",)  # a declared handle is still the best the page gives
