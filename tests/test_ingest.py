@@ -56,7 +56,8 @@ def test_html_reader():
 
 def test_html_gzip_and_truncated():
     assert read_html(gzip.compress(HTML), "page").title.startswith("Mayor")
-    with pytest.raises(InputError, match="gzip"):
+    # A truncated download keeps what decompresses; here nothing does, so the page is empty.
+    with pytest.raises(InputError, match="empty|gzip"):
         read_html(gzip.compress(HTML)[:40], "page")
     with pytest.raises(InputError):
         read_html(b"<html><body></body></html>", "empty")

@@ -137,7 +137,7 @@ def _read_path_raw(path: str, id: str, options: ReadOptions) -> Iterator[Loaded]
                 yield Loaded(item_id, article, error)
             return
         if kind == "html":
-            yield Loaded(id, read_html(data, id, zone=options.zone, source_path=path))
+            yield Loaded(id, read_html(data, id, default_tz=options.zone, source_path=path))
             return
         text, _ = decode_text(data, path)
         yield Loaded(id, read_plaintext(text, id, zone=options.zone, source_path=path))

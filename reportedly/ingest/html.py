@@ -1,16 +1,30 @@
-"""Reading saved web pages: the body with trafilatura, metadata from the page's declarations."""
+"""Reading one web page (``.html``, ``.htm``, ``.html.gz``) into an ``Article``.
+
+The body comes from trafilatura; the metadata from our own layer (``html_meta``), which weighs the
+page's declarations against each other. ``Article.text`` is the body only: its paragraphs joined
+by a blank line, without the title (that is ``Article.title``) and without boilerplate lines,
+which are kept in ``Article.boilerplate`` as zero-width spans at the place they were left out.
+"""
 from __future__ import annotations
 
-import gzip
+import re
+from collections import Counter
 from datetime import tzinfo
 
 import trafilatura
-from htmldate import find_date
+from lxml import etree
+from lxml import html as lxml_html
 
-from ..errors import InputError
-from ..model import Article, Paragraph
-from .decode import decode_text
-from .timestamps import parse_timestamp
+from reportedly.errors import InputError, TooLargeError
+from reportedly.ingest.boilerplate import split_boilerplate
+from reportedly.ingest.charset import decode_html, gunzip_if_needed
+from reportedly.ingest.html_meta import decide_meta, gather_declarations
+from reportedly.model import Article, Paragraph, Span
+
+__all__ = ["read_html", "parse_html"]
+
+MAX_BYTES = 20_000_000  # bigger than any article page; larger inputs are not articles
+MIN_WORDS = 10  # fewer words than the shortest news brief
 
 
 def read_html(
@@ -18,43 +32,167 @@ def read_html(
     id: str,
     *,
     url: str | None = None,
-    zone: tzinfo | None = None,
+    default_tz: tzinfo | None = None,
     source_path: str | None = None,
 ) -> Article:
-    """Read an HTML page (bytes, possibly gzipped, or text) into an Article of its body text."""
-    if isinstance(data, bytes):
-        if data[:2] == b"\x1f\x8b":
-            try:
-                data = gzip.decompress(data)
-            except (OSError, EOFError) as exc:
-                raise InputError(f"{id}: truncated or corrupt gzip data ({exc})") from exc
-        html, _ = decode_text(data, id)
+    """Read a web page into an Article: extracted body text, paragraphs and metadata.
+
+    ``data`` is the page as bytes (any charset, gzipped or not) or as already decoded text.
+    ``default_tz`` is the zone for times the page gives without an offset (UTC when None).
+    Raises InputError when the page is empty or has no article text, TooLargeError when it is
+    over 20 MB.
+    """
+    if isinstance(data, (bytes, bytearray)):
+        raw = gunzip_if_needed(bytes(data))
+        if len(raw) > MAX_BYTES:
+            raise TooLargeError(f"{id}: the page is {len(raw)} bytes, over the {MAX_BYTES} limit")
+        text = decode_html(raw)
+    elif isinstance(data, str):
+        text = data
+        if len(text) > MAX_BYTES:
+            raise TooLargeError(f"{id}: the page is {len(text)} characters, over the {MAX_BYTES} limit")
     else:
-        html = data
-    document = trafilatura.bare_extraction(
-        html, url=url, with_metadata=True, include_comments=False, favor_precision=False
-    )
-    body = (document.text if document is not None else None) or ""
-    paragraphs_text = [" ".join(p.split()) for p in body.split("\n") if p.strip()]
-    if not paragraphs_text:
-        raise InputError(f"{id}: no article text found in the page")
-    text = "\n\n".join(paragraphs_text)
-    paragraphs, pos = [], 0
-    for chunk in paragraphs_text:
-        paragraphs.append(Paragraph(pos, pos + len(chunk)))
-        pos += len(chunk) + 2
-    published = None
-    date = find_date(html, url=url, extensive_search=False, original_date=True, outputformat="%Y-%m-%dT%H:%M:%S%z")
-    if date:
-        published = parse_timestamp(date, zone)
+        raise InputError(f"{id}: expected bytes or str, got {type(data).__name__}")
+    if not text.strip():
+        raise InputError(f"{id}: the page is empty")
+    if _looks_binary(text):
+        raise InputError(f"{id}: the data looks binary (control characters), not an HTML page")
+    tree = parse_html(text, id)
+
+    declarations = gather_declarations(tree)
+    _prune(tree)
+    body = _extract_body(tree, url)
+    if body is None:
+        raise InputError(f"{id}: no article text found in the page (is it an article page?)")
+    meta = decide_meta(declarations, tree, url=url, default_tz=default_tz, body_text=body)
+    lines = [line for line in body.split("\n")]
+    kept, dropped, credits = split_boilerplate(lines, title=meta.title, bylines=meta.bylines)
+    words = sum(len(line.split()) for _, line in kept)
+    if words < MIN_WORDS:
+        # What is left is a menu item or a cookie notice, not an article.
+        raise InputError(f"{id}: no article text found in the page (only {words} words of text)")
+
+    pieces: list[str] = []
+    paragraphs: list[Paragraph] = []
+    boilerplate: list[Span] = []
+    pos = 0
+    dropped_at = iter(sorted(dropped))
+    next_drop = next(dropped_at, None)
+    for index, line in kept:
+        # Anchor each dropped line where it would have been: a zero-width span before this line.
+        while next_drop is not None and next_drop[0] < index:
+            boilerplate.append(Span(pos, pos, next_drop[1]))
+            next_drop = next(dropped_at, None)
+        if pieces:
+            pos += 2
+        paragraphs.append(Paragraph(pos, pos + len(line), "body"))
+        pieces.append(line)
+        pos += len(line)
+    while next_drop is not None:
+        boilerplate.append(Span(pos, pos, next_drop[1]))
+        next_drop = next(dropped_at, None)
     return Article(
         id=id,
-        text=text,
+        text="\n\n".join(pieces),
         paragraphs=tuple(paragraphs),
-        title=document.title or None,
-        bylines=tuple(a.strip() for a in (document.author or "").split(";") if a.strip()),
-        outlet=document.sitename or None,
-        url=url or document.url or None,
-        published=published,
+        title=meta.title,
+        bylines=meta.bylines,
+        outlet=meta.outlet,
+        url=meta.url,
+        published=meta.published,
+        updated=meta.updated,
+        image_credits=tuple(credits),
+        language=meta.language,
+        boilerplate=tuple(boilerplate),
         source_path=source_path,
     )
+
+
+_CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f]")
+
+
+def _looks_binary(text: str) -> bool:
+    # Real pages have next to no C0 control characters; images, PDFs and archives are full of them.
+    head = text[:20_000]
+    return len(_CONTROL.findall(head)) > max(10, len(head) // 100)
+
+
+def parse_html(text: str, id: str = "page") -> lxml_html.HtmlElement:
+    """Parse page text leniently (truncated or malformed markup is repaired, never fatal)."""
+    # lxml refuses str input that declares an encoding in an XML prolog; drop the prolog.
+    if text.lstrip().startswith("<?xml"):
+        text = text.split("?>", 1)[1] if "?>" in text else text
+    text = text.replace("\x00", "")
+    try:
+        tree = lxml_html.document_fromstring(text, parser=_PARSER)
+    except (etree.ParserError, ValueError) as exc:
+        raise InputError(f"{id}: the page cannot be parsed as HTML ({exc})") from exc
+    if tree is None:
+        raise InputError(f"{id}: the page has no HTML content")
+    return tree
+
+
+# One parser, built once: comments and processing instructions are noise for every later step.
+_PARSER = lxml_html.HTMLParser(remove_comments=True, remove_pis=True, recover=True, huge_tree=True)
+
+
+# Never article text; removed once here, after the metadata (JSON-LD lives in <script>) is read,
+# so that both trafilatura runs copy and clean a much smaller tree.
+_PRUNE = ("script", "style", "noscript", "template", "svg", "iframe", "link", "canvas")
+
+
+def _prune(tree: lxml_html.HtmlElement) -> None:
+    for el in list(tree.iter(*_PRUNE)):
+        if el.getparent() is not None:
+            el.drop_tree()
+
+
+def _extract_body(tree: lxml_html.HtmlElement, url: str | None) -> str | None:
+    """The main text, one paragraph per line, or None when trafilatura finds none.
+
+    trafilatura is run twice, in its balanced and its recall-favouring mode. The recall run is
+    kept when it is longer and contains (nearly) all of the balanced run's words: it then found
+    the same article with the parts the balanced run cut off (intros, lists, late sections).
+    When it is shorter or different, it latched onto another block and the balanced run wins.
+    On WCXB dev this choice is worth about +0.008 body F1 over either mode alone.
+    """
+    balanced = _trafilatura_text(tree, url, favor_recall=False)
+    # The recall run skips trafilatura's fallback extractors (fast=True): as accurate here
+    # (0.9434 vs 0.9433 F1 on WCXB dev) at about half the cost.
+    generous = _trafilatura_text(tree, url, favor_recall=True, fast=True)
+    if not balanced:
+        return generous
+    if generous and _extends(generous, balanced):
+        return generous
+    return balanced
+
+
+def _trafilatura_text(
+    tree: lxml_html.HtmlElement, url: str | None, *, favor_recall: bool, fast: bool = False
+) -> str | None:
+    doc = trafilatura.bare_extraction(
+        tree,
+        url=url,
+        fast=fast,
+        favor_recall=favor_recall,
+        include_comments=False,
+        include_tables=True,
+        include_images=False,
+        with_metadata=False,
+        deduplicate=False,
+    )
+    text = getattr(doc, "text", None) if doc is not None else None
+    return text if text and text.strip() else None
+
+
+_WORD = re.compile(r"\w+")
+
+
+def _extends(longer: str, shorter: str, *, contained: float = 0.9) -> bool:
+    """Whether ``longer`` has more words than ``shorter`` and contains most of them."""
+    a = Counter(w.lower() for w in _WORD.findall(longer))
+    b = Counter(w.lower() for w in _WORD.findall(shorter))
+    total_a, total_b = sum(a.values()), sum(b.values())
+    if total_a <= total_b or not total_b:
+        return False
+    return sum((a & b).values()) / total_b > contained

@@ -23,7 +23,7 @@ def read_record(record: dict, default_id: str, *, zone: tzinfo | None = None, so
         text = record["text"].replace("\r\n", "\n").replace("\r", "\n")
         article = read_plaintext(text, id, zone=zone, source_path=source_path)
     elif isinstance(record.get("html"), str) and record["html"].strip():
-        article = read_html(record["html"], id, url=url, zone=zone, source_path=source_path)
+        article = read_html(record["html"], id, url=url, default_tz=zone, source_path=source_path)
     else:
         raise InputError(f"{id}: the record has no non-empty 'text' or 'html' field")
     overrides = {}

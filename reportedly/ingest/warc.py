@@ -45,7 +45,7 @@ def iter_warc(path: str, stem: str, *, zone: tzinfo | None = None, max_bytes: in
                     body = record.content_stream().read()
                     if max_bytes is not None and len(body) > max_bytes:
                         raise InputError(f"{id}: the page is {len(body):,} bytes, over the limit of {max_bytes:,}")
-                    article = read_html(body, id, url=url, zone=zone, source_path=path)
+                    article = read_html(body, id, url=url, default_tz=zone, source_path=path)
                     if article.published is None:
                         crawled = record.rec_headers.get_header("WARC-Date")
                         if crawled:

@@ -1,0 +1,121 @@
+"""Recognising boilerplate lines that leak into extracted article text.
+
+Body extractors keep the article's block, and with it the block's furniture: "Advertisement",
+"Also read: ...", newsletter and share prompts, photo credits, the byline and the headline
+repeated. These lines are not the article's words and must not be analysed (a photo credit
+"Photo: Jane Doe/Reuters" looks like an attribution). Every rule is a whole-line rule on a short
+line: a sentence of prose that mentions a newsletter stays.
+"""
+from __future__ import annotations
+
+import re
+
+_FLAGS = re.IGNORECASE
+# Whole-line patterns; each is tried on lines up to _MAX_LEN characters.
+_MAX_LEN = 200
+_PATTERNS = [re.compile(p, _FLAGS) for p in (
+    r"(?:advertisement|advertising|ad|sponsored(?: content)?|paid content|promoted)"
+    r"(?:\s*[-–:]\s*(?:continue|scroll|story).*)?",
+    r"(?:the )?(?:story|article|content) continues (?:below|after).*",
+    r"continue reading(?: (?:below|the (?:main )?story|this article))?\W*",
+    r"(?:scroll|keep scrolling) (?:down )?(?:to|for) (?:continue|more).*",
+    r"(?:also read|read also|read more|more reading|related(?: (?:articles?|stories|content|coverage|reading))?"
+    r"|recommended(?: for you| reading)?|see also|don'?t miss|must read|trending(?: now)?|more from [\w .]+"
+    r"|more on this story|you (?:may|might) also like|editor'?s? picks?|popular now|watch|listen)"
+    r"\s*(?:[:|>»\-–—]\s*.*)?",
+    r"(?:sign up|subscribe|register)(?: now| today| here)?(?: for| to)? .{0,120}",
+    r".{0,80}\b(?:newsletter|inbox)\b.{0,80}(?:sign up|subscribe|delivered|straight to)\b.{0,60}",
+    r"(?:get|receive) (?:our|the) .{0,40}newsletter.*",
+    r"(?:share|tweet|email|print|copy link|save|pin it|whatsapp)"
+    r"(?: (?:this|the) (?:article|story|post|page))?(?: (?:on|via|with) [\w ]+)?[\W]*",
+    r"share (?:on|via) .*",
+    r"follow (?:us|\w+) on .{0,80}",
+    r"click here .{0,120}",
+    r"(?:photo|photograph|image|picture|video|graphic|illustration|credit)s?(?: credit| by)?\s*[:：].{0,150}",
+    r"\(?(?:photo|image|picture|illustration)s? (?:by|courtesy of|credit:?) .{0,150}",
+    r".{0,150}(?:getty images|shutterstock|istock(?:photo)?|ap photo|afp via getty|reuters/[\w ]+|"
+    r"associated press|epa-efe)\)?\.?",
+    r"(?:©|\(c\)|copyright)\s*.{0,150}",
+    r".{0,100}all rights reserved\.?",
+    r"(?:updated|published|posted|last updated|first published|modified)\s*(?:on|at)?\s*[:\-]?\s*"
+    r"(?:\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)[\w ,.:/+\-]{0,50}",
+    r"\d+\s*min(?:ute)?s?\s*read",
+    r"(?:comments?|leave a comment|\d+ comments?|join the conversation|jump to comments)\W*",
+    r"(?:tags?|topics?|filed under|categories|category)\s*:.*",
+    r"(?:loading|please wait)(?:\.\.\.|…)?",
+)]
+_CREDIT = re.compile(
+    r"(?:photo|photograph|image|picture|illustration|credit)|getty images|shutterstock|ap photo|reuters/",
+    _FLAGS,
+)
+
+
+def is_boilerplate(line: str) -> bool:
+    """Whether a whole line of extracted text is page furniture rather than article text."""
+    text = line.strip()
+    if not text:
+        return False
+    if len(text) > _MAX_LEN:
+        return False
+    return any(p.fullmatch(text) for p in _PATTERNS)
+
+
+def split_boilerplate(
+    lines: list[str], *, title: str | None = None, bylines: tuple[str, ...] = ()
+) -> tuple[list[tuple[int, str]], list[tuple[int, str]], list[str]]:
+    """Split extracted lines into kept ``(index, line)``, dropped ``(index, line)`` and credits.
+
+    Besides the generic patterns, the headline repeated at the top and a byline line among the
+    first lines (the page's own byline, or "By ..." naming the credited authors) are dropped.
+    """
+    kept: list[tuple[int, str]] = []
+    dropped: list[tuple[int, str]] = []
+    credits: list[str] = []
+    seen: set[str] = set()
+    title_key = _key(title) if title else None
+    author_keys = [_key(b.split(",")[0]) for b in bylines if b]
+    for index, raw in enumerate(lines):
+        line = " ".join(raw.split())
+        if not line:
+            continue
+        head = len(kept) < 4
+        drop = is_boilerplate(line)
+        # A paragraph printed twice is layout (mobile and desktop copies, a pull quote), not
+        # the author repeating themself; short lines ("Step 1", "Pros") may legitimately repeat.
+        key = _key(line)
+        if not drop and len(key.split()) >= 6:
+            drop = key in seen
+            seen.add(key)
+        if not drop and head and title_key and _key(line) == title_key:
+            drop = True
+        if not drop and head and _is_byline_line(line, author_keys):
+            drop = True
+        if drop:
+            dropped.append((index, line))
+            if _CREDIT.search(line) and len(line) < _MAX_LEN:
+                credits.append(line)
+        else:
+            kept.append((index, line))
+    return kept, dropped, credits
+
+
+def _key(s: str) -> str:
+    return re.sub(r"\W+", " ", s.lower()).strip()
+
+
+_BY_LINE = re.compile(r"(?:written |reported |words )?by\s*:?\s+[\w .,'’&-]{2,120}", _FLAGS)
+
+
+def _is_byline_line(line: str, author_keys: list[str]) -> bool:
+    if len(line) > 160:
+        return False
+    if _BY_LINE.fullmatch(line):
+        return True
+    key = _key(line)
+    # A line that is only the credited names (with "and", commas, a role) is the byline.
+    if author_keys and all(k and k in key for k in author_keys):
+        rest = key
+        for k in author_keys:
+            rest = rest.replace(k, " ")
+        return len(rest.split()) <= 4
+    return False

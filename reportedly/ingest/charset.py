@@ -1,0 +1,125 @@
+"""Turning the bytes of a web page into text: gzip, byte-order marks, declared and sniffed charsets.
+
+Order of trust, most to least: a byte-order mark (it cannot be there by accident), strict UTF-8
+(pages that decode cleanly as UTF-8 are UTF-8 whatever they declare: mislabelled UTF-8 is far
+more common on the web than Latin-1 that happens to be valid UTF-8), the charset the page declares
+in ``<meta>``, then charset_normalizer's guess, then cp1252 (which decodes any byte).
+"""
+from __future__ import annotations
+
+import codecs
+import gzip
+import re
+import zlib
+
+from reportedly.errors import InputError
+
+# Only the first few KB are searched: the HTML spec requires the charset declaration to fall
+# within the first 1024 bytes; we allow more because real pages put long comments first.
+_META_CHARSET = re.compile(
+    rb"""<meta[^>]+?charset\s*=\s*["']?\s*([A-Za-z0-9_:.\-]+)""", re.IGNORECASE
+)
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+# Browsers treat these labels as windows-1252 (WHATWG Encoding Standard), and so do we: a page
+# declaring Latin-1 that uses curly quotes really means cp1252.
+_ALIASES = {"iso-8859-1": "cp1252", "latin-1": "cp1252", "latin1": "cp1252", "us-ascii": "cp1252",
+            "ascii": "cp1252", "iso8859-1": "cp1252", "l1": "cp1252"}
+
+
+def gunzip_if_needed(data: bytes, *, limit: int = 50_000_000) -> bytes:
+    """The bytes, decompressed when they start with the gzip magic number.
+
+    A truncated gzip stream yields what could be decompressed; a corrupt one raises InputError.
+    """
+    if not data.startswith(b"\x1f\x8b"):
+        return data
+    try:
+        return gzip.decompress(data)
+    except EOFError:
+        # Truncated download: keep what decompresses, malformed-HTML handling copes with the rest.
+        d = zlib.decompressobj(16 + zlib.MAX_WBITS)
+        return d.decompress(data, limit)
+    except (OSError, zlib.error) as exc:
+        raise InputError(f"the gzip data cannot be decompressed: {exc}") from exc
+
+
+def declared_charset(data: bytes) -> str | None:
+    """The charset a page declares in a ``<meta>`` tag near its start, as a Python codec name."""
+    m = _META_CHARSET.search(data[:8192])
+    if not m:
+        return None
+    label = m.group(1).decode("ascii", "ignore").lower()
+    label = _ALIASES.get(label, label)
+    try:
+        return codecs.lookup(label).name
+    except LookupError:
+        return None
+
+
+def decode_html(data: bytes) -> str:
+    """Decode an HTML page's bytes to text (see the module docstring for the order of trust)."""
+    for bom, enc in _BOMS:
+        if data.startswith(bom):
+            return data[len(bom):].decode(enc, errors="replace")
+    try:
+        return repair_double_utf8(data.decode("utf-8"))
+    except UnicodeDecodeError:
+        pass
+    declared = declared_charset(data)
+    if declared and declared not in ("utf-8", "utf_8"):
+        try:
+            return data.decode(declared)
+        except UnicodeDecodeError:
+            pass
+    if declared in ("utf-8", "utf_8"):
+        # Declared UTF-8 with a few bad bytes (often a truncated multi-byte character or one
+        # pasted cp1252 quote): keep UTF-8 and replace the bad bytes rather than re-guess the page.
+        bad = _count_utf8_errors(data)
+        if bad <= max(3, len(data) // 10_000):
+            return data.decode("utf-8", errors="replace")
+    guess = _sniff(data)
+    if guess:
+        try:
+            return data.decode(guess)
+        except (UnicodeDecodeError, LookupError):
+            pass
+    return data.decode("cp1252", errors="replace")
+
+
+# UTF-8 that was decoded as Latin-1 and encoded again ("todayâ\x80\x99s" for "today’s"): a
+# lead byte U+00C2..U+00F4 followed by continuation bytes U+0080..U+00BF. The C1 controls
+# (U+0080..U+009F) this leaves behind never appear in real text, so they are the trigger.
+_DOUBLE_UTF8 = re.compile("[\u00c2-\u00f4][\u0080-\u00bf]{1,3}")
+_C1 = re.compile("[\u0080-\u009f]")
+
+
+def repair_double_utf8(text: str) -> str:
+    """Undo UTF-8 encoded twice, where it is detectable; other text is returned unchanged."""
+    if not _C1.search(text):
+        return text
+
+    def fix(m: re.Match) -> str:
+        try:
+            return m.group(0).encode("latin-1").decode("utf-8")
+        except UnicodeDecodeError:
+            return m.group(0)
+
+    return _DOUBLE_UTF8.sub(fix, text)
+
+
+def _count_utf8_errors(data: bytes) -> int:
+    return data.decode("utf-8", errors="replace").count("\ufffd") - data.count(b"\xef\xbf\xbd")
+
+
+def _sniff(data: bytes) -> str | None:
+    # Imported here: it is slow to import and only undeclared, non-UTF-8 pages need it.
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data[:200_000]).best()
+    return best.encoding if best else None

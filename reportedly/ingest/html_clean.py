@@ -1,0 +1,344 @@
+"""Cleaning single metadata values read from a page: titles, bylines, dates.
+
+Kept apart from ``html_meta`` (which decides *which* declaration to believe) so each rule can be
+tested on plain strings.
+"""
+from __future__ import annotations
+
+import html
+import re
+from datetime import date, datetime, timedelta, timezone, tzinfo
+from email.utils import parsedate_to_datetime
+
+# --- titles ----------------------------------------------------------------------------------
+
+# Separators between a headline and the outlet's name: "Headline | Outlet", "Outlet - Headline".
+_TITLE_SEPS = re.compile(r"\s+(?:\||-|–|—|::|·|•|»|«|/|:)\s+")
+
+
+def clean_title(raw: str | None, site: str | None) -> str | None:
+    """A headline without markup residue and without the outlet's name around it.
+
+    A segment is dropped when it names the outlet (``site``, compared loosely), or, for ``|``
+    separators only, when it is a short trailing segment: "Headline | Section | Outlet" is common,
+    while a headline containing " | " is rare. Dashes and colons are kept unless they separate
+    the site's name, because headlines use them ("Biden – the early years").
+    """
+    if not raw:
+        return None
+    text = " ".join(html.unescape(raw).split())
+    if not text:
+        return None
+    site_keys = _site_keys(site)
+    parts = _TITLE_SEPS.split(text)
+    seps = _TITLE_SEPS.findall(text)
+    if len(parts) > 1:
+        # Drop the site at either end, repeatedly ("Outlet | Section | Headline").
+        while len(parts) > 1 and _is_site(parts[-1], site_keys):
+            parts.pop()
+            seps.pop()
+        while len(parts) > 1 and _is_site(parts[0], site_keys):
+            parts.pop(0)
+            seps.pop(0)
+        # Short trailing segments after a pipe: sections and outlet names we could not recognise.
+        while len(parts) > 1 and seps[-1].strip() == "|" and len(parts[-1].split()) <= 4 \
+                and len(" ".join(parts[:-1]).split()) >= 3:
+            parts.pop()
+            seps.pop()
+    out = parts[0]
+    for sep, part in zip(seps, parts[1:]):
+        out += sep + part
+    return out.strip() or None
+
+
+def _site_keys(site: str | None) -> set[str]:
+    if not site:
+        return set()
+    keys = {_squash(site)}
+    # "nytimes.com" and "The New York Times" both name the outlet; keep the bare domain word too.
+    bare = re.sub(r"^(?:www\.)|(?:\.(?:com|org|net|co\.uk|co|io|news|info|uk|us|ca|au|in))+$", "", site.lower())
+    keys.add(_squash(bare))
+    keys.add(_squash(re.sub(r"^the\s+", "", site.lower())))
+    return {k for k in keys if k}
+
+
+def _squash(s: str) -> str:
+    return re.sub(r"[\W_]+", "", s.lower())
+
+
+def _is_site(part: str, site_keys: set[str]) -> bool:
+    p = _squash(part)
+    if not p or not site_keys:
+        return False
+    for key in site_keys:
+        if p == key or (len(key) >= 4 and (p.startswith(key) or p.endswith(key)) and len(p) <= len(key) + 12):
+            return True
+        if len(p) >= 4 and key.startswith(p):
+            return True
+    return False
+
+
+# --- bylines ---------------------------------------------------------------------------------
+
+_BY_PREFIX = re.compile(
+    r"^(?:(?:written|reported|posted|published|compiled|edited|words|story|text|reviewed)\s+)?"
+    r"(?:by|from)\s*[:\-]?\s+|^(?:authors?|byline|writer|posted by|written by)\s*[:\-]\s*",
+    re.IGNORECASE,
+)
+# Role words that follow a name ("Jane Doe, Staff Writer", "Jane Doe - Reporter").
+_ROLES = (
+    r"staff|senior|chief|contributing|contributor|special|political|business|science|health|"
+    r"sports?|technology|tech|digital|news|managing|associate|deputy|executive|freelance|"
+    r"investigative|national|foreign|global|white house|washington|correspondent|reporter|writer|"
+    r"editor|columnist|journalist|producer|analyst|intern|fellow|photographer|critic|"
+    r"bureau chief|anchor|host|co-?founder|founder|ceo|cto|author|director|manager|specialist|"
+    r"strategist|consultant|officer|president|coordinator|engineer|scientist|researcher"
+)
+_ROLE_TAIL = re.compile(rf"(?:\s*[,|\-–—]\s*|\s+)(?:(?:an?|the)\s+)?(?:(?:{_ROLES})\b\s*)+(?:\s+(?:at|for|of)\s+.*)?$", re.IGNORECASE)
+_ONLY_ROLE = re.compile(rf"^(?:(?:an?|the)\s+)?(?:(?:{_ROLES})\b\s*)+$", re.IGNORECASE)
+_NOISE = re.compile(
+    r"\b(?:e-?mail the author|email|follow(?: on \w+)?|twitter|facebook|linkedin|instagram|"
+    r"updated|published|posted|last modified|read more|view (?:all )?(?:posts|articles)|"
+    r"more (?:from|by)|see all|min(?:ute)?s? read|share|comments?|photo(?:s|graph)?|image)\b.*$",
+    re.IGNORECASE,
+)
+_CREDENTIAL = re.compile(r"^(?:[A-Z]{2,6}®?|[A-Z][a-z]?\.?(?:[A-Z][a-z]?\.?){1,3}|Ph\.?D\.?|M\.?D\.?|Jr\.?|Sr\.?|I{2,3}|IV|Esq\.?|MPH|MSc|BSc|MBA|PharmD|DrPH|RDN?|LDN?|CDCES)$")
+_SPLIT = re.compile(r"\s*(?:,|;|\||\band\b|&|\bwith\b|\n|\s[-–—•·]\s)\s*", re.IGNORECASE)
+_GENERIC = {"admin", "administrator", "webmaster", "undefined", "unknown author", "staff", "editor", "editors", "guest", "unknown", "anonymous",
+            "editorial", "editorial team", "staff writer", "news desk", "web desk", "newsroom",
+            "the editors", "wire", "reuters staff", "user", "null", "none", "by"}
+
+
+# What a printed name is made of: letters, spaces, initials, apostrophes, hyphens.
+_NAME_SHAPE = re.compile(r"[^\W\d_][\w.'’\- ]*", re.UNICODE)
+
+
+# Strings found in author slots that are not names: comment headers, widgets, template keys.
+_NOT_A_NAME = re.compile(
+    r"\bsays$|^(?:\w+\s+)?by:?$|\b(?:posts|insights from|view profile|read bio|more articles)\b"
+    r"|\b(?:privacy|policy|cookies?|terms|conditions|subscribe|newsletter|designer|home|categor(?:y|ies))\b"
+    r"|^head of\b|[a-z]\.[a-z]|[{}()=<>\"/\\]",
+    re.IGNORECASE,
+)
+
+
+# Lower-case words that belong inside names ("Marna van der Merwe", "Luiz da Silva").
+_PARTICLES = {"van", "von", "der", "den", "de", "da", "das", "do", "dos", "du", "del", "della",
+              "di", "la", "le", "bin", "ibn", "al", "el", "y", "ter", "ten", "zu", "af", "e"}
+
+
+# Collective bylines keep their small words: "the Lavazza Team", "The Currency editors".
+_COLLECTIVE = re.compile(r"\b(?:team|staff|editors|desk|newsdesk|contributors|doctors|newsroom)\b",
+                         re.IGNORECASE)
+
+
+def is_weak_name(name: str) -> bool:
+    """A one-word or user-handle-like name ("kffnirmitap", "andrew.keaveney", "Sat")."""
+    if _COLLECTIVE.search(name):
+        return False  # "Newsdesk", "Staff": a collective byline, not a handle
+    return " " not in name.strip() or name == name.lower()
+
+
+_DATE_IN_BYLINE = re.compile(
+    r"\s*(?:[-–—|·•,]\s*)?(?:(?:updated|published|posted|last updated)\s*:?\s*(?:on\s+)?)?"
+    r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+)?"
+    r"(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}"
+    r"|\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+\d{4}"
+    r"|\d{4}-\d{2}-\d{2}|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}|\d+\s*min(?:ute)?s?\s+read)",
+    re.IGNORECASE,
+)
+
+
+# "IndustrySelect on Tuesday", "BeauHD on": a dateline fragment after the name.
+_TRAILING_ON = re.compile(r"\s+on\b.*$|\s+(?:at|in)$")  # lower-case only: "Audiophile On" is a name
+
+
+def split_byline(raw: str | None) -> list[str]:
+    """The names in one byline string ("By Jane Doe and John Roe, Staff Writers").
+
+    Post-nominal credentials stay with their name ("Ana Ruiz, MS, RD"), as the page prints them.
+    """
+    if not raw:
+        return []
+    text = " ".join(html.unescape(str(raw)).split())
+    text = _BY_PREFIX.sub("", text)
+    if not text or text.startswith(("http://", "https://", "www.")):
+        return []
+    # A byline element often carries the date and reading time: "Jane Doe · March 3, 2025".
+    text = _DATE_IN_BYLINE.split(text, maxsplit=1)[0] if _DATE_IN_BYLINE.search(text[3:]) else text
+    pieces = [p for p in _SPLIT.split(text) if p and p.strip()]
+    names: list[str] = []
+    for piece in pieces:
+        piece = piece.strip(" .:-–—")
+        if names and _CREDENTIAL.match(piece):
+            names[-1] = f"{names[-1]}, {piece}"
+            continue
+        names.append(piece)
+    return names
+
+
+def clean_author(raw: str, site: str | None = None) -> str | None:
+    """One person's name without "By", roles, contact prompts; None when it is not a person."""
+    text = " ".join(html.unescape(raw).split())
+    text = _BY_PREFIX.sub("", text).strip(" .,:;|-–—")
+    if not text or "@" in text or "://" in text or text.startswith("www."):
+        return None
+    text = _NOISE.sub("", text).strip(" .,:;|-–—")
+    text = _TRAILING_ON.sub("", text)
+    # Keep credentials ("Jane Doe, MD"); drop roles after them.
+    head, _, creds = text.partition(", ")
+    if creds and all(_CREDENTIAL.match(c.strip()) for c in creds.split(",")):
+        base = head
+    else:
+        base, creds = text, ""
+    if _ONLY_ROLE.match(base) or _NOT_A_NAME.search(base):
+        return None
+    stripped = _ROLE_TAIL.sub("", base).strip(" .,:;|-–—")
+    # "Resy Staff", "SFist Contributor": a collective byline, where the role is half the name.
+    if len(stripped.split()) >= 2 or (stripped and stripped.lower() != stripped and " " not in base):
+        base = stripped
+    if not base or _ONLY_ROLE.match(base):
+        return None
+    words = base.split()
+    if not _NAME_SHAPE.fullmatch(base):
+        return None
+    if len(words) > 5 or any(ch.isdigit() for ch in base) or base.lower() in _GENERIC:
+        return None
+    if site and _squash(base) == _squash(site):
+        return None
+    if len(words) > 1 and not _COLLECTIVE.search(base) and any(
+            w[:1].islower() and w not in _PARTICLES for w in words):
+        # "Personal finance", "Human in the Loop", "john doe": prose or a handle, not a name
+        return None
+    return f"{base}, {creds}" if creds else base
+
+
+def clean_author_list(names: list[str], site: str | None = None) -> list[str]:
+    """Clean and de-duplicate a list of names, keeping order."""
+    out: list[str] = []
+    seen: set[str] = set()
+    for name in names:
+        person = clean_author(name, site)
+        if person and _squash(person) not in seen:
+            seen.add(_squash(person))
+            out.append(person)
+    return out
+
+
+# --- dates -----------------------------------------------------------------------------------
+
+_ISO_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
+_ISO_LIKE = re.compile(r"^\d{4}-\d{2}-\d{2}[T ]\d{1,2}:\d{2}")
+_COMPACT_TZ = re.compile(r"([+-]\d{2})(\d{2})$")
+
+
+def parse_when(raw: str | None, default_tz: tzinfo | None = None) -> datetime | None:
+    """A timezone-aware datetime from a date string as pages write them; None when unparseable.
+
+    A time without an offset is taken to be in ``default_tz`` (UTC when not given). A date without
+    a time becomes midnight of that day in ``default_tz`` (UTC when not given), so the day the page
+    gives is kept whatever the time zone.
+    """
+    if not raw or not isinstance(raw, str):
+        return None
+    text = raw.strip()
+    tz = default_tz or timezone.utc
+    if not text or len(text) > 80:
+        return None
+    m = _ISO_DATE.match(text[:10]) if len(text) == 10 else None
+    if m:
+        try:
+            return _sane(datetime(int(m.group(1)), int(m.group(2)), int(m.group(3)), tzinfo=tz))
+        except ValueError:
+            return None
+    if _ISO_LIKE.match(text):
+        iso = text.replace(" ", "T", 1)
+        if iso.endswith(("Z", "z")):
+            iso = iso[:-1] + "+00:00"
+        iso = re.sub(r"\s*(?:UTC|GMT)$", "+00:00", iso)
+        iso = _COMPACT_TZ.sub(r"\1:\2", iso)
+        # fromisoformat rejects more than 6 fractional digits and a bare "+05"
+        iso = re.sub(r"(\.\d{6})\d+", r"\1", iso)
+        iso = re.sub(r"([+-]\d{2})$", r"\1:00", iso)
+        try:
+            when = datetime.fromisoformat(iso)
+        except ValueError:
+            when = None
+        if when is not None:
+            return _sane(when if when.tzinfo else when.replace(tzinfo=tz))
+        try:
+            return _sane(datetime.fromisoformat(text[:10]).replace(tzinfo=tz))
+        except ValueError:
+            return None
+    if re.fullmatch(r"\d{10}(?:\d{3})?", text):  # epoch seconds or milliseconds
+        secs = int(text) / (1000 if len(text) == 13 else 1)
+        return _sane(datetime.fromtimestamp(secs, tz=timezone.utc))
+    try:
+        when = parsedate_to_datetime(text)  # RFC 2822: "Tue, 05 Mar 2024 10:00:00 GMT"
+        return _sane(when if when.tzinfo else when.replace(tzinfo=tz))
+    except (TypeError, ValueError, IndexError):
+        pass
+    return _parse_loose(text, tz)
+
+
+_MONTHS = {m: i for i, m in enumerate(
+    ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), start=1)}
+_MONTH = r"(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+_DAY = r"(\d{1,2})(?:st|nd|rd|th)?"
+_PRINTED_DATES = (
+    (re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+((?:19|20)\d\d)\b", re.IGNORECASE), ("m", "d", "y")),
+    (re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH},?\s+((?:19|20)\d\d)\b", re.IGNORECASE), ("d", "m", "y")),
+    (re.compile(r"\b((?:19|20)\d\d)-(\d{2})-(\d{2})\b"), ("y", "m", "d")),
+    (re.compile(r"\b((?:19|20)\d\d)/(\d{1,2})/(\d{1,2})\b"), ("y", "m", "d")),
+)
+
+
+def find_printed_date(text: str, default_tz: tzinfo | None = None) -> datetime | None:
+    """The first unambiguous date printed in a short text ("Updated March 3, 2025", "3 Mar 2025").
+
+    Numeric day/month orders that could be read both ways (03/04/2025) are not guessed.
+    """
+    best = None
+    for pattern, order in _PRINTED_DATES:
+        m = pattern.search(text)
+        if not m or (best is not None and m.start() >= best[0]):
+            continue
+        parts = dict(zip(order, m.groups()))
+        month = parts["m"]
+        month = _MONTHS.get(month[:3].lower()) if not month.isdigit() else int(month)
+        try:
+            when = datetime(int(parts["y"]), month, int(parts["d"]), tzinfo=default_tz or timezone.utc)
+        except (TypeError, ValueError):
+            continue
+        if _sane(when):
+            best = (m.start(), when)
+    return best[1] if best else None
+
+
+def _parse_loose(text: str, tz: tzinfo) -> datetime | None:
+    # dateparser is slow (tens of ms); only strings with a month name or a 4-digit year reach it.
+    if not re.search(r"\b(?:19|20)\d\d\b", text):
+        return None
+    import dateparser
+
+    when = dateparser.parse(
+        text, languages=["en"],
+        settings={"RETURN_AS_TIMEZONE_AWARE": False, "PREFER_DAY_OF_MONTH": "first",
+                  "REQUIRE_PARTS": ["day", "month", "year"]},
+    )
+    if when is None:
+        return None
+    return _sane(when.replace(tzinfo=tz) if when.tzinfo is None else when)
+
+
+def _sane(when: datetime) -> datetime | None:
+    """Reject dates no news article has: before 1990 or more than two days in the future."""
+    now = datetime.now(timezone.utc)
+    if when.year < 1990 or when > now + timedelta(days=2):
+        return None
+    return when
+
+
+def day_of(when: datetime) -> date:
+    """The calendar day of a datetime as the page gave it (in its own offset)."""
+    return when.date()

@@ -1,0 +1,206 @@
+"""Reading bylines from what a page shows its readers, not what it declares.
+
+Many pages have no machine-readable author; the byline is printed: "By Jane Doe" under the
+headline, "Written by" and a linked name in two elements, a bare name beside the date, or an
+author box at the end. These functions read the visible text for ``html_meta``.
+"""
+from __future__ import annotations
+
+import re
+
+from lxml import html as lxml_html
+
+from reportedly.ingest.html_clean import split_byline
+
+BYLINE_XPATH = (
+    "//*[not(self::script or self::style or self::meta or self::link or self::body or self::html"
+    " or self::article or self::main or self::section)]"
+    "[contains(@class,'byline') or contains(@class,'Byline') or contains(@rel,'author')"
+    " or contains(@class,'author') or contains(@class,'Author') or contains(@id,'author')"
+    " or contains(@data-testid,'byline') or contains(@data-testid,'author')]"
+    "[not(contains(@class,'bio') or contains(@class,'about') or contains(@class,'avatar')"
+    " or contains(@class,'description') or contains(@class,'image') or contains(@class,'img')"
+    " or contains(@class,'comment') or contains(@id,'comment'))]"
+)
+_SKIP_TAGS = {"script", "style", "noscript", "template", "svg", "button", "select", "option"}
+
+
+def visible_text(el) -> str:
+    """The element's text without script/style content, one space between text nodes."""
+    parts: list[str] = []
+
+    def walk(node) -> None:
+        if node.text:
+            parts.append(node.text)
+        for child in node:
+            if isinstance(child.tag, str) and child.tag not in _SKIP_TAGS:
+                walk(child)
+            if child.tail:
+                parts.append(child.tail)
+
+    walk(el)
+    return " ".join(" ".join(parts).split())
+
+
+def text_near_h1(
+    tree: lxml_html.HtmlElement, before: int = 12, after: int = 40
+) -> tuple[list[str], int | None]:
+    """The visible text nodes around the first ``<h1>``, in order, and the h1's index among them.
+
+    Bylines are printed around the headline; this is where ``byline_near_title`` looks.
+    """
+    body = tree.find("body")
+    if body is None:
+        return [], None
+    chunks: list[str] = []
+    state = {"h1": None}
+    skip = _SKIP_TAGS | {"nav", "footer", "aside", "form"}
+
+    class _Done(Exception):
+        pass
+
+    def add(text: str | None) -> None:
+        if text and text.strip():
+            chunks.append(" ".join(text.split()))
+            if state["h1"] is not None and len(chunks) > state["h1"] + after:
+                raise _Done
+
+    def walk(node) -> None:
+        add(node.text)
+        for child in node:
+            tag = child.tag if isinstance(child.tag, str) else ""
+            if tag == "h1" and state["h1"] is None:
+                state["h1"] = len(chunks)
+                chunks.append(" ".join(child.text_content().split()))
+            elif tag and tag not in skip:
+                walk(child)
+            add(child.tail)
+
+    try:
+        walk(body)
+    except _Done:
+        pass
+    h1_at = state["h1"]
+    if h1_at is None:
+        return [], None
+    start = max(0, h1_at - before)
+    return chunks[start: h1_at + after + 1], h1_at - start
+
+
+_CUE_XPATH = (
+    "//text()[starts-with(normalize-space(), 'By ') or starts-with(normalize-space(), 'by ')"
+    " or normalize-space() = 'By' or normalize-space() = 'by'"
+    " or starts-with(normalize-space(), 'Written by') or starts-with(normalize-space(), 'Written By')"
+    " or starts-with(normalize-space(), 'Posted by') or starts-with(normalize-space(), 'Author:')]"
+)
+
+
+def cued_bylines(tree: lxml_html.HtmlElement, limit: int = 5) -> list[str]:
+    """Short elements anywhere on the page that read "By X" / "Written by X" (author boxes)."""
+    found: list[str] = []
+    for node in tree.xpath(_CUE_XPATH):
+        parent = node.getparent()
+        if parent is None or not isinstance(parent.tag, str) or parent.tag in _SKIP_TAGS:
+            continue
+        if any(a.tag in ("nav", "footer", "form") for a in parent.iterancestors()):
+            continue
+        el = parent
+        text = visible_text(el)
+        # "By" alone in its own element: the name is in the next element of the same line.
+        if len(text.split()) <= 2:
+            nxt = el.getnext()
+            if nxt is not None and isinstance(nxt.tag, str):
+                text = f"{text} {visible_text(nxt)}"
+            elif el.getparent() is not None:
+                text = visible_text(el.getparent())
+        if 3 < len(text) < 100 and _BY_CUE.match(text):
+            found.append(text)
+            if len(found) >= limit:
+                break
+    return found
+
+
+_BYLINE_LINE = re.compile(r"^\s*(?:written |reported |words )?by[:\s]+(.{3,120})$", re.IGNORECASE | re.MULTILINE)
+
+
+_BY_CUE = re.compile(
+    r"^(?:(?:written|posted|published|reported|words|story|article)\s+)?by\s*:?\s*(.*)$"
+    r"|^(?:author|authors|writer|byline)\s*:\s*(.*)$",
+    re.IGNORECASE,
+)
+
+
+def byline_near_title(chunks: list[str]) -> list[str]:
+    """A "By X" / "Written by: X" printed around the headline (the cue and name may be apart)."""
+    for i, chunk in enumerate(chunks):
+        m = _BY_CUE.match(chunk)
+        if not m:
+            continue
+        rest = (m.group(1) if m.group(1) is not None else m.group(2) or "").strip()
+        if not rest:
+            # The cue and the name are separate text nodes, sometimes with a date between.
+            following = [c for c in chunks[i + 1:i + 4]
+                         if c[:1].isupper() and len(c) < 80 and not _DATELIKE.search(c)]
+            if following:
+                rest = following[0]
+                j = chunks.index(rest, i + 1)
+                # "By <a>Jane</a> and <a>John</a>"
+                if j + 2 < len(chunks) and chunks[j + 1].strip().lower() in ("and", "&", ","):
+                    rest = f"{rest} and {chunks[j + 2]}"
+        if rest and rest[0].isupper() and len(rest) < 120:
+            return split_byline(rest)
+    return []
+
+
+_DATELIKE = re.compile(
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|\b\d{1,2}\s+"
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\b\d{4}-\d{2}-\d{2}\b"
+    r"|\b\d{1,2}/\d{1,2}/\d{2,4}\b|\bmin(?:ute)?s?\s+read\b|^(?:updated|published|posted)\b",
+    re.IGNORECASE,
+)
+_NAME_WORD = re.compile(r"(?:[A-Z][a-zà-ÿ'’\-]+|[A-Z]\.|van|von|der|de|da|del|la|le|bin|al|el|di)$")
+_NOT_NAME_WORDS = {
+    "the", "of", "and", "for", "to", "in", "with", "how", "what", "why", "best", "top", "your",
+    "our", "read", "more", "new", "get", "free", "trial", "log", "sign", "home", "blog", "menu",
+    "share", "updated", "published", "posted", "news", "about", "contact", "guide", "tips",
+    "reviews", "review", "all", "on", "by", "a", "an", "is", "are", "my", "this", "min",
+    "table", "contents", "search", "privacy", "policy", "terms", "services", "products", "team",
+}
+
+
+def _looks_like_name(chunk: str) -> bool:
+    """"Jane Q. Doe": two to four capitalised words, none of them a common non-name word."""
+    words = chunk.replace("Dr.", "").split()
+    if not 2 <= len(words) <= 4:
+        return False
+    if any(w.lower() in _NOT_NAME_WORDS for w in words):
+        return False
+    return all(_NAME_WORD.match(w) for w in words) and sum(w[0].isupper() for w in words) >= 2
+
+
+def name_in_meta_line(chunks: list[str], h1_at: int | None) -> list[str]:
+    """A bare name printed next to the article's date or reading time, just below the headline.
+
+    Many sites print "Jane Doe · 5 min read · March 3, 2025" with no "By"; a name-shaped text
+    right beside a date-shaped one in the few lines after the headline is that byline.
+    """
+    if h1_at is None:
+        return []
+    window = chunks[h1_at + 1: h1_at + 10]
+    for i, chunk in enumerate(window):
+        if not _looks_like_name(chunk):
+            continue
+        neighbours = window[max(0, i - 2): i] + window[i + 1: i + 4]
+        if any(_DATELIKE.search(n) for n in neighbours if len(n) < 60):
+            return [chunk]
+    return []
+
+
+def byline_in_text(text: str) -> list[str]:
+    """A "By X and Y" line among the first lines of the extracted text."""
+    head = "\n".join(text.split("\n")[:8])
+    m = _BYLINE_LINE.search(head)
+    return split_byline(m.group(1)) if m else []
+
+
+# Keys per kind of date, most specific first; page-level keys come after article-level ones.

@@ -1,0 +1,284 @@
+"""read_html on small hand-made pages: metadata sources, cleaning, charsets, boilerplate, errors."""
+from __future__ import annotations
+
+import gzip
+import json
+from datetime import datetime, timedelta, timezone
+
+import pytest
+
+from reportedly.errors import InputError
+from reportedly.ingest.html import read_html
+
+PARAGRAPHS = [
+    "The city council voted on Tuesday to expand the bus network to the northern suburbs, "
+    "ending a debate that had lasted more than two years.",
+    "“This is the biggest change to public transport here in a generation,” said Maria Lopez, "
+    "who chairs the transport committee, after the vote.",
+    "Opponents argued that the plan would cost far more than the budget allows, and that the "
+    "money would be better spent on repairing roads that have been neglected for a decade.",
+    "The first new routes are expected to open next spring, according to the council's own "
+    "timetable, with the rest following over the next three years.",
+    "Residents of the northern suburbs have long complained that they have no way to reach the "
+    "city centre without a car, and several local groups welcomed the decision.",
+]
+
+
+def page(head: str = "", top: str = "", paragraphs=PARAGRAPHS, between: dict | None = None,
+         h1: str | None = "Council expands bus network to northern suburbs") -> str:
+    """A plain article page; ``between`` maps a paragraph index to HTML inserted before it."""
+    between = between or {}
+    body = "".join(f"{between.get(i, '')}<p>{p}</p>\n" for i, p in enumerate(paragraphs))
+    heading = f"<h1>{h1}</h1>" if h1 else ""
+    return (
+        f"<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'>{head}</head><body>"
+        "<nav><a href='/'>Home</a> <a href='/news'>News</a> <a href='/sport'>Sport</a></nav>"
+        f"<article>{heading}{top}{body}</article>"
+        "<footer><p>Contact us</p></footer></body></html>"
+    )
+
+
+def check_offsets(article) -> None:
+    for para in article.paragraphs:
+        assert article.text[para.start:para.end].strip() == article.text[para.start:para.end]
+        assert article.text[para.start:para.end]
+    assert "\n\n".join(article.text[p.start:p.end] for p in article.paragraphs) == article.text
+
+
+# --- metadata sources -------------------------------------------------------------------------
+
+
+def test_json_ld_graph_with_author_objects_and_dates():
+    ld = {
+        "@context": "https://schema.org",
+        "@graph": [
+            {"@type": "WebSite", "name": "Example Times"},
+            {
+                "@type": "NewsArticle",
+                "headline": "Council expands bus network to northern suburbs",
+                "datePublished": "2024-03-05T18:30:00-05:00",
+                "dateModified": "2024-03-06T09:00:00Z",
+                "author": [{"@type": "Person", "name": "Jane Doe"},
+                           {"@type": "Person", "name": "John Roe"}],
+                "publisher": {"@type": "Organization", "name": "Example Times"},
+            },
+        ],
+    }
+    head = f"<script type='application/ld+json'>{json.dumps(ld)}</script>"
+    art = read_html(page(head), "a1")
+    assert art.title == "Council expands bus network to northern suburbs"
+    assert art.bylines == ("Jane Doe", "John Roe")
+    assert art.outlet == "Example Times"
+    assert art.published == datetime(2024, 3, 5, 18, 30, tzinfo=timezone(timedelta(hours=-5)))
+    assert art.published.isoformat() == "2024-03-05T18:30:00-05:00"  # the page's offset is kept
+    assert art.updated == datetime(2024, 3, 6, 9, 0, tzinfo=timezone.utc)
+    check_offsets(art)
+
+
+def test_json_ld_author_as_string_and_report_type():
+    ld = {"@type": "ReportageNewsArticle", "headline": "Bus plan", "author": "By Ana Ruiz, Staff Writer",
+          "datePublished": "2024-03-05"}
+    art = read_html(page(f"<script type='application/ld+json'>{json.dumps(ld)}</script>", h1=None), "a2")
+    assert art.bylines == ("Ana Ruiz",)
+    assert art.title == "Bus plan"
+
+
+def test_broken_json_ld_does_not_crash():
+    head = "<script type='application/ld+json'>{\"@type\": \"NewsArticle\", \"headline\": </script>"
+    art = read_html(page(head), "a3")
+    assert art.title == "Council expands bus network to northern suburbs"
+
+
+def test_opengraph_and_article_meta():
+    head = (
+        "<meta property='og:title' content='Council expands bus network | Example Gazette'>"
+        "<meta property='og:site_name' content='Example Gazette'>"
+        "<meta property='article:published_time' content='2023-11-02T07:15:00+01:00'>"
+        "<meta property='article:modified_time' content='2023-11-03T10:00:00+01:00'>"
+        "<meta name='author' content='Sam Patel'>"
+    )
+    art = read_html(page(head, h1=None), "og")
+    assert art.title == "Council expands bus network"
+    assert art.outlet == "Example Gazette"
+    assert art.bylines == ("Sam Patel",)
+    assert art.published.isoformat() == "2023-11-02T07:15:00+01:00"
+    assert art.updated.isoformat() == "2023-11-03T10:00:00+01:00"
+
+
+def test_visible_byline_with_two_authors_is_found_and_left_out_of_the_text():
+    top = "<p class='byline'>By Jane Doe and John Roe</p><p><time datetime='2022-06-01'>June 1, 2022</time></p>"
+    art = read_html(page(top=top), "by")
+    assert art.bylines == ("Jane Doe", "John Roe")
+    assert art.published.date().isoformat() == "2022-06-01"
+    assert "By Jane Doe" not in art.text
+    check_offsets(art)
+
+
+def test_byline_cue_and_name_in_separate_elements():
+    top = "<div class='meta'><span>Written by</span> <a href='/a/kim'>Lee Kim</a></div>"
+    art = read_html(page(top=top), "by2")
+    assert art.bylines == ("Lee Kim",)
+
+
+def test_visible_h1_beats_seo_title_about_the_same_thing():
+    head = "<title>Bus network expansion: northern suburbs get new routes - Example Post</title>"
+    art = read_html(page(head), "h1")
+    assert art.title == "Council expands bus network to northern suburbs"
+
+
+def test_page_without_any_metadata():
+    art = read_html(page(h1=None), "bare")
+    assert art.title is None
+    assert art.bylines == ()
+    assert art.published is None
+    assert art.outlet is None
+    assert art.text.startswith("The city council voted")
+    check_offsets(art)
+
+
+def test_date_only_is_midnight_utc_and_default_tz_applies_to_naive_times():
+    head = "<meta property='article:published_time' content='2021-12-31'>"
+    art = read_html(page(head), "d1")
+    assert art.published == datetime(2021, 12, 31, tzinfo=timezone.utc)
+    tz = timezone(timedelta(hours=9))
+    head = "<meta property='article:published_time' content='2021-12-31 23:30:00'>"
+    art = read_html(page(head), "d2", default_tz=tz)
+    assert art.published.isoformat() == "2021-12-31T23:30:00+09:00"
+
+
+# --- input handling ---------------------------------------------------------------------------
+
+
+def test_gzipped_bytes():
+    art = read_html(gzip.compress(page().encode("utf-8")), "gz.html.gz")
+    assert "bus network" in art.text
+
+
+def test_latin1_page_declaring_its_charset():
+    html = page(paragraphs=[p.replace("city", "cité") for p in PARAGRAPHS]).replace(
+        "<meta charset='utf-8'>", "<meta http-equiv='Content-Type' content='text/html; charset=ISO-8859-1'>")
+    html = html.replace("“", '"').replace("”", '"').replace("’", "'")
+    art = read_html(html.encode("latin-1"), "l1")
+    assert "cité council" in art.text
+
+
+def test_cp1252_page_without_declaration():
+    html = page().replace("<meta charset='utf-8'>", "")
+    art = read_html(html.encode("cp1252"), "cp")
+    assert "“This is the biggest change" in art.text
+
+
+def test_double_encoded_utf8_is_repaired():
+    mangled = page().encode("utf-8").decode("latin-1").encode("utf-8")
+    art = read_html(mangled, "dbl")
+    assert "“This is the biggest change" in art.text
+
+
+def test_truncated_and_malformed_html_does_not_crash():
+    html = page()
+    cut = html[: html.index(PARAGRAPHS[4][:20]) + 10]  # ends inside a paragraph, tags unclosed
+    art = read_html(cut + "<div class=", "cut")
+    assert "bus network" in art.text
+    art = read_html("<html><body><article><p>" + "</div></span><p>".join(PARAGRAPHS) + "</td>", "bad")
+    assert "Opponents argued" in art.text
+
+
+@pytest.mark.parametrize("data", [b"", "   ", b"\n\t "])
+def test_empty_input_raises(data):
+    with pytest.raises(InputError, match="empty"):
+        read_html(data, "empty")
+
+
+def test_page_without_article_text_raises():
+    with pytest.raises(InputError, match="no article text"):
+        read_html("<html><head><title>Hi</title></head><body><nav><a href='/'>Home</a></nav></body></html>", "nav")
+
+
+def test_binary_data_raises_input_error():
+    data = bytes(range(256)) * 40
+    with pytest.raises(InputError, match="binary"):
+        read_html(data, "img.png")
+
+
+def test_corrupt_gzip_raises_input_error():
+    with pytest.raises(InputError, match="gzip"):
+        read_html(b"\x1f\x8b\x08\x00garbage-not-deflate", "bad.gz")
+
+
+# --- boilerplate ------------------------------------------------------------------------------
+
+
+def test_boilerplate_lines_are_left_out_and_recorded():
+    between = {
+        1: "<p>Advertisement</p>",
+        2: "<p>Also read: Ten things to know about the new bus routes</p>",
+        3: "<p>Sign up for our newsletter to get the news delivered to your inbox.</p>",
+        4: "<p>Photo: Jane Smith/Reuters</p>",
+    }
+    art = read_html(page(between=between), "bp")
+    for junk in ("Advertisement", "Also read", "Sign up", "Photo: Jane Smith"):
+        assert junk not in art.text
+    assert len(art.paragraphs) == len(PARAGRAPHS)
+    check_offsets(art)
+    left_out = [s.text for s in art.boilerplate]
+    assert "Advertisement" in left_out
+    assert "Photo: Jane Smith/Reuters" in art.image_credits
+    # a zero-width span where the line was
+    for span in art.boilerplate:
+        assert span.start == span.end and 0 <= span.start <= len(art.text)
+
+
+def test_prose_mentioning_a_newsletter_is_kept():
+    paras = PARAGRAPHS[:4] + ["The council said it would announce the timetable in its weekly "
+                              "newsletter, which is sent to every household in the district."]
+    art = read_html(page(paragraphs=paras), "nl")
+    assert "weekly newsletter" in art.text
+
+
+# --- weighing sources against each other ------------------------------------------------------
+
+
+def _ld_page(top: str) -> str:
+    ld = {"@type": "NewsArticle", "headline": "Council expands bus network to northern suburbs",
+          "datePublished": "2020-01-01T10:00:00+00:00", "dateModified": "2024-05-06T10:00:00+00:00"}
+    return page(f"<script type='application/ld+json'>{json.dumps(ld)}</script>", top=top)
+
+
+def test_date_printed_beside_the_headline_wins_over_declared():
+    art = read_html(_ld_page("<div class='meta'><span>March 3, 2024</span></div>"), "p1")
+    assert art.published.date().isoformat() == "2024-03-03"
+    assert art.updated.date().isoformat() == "2024-05-06"
+
+
+def test_printed_update_stamp_is_not_the_publication_date():
+    art = read_html(_ld_page("<div class='meta'><span>Updated March 3, 2024</span></div>"), "p2")
+    assert art.published.isoformat() == "2020-01-01T10:00:00+00:00"
+    art = read_html(_ld_page("<div class='meta'><span>May 6, 2024</span></div>"), "p3")
+    assert art.published.isoformat() == "2020-01-01T10:00:00+00:00"  # = dateModified: a stamp
+
+
+def test_organisation_author_only_when_no_person():
+    ld = {"@type": "NewsArticle", "headline": "Bus plan",
+          "author": {"@type": "Organization", "name": "Associated Press"}}
+    art = read_html(page(f"<script type='application/ld+json'>{json.dumps(ld)}</script>"), "org")
+    assert art.bylines == ("Associated Press",)
+    art = read_html(page(f"<script type='application/ld+json'>{json.dumps(ld)}</script>",
+                         top="<p class='byline'>By Jane Doe</p>"), "org2")
+    assert art.bylines == ("Jane Doe",)
+
+
+def test_public_api_is_all():
+    import reportedly.ingest.html as module
+
+    assert module.__all__ == ["read_html", "parse_html"]
+    for name in module.__all__:
+        assert callable(getattr(module, name)) and getattr(module, name).__doc__
+
+
+def test_one_word_widget_text_in_an_author_class_is_not_a_byline():
+    top = "<div class='author-category'>Wellness</div>"
+    art = read_html(page(top=top), "w1")
+    assert art.bylines == ()
+    ld = {"@type": "NewsArticle", "headline": "Bus plan", "author": {"@type": "Person", "name": "janedoe"}}
+    art = read_html(page(f"<script type='application/ld+json'>{json.dumps(ld)}</script>"), "w2")
+    assert art.bylines == ("janedoe",)  # a declared handle is still the best the page gives

@@ -1,0 +1,115 @@
+"""Cleaning single metadata values: titles, bylines, dates, charsets."""
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+
+import pytest
+
+from reportedly.ingest.boilerplate import is_boilerplate
+from reportedly.ingest.charset import decode_html, declared_charset
+from reportedly.ingest.html_clean import (
+    clean_author,
+    clean_author_list,
+    clean_title,
+    find_printed_date,
+    parse_when,
+    split_byline,
+)
+
+
+@pytest.mark.parametrize("raw, site, expected", [
+    ("Bus plan approved | Example Times", "Example Times", "Bus plan approved"),
+    ("Bus plan approved - The New York Times", "The New York Times", "Bus plan approved"),
+    ("Bus plan approved - Example Times", "www.exampletimes.com", "Bus plan approved"),
+    ("Example Times | Bus plan approved", "Example Times", "Bus plan approved"),
+    ("Bus plan approved | Politics | Example Times", "Example Times", "Bus plan approved"),
+    ("Bus plan approved | Local News", None, "Bus plan approved"),
+    ("Biden – the early years", None, "Biden – the early years"),
+    ("Q&amp;A: what the bus plan means", None, "Q&A: what the bus plan means"),
+    ("", None, None),
+])
+def test_clean_title(raw, site, expected):
+    assert clean_title(raw, site) == expected
+
+
+@pytest.mark.parametrize("raw, expected", [
+    ("By Jane Doe and John Roe", ["Jane Doe", "John Roe"]),
+    ("By Jane Doe, John Roe & Ana Ruiz", ["Jane Doe", "John Roe", "Ana Ruiz"]),
+    ("Ana Ruiz, MS, RD", ["Ana Ruiz, MS, RD"]),
+    ("Written by: Lee Kim · March 3, 2025", ["Lee Kim"]),
+    ("https://www.facebook.com/someone", []),
+])
+def test_split_byline(raw, expected):
+    assert split_byline(raw) == expected
+
+
+@pytest.mark.parametrize("raw, expected", [
+    ("Jane Doe, Staff Writer", "Jane Doe"),
+    ("Jane Doe - Senior Correspondent", "Jane Doe"),
+    ("Jane Doe Email the author", "Jane Doe"),
+    ("Resy Staff", "Resy Staff"),
+    ("Staff Writer", None),
+    ("jane@example.com", None),
+    ("Florence says", None),
+    ("if(e.dataset.src)", None),
+])
+def test_clean_author(raw, expected):
+    assert clean_author(raw) == expected
+
+
+def test_clean_author_list_drops_the_outlet_and_duplicates():
+    assert clean_author_list(["Jane Doe", "jane doe", "Example Times"], "Example Times") == ["Jane Doe"]
+
+
+@pytest.mark.parametrize("raw, iso", [
+    ("2024-03-05T18:30:00-05:00", "2024-03-05T18:30:00-05:00"),
+    ("2024-03-05T18:30:00Z", "2024-03-05T18:30:00+00:00"),
+    ("2024-03-05T18:30:00.123456789+0100", "2024-03-05T18:30:00.123456+01:00"),
+    ("2024-03-05 18:30:00 -0600", "2024-03-05T18:30:00-06:00"),
+    ("2024-03-05", "2024-03-05T00:00:00+00:00"),
+    ("Tue, 05 Mar 2024 10:00:00 GMT", "2024-03-05T10:00:00+00:00"),
+])
+def test_parse_when(raw, iso):
+    assert parse_when(raw).isoformat() == iso
+
+
+def test_parse_when_rejects_nonsense_and_far_future():
+    assert parse_when("yesterday-ish") is None
+    assert parse_when("1850-01-01") is None
+    future = (datetime.now(timezone.utc) + timedelta(days=30)).date().isoformat()
+    assert parse_when(future) is None
+
+
+@pytest.mark.parametrize("text, day", [
+    ("Updated March 3, 2025 at 5pm", "2025-03-03"),
+    ("3 Mar 2025", "2025-03-03"),
+    ("Dec. 19th, 2024 · 5 min read", "2024-12-19"),
+    ("2025-03-04", "2025-03-04"),
+    ("03/04/2025", None),  # day and month could be either way round
+])
+def test_find_printed_date(text, day):
+    found = find_printed_date(text)
+    assert (found.date().isoformat() if found else None) == day
+
+
+def test_declared_charset_and_decoding():
+    assert declared_charset(b"<meta charset='windows-1251'>") == "cp1251"
+    assert declared_charset(b'<meta http-equiv="Content-Type" content="text/html; charset=iso-8859-1">') == "cp1252"
+    assert decode_html("\ufeffcafé".encode("utf-8")) == "café"
+    assert decode_html("<meta charset=windows-1251><p>Привет</p>".encode("cp1251")).endswith("Привет</p>")
+
+
+@pytest.mark.parametrize("line, junk", [
+    ("Advertisement", True),
+    ("ADVERTISEMENT - CONTINUE READING BELOW", True),
+    ("Also read: How the council voted", True),
+    ("Share this article", True),
+    ("Photo: Jane Smith/Reuters", True),
+    ("(Photo by John Doe/Getty Images)", True),
+    ("Updated: March 3, 2025", True),
+    ("Published in 2019, the report found that bus use had doubled.", False),
+    ("Share prices fell sharply on Tuesday after the announcement.", False),
+    ("Watch out for the new timetable, the council said.", False),
+])
+def test_is_boilerplate(line, junk):
+    assert is_boilerplate(line) is junk
