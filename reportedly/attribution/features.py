@@ -1,0 +1,186 @@
+"""Token features for the attribution CRFs, computed from a spaCy parse (no NER needed).
+
+Two feature sets share the per-token base: ``cue_features`` for finding cues in a paragraph, and
+``role_features`` for labelling the source and content of one given cue, where every token also
+gets features describing where it stands relative to that cue (side, distance, sentence, and the
+dependency path between the two).
+"""
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+OPEN_QUOTES = {'"', "“", "«", "``", "‘‘"}
+CLOSE_QUOTES = {'"', "”", "»", "''", "’’"}
+QUOTE_CHARS = OPEN_QUOTES | CLOSE_QUOTES
+
+
+def quote_depth(doc: Doc) -> list[int]:
+    """1 for tokens inside quote marks (the marks included), else 0.
+
+    Straight quotes toggle; curly ones open and close. An unbalanced mark is simply left open
+    to the end of the paragraph (textacy raises here; we would rather guess).
+    """
+    inside = False
+    out = []
+    for tok in doc:
+        t = tok.text
+        if t in QUOTE_CHARS:
+            if t == '"' or t in ("``", "''"):
+                opening = not inside if t == '"' else t == "``"
+            else:
+                opening = t in OPEN_QUOTES
+            if opening:
+                inside = True
+                out.append(1)
+            else:
+                out.append(1)
+                inside = False
+            continue
+        out.append(1 if inside else 0)
+    return out
+
+
+def _bucket(n: int) -> str:
+    if n <= 3:
+        return str(n)
+    if n <= 6:
+        return "4-6"
+    if n <= 12:
+        return "7-12"
+    return "13+"
+
+
+def base_features(doc: Doc, paragraph_index: int) -> list[list[str]]:
+    """Per-token features that do not depend on any cue."""
+    quotes = quote_depth(doc)
+    sent_starts = {}
+    for si, sent in enumerate(doc.sents):
+        for tok in sent:
+            sent_starts[tok.i] = (si, tok.i - sent.start, sent.end - 1 - tok.i)
+    para = "p0" if paragraph_index == 0 else ("p1" if paragraph_index == 1 else "pN")
+    feats = []
+    for tok in doc:
+        lemma = tok.lemma_.lower()
+        si, from_start, to_end = sent_starts[tok.i]
+        child_deps = sorted({c.dep_ for c in tok.children})
+        f = [
+            "bias",
+            "w=" + tok.lower_,
+            "l=" + lemma,
+            "p=" + tok.pos_,
+            "t=" + tok.tag_,
+            "d=" + tok.dep_,
+            "hl=" + tok.head.lemma_.lower(),
+            "hp=" + tok.head.pos_,
+            "hd=" + tok.head.dep_,
+            "d|hp=" + tok.dep_ + "|" + tok.head.pos_,
+            "l|d=" + lemma + "|" + tok.dep_,
+            "sh=" + tok.shape_[:4],
+            "q=%d" % quotes[tok.i],
+            "para=" + para,
+            "ss=" + _bucket(from_start),
+            "se=" + _bucket(to_end),
+        ]
+        f += ["cd=" + d for d in child_deps]
+        if tok.is_punct:
+            f.append("punct")
+        if tok.text in QUOTE_CHARS:
+            f.append("quote")
+        feats.append(f)
+    # Neighbours: words and tags at +-1, +-2.
+    out = []
+    n = len(doc)
+    for i, f in enumerate(feats):
+        g = list(f)
+        for off in (-2, -1, 1, 2):
+            j = i + off
+            if 0 <= j < n:
+                g.append("%+d:l=%s" % (off, doc[j].lemma_.lower()))
+                g.append("%+d:p=%s" % (off, doc[j].pos_))
+            else:
+                g.append("%+d:edge" % off)
+        out.append(g)
+    return out
+
+
+def cue_features(doc: Doc, paragraph_index: int, base: list[list[str]] | None = None) -> list[list[str]]:
+    """Features for finding cues: the base set (passed in when already computed)."""
+    return base if base is not None else base_features(doc, paragraph_index)
+
+
+def span_head(doc: Doc, start: int, end: int) -> Token:
+    """The token of ``doc[start:end]`` whose head lies outside the span (the first such)."""
+    for tok in doc[start:end]:
+        if tok.head.i < start or tok.head.i >= end or tok.head.i == tok.i:
+            return tok
+    return doc[start]
+
+
+def _path_up(tok: Token) -> list[Token]:
+    """``tok`` and its ancestors up to the root."""
+    path = [tok]
+    while path[-1].head.i != path[-1].i:
+        path.append(path[-1].head)
+    return path
+
+
+def role_features(doc: Doc, base: list[list[str]], cue_start: int, cue_end: int) -> list[list[str]]:
+    """Features of every token of ``doc`` relative to the cue ``doc[cue_start:cue_end]``."""
+    cue = span_head(doc, cue_start, cue_end)
+    cue_path = _path_up(cue)
+    cue_pos = {t.i: k for k, t in enumerate(cue_path)}
+    cue_sent = cue.sent
+    sent_index = {}
+    for si, sent in enumerate(doc.sents):
+        for t in sent:
+            sent_index[t.i] = si
+    cue_si = sent_index[cue.i]
+    cue_lemma = cue.lemma_.lower()
+    quotes_q = None
+    out = []
+    for tok in doc:
+        f = list(base[tok.i])
+        if cue_start <= tok.i < cue_end:
+            f += ["in_cue", "cl=" + cue_lemma]
+            out.append(f)
+            continue
+        side = "L" if tok.i < cue_start else "R"
+        dist = cue_start - tok.i if side == "L" else tok.i - cue_end + 1
+        sd = sent_index[tok.i] - cue_si
+        sd_s = str(max(-3, min(3, sd)))
+        # Path: climb from tok until reaching a token on the cue's path to the root (the LCA).
+        k = 0
+        node = tok
+        below = None
+        while node.i not in cue_pos and k < 40:
+            below = node
+            node = node.head
+            k += 1
+            if node.i == node.head.i and node.i not in cue_pos:
+                break
+        if node.i in cue_pos:
+            up_cue = cue_pos[node.i]
+            # branch dep under the LCA on tok's side, and on the cue's side
+            tok_branch = below.dep_ if below is not None else "self"
+            cue_branch = cue_path[up_cue - 1].dep_ if up_cue > 0 else "cue"
+            rel = "lca:%s>%s" % (tok_branch, cue_branch)
+            depth = "up%d" % min(up_cue, 3)
+        else:
+            rel = "lca:none"
+            depth = "upX"
+        f += [
+            "side=" + side,
+            "dist=" + side + _bucket(dist),
+            "sd=" + sd_s,
+            rel,
+            rel + "|" + depth,
+            rel + "|" + side,
+            "depth=" + _bucket(k),
+            "cl=" + cue_lemma,
+            "cl|side=" + cue_lemma + "|" + side,
+            "d|side=" + tok.dep_ + "|" + side,
+            "p|side|sd=" + tok.pos_ + "|" + side + "|" + sd_s,
+            "q|side=" + base[tok.i][12] + "|" + side,
+        ]
+        out.append(f)
+    return out
