@@ -40,6 +40,13 @@ def quote_depth(doc: Doc) -> list[int]:
     return out
 
 
+def sentences(doc: Doc) -> list:
+    """The sentences of ``doc``, or the whole doc as one when nothing set sentence boundaries."""
+    if doc.has_annotation("SENT_START") or doc.has_annotation("DEP"):
+        return list(doc.sents)
+    return [doc[:]]
+
+
 def _bucket(n: int) -> str:
     if n <= 3:
         return str(n)
@@ -54,7 +61,7 @@ def base_features(doc: Doc, paragraph_index: int) -> list[list[str]]:
     """Per-token features that do not depend on any cue."""
     quotes = quote_depth(doc)
     sent_starts = {}
-    for si, sent in enumerate(doc.sents):
+    for si, sent in enumerate(sentences(doc)):
         for tok in sent:
             sent_starts[tok.i] = (si, tok.i - sent.start, sent.end - 1 - tok.i)
     para = "p0" if paragraph_index == 0 else ("p1" if paragraph_index == 1 else "pN")
@@ -129,14 +136,13 @@ def role_features(doc: Doc, base: list[list[str]], cue_start: int, cue_end: int)
     cue = span_head(doc, cue_start, cue_end)
     cue_path = _path_up(cue)
     cue_pos = {t.i: k for k, t in enumerate(cue_path)}
-    cue_sent = cue.sent
     sent_index = {}
-    for si, sent in enumerate(doc.sents):
+    for si, sent in enumerate(sentences(doc)):
         for t in sent:
             sent_index[t.i] = si
     cue_si = sent_index[cue.i]
     cue_lemma = cue.lemma_.lower()
-    quotes_q = None
+    quote_of = {tok.i: feats[12] for tok, feats in zip(doc, base)}  # the "q=" feature
     out = []
     for tok in doc:
         f = list(base[tok.i])
@@ -180,7 +186,7 @@ def role_features(doc: Doc, base: list[list[str]], cue_start: int, cue_end: int)
             "cl|side=" + cue_lemma + "|" + side,
             "d|side=" + tok.dep_ + "|" + side,
             "p|side|sd=" + tok.pos_ + "|" + side + "|" + sd_s,
-            "q|side=" + base[tok.i][12] + "|" + side,
+            "q|side=" + quote_of[tok.i] + "|" + side,
         ]
         out.append(f)
     return out
