@@ -53,6 +53,9 @@ class CrfExtractor:
     """Finds attributions with the cue and role CRFs stored in ``model_dir``."""
 
     model_dir: Path
+    # A token is part of a cue when the cue CRF's marginal probability that it is not O reaches
+    # this; None means the best (Viterbi) tagging. Read from meta.json unless given.
+    cue_threshold: float | None = None
 
     def __post_init__(self) -> None:
         self.model_dir = Path(self.model_dir)
@@ -67,13 +70,16 @@ class CrfExtractor:
         self._role.open(str(role_path))
         meta_path = self.model_dir / META_FILE
         self.meta = json.loads(meta_path.read_text()) if meta_path.exists() else {}
+        if self.cue_threshold is None:
+            self.cue_threshold = self.meta.get("cue_threshold")
 
     # pycrfsuite taggers hold C handles that cannot be pickled; worker processes reopen the files.
     def __getstate__(self):
-        return {"model_dir": self.model_dir}
+        return {"model_dir": self.model_dir, "cue_threshold": self.cue_threshold}
 
     def __setstate__(self, state):
         self.model_dir = state["model_dir"]
+        self.cue_threshold = state["cue_threshold"]
         self.__post_init__()
 
     def extract(self, text: str, blocks: Sequence[tuple[int, Doc]]) -> list[Attribution]:
@@ -87,9 +93,8 @@ class CrfExtractor:
 
     def _extract_block(self, text: str, offset: int, doc: Doc, index: int) -> list[Attribution]:
         base = base_features(doc, index)
-        cue_tags = self._cue.tag(base)
         out = []
-        for c_start, c_end in token_runs(cue_tags, "CUE"):
+        for c_start, c_end in self._find_cues(base):
             tags = self._role.tag(role_features(doc, base, c_start, c_end))
             content = _char_pieces(doc, offset, token_runs(tags, "CON"))
             if not content:
@@ -104,6 +109,21 @@ class CrfExtractor:
             cue_span = Span.of(text, offset + doc[c_start].idx, offset + doc[c_end - 1].idx + len(doc[c_end - 1]))
             out.append(Attribution("", quote_kind(content_span.text), content_span, source, cue_span))
         return out
+
+
+    def _find_cues(self, base: list[list[str]]) -> list[tuple[int, int]]:
+        tags = self._cue.tag(base)
+        if self.cue_threshold is None:
+            return token_runs(tags, "CUE")
+        # Marginals let recall be traded for precision; a token whose best label is B starts a run.
+        marked = []
+        for i, tag in enumerate(tags):
+            if 1.0 - self._cue.marginal("O", i) >= self.cue_threshold:
+                b = self._cue.marginal("B-CUE", i) >= self._cue.marginal("I-CUE", i)
+                marked.append("B-CUE" if b else "I-CUE")
+            else:
+                marked.append("O")
+        return token_runs(marked, "CUE")
 
 
 def _char_pieces(doc: Doc, offset: int, runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
