@@ -65,6 +65,7 @@ def base_features(doc: Doc, paragraph_index: int) -> list[list[str]]:
         for tok in sent:
             sent_starts[tok.i] = (si, tok.i - sent.start, sent.end - 1 - tok.i)
     para = "p0" if paragraph_index == 0 else ("p1" if paragraph_index == 1 else "pN")
+    quoted_sents = {sent_starts[tok.i][0] for tok in doc if tok.text in QUOTE_CHARS}
     feats = []
     for tok in doc:
         lemma = tok.lemma_.lower()
@@ -89,6 +90,19 @@ def base_features(doc: Doc, paragraph_index: int) -> list[list[str]]:
             "se=" + _bucket(to_end),
         ]
         f += ["cd=" + d for d in child_deps]
+        f.append("sq=%d" % (si in quoted_sents))
+        if tok.pos_ in ("VERB", "AUX", "NOUN", "ADP"):
+            # Verb particles and prepositions make the cue ("called for", "according to"); a
+            # clausal complement or a quote under a verb is where its content usually is.
+            for c in tok.children:
+                if c.dep_ in ("prep", "prt", "agent", "dative", "mark"):
+                    f.append("cdl=%s:%s" % (c.dep_, c.lower_))
+                elif c.dep_ in ("nsubj", "nsubjpass"):
+                    f.append("subj=" + (c.lower_ if c.pos_ == "PRON" else c.pos_))
+            if "ccomp" in child_deps or "xcomp" in child_deps:
+                f.append("l|comp=" + lemma)
+            if tok.pos_ in ("VERB", "AUX") and any(t.text in QUOTE_CHARS for t in tok.subtree):
+                f.append("subq")
         if tok.is_punct:
             f.append("punct")
         if tok.text in QUOTE_CHARS:
@@ -174,7 +188,13 @@ def role_features(doc: Doc, base: list[list[str]], cue_start: int, cue_end: int)
         else:
             rel = "lca:none"
             depth = "upX"
+        if tok.i == cue_end:
+            f.append("next_to_cue")
+        elif tok.i == cue_start - 1:
+            f.append("prev_to_cue")
         f += [
+            rel + "|" + tok.pos_,
+            rel + "|lca=" + node.pos_,
             "side=" + side,
             "dist=" + side + _bucket(dist),
             "sd=" + sd_s,
