@@ -25,35 +25,42 @@ DEFAULT_DATA = ROOT.parent / "shared" / "polnear" / "data"
 sys.path.insert(0, str(ROOT))
 
 
-def _tree_rss_kib(pid: int) -> int:
-    """Resident memory of ``pid`` and all its descendants, in KiB (shared pages counted per process)."""
-    total = 0
+def _tree_memory_kib(pid: int) -> tuple[int, int]:
+    """(RSS, PSS) of ``pid`` and all its descendants, in KiB.
+
+    Summed RSS counts pages shared by forked workers once per process (an upper bound); PSS
+    splits shared pages between their sharers (closer to what the machine really spends).
+    """
+    rss = pss = 0
     stack = [pid]
     while stack:
         p = stack.pop()
         try:
-            with open(f"/proc/{p}/status") as fh:
+            with open(f"/proc/{p}/smaps_rollup") as fh:
                 for line in fh:
-                    if line.startswith("VmRSS:"):
-                        total += int(line.split()[1])
+                    if line.startswith("Rss:"):
+                        rss += int(line.split()[1])
+                    elif line.startswith("Pss:"):
+                        pss += int(line.split()[1])
             with open(f"/proc/{p}/task/{p}/children") as fh:
                 stack.extend(int(c) for c in fh.read().split())
         except (FileNotFoundError, ProcessLookupError):
             continue
-    return total
+    return rss, pss
 
 
-def run_child(system: str, data_dir: str, split: str, processes: int) -> dict:
+def run_child(system: str, data_dir: str, split: str, processes: int, peer_exclude: str = "") -> dict:
     """Runs one system in a child process while sampling its memory; returns its report."""
-    cmd = [sys.executable, __file__, data_dir, "--split", split, "--processes", str(processes), "--child", system]
+    cmd = [sys.executable, __file__, data_dir, "--split", split, "--processes", str(processes), "--child", system,
+           "--peer-exclude", peer_exclude]
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, text=True)
-    peak = 0
+    peak = [0, 0]
     done = threading.Event()
 
     def sample():
-        nonlocal peak
         while not done.is_set():
-            peak = max(peak, _tree_rss_kib(proc.pid))
+            rss, pss = _tree_memory_kib(proc.pid)
+            peak[0], peak[1] = max(peak[0], rss), max(peak[1], pss)
             time.sleep(0.05)
 
     sampler = threading.Thread(target=sample, daemon=True)
@@ -64,11 +71,12 @@ def run_child(system: str, data_dir: str, split: str, processes: int) -> dict:
     if proc.returncode != 0:
         raise SystemExit(f"{system} run failed with exit code {proc.returncode}")
     report = json.loads(out.strip().splitlines()[-1])
-    report["peak_rss_mb"] = round(peak / 1024, 1)
+    report["peak_rss_mb"] = round(peak[0] / 1024, 1)
+    report["peak_pss_mb"] = round(peak[1] / 1024, 1)
     return report
 
 
-def child_reportedly(data_dir: str, split: str, processes: int) -> dict:
+def child_reportedly(data_dir: str, split: str, processes: int, peer_exclude: str) -> dict:
     from reportedly.attribution.batch import extract_texts
     from reportedly.attribution.brat import read_texts
     from reportedly.evaluate import evaluate
@@ -86,7 +94,7 @@ def child_reportedly(data_dir: str, split: str, processes: int) -> dict:
             "run_s": run_s, "errors": 0, "metrics": evaluate(data_dir, split, preds)}
 
 
-def child_textacy(data_dir: str, split: str, processes: int) -> dict:
+def child_textacy(data_dir: str, split: str, processes: int, peer_exclude: str) -> dict:
     from textacy.extract.triples import direct_quotations
 
     from reportedly.attribution.brat import quote_kind, read_texts
@@ -96,7 +104,8 @@ def child_textacy(data_dir: str, split: str, processes: int) -> dict:
 
     texts = read_texts(data_dir, split)
     t0 = time.perf_counter()
-    nlp = load_pipeline()
+    exclude = tuple(x for x in peer_exclude.split(",") if x)
+    nlp = load_pipeline(exclude)
     nlp("Warm up.")
     load_s = time.perf_counter() - t0
 
@@ -115,7 +124,8 @@ def child_textacy(data_dir: str, split: str, processes: int) -> dict:
             errors += 1  # textacy raises on unbalanced quote marks; the article then predicts nothing
         preds[name] = atts
     run_s = time.perf_counter() - t0
-    return {"system": "textacy 0.13 direct_quotations (1 process)", "articles": len(texts), "load_s": load_s,
+    label = f"textacy 0.13 direct_quotations (1 process{', without ' + peer_exclude if exclude else ''})"
+    return {"system": label, "articles": len(texts), "load_s": load_s,
             "run_s": run_s, "errors": errors, "metrics": evaluate(data_dir, split, preds)}
 
 
@@ -125,24 +135,25 @@ def main() -> None:
     ap.add_argument("--split", default="dev")
     ap.add_argument("--processes", type=int, default=2, help="worker processes for reportedly")
     ap.add_argument("--json", help="also write the reports to this file")
+    ap.add_argument("--peer-exclude", default="", help="spaCy components the peer leaves out too, e.g. ner")
     ap.add_argument("--child", choices=["reportedly", "textacy"], help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.child:
         run = child_reportedly if args.child == "reportedly" else child_textacy
-        print(json.dumps(run(args.data_dir, args.split, args.processes)))
+        print(json.dumps(run(args.data_dir, args.split, args.processes, args.peer_exclude)))
         return
 
     from reportedly.evaluate import format_table
     from reportedly.nlp import model_name
 
-    reports = [run_child(s, args.data_dir, args.split, args.processes) for s in ("reportedly", "textacy")]
+    reports = [run_child(s, args.data_dir, args.split, args.processes, args.peer_exclude) for s in ("reportedly", "textacy")]
     print(f"split {args.split}, spaCy {model_name()}, {os.cpu_count()} CPUs\n")
     for r in reports:
         r["articles_per_s"] = round(r["articles"] / r["run_s"], 2)
         print(f"== {r['system']}")
         print(format_table(r["metrics"]))
         print(f"articles/s {r['articles_per_s']}  (run {r['run_s']:.1f}s, load {r['load_s']:.1f}s)  "
-              f"peak RSS {r['peak_rss_mb']} MB  articles that raised: {r['errors']}\n")
+              f"peak RSS {r['peak_rss_mb']} MB (PSS {r['peak_pss_mb']} MB)  articles that raised: {r['errors']}\n")
     ours, peer = reports
     ratios = {
         "throughput": round(ours["articles_per_s"] / peer["articles_per_s"], 2),
