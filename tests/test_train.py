@@ -62,3 +62,13 @@ def test_missing_model_raises(tmp_path):
 
     with pytest.raises(ModelNotFoundError, match="train one"):
         CrfExtractor(tmp_path)
+
+
+def test_quote_feature_index_and_quote_depth():
+    from reportedly.attribution.features import QUOTE_FEATURE, base_features
+
+    doc = spacy.blank("en")('He said “we will win” today.')
+    feats = base_features(doc, 1)
+    assert all(f[QUOTE_FEATURE].startswith("q=") for f in feats)
+    inside = [t.text for t, f in zip(doc, feats) if f[QUOTE_FEATURE] == "q=1"]
+    assert inside == ["“", "we", "will", "win", "”"]

@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Token
 OPEN_QUOTES = {'"', "“", "«", "``", "‘‘"}
 CLOSE_QUOTES = {'"', "”", "»", "''", "’’"}
 QUOTE_CHARS = OPEN_QUOTES | CLOSE_QUOTES
+QUOTE_FEATURE = 12  # index of the "q=" (inside quotes) feature in base_features' lists
 
 
 def quote_depth(doc: Doc) -> list[int]:
@@ -108,20 +109,19 @@ def base_features(doc: Doc, paragraph_index: int) -> list[list[str]]:
         if tok.text in QUOTE_CHARS:
             f.append("quote")
         feats.append(f)
-    # Neighbours: words and tags at +-1, +-2.
-    out = []
+    # Neighbours: lemmas and tags at +-1, +-2 (read from lists: indexing a Doc builds a Token).
+    lemmas = [t.lemma_.lower() for t in doc]
+    tags = [t.pos_ for t in doc]
     n = len(doc)
     for i, f in enumerate(feats):
-        g = list(f)
         for off in (-2, -1, 1, 2):
             j = i + off
             if 0 <= j < n:
-                g.append("%+d:l=%s" % (off, doc[j].lemma_.lower()))
-                g.append("%+d:p=%s" % (off, doc[j].pos_))
+                f.append("%+d:l=%s" % (off, lemmas[j]))
+                f.append("%+d:p=%s" % (off, tags[j]))
             else:
-                g.append("%+d:edge" % off)
-        out.append(g)
-    return out
+                f.append("%+d:edge" % off)
+    return feats
 
 
 def cue_features(doc: Doc, paragraph_index: int, base: list[list[str]] | None = None) -> list[list[str]]:
@@ -137,64 +137,60 @@ def span_head(doc: Doc, start: int, end: int) -> Token:
     return doc[start]
 
 
-def _path_up(tok: Token) -> list[Token]:
-    """``tok`` and its ancestors up to the root."""
-    path = [tok]
-    while path[-1].head.i != path[-1].i:
-        path.append(path[-1].head)
-    return path
-
-
 def role_features(doc: Doc, base: list[list[str]], cue_start: int, cue_end: int) -> list[list[str]]:
     """Features of every token of ``doc`` relative to the cue ``doc[cue_start:cue_end]``."""
-    cue = span_head(doc, cue_start, cue_end)
-    cue_path = _path_up(cue)
-    cue_pos = {t.i: k for k, t in enumerate(cue_path)}
-    sent_index = {}
+    # Plain lists: walking the tree through Token objects costs one allocation per step.
+    heads = [t.head.i for t in doc]
+    deps = [t.dep_ for t in doc]
+    tags = [t.pos_ for t in doc]
+    cue = span_head(doc, cue_start, cue_end).i
+    cue_path = [cue]
+    while heads[cue_path[-1]] != cue_path[-1]:
+        cue_path.append(heads[cue_path[-1]])
+    cue_pos = {i: k for k, i in enumerate(cue_path)}
+    sent_index = [0] * len(doc)
     for si, sent in enumerate(sentences(doc)):
-        for t in sent:
-            sent_index[t.i] = si
-    cue_si = sent_index[cue.i]
-    cue_lemma = cue.lemma_.lower()
-    quote_of = {tok.i: feats[12] for tok, feats in zip(doc, base)}  # the "q=" feature
+        for i in range(sent.start, sent.end):
+            sent_index[i] = si
+    cue_si = sent_index[cue]
+    cue_lemma = doc[cue].lemma_.lower()
     out = []
-    for tok in doc:
-        f = list(base[tok.i])
-        if cue_start <= tok.i < cue_end:
+    for i, feats in enumerate(base):
+        f = list(feats)
+        if cue_start <= i < cue_end:
             f += ["in_cue", "cl=" + cue_lemma]
             out.append(f)
             continue
-        side = "L" if tok.i < cue_start else "R"
-        dist = cue_start - tok.i if side == "L" else tok.i - cue_end + 1
-        sd = sent_index[tok.i] - cue_si
-        sd_s = str(max(-3, min(3, sd)))
-        # Path: climb from tok until reaching a token on the cue's path to the root (the LCA).
+        side = "L" if i < cue_start else "R"
+        dist = cue_start - i if side == "L" else i - cue_end + 1
+        sd_s = str(max(-3, min(3, sent_index[i] - cue_si)))
+        # Path: climb from the token until reaching the cue's path to the root (the LCA).
         k = 0
-        node = tok
+        node = i
         below = None
-        while node.i not in cue_pos and k < 40:
+        while node not in cue_pos and k < 40:
             below = node
-            node = node.head
+            node = heads[node]
             k += 1
-            if node.i == node.head.i and node.i not in cue_pos:
+            if node == heads[node] and node not in cue_pos:
                 break
-        if node.i in cue_pos:
-            up_cue = cue_pos[node.i]
-            # branch dep under the LCA on tok's side, and on the cue's side
-            tok_branch = below.dep_ if below is not None else "self"
-            cue_branch = cue_path[up_cue - 1].dep_ if up_cue > 0 else "cue"
+        if node in cue_pos:
+            up_cue = cue_pos[node]
+            # the branch under the LCA on the token's side, and on the cue's side
+            tok_branch = deps[below] if below is not None else "self"
+            cue_branch = deps[cue_path[up_cue - 1]] if up_cue > 0 else "cue"
             rel = "lca:%s>%s" % (tok_branch, cue_branch)
             depth = "up%d" % min(up_cue, 3)
         else:
             rel = "lca:none"
             depth = "upX"
-        if tok.i == cue_end:
+        if i == cue_end:
             f.append("next_to_cue")
-        elif tok.i == cue_start - 1:
+        elif i == cue_start - 1:
             f.append("prev_to_cue")
         f += [
-            rel + "|" + tok.pos_,
-            rel + "|lca=" + node.pos_,
+            rel + "|" + tags[i],
+            rel + "|lca=" + tags[node],
             "side=" + side,
             "dist=" + side + _bucket(dist),
             "sd=" + sd_s,
@@ -204,9 +200,9 @@ def role_features(doc: Doc, base: list[list[str]], cue_start: int, cue_end: int)
             "depth=" + _bucket(k),
             "cl=" + cue_lemma,
             "cl|side=" + cue_lemma + "|" + side,
-            "d|side=" + tok.dep_ + "|" + side,
-            "p|side|sd=" + tok.pos_ + "|" + side + "|" + sd_s,
-            "q|side=" + quote_of[tok.i] + "|" + side,
+            "d|side=" + deps[i] + "|" + side,
+            "p|side|sd=" + tags[i] + "|" + side + "|" + sd_s,
+            "q|side=" + feats[QUOTE_FEATURE] + "|" + side,
         ]
         out.append(f)
     return out
