@@ -1,8 +1,7 @@
 """Token features for the attribution CRFs, computed from a spaCy parse (no NER needed).
 
-Two feature sets share the per-token base: ``cue_features`` for finding cues in a paragraph, and
-``role_features`` for labelling the source and content of one given cue, where every token also
-gets features describing where it stands relative to that cue (side, distance, sentence, and the
+The cue CRF reads ``base_features`` of a paragraph; the role CRF reads ``role_features``, the
+same base plus, for every token, where it stands relative to one given cue (side, distance, sentence, and the
 dependency path between the two).
 """
 from __future__ import annotations
@@ -122,11 +121,6 @@ def base_features(doc: Doc, paragraph_index: int) -> list[list[str]]:
             else:
                 f.append("%+d:edge" % off)
     return feats
-
-
-def cue_features(doc: Doc, paragraph_index: int, base: list[list[str]] | None = None) -> list[list[str]]:
-    """Features for finding cues: the base set (passed in when already computed)."""
-    return base if base is not None else base_features(doc, paragraph_index)
 
 
 def span_head(doc: Doc, start: int, end: int) -> Token:
