@@ -1,8 +1,8 @@
 """Token features for the attribution CRFs, computed from a spaCy parse (no NER needed).
 
 The cue CRF reads ``base_features`` of a paragraph; the role CRF reads ``role_features``, the
-same base plus, for every token, where it stands relative to one given cue (side, distance, sentence, and the
-dependency path between the two).
+same base plus, for every token, where it stands relative to one given cue (side, distance,
+sentence, and the dependency path between the two).
 """
 from __future__ import annotations
 
