@@ -15,6 +15,7 @@ from .ingest import ReadOptions, iter_articles
 from .ingest.decode import DEFAULT_MAX_BYTES
 from .ingest.timestamps import parse_zone
 from .model import Analysis
+from .pipeline import EXTRACTORS
 from .report import render_text
 from .serialize import analysis_dict
 
@@ -27,7 +28,23 @@ def _parser() -> argparse.ArgumentParser:
     analyze.add_argument("--format", choices=("json", "jsonl", "text"), help="output format (default: text on a terminal, else jsonl)")
     analyze.add_argument("--tz", metavar="ZONE", help="time zone for stamps without an offset or with an ambiguous abbreviation (IANA name or +05:30)")
     analyze.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, metavar="N", help=f"largest input file to read (default {DEFAULT_MAX_BYTES:,})")
+    analyze.add_argument("--extractor", choices=EXTRACTORS, default="hybrid", help="attribution extractor (default hybrid: the trained model, rules where it found nothing)")
     analyze.set_defaults(run=_analyze)
+    evaluate = commands.add_parser("eval", help="score attributions against a brat-standoff corpus laid out like PolNeAR")
+    evaluate.add_argument("data_dir", metavar="DATA_DIR", help="corpus folder with metadata.tsv and <split>/text, <split>/attributions")
+    evaluate.add_argument("--split", default="dev", help="split to score (default dev)")
+    evaluate.add_argument("--predictions", metavar="FILE", help="JSON Lines predictions to score; default: run the extractor on the split")
+    evaluate.add_argument("--extractor", choices=EXTRACTORS, default="hybrid", help="extractor to run when no predictions are given")
+    evaluate.add_argument("--save-predictions", metavar="FILE", help="write the extractor's predictions as JSON Lines")
+    evaluate.add_argument("--format", choices=("table", "json"), default="table")
+    evaluate.add_argument("--workers", type=int, default=2, help="processes for parsing (default 2)")
+    evaluate.set_defaults(run=_eval)
+    train = commands.add_parser("train", help="train the attribution CRFs on a brat-standoff corpus")
+    train.add_argument("data_dir", metavar="DATA_DIR")
+    train.add_argument("--split", default="train", help="split to learn from (default train)")
+    train.add_argument("--out", metavar="DIR", help="where to write the model (default: the package's model folder)")
+    train.add_argument("--workers", type=int, default=2, help="processes for parsing (default 2)")
+    train.set_defaults(run=_train)
     serve = commands.add_parser("serve", help="the web UI and HTTP API (FastAPI on uvicorn)")
     serve.add_argument("--db", metavar="FILE", help="a corpus store to browse (speakers, search, traces)")
     serve.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1, this machine only)")
@@ -38,6 +55,32 @@ def _parser() -> argparse.ArgumentParser:
 
     add_corpus_commands(commands)
     return parser
+
+
+def _eval(args: argparse.Namespace) -> int:
+    from .attribution.commands import run_eval
+
+    try:
+        print(run_eval(args.data_dir, args.split, predictions=args.predictions, format=args.format,
+                       save_predictions=args.save_predictions, n_process=args.workers, extractor=args.extractor))
+    except ReportedlyError as exc:
+        print(f"reportedly: {exc}", file=sys.stderr)
+        return 2
+    return 0
+
+
+def _train(args: argparse.Namespace) -> int:
+    from .attribution.commands import run_train
+    from .attribution.crf import MODEL_DIR
+
+    try:
+        meta = run_train(args.data_dir, args.out or MODEL_DIR, split=args.split, n_process=args.workers,
+                         log=lambda line: print(line, file=sys.stderr))
+    except ReportedlyError as exc:
+        print(f"reportedly: {exc}", file=sys.stderr)
+        return 2
+    print(json.dumps(meta, indent=1))
+    return 0
 
 
 def _serve(args: argparse.Namespace) -> int:
@@ -65,9 +108,9 @@ def _analyze(args: argparse.Namespace) -> int:
         print(f"reportedly: {exc}", file=sys.stderr)
         return 2
     fmt = args.format or ("text" if sys.stdout.isatty() else "jsonl")
-    from .pipeline import Analyzer
+    from .pipeline import Analyzer, default_extractor
 
-    analyzer = Analyzer()
+    analyzer = Analyzer(extractor=default_extractor(args.extractor))
     failed = False
     collected: list[dict] = []
     for loaded in iter_articles(args.paths, ReadOptions(zone=zone, max_bytes=args.max_bytes)):

@@ -21,3 +21,18 @@ def analyzer():
     from reportedly.pipeline import Analyzer
 
     return Analyzer()
+
+
+@pytest.fixture
+def tiny_corpus() -> Path:
+    return DATA / "tinycorpus"
+
+
+@pytest.fixture(scope="session")
+def rules_analyzer():
+    """An Analyzer with the rule-based extractor alone: for tests of the rule patterns, and of
+    provenance logic on inputs whose attributions must be known exactly."""
+    from reportedly.attribution.rules import RuleExtractor
+    from reportedly.pipeline import Analyzer
+
+    return Analyzer(extractor=RuleExtractor())

@@ -22,30 +22,30 @@ def prov_of(analysis, cue):
     raise AssertionError(f"no cue {cue!r}: {[a.cue and a.cue.text for a in analysis.attributions]}")
 
 
-def test_told_that_said_nests(analyzer):
-    a = analyse(analyzer, "Mary Jones told reporters that Peter Smith had said the deal was dead.")
+def test_told_that_said_nests(rules_analyzer):
+    a = analyse(rules_analyzer, "Mary Jones told reporters that Peter Smith had said the deal was dead.")
     outer, _ = prov_of(a, "told")
     _, inner = prov_of(a, "said")
     assert inner.via == (outer.id,) and inner.via_basis == "nested"
     assert inner.chain == ("this article", "Mary Jones", "Peter Smith")
 
 
-def test_according_to_the_letter_carries_what_follows(analyzer):
-    a = analyse(analyzer, "According to the letter, the officers said that the war was a mistake.")
+def test_according_to_the_letter_carries_what_follows(rules_analyzer):
+    a = analyse(rules_analyzer, "According to the letter, the officers said that the war was a mistake.")
     letter, _ = prov_of(a, "According to")
     _, officers = prov_of(a, "said")
     assert officers.via == (letter.id,) and officers.chain[-2:] == ("letter", "officers")
 
 
-def test_the_paper_revealed_is_a_chain_root_named_by_the_outlet(analyzer):
-    a = analyse(analyzer, "The Guardian reported the deal. The paper revealed that the talks had failed.", outlet="Daily Planet")
+def test_the_paper_revealed_is_a_chain_root_named_by_the_outlet(rules_analyzer):
+    a = analyse(rules_analyzer, "The Guardian reported the deal. The paper revealed that the talks had failed.", outlet="Daily Planet")
     _, prov = prov_of(a, "revealed")
     assert prov.via == () and prov.chain == ("Daily Planet", "Guardian")
 
 
-def test_wrote_in_the_letter_seen_by_the_paper(analyzer):
+def test_wrote_in_the_letter_seen_by_the_paper(rules_analyzer):
     a = analyse(
-        analyzer,
+        rules_analyzer,
         "The army is unhappy, the Express reported.",
         '"The war is lost," the officers wrote in the letter seen by the paper.',
     )
@@ -55,29 +55,29 @@ def test_wrote_in_the_letter_seen_by_the_paper(analyzer):
     assert prov.chain == ("this article", "Express", "letter", "officers")
 
 
-def test_same_speaker_keeps_its_place(analyzer):
-    a = analyse(analyzer, 'According to the report, prices rose. "Wages fell too," the report said. "Rents doubled," it continued.')
+def test_same_speaker_keeps_its_place(rules_analyzer):
+    a = analyse(rules_analyzer, 'According to the report, prices rose. "Wages fell too," the report said. "Rents doubled," it continued.')
     _, said = prov_of(a, "said")
     _, continued = prov_of(a, "continued")
     assert continued.chain == said.chain
 
 
-def test_outlet_relayed_in_the_paragraph_carries_later_statements(analyzer):
-    a = analyse(analyzer, "The talks failed, Reuters reported. Mayor John Smith said the city would sue.")
+def test_outlet_relayed_in_the_paragraph_carries_later_statements(rules_analyzer):
+    a = analyse(rules_analyzer, "The talks failed, Reuters reported. Mayor John Smith said the city would sue.")
     reuters, _ = prov_of(a, "reported")
     _, smith = prov_of(a, "said")
     assert smith.via == (reuters.id,) and smith.via_basis == "context"
     assert smith.chain == ("this article", "Reuters", "John Smith")
 
 
-def test_outlet_cited_once_does_not_carry_other_paragraphs(analyzer):
-    a = analyse(analyzer, "The talks failed, Reuters reported.", "Mayor John Smith said on Tuesday the city would sue.")
+def test_outlet_cited_once_does_not_carry_other_paragraphs(rules_analyzer):
+    a = analyse(rules_analyzer, "The talks failed, Reuters reported.", "Mayor John Smith said on Tuesday the city would sue.")
     _, smith = prov_of(a, "said")
     assert smith.via == () and smith.chain == ("this article", "John Smith")
 
 
-def test_first_hand_quote_has_no_carrier(analyzer):
-    a = analyse(analyzer, '"We will sue," Mayor John Smith said.')
+def test_first_hand_quote_has_no_carrier(rules_analyzer):
+    a = analyse(rules_analyzer, '"We will sue," Mayor John Smith said.')
     _, prov = prov_of(a, "said")
     assert prov.via == () and prov.via_basis is None and prov.chain == ("this article", "John Smith")
 

@@ -1,0 +1,33 @@
+"""Cutting plain text into paragraphs (blank-line blocks) and parsing them."""
+from __future__ import annotations
+
+import re
+from typing import Iterable, Iterator
+
+from spacy.tokens import Doc
+
+BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n")
+
+
+def paragraph_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each non-empty blank-line-separated block of ``text``, whitespace trimmed."""
+    out = []
+    pos = 0
+    for piece in BLANK_LINE.split(text):
+        start = text.index(piece, pos)
+        pos = start + len(piece)
+        stripped = piece.strip()
+        if stripped:
+            lead = len(piece) - len(piece.lstrip())
+            out.append((start + lead, start + lead + len(stripped)))
+    return out
+
+
+def parse_blocks(nlp, texts: Iterable[str], n_process: int = 1, batch_size: int = 64) -> Iterator[list[tuple[int, Doc]]]:
+    """For each text, its paragraphs parsed as ``(offset, doc)`` blocks (the extractor contract)."""
+    texts = list(texts)
+    spans = [paragraph_spans(t) for t in texts]
+    flat = [t[a:b] for t, ss in zip(texts, spans) for a, b in ss]
+    docs = iter(nlp.pipe(flat, n_process=n_process, batch_size=batch_size))
+    for ss in spans:
+        yield [(a, next(docs)) for a, _b in ss]

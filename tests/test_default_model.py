@@ -1,0 +1,63 @@
+"""The committed attribution model: it loads, and finds attributions in hand-made sentences."""
+import pytest
+
+from reportedly.attribution.blocks import paragraph_spans
+from reportedly.attribution.crf import MODEL_DIR, load_default_extractor
+
+pytestmark = pytest.mark.model
+
+
+@pytest.fixture(scope="module")
+def analyse():
+    from reportedly.attribution.batch import PIPELINE_EXCLUDE
+    from reportedly.nlp import load_pipeline
+
+    nlp = load_pipeline(PIPELINE_EXCLUDE)
+    extractor = load_default_extractor()
+
+    def run(text):
+        return extractor.extract(text, [(a, nlp(text[a:b])) for a, b in paragraph_spans(text)])
+
+    return run
+
+
+def test_committed_model_is_small_and_described():
+    size = sum(p.stat().st_size for p in MODEL_DIR.iterdir())
+    assert size < 50 * 1024 * 1024
+    assert load_default_extractor().meta["kind"] == "crf"
+
+
+def test_indirect_speech(analyse):
+    text = "Bridge to Open\n\nThe mayor said on Tuesday that the new bridge would open in May.\n"
+    (att,) = analyse(text)
+    assert att.source.text == "The mayor"
+    assert att.cue.text == "said"
+    assert "the new bridge would open in May" in att.content.text
+    assert att.kind == "indirect"
+    assert text[att.content.start : att.content.end] == att.content.text
+
+
+def test_direct_quote_with_trailing_source(analyse):
+    text = "“We have never seen anything like this storm,” said Jane Roe, a spokeswoman for the city."
+    (att,) = analyse(text)
+    assert "Jane Roe" in att.source.text
+    assert att.cue.text == "said"
+    assert "never seen anything like this storm" in att.content.text
+    assert att.kind == "direct"
+
+
+def test_according_to_and_several_paragraphs(analyse):
+    text = (
+        "Schools Reopen\n\n"
+        "The bill would raise taxes on the rich, according to an analysis by the Tax Policy Center.\n\n"
+        "Parents told reporters they were relieved by the decision."
+    )
+    found = analyse(text)
+    cues = [a.cue.text for a in found]
+    assert "according to" in cues and "told" in cues
+    according = found[cues.index("according to")]
+    assert according.source.text == "an analysis by the Tax Policy Center"
+    assert according.content.text == "The bill would raise taxes on the rich"
+    told = found[cues.index("told")]
+    assert told.source.text == "Parents"
+    assert "relieved" in told.content.text
