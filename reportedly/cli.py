@@ -14,7 +14,7 @@ from .errors import ModelNotFoundError, ReportedlyError
 from .ingest import ReadOptions, iter_articles
 from .ingest.decode import DEFAULT_MAX_BYTES
 from .ingest.timestamps import parse_zone
-from .model import Analysis
+from .parallel import DEFAULT_WORKERS
 from .pipeline import EXTRACTORS
 from .report import render_text
 from .serialize import analysis_dict
@@ -29,6 +29,7 @@ def _parser() -> argparse.ArgumentParser:
     analyze.add_argument("--tz", metavar="ZONE", help="time zone for stamps without an offset or with an ambiguous abbreviation (IANA name or +05:30)")
     analyze.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, metavar="N", help=f"largest input file to read (default {DEFAULT_MAX_BYTES:,})")
     analyze.add_argument("--extractor", choices=EXTRACTORS, default="hybrid", help="attribution extractor (default hybrid: the trained model, rules where it found nothing)")
+    analyze.add_argument("--workers", type=int, default=DEFAULT_WORKERS, metavar="N", help=f"processes analysing articles (default {DEFAULT_WORKERS}: both cores of a laptop)")
     analyze.set_defaults(run=_analyze)
     evaluate = commands.add_parser("eval", help="score attributions against a brat-standoff corpus laid out like PolNeAR")
     evaluate.add_argument("data_dir", metavar="DATA_DIR", help="corpus folder with metadata.tsv and <split>/text, <split>/attributions")
@@ -108,16 +109,12 @@ def _analyze(args: argparse.Namespace) -> int:
         print(f"reportedly: {exc}", file=sys.stderr)
         return 2
     fmt = args.format or ("text" if sys.stdout.isatty() else "jsonl")
-    from .pipeline import Analyzer, default_extractor
+    from .parallel import analyze_loaded
 
-    analyzer = Analyzer(extractor=default_extractor(args.extractor))
     failed = False
     collected: list[dict] = []
-    for loaded in iter_articles(args.paths, ReadOptions(zone=zone, max_bytes=args.max_bytes)):
-        if loaded.article is None:
-            analysis = Analysis(loaded.id, None, errors=(loaded.error or "unreadable",))
-        else:
-            analysis = next(analyzer.analyze_many([loaded.article]))
+    loaded = iter_articles(args.paths, ReadOptions(zone=zone, max_bytes=args.max_bytes))
+    for analysis in analyze_loaded(loaded, workers=args.workers, extractor=args.extractor):
         failed |= not analysis.ok
         if not analysis.ok:
             print(f"reportedly: {analysis.id}: {'; '.join(analysis.errors)}", file=sys.stderr)
