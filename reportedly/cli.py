@@ -20,6 +20,11 @@ from .report import render_text
 from .serialize import analysis_dict
 
 
+# Commands whose library errors mean the command could not start (exit 2); the corpus
+# commands translate their own errors (cli_corpus.run_corpus_command).
+CORE_COMMANDS = ("analyze", "eval", "train", "serve")
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="reportedly", description="Who said what, on whose word, in news articles.")
     commands = parser.add_subparsers(dest="command", required=True)
@@ -61,12 +66,8 @@ def _parser() -> argparse.ArgumentParser:
 def _eval(args: argparse.Namespace) -> int:
     from .attribution.commands import run_eval
 
-    try:
-        print(run_eval(args.data_dir, args.split, predictions=args.predictions, format=args.format,
-                       save_predictions=args.save_predictions, n_process=args.workers, extractor=args.extractor))
-    except ReportedlyError as exc:
-        print(f"reportedly: {exc}", file=sys.stderr)
-        return 2
+    print(run_eval(args.data_dir, args.split, predictions=args.predictions, format=args.format,
+                   save_predictions=args.save_predictions, n_process=args.workers, extractor=args.extractor))
     return 0
 
 
@@ -74,12 +75,8 @@ def _train(args: argparse.Namespace) -> int:
     from .attribution.commands import run_train
     from .attribution.crf import MODEL_DIR
 
-    try:
-        meta = run_train(args.data_dir, args.out or MODEL_DIR, split=args.split, n_process=args.workers,
-                         log=lambda line: print(line, file=sys.stderr))
-    except ReportedlyError as exc:
-        print(f"reportedly: {exc}", file=sys.stderr)
-        return 2
+    meta = run_train(args.data_dir, args.out or MODEL_DIR, split=args.split, n_process=args.workers,
+                     log=lambda line: print(line, file=sys.stderr))
     print(json.dumps(meta, indent=1))
     return 0
 
@@ -90,11 +87,7 @@ def _serve(args: argparse.Namespace) -> int:
     from .web import create_app
     from .web.store import open_store
 
-    try:
-        store = open_store(args.db) if args.db else None
-    except ReportedlyError as exc:
-        print(f"reportedly: {exc}", file=sys.stderr)
-        return 2
+    store = open_store(args.db) if args.db else None
     app = create_app(store=store, max_bytes=args.max_bytes)
     # Load spaCy before accepting requests, so the first analysis is not the slow one.
     app.state.library.analyzer
@@ -103,11 +96,7 @@ def _serve(args: argparse.Namespace) -> int:
 
 
 def _analyze(args: argparse.Namespace) -> int:
-    try:
-        zone = parse_zone(args.tz) if args.tz else None
-    except ReportedlyError as exc:
-        print(f"reportedly: {exc}", file=sys.stderr)
-        return 2
+    zone = parse_zone(args.tz) if args.tz else None
     fmt = args.format or ("text" if sys.stdout.isatty() else "jsonl")
     from .parallel import analyze_loaded
 
@@ -135,7 +124,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``reportedly`` command."""
     args = _parser().parse_args(argv)
     try:
-        if args.command != "analyze":
+        if args.command not in CORE_COMMANDS:
             from .cli_corpus import run_corpus_command
 
             return run_corpus_command(args)
@@ -143,6 +132,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ModelNotFoundError as exc:
         print(f"reportedly: {exc}", file=sys.stderr)
         return 1
+    except ReportedlyError as exc:
+        # Raised before any article was analysed: a bad option, data folder or store.
+        print(f"reportedly: {exc}", file=sys.stderr)
+        return 2
     except BrokenPipeError:
         return 0
 

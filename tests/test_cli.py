@@ -76,3 +76,15 @@ def test_text_report(capsys, example_text, tmp_path):
     code, out, _ = run(capsys, "analyze", str(path), "--format", "text")
     assert code == 0
     assert "By Zaini Majeed" in out and "Who said what" in out and "the Express" in out
+
+
+def test_eval_on_a_missing_corpus_exits_2(capsys, tmp_path):
+    code, _, err = run(capsys, "eval", str(tmp_path / "nowhere"))
+    assert code == 2 and "no corpus split" in err
+
+
+def test_eval_scores_a_predictions_file(capsys, tiny_corpus, tmp_path):
+    predictions = tmp_path / "p.jsonl"
+    predictions.write_text("", encoding="utf-8")
+    code, out, _ = run(capsys, "eval", str(tiny_corpus), "--split", "dev", "--predictions", str(predictions), "--format", "json")
+    assert code == 0 and json.loads(out)["relation"]["f1"] == 0.0
