@@ -282,3 +282,29 @@ def test_one_word_widget_text_in_an_author_class_is_not_a_byline():
     ld = {"@type": "NewsArticle", "headline": "Bus plan", "author": {"@type": "Person", "name": "janedoe"}}
     art = read_html(page(f"<script type='application/ld+json'>{json.dumps(ld)}</script>"), "w2")
     assert art.bylines == ("janedoe",)  # a declared handle is still the best the page gives
+
+
+def test_twitter_card_written_by_label_gives_the_author():
+    head = ("<meta name='twitter:label1' content='Est. reading time'><meta name='twitter:data1' "
+            "content='7 minutes'><meta name='twitter:label2' content='Written by'>"
+            "<meta name='twitter:data2' content='Jane Doe'>")
+    assert read_html(page(head), "tw").bylines == ("Jane Doe",)
+
+
+def test_declared_author_in_lower_case_is_kept():
+    ld = {"@type": "Article", "headline": "Bus plan",
+          "author": {"@type": "Person", "name": "kirstin boatto"}}
+    art = read_html(page(f"<script type='application/ld+json'>{json.dumps(ld)}</script>"), "lc")
+    assert art.bylines == ("kirstin boatto",)
+
+
+def test_personal_site_name_is_the_author_only_when_person_shaped():
+    head = "<title>Go ahead, self-host Postgres | Pierce Freeman</title>"
+    assert read_html(page(head), "own1").bylines == ("Pierce Freeman",)
+    head = "<title>Preparing a transition | Colin Watson's blog</title>"
+    assert read_html(page(head), "own2").bylines == ("Colin Watson",)
+    head = "<meta property='og:site_name' content='Acme Design Studio'><title>Bus plan</title>"
+    assert read_html(page(head), "own3").bylines == ()
+    head = ("<meta property='og:site_name' content='Polly Barks'><title>Bus plan</title>")
+    art = read_html(page(head, top="<p class='byline'>By Jane Doe</p>"), "own4")
+    assert art.bylines == ("Jane Doe",)
