@@ -308,3 +308,22 @@ def test_personal_site_name_is_the_author_only_when_person_shaped():
     head = ("<meta property='og:site_name' content='Polly Barks'><title>Bus plan</title>")
     art = read_html(page(head, top="<p class='byline'>By Jane Doe</p>"), "own4")
     assert art.bylines == ("Jane Doe",)
+
+
+@pytest.mark.parametrize("box", [
+    "<div><h3>Author</h3><p>Lisa D. Ellis</p></div>",
+    "<div><strong>Contributors:</strong> Lisa D. Ellis</div>",
+    "<div><h2>Article by</h2><div>Lisa D. Ellis</div></div>",
+])
+def test_labelled_author_box_after_the_article(box):
+    assert read_html(page(top="", between={4: box}), "lbl").bylines == ("Lisa D. Ellis",)
+
+
+def test_label_after_the_name_is_not_read_as_a_cue():
+    box = "<div><p>Lisa D. Ellis <span>Author</span></p></div>"
+    assert read_html(page(between={4: box}), "lbl2").bylines != ("D. Ellis Author",)
+
+
+def test_by_cue_in_a_nav_bar_inside_the_article():
+    top = "<nav><span>by </span><p><a href='/a/jd'>Jane Doe</a></p></nav>"
+    assert read_html(page(top=top), "nav").bylines == ("Jane Doe",)

@@ -91,8 +91,13 @@ _CUE_XPATH = (
     "//text()[starts-with(normalize-space(), 'By ') or starts-with(normalize-space(), 'by ')"
     " or normalize-space() = 'By' or normalize-space() = 'by'"
     " or starts-with(normalize-space(), 'Written by') or starts-with(normalize-space(), 'Written By')"
-    " or starts-with(normalize-space(), 'Posted by') or starts-with(normalize-space(), 'Author:')]"
+    " or starts-with(normalize-space(), 'Posted by') or starts-with(normalize-space(), 'Author:')"
+    " or normalize-space() = 'Author' or normalize-space() = 'Authors'"
+    " or normalize-space() = 'Contributor:' or normalize-space() = 'Contributors:'"
+    " or normalize-space() = 'Article by' or normalize-space() = 'Article By']"
 )
+# A heading-like label alone in its element; the name follows ("<h3>Author</h3><p>Jane Doe</p>").
+_LABELS = {"author", "authors", "contributor", "contributors", "article by"}
 
 
 def cued_bylines(tree: lxml_html.HtmlElement, limit: int = 5) -> list[str]:
@@ -102,10 +107,24 @@ def cued_bylines(tree: lxml_html.HtmlElement, limit: int = 5) -> list[str]:
         parent = node.getparent()
         if parent is None or not isinstance(parent.tag, str) or parent.tag in _SKIP_TAGS:
             continue
-        if any(a.tag in ("nav", "footer", "form") for a in parent.iterancestors()):
+        if any(a.tag in ("nav", "footer", "form") and not _in_article(a)
+               for a in parent.iterancestors()):
             continue
         el = parent
         text = visible_text(el)
+        label = text.rstrip(" :").lower()
+        if label in _LABELS:
+            nxt = el.getnext()
+            name = visible_text(nxt) if nxt is not None and isinstance(nxt.tag, str) else ""
+            if not name and el.getparent() is not None:
+                whole = visible_text(el.getparent())
+                name = whole[len(text):] if whole.startswith(text) else ""
+            name = name.strip(" :")
+            if name[:1].isupper() and len(name) < 80:
+                found.append(f"By {name}")
+                if len(found) >= limit:
+                    break
+            continue
         # "By" alone in its own element: the name is in the next element of the same line.
         if len(text.split()) <= 2:
             nxt = el.getnext()
@@ -118,6 +137,11 @@ def cued_bylines(tree: lxml_html.HtmlElement, limit: int = 5) -> list[str]:
             if len(found) >= limit:
                 break
     return found
+
+
+def _in_article(el) -> bool:
+    """Inside the article: an author box in the article's own header/footer bar counts."""
+    return any(a.tag == "article" for a in el.iterancestors())
 
 
 _BYLINE_LINE = re.compile(r"^\s*(?:written |reported |words )?by[:\s]+(.{3,120})$", re.IGNORECASE | re.MULTILINE)
