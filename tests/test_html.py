@@ -327,3 +327,9 @@ def test_label_after_the_name_is_not_read_as_a_cue():
 def test_by_cue_in_a_nav_bar_inside_the_article():
     top = "<nav><span>by </span><p><a href='/a/jd'>Jane Doe</a></p></nav>"
     assert read_html(page(top=top), "nav").bylines == ("Jane Doe",)
+
+
+def test_bare_name_beside_date_followed_by_category():
+    top = ("<p>Dec 26, 2025 <span>&bull;</span> <img src='a.png' class='avatar'/> Mahua Das in "
+           "<a href='/c/projects'>Projects</a></p>")
+    assert read_html(page(top=top), "cat").bylines == ("Mahua Das",)

@@ -212,6 +212,8 @@ def name_in_meta_line(chunks: list[str], h1_at: int | None) -> list[str]:
         return []
     window = chunks[h1_at + 1: h1_at + 10]
     for i, chunk in enumerate(window):
+        # "Jane Doe in <a>Category</a>": the section the post was filed in follows the name.
+        chunk = re.sub(r"\s+in$", "", chunk)
         if not _looks_like_name(chunk):
             continue
         neighbours = window[max(0, i - 2): i] + window[i + 1: i + 4]
