@@ -333,3 +333,12 @@ def test_bare_name_beside_date_followed_by_category():
     top = ("<p>Dec 26, 2025 <span>&bull;</span> <img src='a.png' class='avatar'/> Mahua Das in "
            "<a href='/c/projects'>Projects</a></p>")
     assert read_html(page(top=top), "cat").bylines == ("Mahua Das",)
+
+
+def test_author_card_portrait_alt_matches_the_printed_name():
+    card = "<div class='card'><img src='a.jpg' alt='Jane Doe'><div><p>Jane Doe</p></div></div>"
+    assert read_html(page(between={4: card}), "pic").bylines == ("Jane Doe",)
+    two = card + card.replace("Jane Doe", "John Roe")
+    assert read_html(page(between={4: two}), "pic2").bylines == ()
+    comment = f"<div class='comment-list'>{card}</div>"
+    assert read_html(page(between={4: comment}), "pic3").bylines == ()

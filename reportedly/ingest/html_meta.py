@@ -33,6 +33,7 @@ from reportedly.ingest.html_visible import (
     cued_bylines,
     _looks_like_name,
     name_in_meta_line,
+    pictured_names,
     text_near_h1,
     visible_text,
 )
@@ -80,6 +81,7 @@ class _Sources:
     near_title: list[str] = field(default_factory=list)
     h1_index: int | None = None
     cued_bylines: list[str] = field(default_factory=list)
+    pictured: list[str] = field(default_factory=list)
     lang: str | None = None
     canonical: str | None = None
 
@@ -170,6 +172,7 @@ def gather_declarations(tree: lxml_html.HtmlElement) -> _Sources:
                 src.byline_texts.append(text)
     src.near_title, src.h1_index = text_near_h1(tree)
     src.cued_bylines = cued_bylines(tree)
+    src.pictured = pictured_names(tree)
     html_el = tree if tree.tag == "html" else tree.getroottree().getroot()
     src.lang = (html_el.get("lang") or "").strip() or None if html_el is not None else None
     for link in tree.xpath("//link[@rel='canonical']/@href")[:1]:
@@ -376,6 +379,12 @@ def _authors(src: _Sources, site: str | None, body_text: str | None) -> tuple[st
         name = " ".join(value.split())
         if name and site and _norm(name) == _norm(site):
             return (name,)
+    # An author card: a portrait whose alt text is the name printed beside it. After a declared
+    # organisation, and only when one person is pictured (more is a team or testimonials).
+    if len(src.pictured) == 1:
+        people = clean_author_list(src.pictured, site)
+        if people:
+            return tuple(people)
     # A personal site: the site's own name is a person's ("Jane Doe", "Jane Doe's blog"), so the
     # site's author wrote the page. Only a person-shaped name; a company name is never inferred.
     owner = _site_owner(src, site)

@@ -230,3 +230,33 @@ def byline_in_text(text: str) -> list[str]:
 
 
 # Keys per kind of date, most specific first; page-level keys come after article-level ones.
+
+
+def pictured_names(tree: lxml_html.HtmlElement, limit: int = 2) -> list[str]:
+    """Author boxes with no cue: a portrait whose ``alt`` is a name printed right beside it.
+
+    ``<img alt="Jane Doe"><div>Jane Doe</div>``: the photo and the caption agree, which is how
+    author cards look. Comment threads (avatars beside commenters' names) are skipped.
+    """
+    found: list[str] = []
+    for img in tree.xpath("//img[@alt]"):
+        alt = " ".join((img.get("alt") or "").split())
+        if not _looks_like_name(alt) or alt in found:
+            continue
+        if any(a.tag in ("nav", "header") or "comment" in f"{a.get('class', '')} {a.get('id', '')}".lower()
+               for a in img.iterancestors() if isinstance(a.tag, str)):
+            continue
+        box = img.getparent()
+        for _ in range(3):
+            if box is None or box.getparent() is None:
+                break
+            box = box.getparent()
+            texts = [" ".join(t.split()) for t in box.xpath(".//text()")]
+            if alt in texts:
+                found.append(alt)
+                break
+            if len(" ".join(texts)) > 600:
+                break
+        if len(found) >= limit:
+            break
+    return found
