@@ -342,3 +342,9 @@ def test_author_card_portrait_alt_matches_the_printed_name():
     assert read_html(page(between={4: two}), "pic2").bylines == ()
     comment = f"<div class='comment-list'>{card}</div>"
     assert read_html(page(between={4: comment}), "pic3").bylines == ()
+
+
+def test_author_card_in_the_article_header_inside_main():
+    card = ("<main><header><div><div><img src='a.jpg' alt='Jane Doe'></div><div>Jane Doe</div>"
+            "</div></header></main>")
+    assert read_html(page(between={4: card}), "pic4").bylines == ("Jane Doe",)

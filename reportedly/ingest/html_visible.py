@@ -232,6 +232,11 @@ def byline_in_text(text: str) -> list[str]:
 # Keys per kind of date, most specific first; page-level keys come after article-level ones.
 
 
+def _in_main(el) -> bool:
+    """A page header/nav inside ``<main>`` or ``<article>`` is the article's, not the site's."""
+    return any(a.tag in ("article", "main") for a in el.iterancestors())
+
+
 def pictured_names(tree: lxml_html.HtmlElement, limit: int = 2) -> list[str]:
     """Author boxes with no cue: a portrait whose ``alt`` is a name printed right beside it.
 
@@ -243,7 +248,8 @@ def pictured_names(tree: lxml_html.HtmlElement, limit: int = 2) -> list[str]:
         alt = " ".join((img.get("alt") or "").split())
         if not _looks_like_name(alt) or alt in found:
             continue
-        if any(a.tag in ("nav", "header") or "comment" in f"{a.get('class', '')} {a.get('id', '')}".lower()
+        if any((a.tag in ("nav", "header") and not _in_main(a))
+               or "comment" in f"{a.get('class', '')} {a.get('id', '')}".lower()
                for a in img.iterancestors() if isinstance(a.tag, str)):
             continue
         box = img.getparent()
