@@ -282,3 +282,69 @@ def test_one_word_widget_text_in_an_author_class_is_not_a_byline():
     ld = {"@type": "NewsArticle", "headline": "Bus plan", "author": {"@type": "Person", "name": "janedoe"}}
     art = read_html(page(f"<script type='application/ld+json'>{json.dumps(ld)}</script>"), "w2")
     assert art.bylines == ("janedoe",)  # a declared handle is still the best the page gives
+
+
+def test_twitter_card_written_by_label_gives_the_author():
+    head = ("<meta name='twitter:label1' content='Est. reading time'><meta name='twitter:data1' "
+            "content='7 minutes'><meta name='twitter:label2' content='Written by'>"
+            "<meta name='twitter:data2' content='Jane Doe'>")
+    assert read_html(page(head), "tw").bylines == ("Jane Doe",)
+
+
+def test_declared_author_in_lower_case_is_kept():
+    ld = {"@type": "Article", "headline": "Bus plan",
+          "author": {"@type": "Person", "name": "kirstin boatto"}}
+    art = read_html(page(f"<script type='application/ld+json'>{json.dumps(ld)}</script>"), "lc")
+    assert art.bylines == ("kirstin boatto",)
+
+
+def test_personal_site_name_is_the_author_only_when_person_shaped():
+    head = "<title>Go ahead, self-host Postgres | Pierce Freeman</title>"
+    assert read_html(page(head), "own1").bylines == ("Pierce Freeman",)
+    head = "<title>Preparing a transition | Colin Watson's blog</title>"
+    assert read_html(page(head), "own2").bylines == ("Colin Watson",)
+    head = "<meta property='og:site_name' content='Acme Design Studio'><title>Bus plan</title>"
+    assert read_html(page(head), "own3").bylines == ()
+    head = ("<meta property='og:site_name' content='Polly Barks'><title>Bus plan</title>")
+    art = read_html(page(head, top="<p class='byline'>By Jane Doe</p>"), "own4")
+    assert art.bylines == ("Jane Doe",)
+
+
+@pytest.mark.parametrize("box", [
+    "<div><h3>Author</h3><p>Lisa D. Ellis</p></div>",
+    "<div><strong>Contributors:</strong> Lisa D. Ellis</div>",
+    "<div><h2>Article by</h2><div>Lisa D. Ellis</div></div>",
+])
+def test_labelled_author_box_after_the_article(box):
+    assert read_html(page(top="", between={4: box}), "lbl").bylines == ("Lisa D. Ellis",)
+
+
+def test_label_after_the_name_is_not_read_as_a_cue():
+    box = "<div><p>Lisa D. Ellis <span>Author</span></p></div>"
+    assert read_html(page(between={4: box}), "lbl2").bylines != ("D. Ellis Author",)
+
+
+def test_by_cue_in_a_nav_bar_inside_the_article():
+    top = "<nav><span>by </span><p><a href='/a/jd'>Jane Doe</a></p></nav>"
+    assert read_html(page(top=top), "nav").bylines == ("Jane Doe",)
+
+
+def test_bare_name_beside_date_followed_by_category():
+    top = ("<p>Dec 26, 2025 <span>&bull;</span> <img src='a.png' class='avatar'/> Mahua Das in "
+           "<a href='/c/projects'>Projects</a></p>")
+    assert read_html(page(top=top), "cat").bylines == ("Mahua Das",)
+
+
+def test_author_card_portrait_alt_matches_the_printed_name():
+    card = "<div class='card'><img src='a.jpg' alt='Jane Doe'><div><p>Jane Doe</p></div></div>"
+    assert read_html(page(between={4: card}), "pic").bylines == ("Jane Doe",)
+    two = card + card.replace("Jane Doe", "John Roe")
+    assert read_html(page(between={4: two}), "pic2").bylines == ()
+    comment = f"<div class='comment-list'>{card}</div>"
+    assert read_html(page(between={4: comment}), "pic3").bylines == ()
+
+
+def test_author_card_in_the_article_header_inside_main():
+    card = ("<main><header><div><div><img src='a.jpg' alt='Jane Doe'></div><div>Jane Doe</div>"
+            "</div></header></main>")
+    assert read_html(page(between={4: card}), "pic4").bylines == ("Jane Doe",)

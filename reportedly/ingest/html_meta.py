@@ -18,6 +18,7 @@ from datetime import datetime, tzinfo
 from lxml import html as lxml_html
 
 from reportedly.ingest.html_clean import (
+    clean_author,
     clean_author_list,
     clean_title,
     find_printed_date,
@@ -30,7 +31,9 @@ from reportedly.ingest.html_visible import (
     byline_in_text,
     byline_near_title,
     cued_bylines,
+    _looks_like_name,
     name_in_meta_line,
+    pictured_names,
     text_near_h1,
     visible_text,
 )
@@ -78,6 +81,7 @@ class _Sources:
     near_title: list[str] = field(default_factory=list)
     h1_index: int | None = None
     cued_bylines: list[str] = field(default_factory=list)
+    pictured: list[str] = field(default_factory=list)
     lang: str | None = None
     canonical: str | None = None
 
@@ -168,6 +172,7 @@ def gather_declarations(tree: lxml_html.HtmlElement) -> _Sources:
                 src.byline_texts.append(text)
     src.near_title, src.h1_index = text_near_h1(tree)
     src.cued_bylines = cued_bylines(tree)
+    src.pictured = pictured_names(tree)
     html_el = tree if tree.tag == "html" else tree.getroottree().getroot()
     src.lang = (html_el.get("lang") or "").strip() or None if html_el is not None else None
     for link in tree.xpath("//link[@rel='canonical']/@href")[:1]:
@@ -341,6 +346,13 @@ def _authors(src: _Sources, site: str | None, body_text: str | None) -> tuple[st
     candidates.append((name_in_meta_line(src.near_title, src.h1_index), False))
     for text in src.cued_bylines:
         candidates.append((split_byline(text), False))
+    # After what the page prints (the label names the WordPress account that posted, not always
+    # the writer). Yoast and similar emit the byline as a labelled Twitter card pair:
+    # twitter:label1 = "Written by", twitter:data1 = the name.
+    for n in range(1, 5):
+        label = " ".join(src.meta.get(f"twitter:label{n}", [""])[0].split()).lower()
+        if label in ("written by", "author", "by"):
+            candidates.append((split_byline(src.meta.get(f"twitter:data{n}", [""])[0]), True))
     for obj in src.ld_pages:
         candidates.append((_ld_people(obj.get("author")), True))
     weak: list[str] = []
@@ -352,6 +364,12 @@ def _authors(src: _Sources, site: str | None, body_text: str | None) -> tuple[st
             weak = people
     if weak:
         return tuple(weak)
+    # A declared name typed all in lower case ("kirstin boatto") is still the author's name.
+    declared = [p for obj in src.ld_articles for p in _ld_people(obj.get("author"))]
+    declared += [p for v in src.meta.get("author", ())[:2] for p in split_byline(v)]
+    lower = [n for n in (" ".join(d.split()) for d in declared) if _LOWER_NAME.fullmatch(n)]
+    if lower:
+        return tuple(dict.fromkeys(lower))
     # No person: an organisation the page itself declares as author ("Reuters", a company blog).
     for obj in src.ld_articles:
         orgs = _ld_org_authors(obj.get("author"))
@@ -361,7 +379,43 @@ def _authors(src: _Sources, site: str | None, body_text: str | None) -> tuple[st
         name = " ".join(value.split())
         if name and site and _norm(name) == _norm(site):
             return (name,)
-    return ()
+    # An author card: a portrait whose alt text is the name printed beside it. After a declared
+    # organisation, and only when one person is pictured (more is a team or testimonials).
+    if len(src.pictured) == 1:
+        people = clean_author_list(src.pictured, site)
+        if people:
+            return tuple(people)
+    # A personal site: the site's own name is a person's ("Jane Doe", "Jane Doe's blog"), so the
+    # site's author wrote the page. Only a person-shaped name; a company name is never inferred.
+    owner = _site_owner(src, site)
+    return (owner,) if owner else ()
+
+
+_LOWER_NAME = re.compile(r"[^\W\d_A-Z]{2,}(?: [^\W\d_A-Z]{2,}){1,2}")
+_OWNER_SUFFIX = re.compile(r"[’']s\s+(?:blog|site|weblog|journal|notes|newsletter)$", re.IGNORECASE)
+
+
+def _site_owner(src: _Sources, site: str | None) -> str | None:
+    names = [site] if site else []
+    if src.title_tag:
+        parts = re.split(r"\s+[|–—-]\s+", src.title_tag)
+        if len(parts) > 1:
+            names.append(parts[-1])
+    for name in names:
+        name = _OWNER_SUFFIX.sub("", " ".join(name.split()))
+        if _looks_like_name(name) and len(name.split()) <= 3:
+            person = clean_author(name, None)
+            if person and not is_weak_name(person) and not _COLLECTIVE_OR_ORG.search(person):
+                return person
+    return None
+
+
+_COLLECTIVE_OR_ORG = re.compile(
+    r"\b(?:team|staff|editors|news|media|blog|group|inc|llc|ltd|co|company|studio|studios|labs?|"
+    r"press|magazine|journal|digital|online|daily|times|post|review|network|house|shop|store|"
+    r"club|academy|institute|center|centre|foundation|university|college|school|health|"
+    r"clinic|travel|food|kitchen|home|design|agency|solutions|services|tech|systems)\b",
+    re.IGNORECASE)
 
 
 def _ld_org_authors(value) -> list[str]:

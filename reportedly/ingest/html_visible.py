@@ -91,8 +91,13 @@ _CUE_XPATH = (
     "//text()[starts-with(normalize-space(), 'By ') or starts-with(normalize-space(), 'by ')"
     " or normalize-space() = 'By' or normalize-space() = 'by'"
     " or starts-with(normalize-space(), 'Written by') or starts-with(normalize-space(), 'Written By')"
-    " or starts-with(normalize-space(), 'Posted by') or starts-with(normalize-space(), 'Author:')]"
+    " or starts-with(normalize-space(), 'Posted by') or starts-with(normalize-space(), 'Author:')"
+    " or normalize-space() = 'Author' or normalize-space() = 'Authors'"
+    " or normalize-space() = 'Contributor:' or normalize-space() = 'Contributors:'"
+    " or normalize-space() = 'Article by' or normalize-space() = 'Article By']"
 )
+# A heading-like label alone in its element; the name follows ("<h3>Author</h3><p>Jane Doe</p>").
+_LABELS = {"author", "authors", "contributor", "contributors", "article by"}
 
 
 def cued_bylines(tree: lxml_html.HtmlElement, limit: int = 5) -> list[str]:
@@ -102,10 +107,24 @@ def cued_bylines(tree: lxml_html.HtmlElement, limit: int = 5) -> list[str]:
         parent = node.getparent()
         if parent is None or not isinstance(parent.tag, str) or parent.tag in _SKIP_TAGS:
             continue
-        if any(a.tag in ("nav", "footer", "form") for a in parent.iterancestors()):
+        if any(a.tag in ("nav", "footer", "form") and not _in_article(a)
+               for a in parent.iterancestors()):
             continue
         el = parent
         text = visible_text(el)
+        label = text.rstrip(" :").lower()
+        if label in _LABELS:
+            nxt = el.getnext()
+            name = visible_text(nxt) if nxt is not None and isinstance(nxt.tag, str) else ""
+            if not name and el.getparent() is not None:
+                whole = visible_text(el.getparent())
+                name = whole[len(text):] if whole.startswith(text) else ""
+            name = name.strip(" :")
+            if name[:1].isupper() and len(name) < 80:
+                found.append(f"By {name}")
+                if len(found) >= limit:
+                    break
+            continue
         # "By" alone in its own element: the name is in the next element of the same line.
         if len(text.split()) <= 2:
             nxt = el.getnext()
@@ -118,6 +137,11 @@ def cued_bylines(tree: lxml_html.HtmlElement, limit: int = 5) -> list[str]:
             if len(found) >= limit:
                 break
     return found
+
+
+def _in_article(el) -> bool:
+    """Inside the article: an author box in the article's own header/footer bar counts."""
+    return any(a.tag == "article" for a in el.iterancestors())
 
 
 _BYLINE_LINE = re.compile(r"^\s*(?:written |reported |words )?by[:\s]+(.{3,120})$", re.IGNORECASE | re.MULTILINE)
@@ -188,6 +212,8 @@ def name_in_meta_line(chunks: list[str], h1_at: int | None) -> list[str]:
         return []
     window = chunks[h1_at + 1: h1_at + 10]
     for i, chunk in enumerate(window):
+        # "Jane Doe in <a>Category</a>": the section the post was filed in follows the name.
+        chunk = re.sub(r"\s+in$", "", chunk)
         if not _looks_like_name(chunk):
             continue
         neighbours = window[max(0, i - 2): i] + window[i + 1: i + 4]
@@ -204,3 +230,39 @@ def byline_in_text(text: str) -> list[str]:
 
 
 # Keys per kind of date, most specific first; page-level keys come after article-level ones.
+
+
+def _in_main(el) -> bool:
+    """A page header/nav inside ``<main>`` or ``<article>`` is the article's, not the site's."""
+    return any(a.tag in ("article", "main") for a in el.iterancestors())
+
+
+def pictured_names(tree: lxml_html.HtmlElement, limit: int = 2) -> list[str]:
+    """Author boxes with no cue: a portrait whose ``alt`` is a name printed right beside it.
+
+    ``<img alt="Jane Doe"><div>Jane Doe</div>``: the photo and the caption agree, which is how
+    author cards look. Comment threads (avatars beside commenters' names) are skipped.
+    """
+    found: list[str] = []
+    for img in tree.xpath("//img[@alt]"):
+        alt = " ".join((img.get("alt") or "").split())
+        if not _looks_like_name(alt) or alt in found:
+            continue
+        if any((a.tag in ("nav", "header") and not _in_main(a))
+               or "comment" in f"{a.get('class', '')} {a.get('id', '')}".lower()
+               for a in img.iterancestors() if isinstance(a.tag, str)):
+            continue
+        box = img.getparent()
+        for _ in range(3):
+            if box is None or box.getparent() is None:
+                break
+            box = box.getparent()
+            texts = [" ".join(t.split()) for t in box.xpath(".//text()")]
+            if alt in texts:
+                found.append(alt)
+                break
+            if len(" ".join(texts)) > 600:
+                break
+        if len(found) >= limit:
+            break
+    return found
