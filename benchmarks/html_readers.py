@@ -27,11 +27,9 @@ from collections import Counter
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
-DEFAULT_DATA = REPO.parent.parent / "shared" / "wcxb" / "dev"
-DEFAULT_SCORER = REPO.parent.parent / "shared" / "reference" / "html_score.py"
-if not DEFAULT_DATA.exists():  # a worktree lives at /work/wt/<name>; main at /work/main
-    DEFAULT_DATA = REPO.parent / "shared" / "wcxb" / "dev"
-    DEFAULT_SCORER = REPO.parent / "shared" / "reference" / "html_score.py"
+# The shared data sets live beside the checkout, never inside it.
+DEFAULT_DATA = REPO.parent / "shared" / "wcxb" / "dev"
+DEFAULT_SCORER = REPO.parent / "shared" / "reference" / "html_score.py"
 
 
 def load_scorer(path: Path):

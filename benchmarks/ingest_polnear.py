@@ -1,6 +1,6 @@
 """Ingest PolNeAR train+dev (924 articles) into a fresh store and print throughput and size.
 
-    .venv/bin/python benchmarks/ingest_polnear.py [--db /tmp/polnear.db] [--workers 2]
+    .venv/bin/python benchmarks/ingest_polnear.py [--db FILE] [--workers 2]
 
 Prints articles/s (analysis with spaCy on ``--workers`` processes, one SQLite writer), DB bytes
 per article, the clustering time, and the trace of "if she gets to pick her judges".
@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import tempfile
 import time
 from pathlib import Path
 
@@ -28,7 +29,7 @@ DATA = next(
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--db", default="/tmp/polnear-bench.db")
+    parser.add_argument("--db", default=str(Path(tempfile.gettempdir()) / "polnear-bench.db"))
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--data", default=str(DATA))
     args = parser.parse_args()

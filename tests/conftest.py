@@ -23,9 +23,16 @@ def analyzer():
     return Analyzer()
 
 
-@pytest.fixture
-def tiny_corpus() -> Path:
-    return DATA / "tinycorpus"
+@pytest.fixture(scope="session")
+def tiny_corpus(tmp_path_factory) -> Path:
+    from tinycorpus import FILES
+
+    root = tmp_path_factory.mktemp("tinycorpus")
+    for name, content in FILES.items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(content, encoding="utf-8")
+    return root
 
 
 @pytest.fixture(scope="session")

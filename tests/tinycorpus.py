@@ -1,0 +1,14 @@
+"""A tiny hand-made corpus laid out like PolNeAR (brat standoff), written to a temporary folder
+by the ``tiny_corpus`` fixture. Kept as strings so that no annotation files sit in the repository."""
+
+FILES = {
+    'dev/attributions/delta_ann1.ann': 'T1\tSource 11 20\tThe coach\nT2\tCue 21 25\tsaid\nT3\tContent 26 49\tthe players worked hard\nT4\tAttribution 21 25\tsaid\nE1\tAttribution:T4 Source:T1 Cue:T2 Content:T3\nT5\tCue 59 67\treported\nT6\tContent 68 89\tthat tickets sold out\nT7\tAttribution-no-source 59 67\treported\nE2\tAttribution-no-source:T7 Cue:T5 Content:T6\n',
+    'dev/text/delta.txt': 'Team Wins\n\nThe coach said the players worked hard.\n\nIt was reported that tickets sold out.\n',
+    'metadata.tsv': 'compartment\tfilename\tlevel\tannotators\tpublisher\tpublication_date\tauthor\ttitle\ttrump_count\tclinton_count\tcredit\twire\ntrain\talpha\tNone\tann1|ann2\ttest\t2016-01-01\tNobody\tMayor Promises New Bridge\t0\t0\tNone\tNone\ntrain\tbeta\tNone\tann1|ann2\ttest\t2016-01-01\tNobody\tRain Expected\t0\t0\tNone\tNone\ntrain\tgamma\tNone\tann1|ann2\ttest\t2016-01-01\tNobody\tSchool Board Votes\t0\t0\tNone\tNone\ndev\tdelta\tNone\tann1|ann2\ttest\t2016-01-01\tNobody\tTeam Wins\t0\t0\tNone\tNone\n',
+    'train/attributions/alpha_ann1.ann': 'T1\tSource 27 36\tThe mayor\nT2\tCue 37 41\tsaid\nT3\tContent 42 70\tthe bridge would open in May\nT4\tAttribution 37 41\tsaid\nE1\tAttribution:T4 Source:T1 Cue:T2 Content:T3\nT5\tSource 99 107\tJane Roe\nT6\tCue 94 98\tsaid\nT7\tContent 73 93\t“It is a great day,”\nT8\tAttribution 94 98\tsaid\nE2\tAttribution:T8 Source:T5 Cue:T6 Content:T7\n',
+    'train/attributions/beta_ann1.ann': 'T1\tSource 15 26\tForecasters\nT2\tCue 27 33\twarned\nT3\tContent 34 72\tthat heavy rain would arrive on Sunday\nT4\tAttribution 27 33\twarned\nE1\tAttribution:T4 Source:T1 Cue:T2 Content:T3\nT5\tSource 86 95\tofficials\nT6\tCue 96 100\tsaid\nT7\tContent 75 85;102 123\tThe storm, could flood low roads\nT8\tAttribution 96 100\tsaid\nE2\tAttribution:T8 Source:T5 Cue:T6 Content:T7\n',
+    'train/attributions/gamma_ann1.ann': 'T1\tSource 33 42\tthe board\nT2\tCue 20 32\tAccording to\nT3\tContent 44 65\tclasses resume Monday\nT4\tAttribution 20 32\tAccording to\nE1\tAttribution:T4 Source:T1 Cue:T2 Content:T3\nT5\tSource 68 75\tParents\nT6\tCue 76 80\ttold\nT7\tContent 91 109\tthey were relieved\nT8\tAttribution 76 80\ttold\nE2\tAttribution:T8 Source:T5 Cue:T6 Content:T7\n',
+    'train/text/alpha.txt': 'Mayor Promises New Bridge\n\nThe mayor said the bridge would open in May.\n\n“It is a great day,” said Jane Roe, a council member.\n',
+    'train/text/beta.txt': 'Rain Expected\n\nForecasters warned that heavy rain would arrive on Sunday.\n\nThe storm, officials said, could flood low roads.\n',
+    'train/text/gamma.txt': 'School Board Votes\n\nAccording to the board, classes resume Monday.\n\nParents told reporters they were relieved.\n',
+}
