@@ -61,7 +61,7 @@ def render_text(analysis: Analysis) -> str:
             prov = provenance.get(att.id)
             if prov is not None:
                 status = prov.status + (f", cue {prov.cue_strength}" if prov.cue_strength else "")
-                markers = "".join(f"; {m.type} {_quote(m.span.text, 40)!r}" for m in prov.markers)
+                markers = _markers(prov.markers)
                 lines += textwrap.wrap(
                     f"via {' → '.join(prov.chain)} ({status}{markers})",
                     WIDTH,
@@ -85,14 +85,19 @@ def _who(att, prov) -> str:
     return head if written in (name, "(no source given)") else f"{head}, written “{written}”"
 
 
+def _markers(markers) -> str:
+    """"; hedge 'may'; evaluative 'In a shocking suggestion'" for the report's status lines."""
+    return "".join(f"; {m.type} {_quote(m.span.text, 40)!r}" for m in markers)
+
+
 def _voice_lines(analysis: Analysis) -> list[str]:
-    own = [v for v in analysis.voice if v.status != "attributed" or v.markers]
     if not analysis.voice:
         return []
+    own = [v for v in analysis.voice if v.status != "attributed" or v.markers]
     attributed = sum(1 for v in analysis.voice if v.status == "attributed")
     lines = ["", f"The outlet's own voice ({len(analysis.voice) - attributed} of {len(analysis.voice)} body sentences)"]
     for voice in own:
-        markers = "".join(f"; {m.type} {_quote(m.span.text, 40)!r}" for m in voice.markers)
+        markers = _markers(voice.markers)
         lines += textwrap.wrap(
             f"[{voice.status}{markers}] {_quote(voice.span.text, 160)}",
             WIDTH,
