@@ -1,6 +1,6 @@
 """Build a large corpus by resampling PolNeAR analyses and time the queries on it.
 
-    .venv/bin/python benchmarks/scale_store.py --source /tmp/polnear-bench.db --articles 100000 --db /tmp/scale.db
+    .venv/bin/python benchmarks/scale_store.py --source POLNEAR_DB --articles 100000 --db SCALE_DB
 
 The source store comes from benchmarks/ingest_polnear.py (924 analysed PolNeAR articles). The
 large corpus is *resampled*: each new article is a copy of a random analysed article with a new
@@ -22,8 +22,10 @@ import json
 import os
 import random
 import statistics
+import tempfile
 import time
 import zlib
+from pathlib import Path
 from datetime import datetime, timedelta
 
 from reportedly.corpus.clusters import word_diff
@@ -64,8 +66,8 @@ def report(name: str, times: list[float]) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--source", default="/tmp/polnear-bench.db")
-    parser.add_argument("--db", default="/tmp/scale.db")
+    parser.add_argument("--source", default=str(Path(tempfile.gettempdir()) / "polnear-bench.db"))
+    parser.add_argument("--db", default=str(Path(tempfile.gettempdir()) / "scale.db"))
     parser.add_argument("--articles", type=int, default=100_000)
     parser.add_argument("--skip-load", action="store_true", help="time the queries on an existing --db")
     args = parser.parse_args()
