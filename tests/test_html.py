@@ -348,3 +348,51 @@ def test_author_card_in_the_article_header_inside_main():
     card = ("<main><header><div><div><img src='a.jpg' alt='Jane Doe'></div><div>Jane Doe</div>"
             "</div></header></main>")
     assert read_html(page(between={4: card}), "pic4").bylines == ("Jane Doe",)
+
+
+def test_date_written_with_dashes_beside_a_bare_name():
+    top = "<p>Bence Kovar</p><p>02-12-2025</p>"
+    assert read_html(page(top=top), "dash").bylines == ("Bence Kovar",)
+
+
+def test_name_over_a_job_title_under_the_headline():
+    top = "<div><p>Juliette Carrow</p><p>Tech Writer</p><a href='/a/jc'>Articles by Juliette</a></div>"
+    assert read_html(page(top=top), "role").bylines == ("Juliette Carrow",)
+
+
+def test_byline_element_beside_the_headline_beats_earlier_widgets():
+    # A sidebar of other posts' authors comes first in the markup; the article's own byline
+    # is the one printed under the headline.
+    side = "".join(f"<li><span class='author'>{n}</span></li>" for n in ("Ann Lee", "Bo Chan"))
+    html = page(top="<p class='author-name'>Craig Mott</p>").replace("<article>", f"<aside><ul>{side}</ul></aside><article>")
+    assert read_html(html, "near").bylines == ("Craig Mott",)
+
+
+def test_one_word_declared_name_printed_beside_the_headline_wins():
+    head = "<meta property='article:author' content='Mazi'>"
+    widget = "<div class='author'>David Shields November 6, 2025</div>"
+    html = page(head, top="<p>Mazi</p><p>December 19, 2025</p>", between={4: widget})
+    assert read_html(html, "weak").bylines == ("Mazi",)
+
+
+def test_printed_by_cue_beside_the_headline_beats_the_declared_account():
+    head = "<meta name='author' content='Luke Dale'>"
+    assert read_html(page(head, top="<p>By: Paul Fenn</p>"), "acct").bylines == ("Paul Fenn",)
+
+
+def test_reviewer_beside_the_headline_is_not_the_author():
+    head = "<meta property='article:author' content='Jill Kuba, MS, RD'>"
+    top = "<p>Medically reviewed <span>by</span> <a>Kim Rose</a> &mdash; Written by <a>Jill Kuba, MS, RD</a></p>"
+    assert read_html(page(head, top=top), "rev").bylines == ("Jill Kuba, MS, RD",)
+
+
+def test_author_note_this_post_was_written_by():
+    note = "<p><em>This post was written by</em> <a href='/a/vm'>Vanessa Mend, MD</a>, gastroenterologist.</p>"
+    assert read_html(page(between={0: note}), "note").bylines == ("Vanessa Mend, MD",)
+
+
+def test_author_card_beats_a_meta_author_that_is_the_site_name():
+    head = ("<meta property='og:site_name' content='Human in the Loop'>"
+            "<meta name='author' content='Human in the Loop'>")
+    card = "<div class='card'><img src='a.jpg' alt='Tim Grey'><div><p>Tim Grey</p></div></div>"
+    assert read_html(page(head, between={4: card}), "card").bylines == ("Tim Grey",)

@@ -38,6 +38,9 @@ def test_clean_title(raw, site, expected):
     ("Ana Ruiz, MS, RD", ["Ana Ruiz, MS, RD"]),
     ("Written by: Lee Kim · March 3, 2025", ["Lee Kim"]),
     ("https://www.facebook.com/someone", []),
+    ("This post was written by Dana Pell, Head of Marketing and Community Development", ["Dana Pell"]),
+    ("By Shelby Moss, DVM . Reviewed by Molly Pratt, DVM", ["Shelby Moss, DVM"]),
+    ("Medically reviewed by Molly Pratt", []),
 ])
 def test_split_byline(raw, expected):
     assert split_byline(raw) == expected
@@ -52,6 +55,8 @@ def test_split_byline(raw, expected):
     ("jane@example.com", None),
     ("Florence says", None),
     ("if(e.dataset.src)", None),
+    ("sara.r.peter", "sara.r.peter"),  # a declared handle; weak, but a name
+    ("example.com", None),
 ])
 def test_clean_author(raw, expected):
     assert clean_author(raw) == expected

@@ -81,6 +81,8 @@ def _is_site(part: str, site_keys: set[str]) -> bool:
 # --- bylines ---------------------------------------------------------------------------------
 
 _BY_PREFIX = re.compile(
+    r"^(?:this|the)\s+(?:post|article|story|piece|blog post|guest post)\s+(?:was|is)\s+"
+    r"(?:written|authored|contributed|reported)\s+by\s*:?\s+|"
     r"^(?:(?:written|reported|posted|published|compiled|edited|words|story|text|reviewed)\s+)?"
     r"(?:by|from)\s*[:\-]?\s+|^(?:authors?|byline|writer|posted by|written by)\s*[:\-]\s*",
     re.IGNORECASE,
@@ -117,7 +119,7 @@ _NAME_SHAPE = re.compile(r"[^\W\d_][\w.'’\- ]*", re.UNICODE)
 _NOT_A_NAME = re.compile(
     r"\bsays$|^(?:\w+\s+)?by:?$|\b(?:posts|insights from|view profile|read bio|more articles)\b"
     r"|\b(?:privacy|policy|cookies?|terms|conditions|subscribe|newsletter|designer|home|categor(?:y|ies))\b"
-    r"|^head of\b|[a-z]\.[a-z]|[{}()=<>\"/\\]",
+    r"|^head of\b|[a-z]\.(?:com|org|net|io|co|uk|de|ai|app|dev|info|html?|php|js)\b|[{}()=<>\"/\\]",
     re.IGNORECASE,
 )
 
@@ -153,6 +155,14 @@ _DATE_IN_BYLINE = re.compile(
 _TRAILING_ON = re.compile(r"\s+on\b.*$|\s+(?:at|in)$")  # lower-case only: "Audiophile On" is a name
 
 
+_OTHER_CREDIT = re.compile(
+    r"\s*[.|·•,;]?\s*\b(?:(?:medically|clinically|expert|editorially)\s+)?(?:reviewed|edited|fact[- ]checked"
+    r"|checked|illustrated|photographed|verified)\s+by\b.*$", re.IGNORECASE)
+_ROLE_OF = re.compile(
+    r",\s*(?:the\s+)?(?:head|director|vice president|vp|manager|chief|dean|professor|lead)"
+    r"\s+(?:of|for)\b.*$", re.IGNORECASE)
+
+
 def split_byline(raw: str | None) -> list[str]:
     """The names in one byline string ("By Jane Doe and John Roe, Staff Writers").
 
@@ -166,6 +176,11 @@ def split_byline(raw: str | None) -> list[str]:
         return []
     # A byline element often carries the date and reading time: "Jane Doe · March 3, 2025".
     text = _DATE_IN_BYLINE.split(text, maxsplit=1)[0] if _DATE_IN_BYLINE.search(text[3:]) else text
+    # Other credits on the same line name reviewers and editors, not writers: "By Jane Doe, DVM.
+    # Reviewed by John Roe, DVM". A role "of" something ends the name list too: in "Jane Doe,
+    # Head of Marketing and Community Development" the "and" joins departments, not people.
+    text = _OTHER_CREDIT.split(text, maxsplit=1)[0]
+    text = _ROLE_OF.split(text, maxsplit=1)[0]
     pieces = [p for p in _SPLIT.split(text) if p and p.strip()]
     names: list[str] = []
     for piece in pieces:

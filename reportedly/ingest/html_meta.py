@@ -328,6 +328,7 @@ def _authors(src: _Sources, site: str | None, body_text: str | None) -> tuple[st
     candidates: list[tuple[list[str], bool]] = []
     for obj in src.ld_articles:
         candidates.append((_ld_people(obj.get("author")) or _ld_people(obj.get("creator")), True))
+    candidates.append((byline_near_title(_beside_headline(src)), True))
     for key in ("author", "article:author", "parsely-author", "sailthru.author", "dc.creator",
                 "dcterms.creator", "cxenseparse:author", "byl", "twitter:creator"):
         values = src.meta.get(key, ())
@@ -336,7 +337,7 @@ def _authors(src: _Sources, site: str | None, body_text: str | None) -> tuple[st
     if src.itemprops.get("author"):
         candidates.append(([p for v in src.itemprops["author"][:3] for p in split_byline(v)], True))
     # Elements found by class name catch widgets and categories too: one word from them is noise.
-    for text in src.byline_texts[:4]:
+    for text in _nearest_first(src.byline_texts, src)[:4]:
         candidates.append((split_byline(text), False))
     if src.rel_authors:
         candidates.append(([p for v in src.rel_authors[:4] for p in split_byline(v)], True))
@@ -356,9 +357,14 @@ def _authors(src: _Sources, site: str | None, body_text: str | None) -> tuple[st
     for obj in src.ld_pages:
         candidates.append((_ld_people(obj.get("author")), True))
     weak: list[str] = []
+    printed = set(_beside_headline(src))
     for group, weak_ok in candidates:
         people = clean_author_list(group, site)
         if people and not all(is_weak_name(p) for p in people):
+            return tuple(people)
+        # A one-word name ("Mazi") that the page also prints alone beside the headline is the
+        # byline as readers see it, not a widget's label.
+        if people and weak_ok and any(p in printed for p in people):
             return tuple(people)
         if people and weak_ok and not weak:
             weak = people
@@ -375,20 +381,40 @@ def _authors(src: _Sources, site: str | None, body_text: str | None) -> tuple[st
         orgs = _ld_org_authors(obj.get("author"))
         if orgs:
             return tuple(orgs)
-    for value in src.meta.get("author", ())[:1]:
-        name = " ".join(value.split())
-        if name and site and _norm(name) == _norm(site):
-            return (name,)
-    # An author card: a portrait whose alt text is the name printed beside it. After a declared
-    # organisation, and only when one person is pictured (more is a team or testimonials).
+    # An author card: a portrait whose alt text is the name printed beside it. After an
+    # organisation declared in JSON-LD, and only when one person is pictured (more is a team
+    # or testimonials). Before a meta author that only repeats the site's name: that is the
+    # CMS's default, not a credit.
     if len(src.pictured) == 1:
         people = clean_author_list(src.pictured, site)
         if people:
             return tuple(people)
+    for value in src.meta.get("author", ())[:1]:
+        name = " ".join(value.split())
+        if name and site and _norm(name) == _norm(site):
+            return (name,)
     # A personal site: the site's own name is a person's ("Jane Doe", "Jane Doe's blog"), so the
     # site's author wrote the page. Only a person-shaped name; a company name is never inferred.
     owner = _site_owner(src, site)
     return (owner,) if owner else ()
+
+
+def _beside_headline(src: _Sources) -> list[str]:
+    """The printed text nodes just before and after the headline (where bylines are)."""
+    if src.h1_index is None:
+        return []
+    return src.near_title[max(0, src.h1_index - 3): src.h1_index + 12]
+
+
+def _nearest_first(texts: list[str], src: _Sources) -> list[str]:
+    """Byline-classed texts printed beside the headline first; the rest in page order.
+
+    Sidebars and "latest posts" widgets reuse the byline class for other posts' authors and
+    often come earlier in the markup than the article's own byline.
+    """
+    beside = [c for c in _beside_headline(src) if len(c) > 2]
+    near = [t for t in texts if any(c in t for c in beside)]
+    return near + [t for t in texts if t not in near]
 
 
 _LOWER_NAME = re.compile(r"[^\W\d_A-Z]{2,}(?: [^\W\d_A-Z]{2,}){1,2}")

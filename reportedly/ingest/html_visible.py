@@ -94,7 +94,10 @@ _CUE_XPATH = (
     " or starts-with(normalize-space(), 'Posted by') or starts-with(normalize-space(), 'Author:')"
     " or normalize-space() = 'Author' or normalize-space() = 'Authors'"
     " or normalize-space() = 'Contributor:' or normalize-space() = 'Contributors:'"
-    " or normalize-space() = 'Article by' or normalize-space() = 'Article By']"
+    " or normalize-space() = 'Article by' or normalize-space() = 'Article By'"
+    # "This post was written by Jane Doe, ..." (an author note before or after the article)
+    " or starts-with(normalize-space(), 'This post was written by')"
+    " or starts-with(normalize-space(), 'This article was written by')]"
 )
 # A heading-like label alone in its element; the name follows ("<h3>Author</h3><p>Jane Doe</p>").
 _LABELS = {"author", "authors", "contributor", "contributors", "article by"}
@@ -148,10 +151,15 @@ _BYLINE_LINE = re.compile(r"^\s*(?:written |reported |words )?by[:\s]+(.{3,120})
 
 
 _BY_CUE = re.compile(
-    r"^(?:(?:written|posted|published|reported|words|story|article)\s+)?by\s*:?\s*(.*)$"
+    r"^(?:(?:this|the)\s+(?:post|article|story|piece|blog post|guest post)\s+(?:was|is)\s+"
+    r"(?:written|authored|contributed|reported)\s+"
+    r"|(?:written|posted|published|reported|words|story|article)\s+)?by\s*:?\s*(.*)$"
     r"|^(?:author|authors|writer|byline)\s*:\s*(.*)$",
     re.IGNORECASE,
 )
+
+
+_REVIEWED = re.compile(r"\b(?:reviewed|edited|checked|verified|illustrated|photographed)$", re.IGNORECASE)
 
 
 def byline_near_title(chunks: list[str]) -> list[str]:
@@ -160,6 +168,8 @@ def byline_near_title(chunks: list[str]) -> list[str]:
         m = _BY_CUE.match(chunk)
         if not m:
             continue
+        if i and _REVIEWED.search(chunks[i - 1]):
+            continue  # "Medically reviewed" + "by" + a name: the reviewer, not the writer
         rest = (m.group(1) if m.group(1) is not None else m.group(2) or "").strip()
         if not rest:
             # The cue and the name are separate text nodes, sometimes with a date between.
@@ -179,7 +189,7 @@ def byline_near_title(chunks: list[str]) -> list[str]:
 _DATELIKE = re.compile(
     r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|\b\d{1,2}\s+"
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\b\d{4}-\d{2}-\d{2}\b"
-    r"|\b\d{1,2}/\d{1,2}/\d{2,4}\b|\bmin(?:ute)?s?\s+read\b|^(?:updated|published|posted)\b",
+    r"|\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b|\bmin(?:ute)?s?\s+read\b|^(?:updated|published|posted)\b",
     re.IGNORECASE,
 )
 _NAME_WORD = re.compile(r"(?:[A-Z][a-zà-ÿ'’\-]+|[A-Z]\.|van|von|der|de|da|del|la|le|bin|al|el|di)$")
@@ -202,6 +212,11 @@ def _looks_like_name(chunk: str) -> bool:
     return all(_NAME_WORD.match(w) for w in words) and sum(w[0].isupper() for w in words) >= 2
 
 
+_WRITER_ROLE = re.compile(
+    r"\b(?:writer|editor|reporter|correspondent|columnist|contributor|journalist|author)s?\b",
+    re.IGNORECASE)
+
+
 def name_in_meta_line(chunks: list[str], h1_at: int | None) -> list[str]:
     """A bare name printed next to the article's date or reading time, just below the headline.
 
@@ -218,6 +233,9 @@ def name_in_meta_line(chunks: list[str], h1_at: int | None) -> list[str]:
             continue
         neighbours = window[max(0, i - 2): i] + window[i + 1: i + 4]
         if any(_DATELIKE.search(n) for n in neighbours if len(n) < 60):
+            return [chunk]
+        # "Jane Doe" / "Tech Writer": a name over a job title is an author card.
+        if i + 1 < len(window) and len(window[i + 1]) < 60 and _WRITER_ROLE.search(window[i + 1]):
             return [chunk]
     return []
 
