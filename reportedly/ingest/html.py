@@ -16,6 +16,7 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from reportedly.errors import InputError, TooLargeError
+from reportedly.ingest.article_end import find_article_end
 from reportedly.ingest.boilerplate import split_boilerplate
 from reportedly.ingest.charset import decode_html, gunzip_if_needed
 from reportedly.ingest.html_meta import decide_meta, gather_declarations
@@ -65,8 +66,12 @@ def read_html(
     if body is None:
         raise InputError(f"{id}: no article text found in the page (is it an article page?)")
     meta = decide_meta(declarations, tree, url=url, default_tz=default_tz, body_text=body)
-    lines = [line for line in body.split("\n")]
-    kept, dropped, credits = split_boilerplate(lines, title=meta.title, bylines=meta.bylines)
+    lines = body.split("\n")
+    # Related-post lists, author boxes and consent banners after the article are left out like
+    # boilerplate lines (and kept as such in Article.boilerplate).
+    end = find_article_end(lines, _link_texts(tree))
+    kept, dropped, credits = split_boilerplate(lines[:end], title=meta.title, bylines=meta.bylines)
+    dropped += [(i, " ".join(lines[i].split())) for i in range(end, len(lines)) if lines[i].strip()]
     words = sum(len(line.split()) for _, line in kept)
     if words < MIN_WORDS:
         # What is left is a menu item or a cookie notice, not an article.
@@ -183,6 +188,12 @@ def _trafilatura_text(
     )
     text = getattr(doc, "text", None) if doc is not None else None
     return text if text and text.strip() else None
+
+
+def _link_texts(tree: lxml_html.HtmlElement) -> frozenset[str]:
+    """The whitespace-normalised texts of the page's links of three or more words."""
+    texts = (" ".join(a.text_content().split()) for a in tree.iter("a"))
+    return frozenset(t for t in texts if t.count(" ") >= 2)
 
 
 _WORD = re.compile(r"\w+")

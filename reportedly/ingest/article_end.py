@@ -1,0 +1,112 @@
+"""Finding where an article ends in extracted text, before the page's trailing furniture.
+
+Body extractors keep the article's container, and pages put more than the article in it:
+"Related posts" lists, "About the author" boxes, "Article sources", cookie-consent text, a run of
+links to other posts. These blocks come after the article and each is recognised by what it is
+made of, not by where it sits alone: a heading such as "Related" is only a cut when what follows
+it is a list of titles (a section "Related risks" in prose stays). Only the second half of the
+text (by words) is searched, so an article that opens with a list of links is never emptied.
+"""
+from __future__ import annotations
+
+import re
+
+__all__ = ["find_article_end"]
+
+# Headings over lists of other posts. Generic section words ("Other costs", "Recent
+# developments", "More information") are not here: articles use them for their own sections.
+_TEASER_HEADING = re.compile(
+    r"(?:related|similar)(?: \w+)?(?: posts?| articles?| stories| reads?| reading| content| topics"
+    r"| guides?| resources| news)?"
+    r"|(?:recommended|popular|trending|latest|recent|more|other|further)(?: \w+)?"
+    r" (?:posts|articles|stories|reads|reading)"
+    r"|(?:recommended|picked) for you|read (?:this )?next|up next|what to read next"
+    r"|you (?:may|might) (?:also )?(?:like|love|enjoy|be interested in)|you'?ll also (?:like|love)"
+    r"|(?:also|keep) reading|explore more|more from [\w .&'’-]+|(?:more )?in this series"
+    r"|don'?t miss|follow us(?: on [\w ]+)?|republish this article"
+    r"|share (?:this|the) (?:article|post|story)",
+    re.IGNORECASE,
+)
+# An author box after the article: the heading and a short biography.
+_BIO_HEADING = re.compile(r"about the authors?|(?:the )?author'?s? bio|meet the authors?|written by",
+                          re.IGNORECASE)
+_BIO_MAX_WORDS = 150
+# An SEO "sources" list: URLs and citations, which the article's text does not include.
+_SOURCES_HEADING = re.compile(r"article sources|sources for this article", re.IGNORECASE)
+_COOKIES = re.compile(
+    r"\b(?:we|this (?:web)?site) uses? cookies\b|\bcookie (?:settings|policy|preferences|consent)\b"
+    r"|\bmanage consent\b|\baccept all cookies\b",
+    re.IGNORECASE,
+)
+_HEADING_MAX_WORDS = 7
+_SHORT_LINE = 6  # words: a date, "Read more", a category label between teaser links
+_DATE_LINE = re.compile(r"^(?:[\w,.]+ ){0,3}\d{1,2},? \d{4}$|^\d{1,2} \w+ \d{4}$|^\d{4}-\d\d-\d\d$")
+
+
+def find_article_end(lines: list[str], link_texts: frozenset[str] | set[str] = frozenset()) -> int:
+    """The number of leading ``lines`` that are the article; the rest is trailing furniture.
+
+    ``link_texts`` are the texts of the page's links (whitespace-normalised): a trailing run of
+    lines that are each a whole link's text is a list of other posts.
+    Returns ``len(lines)`` when nothing is cut.
+    """
+    sizes = [len(line.split()) for line in lines]
+    total = sum(sizes)
+    seen = 0
+    end = len(lines)
+    for i, line in enumerate(lines):
+        if seen >= total / 2:
+            cut = _cut_at(i, lines, sizes)
+            if cut:
+                end = i
+                break
+        seen += sizes[i]
+    return _trailing_links_start(lines[:end], link_texts)
+
+
+def _cut_at(i: int, lines: list[str], sizes: list[int]) -> bool:
+    line = lines[i].strip().rstrip(":").strip()
+    tail = sizes[i + 1:]
+    if _COOKIES.search(line):
+        # A consent banner: it and what follows it are cookie text or short buttons.
+        return all(n <= _SHORT_LINE or _COOKIES.search(t) or "cookie" in t.lower()
+                   for n, t in zip(tail, lines[i + 1:]))
+    if sizes[i] > _HEADING_MAX_WORDS:
+        return False
+    if _TEASER_HEADING.fullmatch(line):
+        return _titles_only(tail)
+    if _BIO_HEADING.fullmatch(line):
+        return sum(tail) <= _BIO_MAX_WORDS
+    return bool(_SOURCES_HEADING.fullmatch(line))
+
+
+def _titles_only(sizes: list[int]) -> bool:
+    """Whether lines of these word counts read as a list of titles rather than prose."""
+    if not sizes:
+        return True
+    long = sum(1 for n in sizes if n > 40)
+    return long <= len(sizes) // 4 and sorted(sizes)[len(sizes) // 2] <= 20
+
+
+def _trailing_links_start(lines: list[str], link_texts) -> int:
+    """Where a closing run of link lines (other posts' titles) starts; ``len(lines)`` if none.
+
+    The run may hold short lines between the links (dates, categories, "Read more"); it is cut
+    when it has at least two links of three or more words and they outweigh the short lines.
+    """
+    i = len(lines)
+    links = link_words = other_words = 0
+    while i > 0:
+        text = " ".join(lines[i - 1].split()).strip(" -–•·*")
+        n = len(text.split())
+        if n >= 3 and text in link_texts:
+            links += 1
+            link_words += n
+        elif n <= _SHORT_LINE or _DATE_LINE.match(text):
+            other_words += n
+        else:
+            break
+        i -= 1
+    if links >= 2 and link_words >= other_words and i > 0:
+        return i
+    return len(lines)

@@ -1,0 +1,65 @@
+"""find_article_end on hand-made lists of extracted lines."""
+from __future__ import annotations
+
+from reportedly.ingest.article_end import find_article_end
+from reportedly.ingest.html import read_html
+
+PROSE = [
+    "The council voted on Tuesday to expand the bus network to the northern suburbs after a long "
+    "debate about costs, routes and the timetable for the first new lines next spring.",
+    "Opponents said the plan would cost far more than the budget allows and that the money would "
+    "be better spent on repairing roads that have been neglected for more than a decade now.",
+    "Residents of the northern suburbs have long complained that they cannot reach the centre "
+    "without a car, and several local groups welcomed the decision on Tuesday evening.",
+]
+TITLES = ["How the tram line was built in 1902", "Five walks along the river this autumn",
+          "Why the old depot is being turned into flats"]
+
+
+def test_related_heading_over_a_list_of_titles_is_cut():
+    lines = PROSE + ["Related Posts:"] + TITLES
+    assert find_article_end(lines) == len(PROSE)
+
+
+def test_related_heading_over_prose_is_a_section_of_the_article():
+    lines = PROSE + ["Related risks"] + PROSE
+    assert find_article_end(lines) == len(lines)
+
+
+def test_generic_section_heading_is_never_a_cut():
+    lines = PROSE + ["Other costs"] + TITLES
+    assert find_article_end(lines) == len(lines)
+
+
+def test_short_author_box_is_cut_but_a_long_one_is_not():
+    bio = "Jane Doe covers transport and city hall for the paper and has lived in the city since 2004."
+    assert find_article_end(PROSE + ["About the Author", bio]) == len(PROSE)
+    assert find_article_end(PROSE + ["About the author"] + PROSE * 3) == len(PROSE) * 4 + 1
+
+
+def test_cookie_banner_and_its_buttons_are_cut():
+    lines = PROSE + ["We use cookies on our website to give you the most relevant experience.",
+                     "Manage consent", "Accept", "Necessary cookies are essential for the site to work."]
+    assert find_article_end(lines) == len(PROSE)
+
+
+def test_trailing_run_of_links_is_cut_only_when_they_are_links():
+    lines = PROSE + ["December 8, 2025"] + TITLES
+    assert find_article_end(lines, set(TITLES)) == len(PROSE)
+    assert find_article_end(lines, set()) == len(lines)
+    assert find_article_end(lines, {TITLES[-1]}) == len(lines)  # one link is not a list
+
+
+def test_nothing_is_cut_in_the_first_half():
+    lines = ["Related Posts:"] + TITLES + PROSE
+    assert find_article_end(lines) == len(lines)
+
+
+def test_read_html_leaves_related_links_out_and_records_them():
+    items = "".join(f"<p><a href='/p{i}'>{t}</a></p>" for i, t in enumerate(TITLES))
+    body = "".join(f"<p>{p} Part {n} of the report.</p>" for n in (1, 2) for p in PROSE)
+    html = ("<html><body><article><h1>Council expands bus network</h1>" + body
+            + f"<h3>Related Posts</h3>{items}</article></body></html>")
+    art = read_html(html, "rel")
+    assert art.text.endswith("Part 2 of the report.")
+    assert any(span.text == "Related Posts" for span in art.boilerplate)
