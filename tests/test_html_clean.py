@@ -115,6 +115,10 @@ def test_declared_charset_and_decoding():
     ("Published in 2019, the report found that bus use had doubled.", False),
     ("Share prices fell sharply on Tuesday after the announcement.", False),
     ("Watch out for the new timetable, the council said.", False),
+    ("Advertiser Disclosure", True),
+    ("Disclosure: This post contains affiliate links. If you use them, we may earn a small commission.", True),
+    ("If you purchase through our links, we may earn a commission.", True),
+    ("Streamers earn a commission when viewers buy games via affiliate links.", False),
 ])
 def test_is_boilerplate(line, junk):
     assert is_boilerplate(line) is junk

@@ -43,6 +43,12 @@ _PATTERNS = [re.compile(p, _FLAGS) for p in (
     r"(?:comments?|leave a comment|\d+ comments?|join the conversation|jump to comments)\W*",
     r"(?:tags?|topics?|filed under|categories|category)\s*:.*",
     r"(?:loading|please wait)(?:\.\.\.|…)?",
+    # Affiliate disclosures: a commission notice, not the article's words.
+    r"(?:advertis(?:ing|er)|affiliate) disclosure|sponsored by",
+    r"(?:\W*(?:disclosure|disclaimer|note|please note)\s*:\s*)?(?:this|the|our|my) (?:post|article|page|site|blog|guide)"
+    r" (?:may )?(?:contains?|includes?|uses?) (?:some )?(?:affiliate|commissionable) links\b.{0,200}",
+    r".{0,120}\bif you (?:buy|purchase|click|make a purchase|shop)\b.{0,80}\b(?:we|i) (?:may )?(?:earn|receive|get)"
+    r" (?:a )?(?:small )?(?:commission|compensation)\b.{0,160}",
 )]
 _CREDIT = re.compile(
     r"(?:photo|photograph|image|picture|illustration|credit)|getty images|shutterstock|ap photo|reuters/",
