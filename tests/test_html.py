@@ -396,3 +396,12 @@ def test_author_card_beats_a_meta_author_that_is_the_site_name():
             "<meta name='author' content='Human in the Loop'>")
     card = "<div class='card'><img src='a.jpg' alt='Tim Grey'><div><p>Tim Grey</p></div></div>"
     assert read_html(page(head, between={4: card}), "card").bylines == ("Tim Grey",)
+
+
+def test_printed_update_stamp_when_the_page_declares_no_date():
+    # The only date the page shows its readers is labelled "Last updated"; without it,
+    # htmldate's search of the page would take the date of an older post in the sidebar.
+    top = "<div><span>Last updated:</span> <span>Dec 12, 2025</span></div>"
+    side = "<aside><p>Older post, 2023-03-02</p></aside>"
+    art = read_html(page(top=top).replace("<footer>", side + "<footer>"), "upd")
+    assert art.published.date().isoformat() == "2025-12-12"
