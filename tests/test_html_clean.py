@@ -91,6 +91,9 @@ def test_parse_when_rejects_nonsense_and_far_future():
     ("Dec. 19th, 2024 · 5 min read", "2024-12-19"),
     ("2025-03-04", "2025-03-04"),
     ("03/04/2025", None),  # day and month could be either way round
+    ("12.12.2025", "2025-12-12"),  # ... but not when they are equal
+    ("25/03/2024", "2024-03-25"),  # ... or when one of them can only be the day
+    ("03-25-2024", "2024-03-25"),
 ])
 def test_find_printed_date(text, day):
     found = find_printed_date(text)

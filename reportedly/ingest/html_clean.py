@@ -305,6 +305,9 @@ _PRINTED_DATES = (
     (re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH},?\s+((?:19|20)\d\d)\b", re.IGNORECASE), ("d", "m", "y")),
     (re.compile(r"\b((?:19|20)\d\d)-(\d{2})-(\d{2})\b"), ("y", "m", "d")),
     (re.compile(r"\b((?:19|20)\d\d)/(\d{1,2})/(\d{1,2})\b"), ("y", "m", "d")),
+    # Day and month in numbers, either order ("12.12.2025", "25/03/2024"): only read when the
+    # order does not matter or one number can only be the day (see _numeric_day_month).
+    (re.compile(r"\b(\d{1,2})[./-](\d{1,2})[./-]((?:19|20)\d\d)\b"), ("a", "b", "y")),
 )
 
 
@@ -319,6 +322,11 @@ def find_printed_date(text: str, default_tz: tzinfo | None = None) -> datetime |
         if not m or (best is not None and m.start() >= best[0]):
             continue
         parts = dict(zip(order, m.groups()))
+        if "a" in parts:
+            day_month = _numeric_day_month(int(parts["a"]), int(parts["b"]))
+            if day_month is None:
+                continue
+            parts["d"], parts["m"] = (str(n) for n in day_month)
         month = parts["m"]
         month = _MONTHS.get(month[:3].lower()) if not month.isdigit() else int(month)
         try:
@@ -328,6 +336,15 @@ def find_printed_date(text: str, default_tz: tzinfo | None = None) -> datetime |
         if _sane(when):
             best = (m.start(), when)
     return best[1] if best else None
+
+
+def _numeric_day_month(a: int, b: int) -> tuple[int, int] | None:
+    """(day, month) of two numbers printed in an unknown order; None when it is ambiguous."""
+    if a == b or b > 12 >= a:
+        return (a, b) if a == b else (b, a)
+    if a > 12 >= b:
+        return (a, b)
+    return None
 
 
 def _parse_loose(text: str, tz: tzinfo) -> datetime | None:
