@@ -101,6 +101,7 @@ def read_html(
         text="\n\n".join(pieces),
         paragraphs=tuple(paragraphs),
         title=meta.title,
+        dek=meta.dek,
         bylines=meta.bylines,
         outlet=meta.outlet,
         url=meta.url,

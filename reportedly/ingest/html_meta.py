@@ -25,6 +25,7 @@ from reportedly.ingest.html_clean import (
     split_byline,
 )
 from reportedly.ingest.html_dates import declared_date, decide_published
+from reportedly.ingest.html_dek import DEK_XPATH, decide_dek
 from reportedly.ingest.html_visible import (
     BYLINE_XPATH,
     byline_in_text,
@@ -58,6 +59,7 @@ class PageMeta:
     published: datetime | None = None
     updated: datetime | None = None
     description: str | None = None
+    dek: str | None = None
     language: str | None = None
     url: str | None = None
 
@@ -81,6 +83,7 @@ class _Sources:
     h1_index: int | None = None
     cued_bylines: list[str] = field(default_factory=list)
     pictured: list[str] = field(default_factory=list)
+    dek_texts: list[str] = field(default_factory=list)
     lang: str | None = None
     canonical: str | None = None
 
@@ -110,13 +113,15 @@ def decide_meta(
     ``tree`` is only searched (by htmldate) when the page declares no publication date.
     """
     site = _outlet(src)
+    title = _title(src, site)
     return PageMeta(
-        title=_title(src, site),
+        title=title,
         bylines=_authors(src, site, body_text),
         outlet=site,
         published=decide_published(src, tree, url or src.canonical, default_tz),
         updated=declared_date(src, "modified", default_tz),
         description=_first(src.meta, "og:description", "description", "twitter:description"),
+        dek=_dek(src, site, body_text, title),
         language=src.lang,
         url=url or src.canonical or _first(src.meta, "og:url"),
     )
@@ -163,6 +168,7 @@ def gather_declarations(tree: lxml_html.HtmlElement) -> _Sources:
             else:
                 src.byline_texts.append(text)
     src.near_title, src.h1_index = text_near_h1(tree)
+    src.dek_texts = [t for t in (visible_text(el) for el in tree.xpath(DEK_XPATH)[:8]) if t]
     src.cued_bylines = cued_bylines(tree)
     src.pictured = pictured_names(tree)
     html_el = tree if tree.tag == "html" else tree.getroottree().getroot()
@@ -389,6 +395,16 @@ def _authors(src: _Sources, site: str | None, body_text: str | None) -> tuple[st
     # site's author wrote the page. Only a person-shaped name; a company name is never inferred.
     owner = _site_owner(src, site)
     return (owner,) if owner else ()
+
+
+def _dek(src: _Sources, site: str | None, body_text: str | None, title: str | None) -> str | None:
+    descriptions = [d for obj in src.ld_articles for d in [_ld_text(obj.get("description"))] if d]
+    for key in ("og:description", "twitter:description", "description"):
+        descriptions.extend(src.meta.get(key, ())[:1])
+    about_site = tuple(d for obj in src.ld_orgs for d in [_ld_text(obj.get("description"))] if d)
+    after = src.near_title[src.h1_index + 1: src.h1_index + 6] if src.h1_index is not None else []
+    return decide_dek(src.dek_texts, after, descriptions, body_text, site=site,
+                      site_descriptions=about_site, title=title)
 
 
 def _beside_headline(src: _Sources) -> list[str]:
