@@ -405,3 +405,9 @@ def test_printed_update_stamp_when_the_page_declares_no_date():
     side = "<aside><p>Older post, 2023-03-02</p></aside>"
     art = read_html(page(top=top).replace("<footer>", side + "<footer>"), "upd")
     assert art.published.date().isoformat() == "2025-12-12"
+
+
+def test_itemprop_author_box_with_a_biography_is_not_split_into_names():
+    box = ("<div itemprop='author'>Author: Hardtail Canada. Dan lives and works in Calgary, Alberta, "
+           "and bikes year-round. Checkout the Editor Bio in the About menu for his biking history!</div>")
+    assert "Alberta" not in read_html(page(between={4: box}), "bio").bylines

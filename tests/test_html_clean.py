@@ -56,6 +56,9 @@ def test_split_byline(raw, expected):
     ("Florence says", None),
     ("if(e.dataset.src)", None),
     ("sara.r.peter", "sara.r.peter"),  # a declared handle; weak, but a name
+    ("Paramita (Guha) Ghosh", "Paramita (Guha) Ghosh"),
+    ("Jane Doe (left)", None),
+    ("NOC Admin", None),
     ("example.com", None),
 ])
 def test_clean_author(raw, expected):

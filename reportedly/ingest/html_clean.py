@@ -124,6 +124,10 @@ _NOT_A_NAME = re.compile(
 )
 
 
+_ACCOUNT_WORDS = {"admin", "administrator", "webmaster", "sysadmin", "moderator"}
+_BRACKETED_NAME = re.compile(r"(?<=\S)\s+\([A-Z][\w'’\-]*\)(?=\s+\S)")
+
+
 # Lower-case words that belong inside names ("Marna van der Merwe", "Luiz da Silva").
 _PARTICLES = {"van", "von", "der", "den", "de", "da", "das", "do", "dos", "du", "del", "della",
               "di", "la", "le", "bin", "ibn", "al", "el", "y", "ter", "ten", "zu", "af", "e"}
@@ -206,7 +210,10 @@ def clean_author(raw: str, site: str | None = None) -> str | None:
         base = head
     else:
         base, creds = text, ""
-    if _ONLY_ROLE.match(base) or _NOT_A_NAME.search(base):
+    # A nickname or maiden name in brackets belongs to the name ("Paramita (Guha) Ghosh"); the
+    # shape checks below read the name without it.
+    probe = _BRACKETED_NAME.sub(" ", base)
+    if _ONLY_ROLE.match(probe) or _NOT_A_NAME.search(probe):
         return None
     stripped = _ROLE_TAIL.sub("", base).strip(" .,:;|-–—")
     # "Resy Staff", "SFist Contributor": a collective byline, where the role is half the name.
@@ -214,11 +221,13 @@ def clean_author(raw: str, site: str | None = None) -> str | None:
         base = stripped
     if not base or _ONLY_ROLE.match(base):
         return None
-    words = base.split()
-    if not _NAME_SHAPE.fullmatch(base):
+    words = _BRACKETED_NAME.sub(" ", base).split()
+    if not _NAME_SHAPE.fullmatch(" ".join(words)):
         return None
     if len(words) > 5 or any(ch.isdigit() for ch in base) or base.lower() in _GENERIC:
         return None
+    if any(w.lower() in _ACCOUNT_WORDS for w in words):
+        return None  # "NOC Admin", "Site Administrator": the CMS account that posted
     if site and _squash(base) == _squash(site):
         return None
     if len(words) > 1 and not _COLLECTIVE.search(base) and any(

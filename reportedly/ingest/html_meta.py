@@ -332,8 +332,11 @@ def _authors(src: _Sources, site: str | None, body_text: str | None) -> tuple[st
         values = src.meta.get(key, ())
         if values:
             candidates.append(([p for v in values for p in split_byline(v)], True))
-    if src.itemprops.get("author"):
-        candidates.append(([p for v in src.itemprops["author"][:3] for p in split_byline(v)], True))
+    # An itemprop=author element is sometimes the whole author box with a biography: only a
+    # byline-length text is read as names.
+    bylines = [v for v in src.itemprops.get("author", ())[:3] if len(v) <= 120]
+    if bylines:
+        candidates.append(([p for v in bylines for p in split_byline(v)], True))
     # Elements found by class name catch widgets and categories too: one word from them is noise.
     for text in _nearest_first(src.byline_texts, src)[:4]:
         candidates.append((split_byline(text), False))
