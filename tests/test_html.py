@@ -411,3 +411,9 @@ def test_itemprop_author_box_with_a_biography_is_not_split_into_names():
     box = ("<div itemprop='author'>Author: Hardtail Canada. Dan lives and works in Calgary, Alberta, "
            "and bikes year-round. Checkout the Editor Bio in the About menu for his biking history!</div>")
     assert "Alberta" not in read_html(page(between={4: box}), "bio").bylines
+
+
+def test_date_in_a_sentence_fragment_under_the_headline_is_not_the_printed_date():
+    head = "<meta property='article:published_time' content='2025-11-24T13:30:10+00:00'>"
+    top = "<p>Deals <a href='/d'>this week</a> and is valid November 26 - December 3, 2025</p>"
+    assert read_html(page(head, top=top), "frag").published.date().isoformat() == "2025-11-24"

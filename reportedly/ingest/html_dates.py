@@ -131,7 +131,9 @@ def _printed_date(src, default_tz, *, updated: bool = False) -> datetime | None:
         # "Updated March 3" is not when the article appeared (it may be the only date shown).
         if bool(_UPDATE_LABEL.search(" ".join(window[max(0, i - 2): i + 1]))) != updated:
             continue
-        if len(chunk) < 80:
+        # A date line, not a sentence of the article that mentions a date ("and is valid
+        # November 26 - December 3, 2025"), which the page's markup splits at a link.
+        if len(chunk) < 80 and not chunk[:1].islower():
             when = find_printed_date(chunk, default_tz)
             if when is not None:
                 return when
