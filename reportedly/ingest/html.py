@@ -151,6 +151,20 @@ def _prune(tree: lxml_html.HtmlElement) -> None:
     for el in list(tree.iter(*_PRUNE)):
         if el.getparent() is not None:
             el.drop_tree()
+    _unmark_content_embeds(tree)
+
+
+# trafilatura discards every element whose class contains "embed", taking it for a share or
+# social-media widget. Site builders use the word for blocks of the page's own HTML (Webflow's
+# "w-embed", an "embed" wrapper around a data table), which hold tables and paragraphs of the
+# article. Such a block that holds a table or two paragraphs is unmarked so it is read.
+_EMBED_XPATH = ("//*[not(self::body or self::html)][contains(@class,'embed')]"
+                "[.//table or count(.//p) >= 2]")
+
+
+def _unmark_content_embeds(tree: lxml_html.HtmlElement) -> None:
+    for el in tree.xpath(_EMBED_XPATH):
+        el.set("class", el.get("class", "").replace("embed", "block"))
 
 
 def _extract_body(tree: lxml_html.HtmlElement, url: str | None) -> str | None:
