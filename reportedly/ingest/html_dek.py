@@ -23,10 +23,12 @@ import re
 
 __all__ = ["DEK_XPATH", "decide_dek"]
 
-# Elements that hold a dek by their class; the text is checked to sit beside the headline.
+# Elements that hold a dek by their class, among the first elements after the headline (an
+# XPath from the first <h1>: searching the whole page costs several ms on large pages). The
+# text is checked again to be one of the first lines under the headline.
 DEK_XPATH = (
-    "//*[not(self::body or self::html or self::article or self::main or self::section"
-    " or self::script or self::style or self::meta)]"
+    "following::*[position() <= 40]"
+    "[not(self::article or self::main or self::section or self::script or self::style)]"
     "[contains(@class,'dek') or contains(@class,'standfirst') or contains(@class,'subtitle')"
     " or contains(@class,'sub-title') or contains(@class,'subhead') or contains(@class,'strapline')"
     " or contains(@class,'deck') or contains(@class,'Dek') or contains(@class,'Standfirst')"

@@ -168,7 +168,9 @@ def gather_declarations(tree: lxml_html.HtmlElement) -> _Sources:
             else:
                 src.byline_texts.append(text)
     src.near_title, src.h1_index = text_near_h1(tree)
-    src.dek_texts = [t for t in (visible_text(el) for el in tree.xpath(DEK_XPATH)[:8]) if t]
+    for h1 in tree.iter("h1"):
+        src.dek_texts = [t for t in (visible_text(el) for el in h1.xpath(DEK_XPATH)[:8]) if t]
+        break
     src.cued_bylines = cued_bylines(tree)
     src.pictured = pictured_names(tree)
     html_el = tree if tree.tag == "html" else tree.getroottree().getroot()
