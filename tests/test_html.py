@@ -417,3 +417,9 @@ def test_date_in_a_sentence_fragment_under_the_headline_is_not_the_printed_date(
     head = "<meta property='article:published_time' content='2025-11-24T13:30:10+00:00'>"
     top = "<p>Deals <a href='/d'>this week</a> and is valid November 26 - December 3, 2025</p>"
     assert read_html(page(head, top=top), "frag").published.date().isoformat() == "2025-11-24"
+
+
+def test_every_co_author_after_a_separate_by_cue_is_kept():
+    top = ("<p><span>By</span> <a>Craig Rand</a><span>,</span> <a>Alli Mills</a><span>,</span> "
+           "<a>Eszter Horn</a> <span>on</span> <span>March 12, 2026</span></p>")
+    assert read_html(page(top=top), "co").bylines == ("Craig Rand", "Alli Mills", "Eszter Horn")

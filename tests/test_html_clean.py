@@ -41,6 +41,8 @@ def test_clean_title(raw, site, expected):
     ("This post was written by Dana Pell, Head of Marketing and Community Development", ["Dana Pell"]),
     ("By Shelby Moss, DVM . Reviewed by Molly Pratt, DVM", ["Shelby Moss, DVM"]),
     ("Medically reviewed by Molly Pratt", []),
+    ("Jake Dunn, Managing Principal at Method Architecture", ["Jake Dunn"]),
+    ("Jane Doe, Staff Writer, and John Roe", ["Jane Doe", "Staff Writer", "John Roe"]),  # role dropped later
 ])
 def test_split_byline(raw, expected):
     assert split_byline(raw) == expected

@@ -94,7 +94,7 @@ _ROLES = (
     r"investigative|national|foreign|global|white house|washington|correspondent|reporter|writer|"
     r"editor|columnist|journalist|producer|analyst|intern|fellow|photographer|critic|"
     r"bureau chief|anchor|host|co-?founder|founder|ceo|cto|author|director|manager|specialist|"
-    r"strategist|consultant|officer|president|coordinator|engineer|scientist|researcher"
+    r"strategist|consultant|officer|president|coordinator|engineer|scientist|researcher|principal|partner"
 )
 _ROLE_TAIL = re.compile(rf"(?:\s*[,|\-–—]\s*|\s+)(?:(?:an?|the)\s+)?(?:(?:{_ROLES})\b\s*)+(?:\s+(?:at|for|of)\s+.*)?$", re.IGNORECASE)
 _ONLY_ROLE = re.compile(rf"^(?:(?:an?|the)\s+)?(?:(?:{_ROLES})\b\s*)+$", re.IGNORECASE)
@@ -163,8 +163,8 @@ _OTHER_CREDIT = re.compile(
     r"\s*[.|·•,;]?\s*\b(?:(?:medically|clinically|expert|editorially)\s+)?(?:reviewed|edited|fact[- ]checked"
     r"|checked|illustrated|photographed|verified)\s+by\b.*$", re.IGNORECASE)
 _ROLE_OF = re.compile(
-    r",\s*(?:the\s+)?(?:head|director|vice president|vp|manager|chief|dean|professor|lead)"
-    r"\s+(?:of|for)\b.*$", re.IGNORECASE)
+    rf",\s*(?:the\s+)?(?:(?:head|director|vice president|vp|manager|chief|dean|professor|lead|principal"
+    rf"|partner|{_ROLES})\b\s*)+(?:at|of|for)\b.*$", re.IGNORECASE)
 
 
 def split_byline(raw: str | None) -> list[str]:

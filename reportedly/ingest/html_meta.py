@@ -328,7 +328,11 @@ def _authors(src: _Sources, site: str | None, body_text: str | None) -> tuple[st
     candidates: list[tuple[list[str], bool]] = []
     for obj in src.ld_articles:
         candidates.append((_ld_people(obj.get("author")) or _ld_people(obj.get("creator")), True))
-    candidates.append((byline_near_title(_beside_headline(src)), True))
+    if src.h1_index is not None:
+        # Printed beside the headline: before the declared author, which is often the CMS
+        # account that posted the page (an editor, "admin") rather than the writer.
+        beside = src.near_title[max(0, src.h1_index - 3):]
+        candidates.append((byline_near_title(beside, cue_within=15), True))
     for key in ("author", "article:author", "parsely-author", "sailthru.author", "dc.creator",
                 "dcterms.creator", "cxenseparse:author", "byl", "twitter:creator"):
         values = src.meta.get(key, ())

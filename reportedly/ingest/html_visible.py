@@ -159,12 +159,17 @@ _BY_CUE = re.compile(
 )
 
 
+_NAME_JOINERS = ("and", "&", ",", ", and", "and,")
 _REVIEWED = re.compile(r"\b(?:reviewed|edited|checked|verified|illustrated|photographed)$", re.IGNORECASE)
 
 
-def byline_near_title(chunks: list[str]) -> list[str]:
-    """A "By X" / "Written by: X" printed around the headline (the cue and name may be apart)."""
-    for i, chunk in enumerate(chunks):
+def byline_near_title(chunks: list[str], cue_within: int | None = None) -> list[str]:
+    """A "By X" / "Written by: X" printed around the headline (the cue and name may be apart).
+
+    With ``cue_within``, only a cue among the first that many chunks counts; the names after it
+    may run further ("By A, B, C, D and E").
+    """
+    for i, chunk in enumerate(chunks[:cue_within]):
         m = _BY_CUE.match(chunk)
         if not m:
             continue
@@ -178,9 +183,11 @@ def byline_near_title(chunks: list[str]) -> list[str]:
             if following:
                 rest = following[0]
                 j = chunks.index(rest, i + 1)
-                # "By <a>Jane</a> and <a>John</a>"
-                if j + 2 < len(chunks) and chunks[j + 1].strip().lower() in ("and", "&", ","):
+                # "By <a>Jane</a>, <a>John</a> and <a>Ana</a>": every name joined by a separator.
+                while j + 2 < len(chunks) and chunks[j + 1].strip().lower() in _NAME_JOINERS \
+                        and len(chunks[j + 2]) < 60 and chunks[j + 2][:1].isupper():
                     rest = f"{rest} and {chunks[j + 2]}"
+                    j += 2
         if rest and rest[0].isupper() and len(rest) < 120:
             return split_byline(rest)
     return []
