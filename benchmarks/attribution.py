@@ -5,7 +5,7 @@ a fresh child process so that load time and peak memory are its own. Prints each
 table, articles/s (parsing included, model loading excluded), peak RSS of the whole process tree,
 and the ratios.
 
-    python benchmarks/attribution.py [DATA_DIR] [--split dev] [--processes 2] [--json OUT.json]
+    python benchmarks/attribution.py [DATA_DIR] [--split dev] [--processes 2] [--extractor hybrid] [--json OUT.json]
 
 Needs ``pip install textacy==0.13.0`` (the peer is not a dependency of reportedly).
 """
@@ -49,10 +49,11 @@ def _tree_memory_kib(pid: int) -> tuple[int, int]:
     return rss, pss
 
 
-def run_child(system: str, data_dir: str, split: str, processes: int, peer_exclude: str = "") -> dict:
+def run_child(system: str, data_dir: str, split: str, processes: int, peer_exclude: str = "",
+              extractor: str = "hybrid") -> dict:
     """Runs one system in a child process while sampling its memory; returns its report."""
     cmd = [sys.executable, __file__, data_dir, "--split", split, "--processes", str(processes), "--child", system,
-           "--peer-exclude", peer_exclude]
+           "--peer-exclude", peer_exclude, "--extractor", extractor]
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, text=True)
     peak = [0, 0]
     done = threading.Event()
@@ -76,7 +77,7 @@ def run_child(system: str, data_dir: str, split: str, processes: int, peer_exclu
     return report
 
 
-def child_reportedly(data_dir: str, split: str, processes: int, peer_exclude: str) -> dict:
+def child_reportedly(data_dir: str, split: str, processes: int, peer_exclude: str, extractor: str) -> dict:
     from reportedly.attribution.batch import extract_texts
     from reportedly.attribution.brat import read_texts
     from reportedly.evaluate import evaluate
@@ -84,17 +85,17 @@ def child_reportedly(data_dir: str, split: str, processes: int, peer_exclude: st
     texts = read_texts(data_dir, split)
     t0 = time.perf_counter()
     # Warm-up: load the pipeline and the model (in the workers too) before the clock starts.
-    found = extract_texts([texts[0][1]] * processes, n_process=1)
+    found = extract_texts([texts[0][1]] * processes, n_process=1, extractor=extractor)
     load_s = time.perf_counter() - t0
     t0 = time.perf_counter()
-    found = extract_texts([t for _n, t in texts], n_process=processes)
+    found = extract_texts([t for _n, t in texts], n_process=processes, extractor=extractor)
     run_s = time.perf_counter() - t0
     preds = {name: atts for (name, _t), atts in zip(texts, found)}
-    return {"system": f"reportedly (CRF, {processes} processes)", "articles": len(texts), "load_s": load_s,
+    return {"system": f"reportedly ({extractor}, {processes} processes)", "articles": len(texts), "load_s": load_s,
             "run_s": run_s, "errors": 0, "metrics": evaluate(data_dir, split, preds)}
 
 
-def child_textacy(data_dir: str, split: str, processes: int, peer_exclude: str) -> dict:
+def child_textacy(data_dir: str, split: str, processes: int, peer_exclude: str, extractor: str) -> dict:
     from textacy.extract.triples import direct_quotations
 
     from reportedly.attribution.brat import quote_kind, read_texts
@@ -136,17 +137,19 @@ def main() -> None:
     ap.add_argument("--processes", type=int, default=2, help="worker processes for reportedly")
     ap.add_argument("--json", help="also write the reports to this file")
     ap.add_argument("--peer-exclude", default="", help="spaCy components the peer leaves out too, e.g. ner")
+    ap.add_argument("--extractor", default="hybrid", help="reportedly's extractor (see reportedly analyze --help)")
     ap.add_argument("--child", choices=["reportedly", "textacy"], help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.child:
         run = child_reportedly if args.child == "reportedly" else child_textacy
-        print(json.dumps(run(args.data_dir, args.split, args.processes, args.peer_exclude)))
+        print(json.dumps(run(args.data_dir, args.split, args.processes, args.peer_exclude, args.extractor)))
         return
 
     from reportedly.evaluate import format_table
     from reportedly.nlp import model_name
 
-    reports = [run_child(s, args.data_dir, args.split, args.processes, args.peer_exclude) for s in ("reportedly", "textacy")]
+    reports = [run_child(s, args.data_dir, args.split, args.processes, args.peer_exclude, args.extractor)
+               for s in ("reportedly", "textacy")]
     print(f"split {args.split}, spaCy {model_name()}, {os.cpu_count()} CPUs\n")
     for r in reports:
         r["articles_per_s"] = round(r["articles"] / r["run_s"], 2)
