@@ -21,6 +21,7 @@ from reportedly.ingest.boilerplate import split_boilerplate
 from reportedly.ingest.charset import decode_html, gunzip_if_needed
 from reportedly.ingest.declared_body import declared_article_body, declared_body_bounds
 from reportedly.ingest.html_meta import decide_meta, gather_declarations
+from reportedly.ingest.thin_body import restore_dropped_paragraphs
 from reportedly.model import Article, Paragraph, Span
 
 __all__ = ["read_html", "parse_html"]
@@ -67,7 +68,8 @@ def read_html(
     if body is None:
         raise InputError(f"{id}: no article text found in the page (is it an article page?)")
     meta = decide_meta(declarations, tree, url=url, default_tz=default_tz, body_text=body)
-    lines = body.split("\n")
+    # An extraction that is a fragment of its own container gets the dropped paragraphs back.
+    lines = restore_dropped_paragraphs(tree, body.split("\n"))
     # Related-post lists, author boxes and consent banners after the article are left out like
     # boilerplate lines (and kept as such in Article.boilerplate).
     end = find_article_end(lines, _link_texts(tree))
