@@ -50,6 +50,28 @@ _PATTERNS = [re.compile(p, _FLAGS) for p in (
     r".{0,120}\bif you (?:buy|purchase|click|make a purchase|shop)\b.{0,80}\b(?:we|i) (?:may )?(?:earn|receive|get)"
     r" (?:a )?(?:small )?(?:commission|compensation)\b.{0,160}",
 )]
+# Furniture printed above the article, inside its container: breadcrumbs, "Skip to content",
+# "Back to blog", a table-of-contents heading, the date or reading time alone on a line. Only
+# dropped among the first lines (see ``split_boilerplate``): further down, a line that is only a
+# date or "Contents" may belong to the article (a timeline, a heading of its own).
+_MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+          r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
+_DATE = (r"(?:(?:mon|tue|wed|thu|fri|sat|sun)\w*,?\s+)?"
+         rf"(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?"
+         rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?(?:\s+\d{{4}})?"
+         r"|\d{1,4}[./-]\d{1,2}[./-]\d{1,4})")
+_READ_TIME = r"(?:estimated )?(?:reading time:?\s*)?\d+(?:\s*[–-]\s*\d+)?\s*min(?:ute)?s?\.?(?:\s*read)?"
+_HEAD_PATTERNS = [re.compile(p, _FLAGS) for p in (
+    rf"[-–•·|\s]*(?:{_DATE}|{_READ_TIME})(?:\s*(?:[-–•·|]|//)\s*(?:{_DATE}|{_READ_TIME}))*[\s|]*",
+    r"(?:estimated )?reading time\s*:?",
+    r"(?:table of contents?|contents|on this page|in this (?:article|post|guide)|jump to(?: section)?"
+    r"|content map|(?:expand|show|hide) (?:the )?table of contents?)\W*",
+    r"[-–•\s]*(?:skip to (?:the )?(?:main )?content|skip navigation|you are here|back to (?:the )?"
+    r"(?:blogs?|articles?|news|posts?|all posts|all articles|resources|top|selection)"
+    r"|home|blog|news|search|menu|show ?menu|close|enter search terms)\W*",
+    # Breadcrumbs: "Home > News > Local", "Guides » Gardening » Soil".
+    r"[-–•\s]*(?:home\s*[>»›/|]|[^>»›]{1,60}[>»›][^>»›]{1,60}[>»›]).{0,100}",
+)]
 _CREDIT = re.compile(
     r"(?:photo|photograph|image|picture|illustration|credit)|getty images|shutterstock|ap photo|reuters/",
     _FLAGS,
@@ -64,6 +86,12 @@ def is_boilerplate(line: str) -> bool:
     if len(text) > _MAX_LEN:
         return False
     return any(p.fullmatch(text) for p in _PATTERNS)
+
+
+def is_leading_furniture(line: str) -> bool:
+    """Whether a line printed above the article is navigation, a date or a reading time alone."""
+    text = line.strip()
+    return 0 < len(text) <= _MAX_LEN and any(p.fullmatch(text) for p in _HEAD_PATTERNS)
 
 
 def split_boilerplate(
@@ -92,6 +120,8 @@ def split_boilerplate(
         if not drop and len(key.split()) >= 6:
             drop = key in seen
             seen.add(key)
+        if not drop and not kept and is_leading_furniture(line):
+            drop = True
         if not drop and head and title_key and _key(line) == title_key:
             drop = True
         if not drop and head and _is_byline_line(line, author_keys):

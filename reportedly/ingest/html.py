@@ -19,7 +19,9 @@ from reportedly.errors import InputError, TooLargeError
 from reportedly.ingest.article_end import find_article_end
 from reportedly.ingest.boilerplate import split_boilerplate
 from reportedly.ingest.charset import decode_html, gunzip_if_needed
+from reportedly.ingest.declared_body import declared_article_body, declared_body_bounds
 from reportedly.ingest.html_meta import decide_meta, gather_declarations
+from reportedly.ingest.thin_body import restore_dropped_paragraphs
 from reportedly.model import Article, Paragraph, Span
 
 __all__ = ["read_html", "parse_html"]
@@ -66,12 +68,21 @@ def read_html(
     if body is None:
         raise InputError(f"{id}: no article text found in the page (is it an article page?)")
     meta = decide_meta(declarations, tree, url=url, default_tz=default_tz, body_text=body)
-    lines = body.split("\n")
+    # An extraction that is a fragment of its own container gets the dropped paragraphs back.
+    lines = restore_dropped_paragraphs(tree, body.split("\n"))
     # Related-post lists, author boxes and consent banners after the article are left out like
     # boilerplate lines (and kept as such in Article.boilerplate).
     end = find_article_end(lines, _link_texts(tree))
-    kept, dropped, credits = split_boilerplate(lines[:end], title=meta.title, bylines=meta.bylines)
-    dropped += [(i, " ".join(lines[i].split())) for i in range(end, len(lines)) if lines[i].strip()]
+    # Lines before or after the article body the page declares in JSON-LD (breadcrumbs, bios,
+    # calls to action) are left out the same way.
+    start, end = declared_body_bounds(
+        lines[:end], declared_article_body(declarations.ld_articles + declarations.ld_pages))
+    kept, dropped, credits = split_boilerplate(lines[start:end], title=meta.title,
+                                               bylines=meta.bylines)
+    kept = [(i + start, line) for i, line in kept]
+    dropped = [(i + start, line) for i, line in dropped]
+    outside = [*range(start), *range(end, len(lines))]
+    dropped += [(i, " ".join(lines[i].split())) for i in outside if lines[i].strip()]
     words = sum(len(line.split()) for _, line in kept)
     if words < MIN_WORDS:
         # What is left is a menu item or a cookie notice, not an article.

@@ -1,0 +1,86 @@
+"""Trimming extracted lines to the article body the page declares in JSON-LD (``articleBody``).
+
+Some pages repeat their article's text in the JSON-LD ``articleBody`` of their ``NewsArticle`` or
+``BlogPosting``. That copy is written by the CMS from the article's own field, so it has no
+breadcrumbs, share rows, author bios or calls to action. It is not used as the body itself: it is
+often flattened (no paragraphs), sometimes a teaser or a truncated excerpt, and sometimes leaves
+out sections (FAQs, tables) that the page prints. It is used only to cut lines at the *edges* of
+the extracted text that it does not contain, and only when it declares the same article as the
+extraction (most words shared), so a teaser or another article's body never cuts anything.
+"""
+from __future__ import annotations
+
+import html
+import re
+from collections import Counter
+
+__all__ = ["declared_article_body", "declared_body_bounds"]
+
+_WORD = re.compile(r"\w+")
+_TAG = re.compile(r"<[^>]+>")
+# A declaration shorter than this is a teaser or a summary, not the article.
+_MIN_WORDS = 100
+# Word-F1 between the extraction and the declaration above which both are the same article.
+_SAME_ARTICLE_F1 = 0.7
+# A line is the declared article's when at least this share of its word trigrams occur in it.
+_LINE_SHARE = 0.5
+
+
+def _words(text: str) -> list[str]:
+    return [w.lower() for w in _WORD.findall(text)]
+
+
+def declared_article_body(ld_objects: list[dict]) -> str | None:
+    """The first non-empty JSON-LD ``articleBody`` string among ``ld_objects``, or None."""
+    for obj in ld_objects:
+        body = obj.get("articleBody")
+        if isinstance(body, str) and body.strip():
+            return body
+    return None
+
+
+def declared_body_bounds(lines: list[str], declared: str | None) -> tuple[int, int]:
+    """``(start, end)``: the slice of ``lines`` that the declared article body bounds.
+
+    Leading lines before the first line found in ``declared`` and trailing lines after the last
+    one are outside; lines in between are never cut (the declaration may leave out captions,
+    headings or tables that the article prints). Returns ``(0, len(lines))`` when there is no
+    usable declaration: missing, under 100 words, or not the same article (word-F1 under 0.7).
+    """
+    whole = (0, len(lines))
+    if not declared:
+        return whole
+    declared_words = _words(_TAG.sub(" ", html.unescape(declared)))
+    if len(declared_words) < _MIN_WORDS:
+        return whole
+    extracted_words = [w for line in lines for w in _words(line)]
+    if _f1(extracted_words, declared_words) < _SAME_ARTICLE_F1:
+        return whole
+    vocabulary = set(declared_words)
+    trigrams = set(zip(declared_words, declared_words[1:], declared_words[2:]))
+
+    def inside(line: str) -> bool:
+        words = _words(line)
+        if not words:
+            return False
+        grams = list(zip(words, words[1:], words[2:]))
+        if not grams:  # one or two words: all of them must be in the declaration
+            return all(w in vocabulary for w in words)
+        return sum(g in trigrams for g in grams) / len(grams) >= _LINE_SHARE
+
+    start, end = whole
+    while end > start and not inside(lines[end - 1]):
+        end -= 1
+    while start < end and not inside(lines[start]):
+        start += 1
+    if start >= end:  # nothing matched line by line: leave the extraction alone
+        return whole
+    return start, end
+
+
+def _f1(a: list[str], b: list[str]) -> float:
+    overlap = sum((Counter(a) & Counter(b)).values())
+    if not overlap:
+        return 0.0
+    precision, recall = overlap / len(a), overlap / len(b)
+    return 2 * precision * recall / (precision + recall)
