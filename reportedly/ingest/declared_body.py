@@ -12,11 +12,11 @@ from __future__ import annotations
 
 import html
 import re
-from collections import Counter
+
+from reportedly.ingest.words import shared_count, words as _words
 
 __all__ = ["declared_article_body", "declared_body_bounds"]
 
-_WORD = re.compile(r"\w+")
 _TAG = re.compile(r"<[^>]+>")
 # A declaration shorter than this is a teaser or a summary, not the article.
 _MIN_WORDS = 100
@@ -24,10 +24,6 @@ _MIN_WORDS = 100
 _SAME_ARTICLE_F1 = 0.7
 # A line is the declared article's when at least this share of its word trigrams occur in it.
 _LINE_SHARE = 0.5
-
-
-def _words(text: str) -> list[str]:
-    return [w.lower() for w in _WORD.findall(text)]
 
 
 def declared_article_body(ld_objects: list[dict]) -> str | None:
@@ -79,7 +75,7 @@ def declared_body_bounds(lines: list[str], declared: str | None) -> tuple[int, i
 
 
 def _f1(a: list[str], b: list[str]) -> float:
-    overlap = sum((Counter(a) & Counter(b)).values())
+    overlap = shared_count(a, b)
     if not overlap:
         return 0.0
     precision, recall = overlap / len(a), overlap / len(b)

@@ -8,7 +8,6 @@ which are kept in ``Article.boilerplate`` as zero-width spans at the place they 
 from __future__ import annotations
 
 import re
-from collections import Counter
 from datetime import tzinfo
 
 import trafilatura
@@ -22,6 +21,7 @@ from reportedly.ingest.charset import decode_html, gunzip_if_needed
 from reportedly.ingest.declared_body import declared_article_body, declared_body_bounds
 from reportedly.ingest.html_meta import decide_meta, gather_declarations
 from reportedly.ingest.thin_body import restore_dropped_paragraphs
+from reportedly.ingest.words import shared_count, words
 from reportedly.model import Article, Paragraph, Span
 
 __all__ = ["read_html", "parse_html"]
@@ -83,10 +83,10 @@ def read_html(
     dropped = [(i + start, line) for i, line in dropped]
     outside = [*range(start), *range(end, len(lines))]
     dropped += [(i, " ".join(lines[i].split())) for i in outside if lines[i].strip()]
-    words = sum(len(line.split()) for _, line in kept)
-    if words < MIN_WORDS:
+    word_count = sum(len(line.split()) for _, line in kept)
+    if word_count < MIN_WORDS:
         # What is left is a menu item or a cookie notice, not an article.
-        raise InputError(f"{id}: no article text found in the page (only {words} words of text)")
+        raise InputError(f"{id}: no article text found in the page (only {word_count} words of text)")
 
     pieces: list[str] = []
     paragraphs: list[Paragraph] = []
@@ -222,14 +222,9 @@ def _link_texts(tree: lxml_html.HtmlElement) -> frozenset[str]:
     return frozenset(t for t in texts if t.count(" ") >= 2)
 
 
-_WORD = re.compile(r"\w+")
-
-
 def _extends(longer: str, shorter: str, *, contained: float = 0.9) -> bool:
     """Whether ``longer`` has more words than ``shorter`` and contains most of them."""
-    a = Counter(w.lower() for w in _WORD.findall(longer))
-    b = Counter(w.lower() for w in _WORD.findall(shorter))
-    total_a, total_b = sum(a.values()), sum(b.values())
-    if total_a <= total_b or not total_b:
+    a, b = words(longer), words(shorter)
+    if len(a) <= len(b) or not b:
         return False
-    return sum((a & b).values()) / total_b > contained
+    return shared_count(a, b) / len(b) > contained

@@ -21,6 +21,8 @@ from __future__ import annotations
 import html
 import re
 
+from reportedly.ingest.words import words as _words
+
 __all__ = ["DEK_XPATH", "decide_dek"]
 
 # Elements that hold a dek by their class, among the first elements after the headline (an
@@ -38,7 +40,6 @@ _MIN_WORDS, _MAX_WORDS = 5, 80
 _TRUNCATED = re.compile(r"(?:\.\.\.|…|\[…\]|\[\.\.\.\])\s*$")
 _NOT_DEK = re.compile(r"^(?:by\b|written by|posted|published|updated|last updated|photo|image|credit)",
                       re.IGNORECASE)
-_WORD = re.compile(r"\w+")
 
 
 def decide_dek(
@@ -98,10 +99,6 @@ def _is_dek_shaped(text: str) -> bool:
 def _names_site(text: str, site: str | None) -> bool:
     """"The Software Report is your source for ...": the site describing itself."""
     return bool(site) and text.lower().startswith(site.lower())
-
-
-def _words(text: str) -> list[str]:
-    return [w.lower() for w in _WORD.findall(text)]
 
 
 def _in_body(text: str, body: str) -> bool:

@@ -16,6 +16,8 @@ import re
 
 from lxml import html as lxml_html
 
+from reportedly.ingest.words import words
+
 __all__ = ["restore_dropped_paragraphs"]
 
 _BLOCKS = ("p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "td", "th", "dd",
@@ -27,7 +29,6 @@ _FURNITURE_CLASS = re.compile(
     r"|sidebar|widget|cookie|breadcrumb|footer|header|nav|menu|caption|credit|\btags?\b|meta",
     re.IGNORECASE,
 )
-_WORD = re.compile(r"\w+")
 _MIN_KEY_CHARS = 20  # shorter lines ("Step 1") match too many elements to locate anything
 _MIN_PARAGRAPH_WORDS = 15  # a restored paragraph is prose, not a label or a button
 _MIN_LOCATED = 3  # lines found in the page before their common container is trusted
@@ -35,7 +36,7 @@ _MAX_LINK_SHARE = 0.5
 
 
 def _key(text: str) -> str:
-    return " ".join(w.lower() for w in _WORD.findall(text))
+    return " ".join(words(text))
 
 
 def restore_dropped_paragraphs(tree: lxml_html.HtmlElement, lines: list[str]) -> list[str]:
