@@ -6,7 +6,6 @@ stderr and exit status 1; usage errors exit 2.
 """
 from __future__ import annotations
 
-import argparse
 import csv
 import json
 import sys

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Sequence
 
-from spacy.tokens import Doc, Span as SpacySpan, Token
+from spacy.tokens import Span as SpacySpan, Token
 
 from ..model import Attribution, Span
 from . import Block

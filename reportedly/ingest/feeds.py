@@ -11,7 +11,6 @@ import calendar
 import dataclasses
 import re
 from datetime import datetime, timezone, tzinfo
-from typing import Iterator
 
 import feedparser
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import dataclasses
 from datetime import tzinfo
-from typing import Iterator
 
 from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed

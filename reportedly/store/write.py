@@ -47,7 +47,6 @@ def store_document(db: sqlite3.Connection, doc: dict, hash: str, source_path: st
     An id already taken by a different article gets the hash's first characters appended, so two
     inputs that reuse an id ("stdin", "feed:1") are both kept.
     """
-    article = doc["article"]
     db.execute("BEGIN IMMEDIATE")
     try:
         if db.execute("SELECT 1 FROM articles WHERE hash = ?", (hash,)).fetchone():
