@@ -257,6 +257,20 @@ def test_printed_update_stamp_is_not_the_publication_date():
     assert art.published.isoformat() == "2020-01-01T10:00:00+00:00"  # = dateModified: a stamp
 
 
+def test_printed_local_day_of_the_declared_instant_keeps_the_declared_time():
+    # 00:04 UTC on July 5 is the evening of July 4 in New York: the same article, not a
+    # disagreement, and the declaration's time and offset are kept.
+    ld = {"@type": "NewsArticle", "headline": "Council expands bus network to northern suburbs",
+          "datePublished": "2025-07-05T00:04:00+00:00"}
+    top = "<div class='meta'><span>July 4, 2025</span></div>"
+    art = read_html(page(f"<script type='application/ld+json'>{json.dumps(ld)}</script>", top=top), "tz")
+    assert art.published.isoformat() == "2025-07-05T00:04:00+00:00"
+    # Two days away is a disagreement, and the printed date wins.
+    art = read_html(page(f"<script type='application/ld+json'>{json.dumps(ld)}</script>",
+                         top=top.replace("July 4", "July 3")), "tz2")
+    assert art.published.date().isoformat() == "2025-07-03"
+
+
 def test_organisation_author_only_when_no_person():
     ld = {"@type": "NewsArticle", "headline": "Bus plan",
           "author": {"@type": "Organization", "name": "Associated Press"}}
