@@ -137,6 +137,8 @@ def role_features(doc: Doc, base: list[list[str]], cue_start: int, cue_end: int)
     heads = [t.head.i for t in doc]
     deps = [t.dep_ for t in doc]
     tags = [t.pos_ for t in doc]
+    left = [t.left_edge.i for t in doc]
+    right = [t.right_edge.i for t in doc]
     cue = span_head(doc, cue_start, cue_end).i
     cue_path = [cue]
     while heads[cue_path[-1]] != cue_path[-1]:
@@ -149,11 +151,13 @@ def role_features(doc: Doc, base: list[list[str]], cue_start: int, cue_end: int)
     cue_si = sent_index[cue]
     cue_lemma = doc[cue].lemma_.lower()
     out = []
+    rels = []
     for i, feats in enumerate(base):
         f = list(feats)
         if cue_start <= i < cue_end:
             f += ["in_cue", "cl=" + cue_lemma]
             out.append(f)
+            rels.append("cue")
             continue
         side = "L" if i < cue_start else "R"
         dist = cue_start - i if side == "L" else i - cue_end + 1
@@ -178,6 +182,7 @@ def role_features(doc: Doc, base: list[list[str]], cue_start: int, cue_end: int)
         else:
             rel = "lca:none"
             depth = "upX"
+        rels.append(rel)
         if i == cue_end:
             f.append("next_to_cue")
         elif i == cue_start - 1:
@@ -197,6 +202,26 @@ def role_features(doc: Doc, base: list[list[str]], cue_start: int, cue_end: int)
             "d|side=" + deps[i] + "|" + side,
             "p|side|sd=" + tags[i] + "|" + side + "|" + sd_s,
             "q|side=" + feats[QUOTE_FEATURE] + "|" + side,
+            "in_cue_tree=%d" % (left[cue] <= i <= right[cue]),
         ]
+        # Sources and contents are mostly whole subtrees: the first and last tokens of the
+        # token's branch under the LCA are where a span may start or end.
+        branch = below if below is not None else i
+        if i == left[branch]:
+            f.append("br_first")
+        if i == right[branch]:
+            f.append("br_last")
         out.append(f)
+    # A span boundary is where the path to the cue changes: the neighbours' paths, and the
+    # change itself at +-1 (on PolNeAR dev, content exact F1 +0.02 with these).
+    n = len(doc)
+    for i, f in enumerate(out):
+        if cue_start <= i < cue_end:
+            continue
+        for off in (-2, -1, 1, 2):
+            j = i + off
+            other = rels[j] if 0 <= j < n else "edge"
+            f.append("%+d:%s" % (off, other))
+            if off in (-1, 1):
+                f.append("%+d:%s>%s" % (off, other, rels[i]))
     return out
