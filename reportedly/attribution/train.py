@@ -20,7 +20,8 @@ from .features import base_features, role_features
 # See docs/attribution-model.md.
 DEFAULT_PARAMS = {
     "cue": {"c1": 2.0, "c2": 0.01, "max_iterations": 150, "feature.possible_transitions": True},
-    "role": {"c1": 3.0, "c2": 0.01, "max_iterations": 150, "feature.possible_transitions": True},
+    # The role CRF is still improving at 150 L-BFGS iterations (dev relation 0.654 -> 0.661 at 300).
+    "role": {"c1": 3.0, "c2": 0.01, "max_iterations": 300, "feature.possible_transitions": True},
 }
 
 
