@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from reportedly.errors import InputError, TooLargeError
+from reportedly.errors import InputError
 from reportedly.ingest import ReadOptions, article_id, iter_articles, sniff_format
 from reportedly.ingest.decode import decode_text
 from reportedly.ingest.html import read_html
