@@ -116,7 +116,7 @@ def _published(src, default_tz, url: str | None) -> datetime | None:
     return printed
 
 
-# Local time runs from UTC-12 to UTC+14: an instant falls on two calendar days somewhere.
+# Local time runs from UTC-12 to UTC+14 (26 hours): an instant falls on two or three calendar days.
 _WEST, _EAST = timedelta(hours=-12), timedelta(hours=14)
 
 
