@@ -22,7 +22,7 @@ from spacy.tokens import Doc
 from ..errors import ModelNotFoundError
 from ..model import Attribution, Span
 from .brat import quote_kind
-from .features import base_features, role_features
+from .features import ParagraphFeatures
 
 MODEL_DIR = Path(__file__).parent / "models"
 CUE_FILE = "cue.crfsuite"
@@ -92,10 +92,10 @@ class CrfExtractor:
         return found
 
     def _extract_block(self, text: str, offset: int, doc: Doc, index: int) -> list[Attribution]:
-        base = base_features(doc, index)
+        features = ParagraphFeatures(doc, index)
         out = []
-        for c_start, c_end in self._find_cues(base):
-            tags = self._role.tag(role_features(doc, base, c_start, c_end))
+        for c_start, c_end in self._find_cues(features.base):
+            tags = self._role.tag(features.for_cue(c_start, c_end))
             content = _char_pieces(doc, offset, token_runs(tags, "CON"))
             if not content:
                 continue  # a cue without content is no attribution

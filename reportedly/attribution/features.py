@@ -1,20 +1,22 @@
 """Token features for the attribution CRFs, computed from a spaCy parse (no NER needed).
 
-The cue CRF reads ``base_features`` of a paragraph; the role CRF reads ``role_features``, the
-same base plus, for every token, where it stands relative to one given cue (side, distance,
-sentence, and the dependency path between the two).
+The cue CRF reads ``ParagraphFeatures.base`` of a paragraph; the role CRF reads
+``ParagraphFeatures.for_cue``: the same base plus, for every token, where it stands relative to
+one given cue (side, distance, sentence, and the dependency path between the two).
 """
 from __future__ import annotations
 
-from spacy.tokens import Doc, Token
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
 
 OPEN_QUOTES = {'"', "“", "«", "``", "‘‘"}
 CLOSE_QUOTES = {'"', "”", "»", "''", "’’"}
 QUOTE_CHARS = OPEN_QUOTES | CLOSE_QUOTES
-QUOTE_FEATURE = 12  # index of the "q=" (inside quotes) feature in base_features' lists
+QUOTE_FEATURE = 12  # index of the "q=" (inside quotes) feature in the base features' lists
 
 
-def quote_depth(doc: Doc) -> list[int]:
+def _quote_depth(texts: list[str]) -> list[int]:
     """1 for tokens inside quote marks (the marks included), else 0.
 
     Straight quotes toggle; curly ones open and close. An unbalanced mark is simply left open
@@ -22,25 +24,20 @@ def quote_depth(doc: Doc) -> list[int]:
     """
     inside = False
     out = []
-    for tok in doc:
-        t = tok.text
+    for t in texts:
         if t in QUOTE_CHARS:
             if t == '"' or t in ("``", "''"):
                 opening = not inside if t == '"' else t == "``"
             else:
                 opening = t in OPEN_QUOTES
-            if opening:
-                inside = True
-                out.append(1)
-            else:
-                out.append(1)
-                inside = False
+            inside = opening
+            out.append(1)
             continue
         out.append(1 if inside else 0)
     return out
 
 
-def sentences(doc: Doc) -> list:
+def _sentences(doc: Doc) -> list:
     """The sentences of ``doc``, or the whole doc as one when nothing set sentence boundaries."""
     if doc.has_annotation("SENT_START") or doc.has_annotation("DEP"):
         return list(doc.sents)
@@ -57,99 +54,160 @@ def _bucket(n: int) -> str:
     return "13+"
 
 
-def base_features(doc: Doc, paragraph_index: int) -> list[list[str]]:
-    """Per-token features that do not depend on any cue."""
-    quotes = quote_depth(doc)
-    sent_starts = {}
-    for si, sent in enumerate(sentences(doc)):
-        for tok in sent:
-            sent_starts[tok.i] = (si, tok.i - sent.start, sent.end - 1 - tok.i)
-    para = "p0" if paragraph_index == 0 else ("p1" if paragraph_index == 1 else "pN")
-    quoted_sents = {sent_starts[tok.i][0] for tok in doc if tok.text in QUOTE_CHARS}
-    feats = []
+@dataclass(frozen=True)
+class _Parse:
+    """A paragraph's parse as plain lists, read once: every ``doc[i]``, ``tok.head`` or
+    ``tok.children`` builds a new Token object, and the role features walk the tree once per cue."""
+
+    text: list[str]
+    lower: list[str]
+    lemma: list[str]  # lower-cased
+    pos: list[str]
+    tag: list[str]
+    dep: list[str]
+    shape: list[str]
+    punct: list[bool]
+    head: list[int]
+    left: list[int]  # the subtree's first and last token
+    right: list[int]
+    children: list[list[int]]
+    sentence: list[int]  # index of the token's sentence
+    sent_start: list[int]
+    sent_end: list[int]  # exclusive
+
+
+def _read_parse(doc: Doc) -> _Parse:
+    cols: dict[str, list] = {k: [] for k in ("text", "lower", "lemma", "pos", "tag", "dep", "shape",
+                                             "punct", "head", "left", "right")}
     for tok in doc:
-        lemma = tok.lemma_.lower()
-        si, from_start, to_end = sent_starts[tok.i]
-        child_deps = sorted({c.dep_ for c in tok.children})
+        cols["text"].append(tok.text)
+        cols["lower"].append(tok.lower_)
+        cols["lemma"].append(tok.lemma_.lower())
+        cols["pos"].append(tok.pos_)
+        cols["tag"].append(tok.tag_)
+        cols["dep"].append(tok.dep_)
+        cols["shape"].append(tok.shape_)
+        cols["punct"].append(tok.is_punct)
+        cols["head"].append(tok.head.i)
+        cols["left"].append(tok.left_edge.i)
+        cols["right"].append(tok.right_edge.i)
+    children: list[list[int]] = [[] for _ in range(len(doc))]
+    for i, h in enumerate(cols["head"]):
+        if h != i:
+            children[h].append(i)
+    n = len(doc)
+    sentence, sent_start, sent_end = [0] * n, [0] * n, [0] * n
+    for si, sent in enumerate(_sentences(doc)):
+        for i in range(sent.start, sent.end):
+            sentence[i], sent_start[i], sent_end[i] = si, sent.start, sent.end
+    return _Parse(children=children, sentence=sentence, sent_start=sent_start, sent_end=sent_end,
+                  **cols)
+
+
+class ParagraphFeatures:
+    """The features of one parsed paragraph: ``base`` for the cue CRF, ``for_cue`` for the role CRF."""
+
+    def __init__(self, doc: Doc, paragraph_index: int) -> None:
+        self._parse = _read_parse(doc)
+        self.base = _base_features(self._parse, paragraph_index)
+
+    def for_cue(self, cue_start: int, cue_end: int) -> list[list[str]]:
+        """Features of every token relative to the cue ``doc[cue_start:cue_end]``."""
+        return _role_features(self._parse, self.base, cue_start, cue_end)
+
+
+def base_features(doc: Doc, paragraph_index: int) -> list[list[str]]:
+    """Per-token features that do not depend on any cue (``ParagraphFeatures(doc, i).base``)."""
+    return ParagraphFeatures(doc, paragraph_index).base
+
+
+_CHILD_LABELS = ("prep", "prt", "agent", "dative", "mark")
+
+
+def _base_features(p: _Parse, paragraph_index: int) -> list[list[str]]:
+    n = len(p.text)
+    quotes = _quote_depth(p.text)
+    para = "p0" if paragraph_index == 0 else ("p1" if paragraph_index == 1 else "pN")
+    quoted_sents = {p.sentence[i] for i in range(n) if p.text[i] in QUOTE_CHARS}
+    # A verb "has a quote under it" when a quote mark is in its subtree: mark the ancestors of
+    # every quote mark once rather than walking each verb's subtree.
+    quote_above = [False] * n
+    for i in range(n):
+        if p.text[i] in QUOTE_CHARS:
+            node = i
+            while True:
+                quote_above[node] = True
+                if p.head[node] == node:
+                    break
+                node = p.head[node]
+    feats = []
+    for i in range(n):
+        lemma, dep, pos, h = p.lemma[i], p.dep[i], p.pos[i], p.head[i]
+        child_deps = sorted({p.dep[c] for c in p.children[i]})
         f = [
             "bias",
-            "w=" + tok.lower_,
+            "w=" + p.lower[i],
             "l=" + lemma,
-            "p=" + tok.pos_,
-            "t=" + tok.tag_,
-            "d=" + tok.dep_,
-            "hl=" + tok.head.lemma_.lower(),
-            "hp=" + tok.head.pos_,
-            "hd=" + tok.head.dep_,
-            "d|hp=" + tok.dep_ + "|" + tok.head.pos_,
-            "l|d=" + lemma + "|" + tok.dep_,
-            "sh=" + tok.shape_[:4],
-            "q=%d" % quotes[tok.i],
+            "p=" + pos,
+            "t=" + p.tag[i],
+            "d=" + dep,
+            "hl=" + p.lemma[h],
+            "hp=" + p.pos[h],
+            "hd=" + p.dep[h],
+            "d|hp=" + dep + "|" + p.pos[h],
+            "l|d=" + lemma + "|" + dep,
+            "sh=" + p.shape[i][:4],
+            "q=%d" % quotes[i],
             "para=" + para,
-            "ss=" + _bucket(from_start),
-            "se=" + _bucket(to_end),
+            "ss=" + _bucket(i - p.sent_start[i]),
+            "se=" + _bucket(p.sent_end[i] - 1 - i),
         ]
         f += ["cd=" + d for d in child_deps]
-        f.append("sq=%d" % (si in quoted_sents))
-        if tok.pos_ in ("VERB", "AUX", "NOUN", "ADP"):
+        f.append("sq=%d" % (p.sentence[i] in quoted_sents))
+        if pos in ("VERB", "AUX", "NOUN", "ADP"):
             # Verb particles and prepositions make the cue ("called for", "according to"); a
             # clausal complement or a quote under a verb is where its content usually is.
-            for c in tok.children:
-                if c.dep_ in ("prep", "prt", "agent", "dative", "mark"):
-                    f.append("cdl=%s:%s" % (c.dep_, c.lower_))
-                elif c.dep_ in ("nsubj", "nsubjpass"):
-                    f.append("subj=" + (c.lower_ if c.pos_ == "PRON" else c.pos_))
+            for c in p.children[i]:
+                if p.dep[c] in _CHILD_LABELS:
+                    f.append("cdl=%s:%s" % (p.dep[c], p.lower[c]))
+                elif p.dep[c] in ("nsubj", "nsubjpass"):
+                    f.append("subj=" + (p.lower[c] if p.pos[c] == "PRON" else p.pos[c]))
             if "ccomp" in child_deps or "xcomp" in child_deps:
                 f.append("l|comp=" + lemma)
-            if tok.pos_ in ("VERB", "AUX") and any(t.text in QUOTE_CHARS for t in tok.subtree):
+            if pos in ("VERB", "AUX") and quote_above[i]:
                 f.append("subq")
-        if tok.is_punct:
+        if p.punct[i]:
             f.append("punct")
-        if tok.text in QUOTE_CHARS:
+        if p.text[i] in QUOTE_CHARS:
             f.append("quote")
-        feats.append(f)
-    # Neighbours: lemmas and tags at +-1, +-2 (read from lists: indexing a Doc builds a Token).
-    lemmas = [t.lemma_.lower() for t in doc]
-    tags = [t.pos_ for t in doc]
-    n = len(doc)
-    for i, f in enumerate(feats):
+        # Neighbours: lemmas and tags at +-1, +-2.
         for off in (-2, -1, 1, 2):
             j = i + off
             if 0 <= j < n:
-                f.append("%+d:l=%s" % (off, lemmas[j]))
-                f.append("%+d:p=%s" % (off, tags[j]))
+                f.append("%+d:l=%s" % (off, p.lemma[j]))
+                f.append("%+d:p=%s" % (off, p.pos[j]))
             else:
                 f.append("%+d:edge" % off)
+        feats.append(f)
     return feats
 
 
-def span_head(doc: Doc, start: int, end: int) -> Token:
-    """The token of ``doc[start:end]`` whose head lies outside the span (the first such)."""
-    for tok in doc[start:end]:
-        if tok.head.i < start or tok.head.i >= end or tok.head.i == tok.i:
-            return tok
-    return doc[start]
+def _span_head(heads: list[int], start: int, end: int) -> int:
+    for i in range(start, end):
+        if heads[i] < start or heads[i] >= end or heads[i] == i:
+            return i
+    return start
 
 
-def role_features(doc: Doc, base: list[list[str]], cue_start: int, cue_end: int) -> list[list[str]]:
-    """Features of every token of ``doc`` relative to the cue ``doc[cue_start:cue_end]``."""
-    # Plain lists: walking the tree through Token objects costs one allocation per step.
-    heads = [t.head.i for t in doc]
-    deps = [t.dep_ for t in doc]
-    tags = [t.pos_ for t in doc]
-    left = [t.left_edge.i for t in doc]
-    right = [t.right_edge.i for t in doc]
-    cue = span_head(doc, cue_start, cue_end).i
+def _role_features(p: _Parse, base: list[list[str]], cue_start: int, cue_end: int) -> list[list[str]]:
+    heads, deps, tags, left, right = p.head, p.dep, p.pos, p.left, p.right
+    cue = _span_head(heads, cue_start, cue_end)
     cue_path = [cue]
     while heads[cue_path[-1]] != cue_path[-1]:
         cue_path.append(heads[cue_path[-1]])
     cue_pos = {i: k for k, i in enumerate(cue_path)}
-    sent_index = [0] * len(doc)
-    for si, sent in enumerate(sentences(doc)):
-        for i in range(sent.start, sent.end):
-            sent_index[i] = si
-    cue_si = sent_index[cue]
-    cue_lemma = doc[cue].lemma_.lower()
+    cue_si = p.sentence[cue]
+    cue_lemma = p.lemma[cue]
     out = []
     rels = []
     for i, feats in enumerate(base):
@@ -161,7 +219,7 @@ def role_features(doc: Doc, base: list[list[str]], cue_start: int, cue_end: int)
             continue
         side = "L" if i < cue_start else "R"
         dist = cue_start - i if side == "L" else i - cue_end + 1
-        sd_s = str(max(-3, min(3, sent_index[i] - cue_si)))
+        sd_s = str(max(-3, min(3, p.sentence[i] - cue_si)))
         # Path: climb from the token until reaching the cue's path to the root (the LCA).
         k = 0
         node = i
@@ -214,7 +272,7 @@ def role_features(doc: Doc, base: list[list[str]], cue_start: int, cue_end: int)
         out.append(f)
     # A span boundary is where the path to the cue changes: the neighbours' paths, and the
     # change itself at +-1 (on PolNeAR dev, content exact F1 +0.02 with these).
-    n = len(doc)
+    n = len(base)
     for i, f in enumerate(out):
         if cue_start <= i < cue_end:
             continue

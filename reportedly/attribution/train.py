@@ -12,7 +12,7 @@ from spacy.tokens import Doc
 from ..model import Attribution
 from .brat import GoldArticle
 from .crf import CUE_FILE, META_FILE, ROLE_FILE
-from .features import base_features, role_features
+from .features import ParagraphFeatures
 
 # Strong L1 regularisation wins on PolNeAR dev for both CRFs and keeps the models small (most of
 # the million candidate features end with zero weight): cue exact F1 0.66 at c1=0.1, 0.71 at
@@ -59,7 +59,7 @@ def block_sequences(doc: Doc, offset: int, index: int, attributions: Sequence[At
     Returns ``(base, cue_tags, [(role_feats, role_tags), ...])``. Attributions whose cue lies in
     this paragraph make role sequences; the parts of their spans outside it are ignored.
     """
-    base = base_features(doc, index)
+    features = ParagraphFeatures(doc, index)
     end = offset + len(doc.text)
     cue_runs = []
     roles = []
@@ -83,8 +83,8 @@ def block_sequences(doc: Doc, offset: int, index: int, attributions: Sequence[At
         tags = ["O" if t == "CUE" else t for t in tags]
         if not any(t.endswith("CON") for t in tags):
             continue  # content in another paragraph: nothing to learn here
-        roles.append((role_features(doc, base, c_start, c_end), tags))
-    return base, bio(len(doc), cue_runs, "CUE"), roles
+        roles.append((features.for_cue(c_start, c_end), tags))
+    return features.base, bio(len(doc), cue_runs, "CUE"), roles
 
 
 def train_crfs(
