@@ -61,3 +61,11 @@ def test_according_to_and_several_paragraphs(analyse):
     told = found[cues.index("told")]
     assert told.source.text == "Parents"
     assert "relieved" in told.content.text
+
+
+def test_a_coordinated_cue_takes_the_subject_of_its_first_verb(analyse):
+    text = ("Belarusian President Alexander Lukashenko had earlier held a meeting with Sergey Lavrov "
+            "in Minsk, and had pledged support in the ongoing aggression in Ukraine.")
+    pledged = [a for a in analyse(text) if "pledged" in a.cue.text]
+    assert pledged and pledged[0].source is not None
+    assert pledged[0].source.text.endswith("Alexander Lukashenko")

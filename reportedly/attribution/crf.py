@@ -23,6 +23,7 @@ from ..errors import ModelNotFoundError
 from ..model import Attribution, Span
 from .brat import quote_kind
 from .features import ParagraphFeatures
+from .syntax import subject_of, trim
 
 MODEL_DIR = Path(__file__).parent / "models"
 CUE_FILE = "cue.crfsuite"
@@ -100,6 +101,8 @@ class CrfExtractor:
             if not content:
                 continue  # a cue without content is no attribution
             sources = _char_pieces(doc, offset, token_runs(tags, "SRC"))
+            if not sources:
+                sources = _subject_piece(doc, offset, c_start, c_end, content)
             source = None
             if sources:
                 cue_char = offset + doc[c_start].idx
@@ -134,6 +137,28 @@ def _char_pieces(doc: Doc, offset: int, runs: list[tuple[int, int]]) -> list[tup
             continue
         pieces.append((offset + doc[a].idx, offset + doc[b - 1].idx + len(doc[b - 1])))
     return pieces
+
+
+def _subject_piece(doc: Doc, offset: int, c_start: int, c_end: int,
+                   content: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The cue verb's subject as the source, when the role CRF tagged none.
+
+    The role CRF learnt sources next to their cue and misses the ones a verb inherits ("Trump
+    took to Twitter to accuse …", "…, adding that …"). On PolNeAR dev, taking the (inherited)
+    subject for the sourceless attributions lifts relation F1 from 0.658 to 0.670 (train:
+    0.683 to 0.693). A subject inside the content or the cue is no source.
+    """
+    subject = subject_of(doc[c_start:c_end].root)
+    if subject is None:
+        return []
+    found = trim(list(subject.subtree), quotes_too=True)
+    if found is None:
+        return []
+    start, end = offset + found[0], offset + found[1]
+    cue_start = offset + doc[c_start].idx
+    if start <= cue_start < end or any(a <= start < b for a, b in content):
+        return []
+    return [(start, end)]
 
 
 def load_default_extractor() -> CrfExtractor:

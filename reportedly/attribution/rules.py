@@ -16,6 +16,7 @@ from spacy.tokens import Span as SpacySpan, Token
 from ..model import Attribution, Span
 from . import Block
 from .quotes import Quote, find_quotes
+from .syntax import subject_of, trim
 
 # Verbs whose clausal complement is what someone said, wrote, found or believes.
 CLAUSE_CUES = frozenset(
@@ -36,23 +37,6 @@ OBJECT_CUES = frozenset(
 # Verbs that are cues only when a quote is their content ("…," the letter read).
 QUOTE_ONLY_CUES = frozenset("read continue go write add".split())
 CONTENT_PREPOSITIONS = frozenset("against about of on for that".split())
-SUBJECT_DEPS = ("nsubj", "nsubjpass")
-INHERITING_DEPS = ("advcl", "conj", "xcomp", "acl")
-
-
-def _trim(tokens: list[Token], quotes_too: bool = False) -> tuple[int, int] | None:
-    """Character range of ``tokens`` without leading/trailing punctuation and spaces.
-
-    Quote marks are kept by default (a content keeps its quotes); a source drops them.
-    """
-    tokens = [t for t in tokens if not t.is_space]
-    while tokens and tokens[0].is_punct and (quotes_too or not tokens[0].is_quote):
-        tokens = tokens[1:]
-    while tokens and tokens[-1].is_punct and (quotes_too or not tokens[-1].is_quote):
-        tokens = tokens[:-1]
-    if not tokens:
-        return None
-    return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
 
 
 def _subtree(token: Token, exclude: Sequence[Token] = ()) -> list[Token]:
@@ -60,20 +44,6 @@ def _subtree(token: Token, exclude: Sequence[Token] = ()) -> list[Token]:
     for t in exclude:
         skip.update(x.i for x in t.subtree)
     return [t for t in token.subtree if t.i not in skip]
-
-
-def _subject(verb: Token) -> Token | None:
-    """The subject of ``verb``, inherited from the verb it hangs on when it has none."""
-    seen = 0
-    while verb is not None and seen < 4:
-        for child in verb.children:
-            if child.dep_ in SUBJECT_DEPS:
-                return child
-        if verb.dep_ not in INHERITING_DEPS or verb.head is verb:
-            return None
-        verb = verb.head
-        seen += 1
-    return None
 
 
 def _clause_content(verb: Token) -> list[Token] | None:
@@ -122,11 +92,11 @@ class RuleExtractor:
 
     def _verb(self, text, offset, sent, verb: Token, quotes) -> Attribution | None:
         lemma = verb.lemma_.lower()
-        subject = _subject(verb)
+        subject = subject_of(verb)
         content = _clause_content(verb) if lemma in CLAUSE_CUES else None
         if content is None and lemma in OBJECT_CUES:
             content = _object_content(verb)
-        content_range = _trim(content) if content else None
+        content_range = trim(content) if content else None
         cue_end = verb.idx + len(verb)
         particle = next((c for c in verb.rights if c.dep_ == "prt"), None)
         if particle is not None and particle.i == verb.i + 1:
@@ -147,7 +117,7 @@ class RuleExtractor:
             return None
         source = None
         if subject is not None:
-            source_range = _trim(list(subject.subtree), quotes_too=True)
+            source_range = trim(list(subject.subtree), quotes_too=True)
             if source_range:
                 source = Span.of(text, source_range[0] + offset, source_range[1] + offset)
         cue = Span.of(text, cue_range[0] + offset, cue_range[1] + offset)
@@ -158,7 +128,7 @@ class RuleExtractor:
         objects = [c for c in to.children if c.dep_ == "pobj"]
         if not objects:
             return None
-        source_range = _trim(list(objects[0].subtree), quotes_too=True)
+        source_range = trim(list(objects[0].subtree), quotes_too=True)
         head = according.head
         if head is according or head.i == according.i:
             return None
