@@ -1,33 +1,39 @@
-"""The trained CRFs first, then the rules where the CRFs found no cue.
+"""The trained CRFs first, then signed quotes and the rules where the CRFs found no cue.
 
 The CRFs find only about two thirds of the cues; the rules know patterns the model misses
-("warned against", quotes over paragraphs). A rule attribution is added only where the model
-found nothing that competes with it (see ``_competes``), so the model decides wherever it has
-an opinion.
-Measured on PolNeAR dev: macro token F1 +0.008 over the CRFs alone, relation F1 -0.003 (0.670
-against 0.673).
+("warned against", quotes over paragraphs), and quotes signed with a dash and a name
+("“…” ― Sonya Herridge") have no verb to find at all. A rule attribution is added only where the
+model found nothing that competes with it (see ``_competes``), so the model decides wherever it
+has an opinion; a signed quote only where no model cue overlaps its dash, since the model's
+attributions inside the quote are nested in it, not rivals.
+Measured on PolNeAR dev: macro token F1 0.766 against the CRFs' 0.749, relation F1 0.679
+against 0.673.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Sequence
 
 from ..model import Attribution
 from . import Block, Extractor
+from .signed import SignedQuoteExtractor
 
 
 @dataclass
 class HybridExtractor:
-    """The model's attributions, plus the rules' ones at cues the model did not find."""
+    """The model's attributions, plus signed quotes and the rules' finds where the model has none."""
 
     model: Extractor
     rules: Extractor
+    signed: Extractor = field(default_factory=SignedQuoteExtractor)
 
     def extract(self, text: str, blocks: Sequence[Block]) -> list[Attribution]:
-        model = list(self.model.extract(text, blocks))
-        found = list(model)
+        found = list(self.model.extract(text, blocks))
+        found += [att for att in self.signed.extract(text, blocks)
+                  if not any(other.cue is not None and other.cue.overlaps(att.cue) for other in found)]
+        decided = list(found)
         for att in self.rules.extract(text, blocks):
-            if not any(_competes(att, other) for other in model):
+            if not any(_competes(att, other) for other in decided):
                 found.append(att)
         return found
 

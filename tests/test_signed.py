@@ -1,0 +1,42 @@
+"""Quotes signed with a dash and a name (no model needed: the extractor reads only the text)."""
+import spacy
+
+from reportedly.attribution.blocks import paragraph_spans
+from reportedly.attribution.signed import SignedQuoteExtractor
+
+_nlp = spacy.blank("en")
+
+
+def _signed(text):
+    blocks = [(a, _nlp(text[a:b])) for a, b in paragraph_spans(text)]
+    return [(a.source.text, a.cue.text, a.content.text) for a in SignedQuoteExtractor().extract(text, blocks)]
+
+
+def test_vox_pops_one_per_line_with_no_break_spaces():
+    text = ("“He represents our greatest shame.” ― Sonya Herridge\n"
+            "“He is ignorant of our culture and lives.”―\xa0Pamela Padilla\xa0\n")
+    assert _signed(text) == [
+        ("Sonya Herridge", "―", "“He represents our greatest shame.”"),
+        ("Pamela Padilla", "―", "“He is ignorant of our culture and lives.”"),
+    ]
+
+
+def test_signature_alone_under_the_quote_with_a_place_after_the_name():
+    text = '"It is something we hear about all the time."\n\n-Michelle Marks, Philadelphia.\n\nMore text.'
+    assert _signed(text) == [("Michelle Marks", "-", '"It is something we hear about all the time."')]
+
+
+def test_sentence_ending_point_left_out_of_the_name_but_initials_kept():
+    text = '"Boeing and GE pay zero taxes."\n\n- Sanders.\n\n"We will win this one" - John F.'
+    assert [s for s, _c, _t in _signed(text)] == ["Sanders", "John F."]
+
+
+def test_embedded_post_signed_with_a_handle():
+    text = "No one should be above the law. — Paul Ryan (@SpeakerRyan) July 5, 2016"
+    assert _signed(text) == [("Paul Ryan", "—", "No one should be above the law.")]
+
+
+def test_prose_ending_in_a_dash_and_a_name_is_no_signature():
+    assert _signed("And the winner of the night was — Donald Trump.") == []
+    assert _signed("“We will win,” he said — Trump was confident.") == []
+    assert _signed("A well-Known fact was stated by the mayor.") == []
