@@ -20,9 +20,9 @@ EXTRACTORS = ("hybrid", "model", "rules")
 def default_extractor(name: str = "hybrid") -> Extractor:
     """An attribution extractor by name.
 
-    "hybrid" (the default) is the trained CRFs plus signed quotes and the rules where the CRFs
-    found nothing (see attribution/hybrid.py: on PolNeAR dev macro token F1 0.766 and relation
-    F1 0.679, against the CRFs' 0.749 and 0.673); "model" is the CRFs alone; "rules" the
+    "hybrid" (the default) is the trained CRFs plus signed quotes, transcript turns and the
+    rules where the CRFs found nothing (see attribution/hybrid.py: on PolNeAR dev macro token
+    F1 0.769 and relation F1 0.683, against the CRFs' 0.749 and 0.673); "model" is the CRFs alone; "rules" the
     rule-based extractor alone.
     """
     from .attribution.rules import RuleExtractor

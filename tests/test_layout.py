@@ -1,15 +1,15 @@
-"""Quotes signed with a dash and a name (no model needed: the extractor reads only the text)."""
+"""Signed quotes and transcript turns (no model needed: the extractor reads only the text)."""
 import spacy
 
 from reportedly.attribution.blocks import paragraph_spans
-from reportedly.attribution.signed import SignedQuoteExtractor
+from reportedly.attribution.layout import LayoutExtractor
 
 _nlp = spacy.blank("en")
 
 
 def _signed(text):
     blocks = [(a, _nlp(text[a:b])) for a, b in paragraph_spans(text)]
-    return [(a.source.text, a.cue.text, a.content.text) for a in SignedQuoteExtractor().extract(text, blocks)]
+    return [(a.source.text, a.cue.text, a.content.text) for a in LayoutExtractor().extract(text, blocks)]
 
 
 def test_vox_pops_one_per_line_with_no_break_spaces():
@@ -40,3 +40,18 @@ def test_prose_ending_in_a_dash_and_a_name_is_no_signature():
     assert _signed("And the winner of the night was — Donald Trump.") == []
     assert _signed("“We will win,” he said — Trump was confident.") == []
     assert _signed("A well-Known fact was stated by the mayor.") == []
+
+
+def test_transcript_turns_with_labels_of_one_or_more_words():
+    text = ('Partial transcript as follows:\n\n"WALLACE: Let’s start with breaking news.\n\n'
+            '"PENCE: Well, look, she was really mocking him.\n\nJAKE TAPPER: Take a listen.')
+    assert _signed(text) == [
+        ("WALLACE", ":", "Let’s start with breaking news."),
+        ("PENCE", ":", "Well, look, she was really mocking him."),
+        ("JAKE TAPPER", ":", "Take a listen."),
+    ]
+
+
+def test_one_label_line_or_a_layout_label_is_no_transcript():
+    assert _signed("FIX IS IN: PBS Moderators Ignore Clinton Scandals.\n\nMore text here.") == []
+    assert _signed("VIDEO: Hillary and Obama speak.\n\nUPDATE: The story was changed.") == []

@@ -1,13 +1,15 @@
-"""Signed quotes: a quote followed by a dash and the speaker's name ("“…” ― Sonya Herridge").
+"""Attributions marked by layout instead of a verb: signed quotes and transcript turns.
 
-Vox pops, testimonials, fact-check columns and embedded posts sign a quote instead of
-introducing it with a verb. The signature ends the quote's paragraph or stands alone in the next
-one ("- Bernie Sanders."); an embedded post ends with "— Name (@handle) date". The dash is the
-cue and the name the source. Neither the CRFs (PolNeAR train has 11 dash cues) nor the verb
-rules know the form.
+Vox pops, testimonials, fact-check columns and embedded posts sign a quote: "“…” ― Sonya
+Herridge", a line "- Bernie Sanders." under the quote, "— Name (@handle) date" after a post.
+Transcripts give each turn a speaker label: "WALLACE: Let's start with …". The dash or the
+colon is the cue, the name or the label the source. Neither the CRFs (PolNeAR train has 11 dash
+cues and a few transcripts) nor the verb rules know these forms.
 
-To keep ordinary prose out ("… and the winner was — Donald Trump."), the signed text must be a
-whole quote, mark to mark, unless the signature carries a social-media handle.
+To keep ordinary prose out, a signed text must be a whole quote, mark to mark, unless the
+signature carries a social-media handle ("… and the winner was — Donald Trump." is no signed
+quote); a speaker label is one to three upper-case words, and an article needs two labelled
+lines to be read as a transcript ("VIDEO: …" or a headline "FIX IS IN: …" alone is none).
 """
 from __future__ import annotations
 
@@ -29,10 +31,17 @@ _OWN_LINE = re.compile(rf"^{_SPACE}*{_SIGNATURE.pattern}")
 _OPENING = "\"“”‘'«"
 _CLOSING = "\"”“’'»"
 _MAX_SIGNATURE_WORDS = 12
+# "WALLACE: …", "JAKE TAPPER: …", possibly inside the quote marks of a quoted transcript.
+_TURN = re.compile(r"[\"“]?(?P<label>[A-Z][A-Z.'’\-]+(?: [A-Z][A-Z.'’\-]*){0,2})(?P<colon>:)[^\S\n]+(?=\S)")
+# Labels of layout, not of speakers.
+_NOT_SPEAKERS = frozenset(
+    "VIDEO WATCH UPDATE UPDATED BREAKING EXCLUSIVE PHOTO PHOTOS READ NOTE CORRECTION RELATED MORE "
+    "SOURCE SOURCES CLAIM FACT VERDICT WARNING ALERT LIVE LISTEN AUDIO PODCAST DISCLOSURE".split())
+_MIN_TURNS = 2
 
 
-class SignedQuoteExtractor:
-    """Attributions of quotes signed with a dash and a name, in any paragraph."""
+class LayoutExtractor:
+    """Attributions of signed quotes and of transcript turns, read line by line."""
 
     def extract(self, text: str, blocks: Sequence[Block]) -> list[Attribution]:
         found = []
@@ -43,7 +52,10 @@ class SignedQuoteExtractor:
                 made = _signed_above(text, lines[index - 1], start, end)
             if made is not None:
                 found.append(made)
-        return found
+        turns = [turn for start, end in lines if (turn := _turn(text, start, end)) is not None]
+        if len(turns) >= _MIN_TURNS:
+            found.extend(turns)
+        return sorted(found, key=lambda att: att.cue.start)
 
 
 def _lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -79,6 +91,18 @@ def _signed_above(text: str, above: tuple[int, int], start: int, end: int) -> At
         return None
     return _attribution(text, body, start + match.start("dash"), start + match.end("dash"),
                         start + match.start("name"), start + match.end("name"))
+
+
+def _turn(text: str, start: int, end: int) -> Attribution | None:
+    """A transcript turn: a speaker label, a colon, and what the speaker said on that line."""
+    match = _TURN.match(text, start, end)
+    if match is None or match["label"].rstrip(".") in _NOT_SPEAKERS:
+        return None
+    said = _strip(text, match.end(), end)
+    if said is None:
+        return None
+    return Attribution("", "direct", Span.of(text, *said), Span.of(text, *match.span("label")),
+                       Span.of(text, *match.span("colon")))
 
 
 def _attribution(text: str, body: tuple[int, int], cue_start: int, cue_end: int,
