@@ -69,3 +69,11 @@ def test_a_coordinated_cue_takes_the_subject_of_its_first_verb(analyse):
     pledged = [a for a in analyse(text) if "pledged" in a.cue.text]
     assert pledged and pledged[0].source is not None
     assert pledged[0].source.text.endswith("Alexander Lukashenko")
+
+
+def test_a_lead_in_with_a_colon_introduces_the_next_paragraph(analyse):
+    text = ("The senator spoke for an hour. He said:\n\n"
+            "“We will repeal this law on the first day, and we will not apologise for it.”")
+    said = [a for a in analyse(text) if a.cue.text.startswith("said")]
+    assert said and said[0].content.text.startswith("“We will repeal this law")
+    assert said[0].kind == "direct"
