@@ -7,7 +7,8 @@ find at all. A rule attribution is added only where the
 model found nothing that competes with it (see ``_competes``), so the model decides wherever it
 has an opinion; a layout attribution only where no model cue overlaps its dash or colon, since
 the model's attributions inside the quote are nested in it, not rivals.
-Measured on PolNeAR dev: macro token F1 0.770 against the CRFs' 0.752, relation F1 0.684
+Attributions whose cue is a word inside a direct quote are left out (see ``_quoted``).
+Measured on PolNeAR dev: macro token F1 0.771 against the CRFs' 0.752, relation F1 0.688
 against 0.674.
 """
 from __future__ import annotations
@@ -18,6 +19,7 @@ from typing import Sequence
 from ..model import Attribution
 from . import Block, Extractor
 from .layout import LayoutExtractor
+from .quotes import Quote, find_quotes
 
 
 @dataclass
@@ -29,14 +31,28 @@ class HybridExtractor:
     layout: Extractor = field(default_factory=LayoutExtractor)
 
     def extract(self, text: str, blocks: Sequence[Block]) -> list[Attribution]:
-        found = list(self.model.extract(text, blocks))
+        quotes = find_quotes(text, [(offset, offset + len(doc.text)) for offset, doc in blocks])
+        found = [att for att in self.model.extract(text, blocks) if not _quoted(att, quotes)]
         found += [att for att in self.layout.extract(text, blocks)
                   if not any(other.cue is not None and other.cue.overlaps(att.cue) for other in found)]
         decided = list(found)
         for att in self.rules.extract(text, blocks):
-            if not any(_competes(att, other) for other in decided):
+            if not _quoted(att, quotes) and not any(_competes(att, other) for other in decided):
                 found.append(att)
         return found
+
+
+def _quoted(att: Attribution, quotes: Sequence[Quote]) -> bool:
+    """Whether the cue is a word inside a direct quote: speech within someone's quoted words.
+
+    "“Trump said Hispanics live in hell,” Padilla wrote" is Padilla's attribution; the one
+    inside her quote is part of what she said, and PolNeAR does not annotate it. Of such finds
+    on dev 1 in 29 is gold (train: 8 in 300); leaving them out lifts relation F1 by 0.004 on
+    dev and 0.005 on train. A cue without a word (a dash, a colon) is layout, not a quoted word.
+    """
+    if att.cue is None or not any(ch.isalnum() for ch in att.cue.text):
+        return False
+    return any(start <= att.cue.start < end for quote in quotes for start, end in quote.pieces)
 
 
 def _competes(rule: Attribution, model: Attribution) -> bool:
