@@ -47,7 +47,7 @@ def _quoted(att: Attribution, quotes: Sequence[Quote]) -> bool:
 
     "“Trump said Hispanics live in hell,” Padilla wrote" is Padilla's attribution; the one
     inside her quote is part of what she said, and PolNeAR does not annotate it. Of such finds
-    on dev 1 in 29 is gold (train: 8 in 300); leaving them out lifts relation F1 by 0.004 on
+    on dev 1 in 29 is gold (train: 7 in 300); leaving them out lifts relation F1 by 0.004 on
     dev and 0.005 on train. A cue without a word (a dash, a colon) is layout, not a quoted word.
     """
     if att.cue is None or not any(ch.isalnum() for ch in att.cue.text):
