@@ -69,28 +69,29 @@ def _lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 def _signed_here(text: str, start: int, end: int) -> Attribution | None:
     """A line that ends with its own signature: ``“…” ― Name``."""
-    paragraph = text[start:end]
-    match = _SIGNATURE.search(paragraph)
-    if match is None or match.start() == 0 or not paragraph[match.start() - 1].isspace() and match["dash"] != "―":
+    line = text[start:end]
+    match = _SIGNATURE.search(line)
+    if match is None or match.start() == 0:
+        return None
+    # A hyphen glued to the word before it joins words ("well-Known"); the bar "―" never does.
+    if not line[match.start() - 1].isspace() and match["dash"] != "―":
         return None
     body = _strip(text, start, start + match.start())
     if body is None or not (_is_whole_quote(text, *body) or match["handle"]):
         return None
-    return _attribution(text, body, start + match.start("dash"), start + match.end("dash"),
-                        start + match.start("name"), start + match.end("name"))
+    return _attribution(text, body, match, start)
 
 
 def _signed_above(text: str, above: tuple[int, int], start: int, end: int) -> Attribution | None:
     """A line that is only a signature, under the quote it signs: ``- Bernie Sanders.``"""
-    paragraph = text[start:end]
-    match = _OWN_LINE.match(paragraph)
-    if match is None or len(paragraph.split()) > _MAX_SIGNATURE_WORDS:
+    line = text[start:end]
+    match = _OWN_LINE.match(line)
+    if match is None or len(line.split()) > _MAX_SIGNATURE_WORDS:
         return None
     body = _strip(text, *above)
     if body is None or not _is_whole_quote(text, *body):
         return None
-    return _attribution(text, body, start + match.start("dash"), start + match.end("dash"),
-                        start + match.start("name"), start + match.end("name"))
+    return _attribution(text, body, match, start)
 
 
 def _turn(text: str, start: int, end: int) -> Attribution | None:
@@ -105,13 +106,15 @@ def _turn(text: str, start: int, end: int) -> Attribution | None:
                        Span.of(text, *match.span("colon")))
 
 
-def _attribution(text: str, body: tuple[int, int], cue_start: int, cue_end: int,
-                 name_start: int, name_end: int) -> Attribution:
+def _attribution(text: str, body: tuple[int, int], signature: re.Match, line_start: int) -> Attribution:
+    """The signed quote: ``body`` said by the signature's name, the dash its cue."""
+    name_start, name_end = (line_start + i for i in signature.span("name"))
     last = text[name_start:name_end].split()[-1]
     if last.endswith(".") and len(last) > 3:
         name_end -= 1  # "Sanders." ends a sentence; "Jr." and "F." keep their point
+    dash_start, dash_end = (line_start + i for i in signature.span("dash"))
     return Attribution("", "direct", Span.of(text, *body), Span.of(text, name_start, name_end),
-                       Span.of(text, cue_start, cue_end))
+                       Span.of(text, dash_start, dash_end))
 
 
 def _strip(text: str, start: int, end: int) -> tuple[int, int] | None:
