@@ -115,6 +115,10 @@ class ParagraphFeatures:
         """Features of every token relative to the cue ``doc[cue_start:cue_end]``."""
         return _role_features(self._parse, self.base, cue_start, cue_end)
 
+    def cue_head(self, cue_start: int, cue_end: int) -> int:
+        """The cue's syntactic head: its first token whose head lies outside it."""
+        return _span_head(self._parse.head, cue_start, cue_end)
+
 
 def base_features(doc: Doc, paragraph_index: int) -> list[list[str]]:
     """Per-token features that do not depend on any cue (``ParagraphFeatures(doc, i).base``)."""
