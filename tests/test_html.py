@@ -126,6 +126,13 @@ def test_visible_h1_beats_seo_title_about_the_same_thing():
     assert art.title == "Council expands bus network to northern suburbs"
 
 
+def test_a_line_break_in_the_headline_is_a_space_and_inline_markup_is_not():
+    art = read_html(page(h1="Council expands bus network (North)<br>Your guide to the new routes"), "br")
+    assert art.title == "Council expands bus network (North) Your guide to the new routes"
+    art = read_html(page(h1="Council doesn<span>’</span>t expand the bus network"), "inline")
+    assert art.title == "Council doesn’t expand the bus network"
+
+
 def test_page_without_any_metadata():
     art = read_html(page(h1=None), "bare")
     assert art.title is None

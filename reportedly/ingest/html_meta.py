@@ -32,6 +32,7 @@ from reportedly.ingest.html_visible import (
     byline_near_title,
     cued_bylines,
     _looks_like_name,
+    line_text,
     name_in_meta_line,
     pictured_names,
     text_near_h1,
@@ -158,7 +159,7 @@ def gather_declarations(tree: lxml_html.HtmlElement) -> _Sources:
     titles = tree.xpath("//head/title | //title")
     if titles:
         src.title_tag = " ".join(titles[0].text_content().split()) or None
-    src.h1s = [t for t in (" ".join(h.text_content().split()) for h in tree.iter("h1")) if t][:5]
+    src.h1s = [t for t in (line_text(h) for h in tree.iter("h1")) if t][:5]
     # Visible bylines: short elements whose class or id names the author or byline.
     for el in tree.xpath(BYLINE_XPATH):
         text = visible_text(el)

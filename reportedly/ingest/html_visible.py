@@ -42,6 +42,29 @@ def visible_text(el) -> str:
     return " ".join(" ".join(parts).split())
 
 
+def line_text(el) -> str:
+    """The element's text on one line: a ``<br>`` becomes a space, inline markup joins as is.
+
+    ``text_content()`` glues the two lines of "Top MBA Programs of 2025 (US)<br>Your Guide …"
+    into "(US)Your"; a space between every text node would split "Don<span>’</span>t".
+    """
+    parts: list[str] = []
+
+    def walk(node) -> None:
+        if node.text:
+            parts.append(node.text)
+        for child in node:
+            if child.tag == "br":
+                parts.append(" ")
+            elif isinstance(child.tag, str) and child.tag not in _SKIP_TAGS:
+                walk(child)
+            if child.tail:
+                parts.append(child.tail)
+
+    walk(el)
+    return " ".join("".join(parts).split())
+
+
 def text_near_h1(
     tree: lxml_html.HtmlElement, before: int = 12, after: int = 40
 ) -> tuple[list[str], int | None]:
