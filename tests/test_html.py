@@ -133,6 +133,22 @@ def test_a_line_break_in_the_headline_is_a_space_and_inline_markup_is_not():
     assert art.title == "Council doesn’t expand the bus network"
 
 
+def test_a_date_or_a_nested_heading_inside_the_headline_is_left_out():
+    art = read_html(page(h1="<time datetime='2025-12-18'>Dec 18 2025</time> Council expands bus network"), "t")
+    assert art.title == "Council expands bus network"
+    # Unclosed markup puts the post's meta line inside the <h1>.
+    html = page(h1="Council expands bus network<h3>Posted on <time>July 1, 2024</time> by admin</h3>")
+    assert read_html(html, "h3").title == "Council expands bus network"
+
+
+def test_a_trailing_domain_name_is_the_outlet_even_after_a_short_headline():
+    from reportedly.ingest.html_clean import clean_title
+
+    assert clean_title("GAME CHANGER | Newegg.com", None) == "GAME CHANGER"
+    assert clean_title("Rates rise again | Business", None) == "Rates rise again"
+    assert clean_title("Why Python 3.12 matters", None) == "Why Python 3.12 matters"
+
+
 def test_page_without_any_metadata():
     art = read_html(page(h1=None), "bare")
     assert art.title is None

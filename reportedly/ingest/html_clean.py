@@ -45,10 +45,19 @@ def clean_title(raw: str | None, site: str | None) -> str | None:
                 and len(" ".join(parts[:-1]).split()) >= 3:
             parts.pop()
             seps.pop()
+        # A trailing domain name is the outlet whatever the headline's length ("GAME CHANGER |
+        # Newegg.com").
+        while len(parts) > 1 and _DOMAIN.fullmatch(parts[-1]):
+            parts.pop()
+            seps.pop()
     out = parts[0]
     for sep, part in zip(seps, parts[1:]):
         out += sep + part
     return out.strip() or None
+
+
+_DOMAIN = re.compile(r"(?:www\.)?[A-Za-z0-9][\w-]*(?:\.(?:com|org|net|co\.uk|co|io|news|info|uk|us|ca|au|in))+",
+                     re.IGNORECASE)
 
 
 def _site_keys(site: str | None) -> set[str]:

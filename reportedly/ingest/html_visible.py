@@ -42,8 +42,14 @@ def visible_text(el) -> str:
     return " ".join(" ".join(parts).split())
 
 
+# Inside a headline: the post's date, and the next heading that unclosed markup nested in it
+# ("<h1>Title<h3>Posted on … by …</h3>").
+_NOT_HEADLINE = {"time", "h2", "h3", "h4", "h5", "h6"}
+
+
 def line_text(el) -> str:
-    """The element's text on one line: a ``<br>`` becomes a space, inline markup joins as is.
+    """The element's text on one line: a ``<br>`` becomes a space, inline markup joins as is,
+    and a ``<time>`` (a blog's "Dec 18 2025" inside its headline) or a nested heading is left out.
 
     ``text_content()`` glues the two lines of "Top MBA Programs of 2025 (US)<br>Your Guide …"
     into "(US)Your"; a space between every text node would split "Don<span>’</span>t".
@@ -56,7 +62,7 @@ def line_text(el) -> str:
         for child in node:
             if child.tag == "br":
                 parts.append(" ")
-            elif isinstance(child.tag, str) and child.tag not in _SKIP_TAGS:
+            elif isinstance(child.tag, str) and child.tag not in _SKIP_TAGS | _NOT_HEADLINE:
                 walk(child)
             if child.tail:
                 parts.append(child.tail)
