@@ -174,3 +174,16 @@ def test_the_president_as_subject_names_the_pronoun(rules_analyzer):
     )
     sp = speaker_of(a, content="climate change could wait")
     assert sp.name in ("Barack Obama", None)
+
+
+def test_relative_pronoun_resolves_to_the_people_it_stands_for(rules_analyzer):
+    a = analyse(rules_analyzer, "The mayor thanked the volunteers, who said that the park would reopen in May.")
+    sp = speaker_of(a, cue="said")
+    assert sp.mention.text == "the volunteers" and sp.type == "group"
+
+
+def test_who_skips_a_place_the_parser_hung_the_clause_on(rules_analyzer):
+    # The parser hangs "who have argued" on "Hill" here.
+    a = analyse(rules_analyzer, "It is likely to placate nervous Democrats on Capitol Hill, who have argued that it helps.")
+    sp = speaker_of(a, cue="argued")
+    assert sp.mention.text == "nervous Democrats"

@@ -92,6 +92,11 @@ def resolve_speaker(
     lower = root.lower_
     if lower in lexicon.SELF_PRONOUNS:
         return Speaker("unknown", mention)
+    antecedent = _antecedent(root, offset)
+    if antecedent is not None:
+        # "voters who said they had misgivings": the speaker is whom the relative clause is about.
+        return resolve_speaker(text, blocks, Span.of(text, *antecedent), mentions, sentences,
+                               earlier, contents, genders)
     if lower in lexicon.PRONOUNS:
         return _pronoun(source, lexicon.PRONOUNS[lower], mentions, sentences, earlier, contents,
                         genders or {}, GENDERED.get(lower))
@@ -147,6 +152,51 @@ def locate(blocks: Sequence[Block], span: Span) -> tuple[int, SpacySpan] | None:
             if found is not None and len(found):
                 return offset, found
     return None
+
+
+def _antecedent(pronoun: Token, offset: int) -> tuple[int, int] | None:
+    """The noun phrase a relative pronoun ("who", "which", "that") stands for, as a text range.
+
+    The parser often hangs the clause on the nearest noun: "nervous Democrats on Capitol Hill,
+    who have argued …". "who" stands for people, so from a noun that is no person the search
+    goes up through the prepositions to a noun that may name people; when none does (in
+    "calls from listeners to his radio program who said …" the parse leads to a verb), there
+    is no antecedent.
+    """
+    clause = pronoun.head
+    if pronoun.lower_ not in ("who", "which", "that") or clause.dep_ != "relcl" or clause.head.i == clause.i:
+        return None
+    noun = clause.head
+    while pronoun.lower_ == "who" and noun.ent_type_ != "PERSON":
+        # "Democrats on Capitol Hill, who …", "members of the committee who …": the people.
+        up = noun.head.head if noun.dep_ == "pobj" and noun.head.dep_ == "prep" else None
+        if up is not None and up.pos_ in ("NOUN", "PROPN") and _may_be_people(up):
+            noun = up
+        elif _may_be_people(noun):
+            break
+        else:
+            return None
+    if noun.pos_ not in ("NOUN", "PROPN", "PRON"):
+        return None
+    end = clause.left_edge.i
+    if noun.i != clause.head.i:
+        # The phrase ends before the preposition that led down to the noun the clause hangs on.
+        below = clause.head
+        while below.head.i != noun.i:
+            below = below.head
+        end = min(end, below.left_edge.i)
+    words = [t for t in noun.subtree if t.i < end and not t.is_punct]
+    if not words:
+        return None
+    return offset + words[0].idx, offset + words[-1].idx + len(words[-1])
+
+
+def _may_be_people(noun: Token) -> bool:
+    lemma = noun.lemma_.lower()
+    if noun.ent_type_ in ("GPE", "LOC", "FAC", "DATE", "TIME", "EVENT"):
+        return False  # "Democrats on Capitol Hill who …": not the hill
+    return (noun.pos_ == "PROPN" or noun.ent_type_ in ("PERSON", "NORP", "ORG") or noun.tag_ == "NNS"
+            or lemma in lexicon.TITLE_WORDS or lemma in lexicon.GROUP_NOUNS or lemma in lexicon.ANONYMOUS_NOUNS)
 
 
 def _appositive_person(root: Token) -> SpacySpan | None:
