@@ -187,3 +187,9 @@ def test_who_skips_a_place_the_parser_hung_the_clause_on(rules_analyzer):
     a = analyse(rules_analyzer, "It is likely to placate nervous Democrats on Capitol Hill, who have argued that it helps.")
     sp = speaker_of(a, cue="argued")
     assert sp.mention.text == "nervous Democrats"
+
+
+def test_who_after_a_predicate_noun_is_the_subject_it_describes(rules_analyzer):
+    a = analyse(rules_analyzer, "Senator Tom Baker is a serial liar who said that the vote was rigged.")
+    sp = speaker_of(a, cue="said")
+    assert sp.type == "person" and sp.name == "Tom Baker"

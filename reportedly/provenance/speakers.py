@@ -14,6 +14,7 @@ from typing import Sequence
 from spacy.tokens import Span as SpacySpan, Token
 
 from ..attribution import Block
+from ..attribution.syntax import subject_of, trim
 from ..model import Attribution, Span, Speaker
 from . import lexicon
 from .mentions import (
@@ -167,6 +168,14 @@ def _antecedent(pronoun: Token, offset: int) -> tuple[int, int] | None:
     if pronoun.lower_ not in ("who", "which", "that") or clause.dep_ != "relcl" or clause.head.i == clause.i:
         return None
     noun = clause.head
+    first = noun
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    subject = subject_of(first.head) if first.dep_ == "attr" and first.head.lemma_ == "be" else None
+    if subject is not None and (pronoun.lower_ != "who" or _may_be_people(subject) or subject.pos_ == "PRON"):
+        # "Trump … is a serial liar, rampant xenophobe … who has pledged …": the liar is Trump.
+        found = trim(list(subject.subtree), quotes_too=True)
+        return (offset + found[0], offset + found[1]) if found else None
     while pronoun.lower_ == "who" and noun.ent_type_ != "PERSON":
         # "Democrats on Capitol Hill, who …", "members of the committee who …": the people.
         up = noun.head.head if noun.dep_ == "pobj" and noun.head.dep_ == "prep" else None
