@@ -40,3 +40,9 @@ def test_rules_fill_in_only_where_the_model_found_nothing():
     warned = _att("warned against", "the plan", "The mayor")
     rival = _att("wrote on Monday", "“Trump said we live in hell,”", "Padilla")
     assert _run([wrote], [rival, warned]) == ["wrote", "warned against"]
+
+
+def test_a_rule_find_without_a_source_is_left_out():
+    wrote = _att("wrote", "“Trump said we live in hell,”", "Padilla")
+    sourceless = _att("warned against", "the plan")
+    assert _run([wrote], [sourceless]) == ["wrote"]
