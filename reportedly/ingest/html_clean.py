@@ -56,8 +56,9 @@ def clean_title(raw: str | None, site: str | None) -> str | None:
     return out.strip() or None
 
 
-_DOMAIN = re.compile(r"(?:www\.)?[A-Za-z0-9][\w-]*(?:\.(?:com|org|net|co\.uk|co|io|news|info|uk|us|ca|au|in))+",
-                     re.IGNORECASE)
+# The endings that make a site's name a domain ("nytimes.com", "Newegg.com").
+_TLDS = r"(?:\.(?:com|org|net|co\.uk|co|io|news|info|uk|us|ca|au|in))+"
+_DOMAIN = re.compile(rf"(?:www\.)?[A-Za-z0-9][\w-]*{_TLDS}", re.IGNORECASE)
 
 
 def _site_keys(site: str | None) -> set[str]:
@@ -65,7 +66,7 @@ def _site_keys(site: str | None) -> set[str]:
         return set()
     keys = {_squash(site)}
     # "nytimes.com" and "The New York Times" both name the outlet; keep the bare domain word too.
-    bare = re.sub(r"^(?:www\.)|(?:\.(?:com|org|net|co\.uk|co|io|news|info|uk|us|ca|au|in))+$", "", site.lower())
+    bare = re.sub(rf"^(?:www\.)|{_TLDS}$", "", site.lower())
     keys.add(_squash(bare))
     keys.add(_squash(re.sub(r"^the\s+", "", site.lower())))
     return {k for k in keys if k}
