@@ -31,3 +31,12 @@ def parse_blocks(nlp, texts: Iterable[str], n_process: int = 1, batch_size: int 
     docs = iter(nlp.pipe(flat, n_process=n_process, batch_size=batch_size))
     for ss in spans:
         yield [(a, next(docs)) for a, _b in ss]
+
+
+def block_ranges(blocks: Iterable[tuple[int, Doc]]) -> list[tuple[int, int]]:
+    """(start, end) in the article of each parsed paragraph.
+
+    The same as ``offset + len(doc.text)``, which spaCy rebuilds from every token on each call.
+    """
+    return [(offset, offset + (doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0))
+            for offset, doc in blocks]

@@ -18,6 +18,7 @@ from typing import Sequence
 
 from ..model import Attribution
 from . import Block, Extractor
+from .blocks import block_ranges
 from .layout import LayoutExtractor
 from .quotes import Quote, find_quotes
 
@@ -31,7 +32,7 @@ class HybridExtractor:
     layout: Extractor = field(default_factory=LayoutExtractor)
 
     def extract(self, text: str, blocks: Sequence[Block]) -> list[Attribution]:
-        quotes = find_quotes(text, [(offset, offset + len(doc.text)) for offset, doc in blocks])
+        quotes = find_quotes(text, block_ranges(blocks))
         found = [att for att in self.model.extract(text, blocks) if not _quoted(att, quotes)]
         found += [att for att in self.layout.extract(text, blocks)
                   if not any(other.cue is not None and other.cue.overlaps(att.cue) for other in found)]

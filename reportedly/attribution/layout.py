@@ -18,6 +18,7 @@ from typing import Sequence
 
 from ..model import Attribution, Span
 from . import Block
+from .blocks import block_ranges
 
 _DASH = r"(?:―|—|–|--|-)"
 _SPACE = r"[^\S\n]"  # any space but a line break, the no-break space included
@@ -45,7 +46,7 @@ class LayoutExtractor:
 
     def extract(self, text: str, blocks: Sequence[Block]) -> list[Attribution]:
         found = []
-        lines = [line for offset, doc in blocks for line in _lines(text, offset, offset + len(doc.text))]
+        lines = [line for start, end in block_ranges(blocks) for line in _lines(text, start, end)]
         for index, (start, end) in enumerate(lines):
             made = _signed_here(text, start, end)
             if made is None and index > 0:

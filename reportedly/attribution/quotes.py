@@ -8,6 +8,7 @@ the convention for quotes that run over several paragraphs.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 DOUBLE_OPEN = "“„«"
@@ -16,6 +17,8 @@ SINGLE_OPEN = "‘‹"
 SINGLE_CLOSE = "’›"
 _OPEN_CONTEXT = " \t\n([{—–-/:;…"
 _CLOSE_CONTEXT = " \t\n)]}.,;:!?—–-…"
+# Every character that may be a quote mark; the scan only stops at these.
+_MARK_CHARS = re.compile("[" + re.escape(DOUBLE_OPEN + DOUBLE_CLOSE + SINGLE_OPEN + SINGLE_CLOSE + "\"'") + "]")
 
 
 @dataclass(frozen=True)
@@ -42,7 +45,8 @@ class _Mark:
 
 def _marks(text: str, start: int, end: int) -> list[_Mark]:
     out = []
-    for i in range(start, end):
+    for m in _MARK_CHARS.finditer(text, start, end):
+        i = m.start()
         ch = text[i]
         before = text[i - 1] if i > start else " "
         after = text[i + 1] if i + 1 < end else " "

@@ -15,6 +15,7 @@ from spacy.tokens import Span as SpacySpan, Token
 
 from ..model import Attribution, Span
 from . import Block
+from .blocks import block_ranges
 from .quotes import Quote, find_quotes
 from .syntax import subject_of, trim
 
@@ -70,7 +71,7 @@ class RuleExtractor:
     """Attributions from cue verbs, "according to" and quotes, without any trained model."""
 
     def extract(self, text: str, blocks: Sequence[Block]) -> list[Attribution]:
-        quotes = find_quotes(text, [(offset, offset + len(doc.text)) for offset, doc in blocks])
+        quotes = find_quotes(text, block_ranges(blocks))
         found: list[Attribution] = _headline_quotes(text, quotes)
         for offset, doc in blocks:
             for sent in doc.sents:
