@@ -12,6 +12,7 @@ from reportedly.ingest.html_clean import (
     clean_author_list,
     clean_title,
     find_printed_date,
+    numeric_day_first,
     parse_when,
     split_byline,
 )
@@ -103,6 +104,22 @@ def test_parse_when_rejects_nonsense_and_far_future():
 def test_find_printed_date(text, day):
     found = find_printed_date(text)
     assert (found.date().isoformat() if found else None) == day
+
+
+def test_ambiguous_numeric_dates_follow_the_pages_own_order():
+    # "12/16/2025" beside the headline shows the page writes month first.
+    day_first = numeric_day_first(["12/16/2025", "Candidate Experience", "03/01/2017"])
+    assert day_first is False
+    assert find_printed_date("03/01/2017", day_first=day_first).date().isoformat() == "2017-03-01"
+    assert find_printed_date("03/01/2017", day_first=True).date().isoformat() == "2017-01-03"
+    assert numeric_day_first(["25/03/2024", "12/16/2025"]) is None  # the texts disagree
+    assert numeric_day_first(["03/01/2017", "no dates"]) is None
+
+
+def test_parse_when_does_not_guess_an_ambiguous_numeric_date():
+    # A <time datetime="02-12-2025">: February 12 or December 2 (dateparser would say February).
+    assert parse_when("02-12-2025") is None
+    assert parse_when("25-12-2025").date().isoformat() == "2025-12-25"
 
 
 def test_declared_charset_and_decoding():

@@ -9,6 +9,7 @@ import html
 import re
 from datetime import date, datetime, timedelta, timezone, tzinfo
 from email.utils import parsedate_to_datetime
+from typing import Iterable
 
 # --- titles ----------------------------------------------------------------------------------
 
@@ -312,9 +313,13 @@ def parse_when(raw: str | None, default_tz: tzinfo | None = None) -> datetime | 
         return _sane(when if when.tzinfo else when.replace(tzinfo=tz))
     except (TypeError, ValueError, IndexError):
         pass
+    m = _NUMERIC_DATE.fullmatch(text)
+    if m and _numeric_day_month(int(m.group(1)), int(m.group(2))) is None:
+        return None  # "02-12-2025": February 12 or December 2; not guessed (dateparser would)
     return _parse_loose(text, tz)
 
 
+_NUMERIC_DATE = re.compile(r"\b(\d{1,2})[./-](\d{1,2})[./-](?:19|20)\d\d\b")
 _MONTHS = {m: i for i, m in enumerate(
     ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), start=1)}
 _MONTH = r"(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
@@ -330,10 +335,12 @@ _PRINTED_DATES = (
 )
 
 
-def find_printed_date(text: str, default_tz: tzinfo | None = None) -> datetime | None:
+def find_printed_date(text: str, default_tz: tzinfo | None = None, *,
+                      day_first: bool | None = None) -> datetime | None:
     """The first unambiguous date printed in a short text ("Updated March 3, 2025", "3 Mar 2025").
 
-    Numeric day/month orders that could be read both ways (03/04/2025) are not guessed.
+    Numeric day/month orders that could be read both ways (03/04/2025) are not guessed; with
+    ``day_first`` (the page's own order, see ``numeric_day_first``) they are read that way.
     """
     best = None
     for pattern, order in _PRINTED_DATES:
@@ -342,7 +349,10 @@ def find_printed_date(text: str, default_tz: tzinfo | None = None) -> datetime |
             continue
         parts = dict(zip(order, m.groups()))
         if "a" in parts:
-            day_month = _numeric_day_month(int(parts["a"]), int(parts["b"]))
+            a, b = int(parts["a"]), int(parts["b"])
+            day_month = _numeric_day_month(a, b)
+            if day_month is None and day_first is not None:
+                day_month = (a, b) if day_first else (b, a)
             if day_month is None:
                 continue
             parts["d"], parts["m"] = (str(n) for n in day_month)
@@ -355,6 +365,23 @@ def find_printed_date(text: str, default_tz: tzinfo | None = None) -> datetime |
         if _sane(when):
             best = (m.start(), when)
     return best[1] if best else None
+
+
+def numeric_day_first(texts: Iterable[str]) -> bool | None:
+    """Whether the numeric dates in ``texts`` put the day first, as far as they tell.
+
+    A page that prints "12/16/2025" writes month first, so its "03/01/2017" is March 1. None
+    when no date decides it, or when the texts disagree.
+    """
+    orders = set()
+    for text in texts:
+        for m in _NUMERIC_DATE.finditer(text):
+            a, b = int(m.group(1)), int(m.group(2))
+            if a > 12 >= b:
+                orders.add(True)
+            elif b > 12 >= a:
+                orders.add(False)
+    return orders.pop() if len(orders) == 1 else None
 
 
 def _numeric_day_month(a: int, b: int) -> tuple[int, int] | None:

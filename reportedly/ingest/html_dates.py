@@ -10,7 +10,7 @@ from datetime import date, datetime, timedelta, timezone, tzinfo
 
 from lxml import html as lxml_html
 
-from reportedly.ingest.html_clean import find_printed_date, parse_when
+from reportedly.ingest.html_clean import find_printed_date, numeric_day_first, parse_when
 
 __all__ = ["declared_date", "decide_published"]
 
@@ -145,6 +145,7 @@ def _printed_date(src, default_tz, *, updated: bool = False) -> datetime | None:
     if h1 is None:
         return None
     window = chunks[h1 + 1: h1 + 12] + chunks[max(0, h1 - 4): h1]
+    day_first = numeric_day_first(window)
     for i, chunk in enumerate(window):
         # "Updated March 3" is not when the article appeared (it may be the only date shown).
         if bool(_UPDATE_LABEL.search(" ".join(window[max(0, i - 2): i + 1]))) != updated:
@@ -152,7 +153,7 @@ def _printed_date(src, default_tz, *, updated: bool = False) -> datetime | None:
         # A date line, not a sentence of the article that mentions a date ("and is valid
         # November 26 - December 3, 2025"), which the page's markup splits at a link.
         if len(chunk) < 80 and not chunk[:1].islower():
-            when = find_printed_date(chunk, default_tz)
+            when = find_printed_date(chunk, default_tz, day_first=day_first)
             if when is not None:
                 return when
     return None
