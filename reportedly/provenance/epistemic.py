@@ -11,6 +11,7 @@ from typing import Iterable, Sequence
 from spacy.tokens import Token
 
 from ..attribution import Block
+from ..attribution.blocks import block_end
 from ..model import Article, Attribution, Marker, Span, Voice
 from . import lexicon
 
@@ -43,7 +44,7 @@ def _tokens_in(blocks: Sequence[Block], ranges: Iterable[tuple[int, int]]) -> li
     ranges = list(ranges)
     out = []
     for offset, doc in blocks:
-        end = offset + len(doc.text)
+        end = block_end(offset, doc)
         if not any(a < end and offset < b for a, b in ranges):
             continue
         for token in doc:

@@ -178,7 +178,7 @@ def _nominal_mention(offset: int, token: Token) -> Mention | None:
         return None
     tokens = core_tokens(token)
     start, end = offset + tokens[0].idx, offset + tokens[-1].idx + len(tokens[-1])
-    text = norm(token.doc.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1])])
+    text = norm(token.doc[tokens[0].i : tokens[-1].i + 1].text)
     role = role_phrase(token) if kind == "person" else None
     return Mention(start, end, text, kind, lemma, role=role, short=short_phrase(token),
                    context=frozenset(stem(t.text) for t in tokens if t.is_alpha),

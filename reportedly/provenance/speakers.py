@@ -14,6 +14,7 @@ from typing import Sequence
 from spacy.tokens import Span as SpacySpan, Token
 
 from ..attribution import Block
+from ..attribution.blocks import block_end
 from ..attribution.syntax import subject_of, trim
 from ..model import Attribution, Span, Speaker
 from . import lexicon
@@ -102,7 +103,7 @@ def resolve_speaker(
         return _pronoun(source, lexicon.PRONOUNS[lower], mentions, sentences, earlier, contents,
                         genders or {}, GENDERED.get(lower))
     tokens = core_tokens(root, (phrase.start, phrase.end))
-    core = norm(root.doc.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1])])
+    core = norm(root.doc[tokens[0].i : tokens[-1].i + 1].text)
     # Only a name that heads the source counts: "Fifth brigade ..., in an open letter to
     # Lukashenko" is the brigade speaking, not Lukashenko.
     person = next((e for e in phrase.ents if e.label_ == "PERSON" and e.start <= root.i < e.end), None)
@@ -148,7 +149,7 @@ def locate(blocks: Sequence[Block], span: Span) -> tuple[int, SpacySpan] | None:
     """The block offset and spaCy span of ``span`` (its first piece), or None if no block holds it."""
     start, end = span.pieces[0]
     for offset, doc in blocks:
-        if offset <= start and end <= offset + len(doc.text):
+        if offset <= start and end <= block_end(offset, doc):
             found = doc.char_span(start - offset, end - offset, alignment_mode="expand")
             if found is not None and len(found):
                 return offset, found
@@ -419,9 +420,10 @@ def person_genders(blocks: Sequence[Block], mentions: Sequence[Mention]) -> dict
     votes: dict[str, Counter] = {}
     people = [m for m in mentions if m.type == "person" and m.name]
     for offset, doc in blocks:
+        end = block_end(offset, doc)
         for m in people:
             # "Mrs. Clinton", "Mr. Obama": the honorific settles it.
-            if offset <= m.start < offset + len(doc.text):
+            if offset <= m.start < end:
                 before = doc.text[max(0, m.start - offset - 6) : m.start - offset].split()
                 honorific = TITLE_GENDER.get(before[-1].lower()) if before else None
                 if honorific:
