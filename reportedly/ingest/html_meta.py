@@ -27,7 +27,7 @@ from reportedly.ingest.html_clean import (
 from reportedly.ingest.html_dates import declared_date, decide_published
 from reportedly.ingest.html_dek import DEK_XPATH, decide_dek
 from reportedly.ingest.html_visible import (
-    BYLINE_XPATH,
+    byline_elements,
     byline_in_text,
     byline_near_title,
     cued_bylines,
@@ -161,7 +161,7 @@ def gather_declarations(tree: lxml_html.HtmlElement) -> _Sources:
         src.title_tag = " ".join(titles[0].text_content().split()) or None
     src.h1s = [t for t in (line_text(h) for h in tree.iter("h1")) if t][:5]
     # Visible bylines: short elements whose class or id names the author or byline.
-    for el in tree.xpath(BYLINE_XPATH):
+    for el in byline_elements(tree):
         text = visible_text(el)
         if 2 < len(text) < 120:
             if "author" in (el.get("rel") or ""):

@@ -8,20 +8,49 @@ from __future__ import annotations
 
 import re
 
+from lxml import etree
 from lxml import html as lxml_html
 
 from reportedly.ingest.html_clean import split_byline
 
-BYLINE_XPATH = (
-    "//*[not(self::script or self::style or self::meta or self::link or self::body or self::html"
-    " or self::article or self::main or self::section)]"
-    "[contains(@class,'byline') or contains(@class,'Byline') or contains(@rel,'author')"
-    " or contains(@class,'author') or contains(@class,'Author') or contains(@id,'author')"
-    " or contains(@data-testid,'byline') or contains(@data-testid,'author')]"
-    "[not(contains(@class,'bio') or contains(@class,'about') or contains(@class,'avatar')"
-    " or contains(@class,'description') or contains(@class,'image') or contains(@class,'img')"
-    " or contains(@class,'comment') or contains(@id,'comment'))]"
-)
+# Elements whose class, id, rel or data-testid names the author or byline: read by a walk in
+# Python rather than an XPath of a dozen contains() per element (a third of the time).
+_NOT_BYLINE_TAGS = {"script", "style", "meta", "link", "body", "html", "article", "main", "section"}
+_NOT_BYLINE_CLASS = ("bio", "about", "avatar", "description", "image", "img", "comment")
+
+
+def byline_elements(tree: lxml_html.HtmlElement) -> list:
+    """In document order, the elements whose attributes mark them as a byline or author credit."""
+    found = []
+    for el in _document_elements(tree):
+        if el.tag in _NOT_BYLINE_TAGS:
+            continue
+        cls, id_ = el.get("class") or "", el.get("id") or ""
+        testid = el.get("data-testid") or ""
+        if not ("byline" in cls or "Byline" in cls or "author" in cls or "Author" in cls
+                or "author" in (el.get("rel") or "") or "author" in id_
+                or "byline" in testid or "author" in testid):
+            continue
+        if any(word in cls for word in _NOT_BYLINE_CLASS) or "comment" in id_:
+            continue
+        found.append(el)
+    return found
+
+
+def _document_tops(tree: lxml_html.HtmlElement) -> list:
+    # Like XPath's "//", a walk covers the whole document: malformed pages can leave a second
+    # <html> element beside the root, outside ``root.iter()``.
+    root = tree.getroottree().getroot()
+    return [*reversed(list(root.itersiblings(preceding=True))), root, *root.itersiblings()]
+
+
+def _document_elements(tree: lxml_html.HtmlElement):
+    for top in _document_tops(tree):
+        for el in top.iter():
+            if isinstance(el.tag, str):
+                yield el
+
+
 _SKIP_TAGS = {"script", "style", "noscript", "template", "svg", "button", "select", "option"}
 
 
@@ -116,18 +145,39 @@ def text_near_h1(
     return chunks[start: h1_at + after + 1], h1_at - start
 
 
-_CUE_XPATH = (
-    "//text()[starts-with(normalize-space(), 'By ') or starts-with(normalize-space(), 'by ')"
-    " or normalize-space() = 'By' or normalize-space() = 'by'"
-    " or starts-with(normalize-space(), 'Written by') or starts-with(normalize-space(), 'Written By')"
-    " or starts-with(normalize-space(), 'Posted by') or starts-with(normalize-space(), 'Author:')"
-    " or normalize-space() = 'Author' or normalize-space() = 'Authors'"
-    " or normalize-space() = 'Contributor:' or normalize-space() = 'Contributors:'"
-    " or normalize-space() = 'Article by' or normalize-space() = 'Article By'"
-    # "This post was written by Jane Doe, ..." (an author note before or after the article)
-    " or starts-with(normalize-space(), 'This post was written by')"
-    " or starts-with(normalize-space(), 'This article was written by')]"
-)
+# The texts that open an author credit, as a text node of the page reads once its whitespace is
+# normalised: a prefix ("By Jane Doe", "Written by", "Author: Jane") or the whole node ("By", "Author").
+_CUE_PREFIXES = ("By ", "by ", "Written by", "Written By", "Posted by", "Author:",
+                 # "This post was written by Jane Doe, ..." (an author note before or after the article)
+                 "This post was written by", "This article was written by")
+_CUE_WHOLE = {"By", "by", "Author", "Authors", "Contributor:", "Contributors:", "Article by", "Article By"}
+_CUE_INITIALS = frozenset(p[0] for p in (*_CUE_PREFIXES, *_CUE_WHOLE))
+# XPath's normalize-space(): only these four characters are whitespace (not U+00A0).
+_XML_SPACE = " \t\r\n"
+_XML_SPACES = re.compile("[ \t\r\n]+")
+
+
+def _is_cue_text(text: str | None) -> bool:
+    head = text.lstrip(_XML_SPACE) if text else ""
+    if not head or head[0] not in _CUE_INITIALS:
+        return False
+    normalised = _XML_SPACES.sub(" ", head.rstrip(_XML_SPACE))
+    return normalised in _CUE_WHOLE or normalised.startswith(_CUE_PREFIXES)
+
+
+def _cue_text_holders(tree: lxml_html.HtmlElement):
+    """In document order, the element holding each text node that opens an author credit.
+
+    An element holds its ``text`` and its ``tail`` (as lxml's ``getparent()`` of a text node
+    says). A walk in Python with a cheap first-letter test: the same nodes as an XPath
+    ``//text()[starts-with(normalize-space(), 'By ') or ...]``, at a fifth of its cost.
+    """
+    for top in _document_tops(tree):
+        for event, el in etree.iterwalk(top, events=("start", "end")):
+            if _is_cue_text(el.text if event == "start" else el.tail):
+                yield el
+
+
 # A heading-like label alone in its element; the name follows ("<h3>Author</h3><p>Jane Doe</p>").
 _LABELS = {"author", "authors", "contributor", "contributors", "article by"}
 
@@ -135,8 +185,7 @@ _LABELS = {"author", "authors", "contributor", "contributors", "article by"}
 def cued_bylines(tree: lxml_html.HtmlElement, limit: int = 5) -> list[str]:
     """Short elements anywhere on the page that read "By X" / "Written by X" (author boxes)."""
     found: list[str] = []
-    for node in tree.xpath(_CUE_XPATH):
-        parent = node.getparent()
+    for parent in _cue_text_holders(tree):
         if parent is None or not isinstance(parent.tag, str) or parent.tag in _SKIP_TAGS:
             continue
         if any(a.tag in ("nav", "footer", "form") and not _in_article(a)
