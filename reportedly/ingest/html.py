@@ -146,7 +146,43 @@ def parse_html(text: str, id: str = "page") -> lxml_html.HtmlElement:
         raise InputError(f"{id}: the page cannot be parsed as HTML ({exc})") from exc
     if tree is None:
         raise InputError(f"{id}: the page has no HTML content")
+    _merge_stray_roots(tree)
     return tree
+
+
+def _merge_stray_roots(root: lxml_html.HtmlElement) -> None:
+    """Moves elements left beside the root into its body (their ``<head>`` parts into its head).
+
+    A page that opens a second ``<html>`` (a template pasted into another) leaves libxml2 with
+    two top-level elements, and everything after the second one, the article included, outside
+    ``root``, where neither trafilatura nor our readers look (WCXB dev 0310: the whole article).
+    Browsers merge a stray ``<html>`` or ``<body>`` into the open ones and show it all as one
+    body; so do we. A stray keeps its own text and order, as a ``<div>``.
+    """
+    before = list(root.itersiblings(preceding=True))[::-1]
+    after = list(root.itersiblings())
+    if not before and not after:
+        return
+    head, body = root.find("head"), root.find("body")
+    if head is None:
+        head = etree.Element("head")
+        root.insert(0, head)
+    if body is None:
+        body = etree.SubElement(root, "body")
+    for position, stray in enumerate(before):
+        body.insert(position, _as_block(stray, head))
+    for stray in after:
+        body.append(_as_block(stray, head))
+
+
+def _as_block(stray, head):
+    if isinstance(stray.tag, str) and stray.tag in ("html", "body"):
+        for part in stray.findall("head"):
+            head.extend(list(part))
+            stray.remove(part)
+        for part in [stray, *stray.findall("body")]:
+            part.tag = "div"
+    return stray
 
 
 # One parser, built once: comments and processing instructions are noise for every later step.
