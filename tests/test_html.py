@@ -8,7 +8,7 @@ from datetime import datetime, timedelta, timezone
 import pytest
 
 from reportedly.errors import InputError
-from reportedly.ingest.html import read_html
+from reportedly.ingest.html import parse_html, read_html
 
 PARAGRAPHS = [
     "The city council voted on Tuesday to expand the bus network to the northern suburbs, "
@@ -204,6 +204,25 @@ def test_truncated_and_malformed_html_does_not_crash():
     assert "bus network" in art.text
     art = read_html("<html><body><article><p>" + "</div></span><p>".join(PARAGRAPHS) + "</td>", "bad")
     assert "Opponents argued" in art.text
+
+
+def test_an_article_after_the_closing_html_tag_is_read():
+    # libxml2 leaves what follows </html> (here the page's article, pasted after a site shell)
+    # outside the root element; browsers show it in the body, and so must the reader.
+    shell = "<html><head><title>Example Times</title></head><body><nav><a href='/'>Home</a></nav></body></html>"
+    article = page(head="<meta name='author' content='Maria Lopez'>")
+    art = read_html(shell + article, "two-roots")
+    assert all(p[:40] in art.text for p in PARAGRAPHS)
+    assert art.bylines == ("Maria Lopez",)
+    check_offsets(art)
+
+
+def test_stray_roots_are_merged_into_head_and_body_in_order():
+    tree = parse_html("<html><body><p>one</p></body></html>"
+                      "<html><head><title>t</title></head><body>loose <p>two</p> tail</body></html>")
+    assert list(tree.itersiblings()) == []
+    assert tree.find("head/title").text == "t"
+    assert [t.strip() for t in tree.find("body").itertext()] == ["one", "loose", "two", "tail"]
 
 
 @pytest.mark.parametrize("data", [b"", "   ", b"\n\t "])

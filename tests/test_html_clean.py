@@ -44,6 +44,8 @@ def test_clean_title(raw, site, expected):
     ("Medically reviewed by Molly Pratt", []),
     ("Jake Dunn, Managing Principal at Method Architecture", ["Jake Dunn"]),
     ("Jane Doe, Staff Writer, and John Roe", ["Jane Doe", "Staff Writer", "John Roe"]),  # role dropped later
+    ("Author Jane Doe", ["Jane Doe"]),  # the label without its colon
+    ("Authority Magazine", ["Authority Magazine"]),
 ])
 def test_split_byline(raw, expected):
     assert split_byline(raw) == expected

@@ -95,7 +95,9 @@ _BY_PREFIX = re.compile(
     r"^(?:this|the)\s+(?:post|article|story|piece|blog post|guest post)\s+(?:was|is)\s+"
     r"(?:written|authored|contributed|reported)\s+by\s*:?\s+|"
     r"^(?:(?:written|reported|posted|published|compiled|edited|words|story|text|reviewed)\s+)?"
-    r"(?:by|from)\s*[:\-]?\s+|^(?:authors?|byline|writer|posted by|written by)\s*[:\-]\s*",
+    r"(?:by|from)\s*[:\-]?\s+|^(?:authors?|byline|writer|posted by|written by)\s*[:\-]\s*|"
+    # The label printed without a colon before the name: "Author Jane Doe", "AUTHORS A and B".
+    r"^(?:authors?|writer)\s+(?=(?-i:[A-Z]))",
     re.IGNORECASE,
 )
 # Role words that follow a name ("Jane Doe, Staff Writer", "Jane Doe - Reporter").
