@@ -34,31 +34,26 @@ def cue_strength(att: Attribution, blocks: Sequence[Block]) -> str | None:
 
 
 def _cue_lemma(cue: Span, blocks: Sequence[Block]) -> str | None:
-    for token in _tokens_in(blocks, [(cue.start, cue.end)]):
+    for _offset, token in _tokens_in(blocks, [(cue.start, cue.end)]):
         if token.is_alpha:
             return token.lemma_.lower()
     return None
 
 
-def _tokens_in(blocks: Sequence[Block], ranges: Iterable[tuple[int, int]]) -> list[Token]:
+def _tokens_in(blocks: Sequence[Block], ranges: Iterable[tuple[int, int]]) -> list[tuple[int, Token]]:
+    """(block offset, token) of every token that starts inside one of ``ranges``."""
     ranges = list(ranges)
     out = []
     for offset, doc in blocks:
         end = block_end(offset, doc)
-        if not any(a < end and offset < b for a, b in ranges):
+        here = [(a, b) for a, b in ranges if a < end and offset < b]
+        if not here:
             continue
         for token in doc:
             start = offset + token.idx
-            if any(a <= start < b for a, b in ranges):
-                out.append(token)
+            if any(a <= start < b for a, b in here):
+                out.append((offset, token))
     return out
-
-
-def _offset_of(token: Token, blocks: Sequence[Block]) -> int:
-    for offset, doc in blocks:
-        if doc is token.doc:
-            return offset
-    raise LookupError("token from a Doc that is not one of the article's blocks")
 
 
 def classify_token(token: Token) -> str | None:
@@ -77,13 +72,14 @@ def classify_token(token: Token) -> str | None:
 
 def find_markers(text: str, blocks: Sequence[Block], ranges: Iterable[tuple[int, int]], skip: Iterable[tuple[int, int]] = ()) -> list[Marker]:
     """Markers whose word lies in ``ranges`` and outside ``skip`` (cues, nested contents)."""
-    skip = list(skip)
+    return _markers(text, _tokens_in(blocks, ranges), list(skip))
+
+
+def _markers(text: str, tokens: Iterable[tuple[int, Token]], skip: Sequence[tuple[int, int]]) -> list[Marker]:
     out = []
-    for token in _tokens_in(blocks, ranges):
+    for offset, token in tokens:
         kind = classify_token(token)
-        offset = _offset_of(token, blocks)
-        start = offset + token.idx
-        if kind is None or any(a <= start < b for a, b in skip):
+        if kind is None or _covered(offset + token.idx, skip):
             continue
         a, b = _marker_extent(token) if kind == "evaluative" else (token.idx, token.idx + len(token))
         out.append(Marker(kind, Span.of(text, offset + a, offset + b)))
@@ -129,6 +125,7 @@ def sentence_voices(article: Article, blocks: Sequence[Block], attributions: Seq
     # A source's wording ("Authoritative Belarusian President ...") is the outlet's own choice,
     # so only contents and cues are left out when looking for the outlet's markers.
     cues = [(att.cue.start, att.cue.end) for att in attributions if att.cue is not None]
+    covering, skip = contents + frames, contents + cues
     out = []
     for offset, doc in blocks:
         if offset not in body:
@@ -138,10 +135,12 @@ def sentence_voices(article: Article, blocks: Sequence[Block], attributions: Seq
             words = [t for t in sent if t.is_alpha]
             if not words:
                 continue
-            inside = [t for t in words if _covered(offset + t.idx, contents + frames)]
+            near = [(a, b) for a, b in covering if a < end and start < b]
+            inside = [t for t in words if _covered(offset + t.idx, near)]
             share = round(len(inside) / len(words), 3)
             ids = tuple(a.id for a in attributions if any(x < end and start < y for x, y in a.content.pieces))
-            own = find_markers(text, blocks, [(start, end)], skip=contents + cues)
+            # The sentence's own tokens: no search of the article's blocks for them.
+            own = _markers(text, ((offset, t) for t in sent), skip)
             if share >= ATTRIBUTED_SHARE:
                 status = "attributed"
             elif any(m.type == "denial" for m in own):

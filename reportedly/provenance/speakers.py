@@ -8,6 +8,8 @@ two candidates fit equally well the answer is an unnamed speaker, never a guess.
 from __future__ import annotations
 
 import dataclasses
+import functools
+from bisect import bisect_left
 from collections import Counter
 from typing import Sequence
 
@@ -250,11 +252,13 @@ def _full_name(name: str, mentions: Sequence[Mention]) -> Mention | None:
     return next(m for m in fits if m.name == best)
 
 
-def _name_words(name: str) -> list[str]:
-    return [w.strip(".,") for w in person_name(name).lower().split() if w not in ("mr.", "mrs.", "ms.", "dr.", "mr", "mrs", "ms", "dr")]
+@functools.lru_cache(maxsize=4096)
+def _name_words(name: str) -> tuple[str, ...]:
+    # Cached: _full_name compares every person mention of the article with every other.
+    return tuple(w.strip(".,") for w in person_name(name).lower().split() if w not in ("mr.", "mrs.", "ms.", "dr.", "mr", "mrs", "ms", "dr"))
 
 
-def _subsequence(short: list[str], long: list[str]) -> bool:
+def _subsequence(short: Sequence[str], long: Sequence[str]) -> bool:
     it = iter(long)
     return all(word in it for word in short)
 
@@ -418,23 +422,33 @@ def person_genders(blocks: Sequence[Block], mentions: Sequence[Mention]) -> dict
     article is the only evidence, and a person it never pronominalises stays open.
     """
     votes: dict[str, Counter] = {}
-    people = [m for m in mentions if m.type == "person" and m.name]
+    people = sorted((m for m in mentions if m.type == "person" and m.name), key=lambda m: m.start)
+    starts = [m.start for m in people]
+    names: dict[int, str] = {}  # id(mention) -> identity: _identity searches all mentions
+
+    def identity(m: Mention) -> str:
+        if id(m) not in names:
+            names[id(m)] = _identity(m, mentions)
+        return names[id(m)]
+
     for offset, doc in blocks:
-        end = block_end(offset, doc)
-        for m in people:
+        in_block = people[bisect_left(starts, offset) : bisect_left(starts, block_end(offset, doc))]
+        if not in_block:
+            continue
+        text = doc.text
+        for m in in_block:
             # "Mrs. Clinton", "Mr. Obama": the honorific settles it.
-            if offset <= m.start < end:
-                before = doc.text[max(0, m.start - offset - 6) : m.start - offset].split()
-                honorific = TITLE_GENDER.get(before[-1].lower()) if before else None
-                if honorific:
-                    votes.setdefault(_identity(m, mentions), Counter())[honorific] += 3
+            before = text[max(0, m.start - offset - 6) : m.start - offset].split()
+            honorific = TITLE_GENDER.get(before[-1].lower()) if before else None
+            if honorific:
+                votes.setdefault(identity(m), Counter())[honorific] += 3
         for sent in doc.sents:
             start, end = offset + sent.start_char, offset + sent.end_char
-            here = [m for m in people if start <= m.start < end]
-            names = {_identity(m, mentions) for m in here}
-            if len(names) != 1:
+            here = [m for m in in_block if start <= m.start < end]
+            named = {identity(m) for m in here}
+            if len(named) != 1:
                 continue
-            (name,) = names
+            (name,) = named
             first = min(m.end for m in here)
             for token in sent:
                 kind = GENDER_WORDS.get(token.lower_)
