@@ -165,7 +165,7 @@ def _merge_stray_roots(root: lxml_html.HtmlElement) -> None:
         return
     head, body = root.find("head"), root.find("body")
     if head is None:
-        head = etree.Element("head")
+        head = etree.SubElement(root, "head")
         root.insert(0, head)
     if body is None:
         body = etree.SubElement(root, "body")

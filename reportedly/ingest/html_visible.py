@@ -37,18 +37,10 @@ def byline_elements(tree: lxml_html.HtmlElement) -> list:
     return found
 
 
-def _document_tops(tree: lxml_html.HtmlElement) -> list:
-    # Like XPath's "//", a walk covers the whole document: malformed pages can leave a second
-    # <html> element beside the root, outside ``root.iter()``.
-    root = tree.getroottree().getroot()
-    return [*reversed(list(root.itersiblings(preceding=True))), root, *root.itersiblings()]
-
-
 def _document_elements(tree: lxml_html.HtmlElement):
-    for top in _document_tops(tree):
-        for el in top.iter():
-            if isinstance(el.tag, str):
-                yield el
+    # The whole document, as XPath's "//" reads it; parse_html has merged any stray second
+    # <html> into the root, so the root holds it all.
+    return tree.getroottree().getroot().iter(etree.Element)
 
 
 _SKIP_TAGS = {"script", "style", "noscript", "template", "svg", "button", "select", "option"}
@@ -172,10 +164,10 @@ def _cue_text_holders(tree: lxml_html.HtmlElement):
     says). A walk in Python with a cheap first-letter test: the same nodes as an XPath
     ``//text()[starts-with(normalize-space(), 'By ') or ...]``, at a fifth of its cost.
     """
-    for top in _document_tops(tree):
-        for event, el in etree.iterwalk(top, events=("start", "end")):
-            if _is_cue_text(el.text if event == "start" else el.tail):
-                yield el
+    root = tree.getroottree().getroot()
+    for event, el in etree.iterwalk(root, events=("start", "end")):
+        if _is_cue_text(el.text if event == "start" else el.tail):
+            yield el
 
 
 # A heading-like label alone in its element; the name follows ("<h3>Author</h3><p>Jane Doe</p>").

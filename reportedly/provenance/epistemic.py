@@ -49,10 +49,7 @@ def _tokens_in(blocks: Sequence[Block], ranges: Iterable[tuple[int, int]]) -> li
         here = [(a, b) for a, b in ranges if a < end and offset < b]
         if not here:
             continue
-        for token in doc:
-            start = offset + token.idx
-            if any(a <= start < b for a, b in here):
-                out.append((offset, token))
+        out.extend((offset, token) for token in doc if _covered(offset + token.idx, here))
     return out
 
 
