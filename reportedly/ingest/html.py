@@ -18,6 +18,7 @@ from reportedly.errors import InputError, TooLargeError
 from reportedly.ingest.article_end import find_article_end
 from reportedly.ingest.boilerplate import split_boilerplate
 from reportedly.ingest.charset import decode_html, gunzip_if_needed
+from reportedly.ingest.content_marks import unmark_content_blocks
 from reportedly.ingest.declared_body import declared_article_body, declared_body_bounds
 from reportedly.ingest.html_meta import decide_meta, gather_declarations
 from reportedly.ingest.thin_body import restore_dropped_paragraphs
@@ -198,20 +199,8 @@ def _prune(tree: lxml_html.HtmlElement) -> None:
     for el in list(tree.iter(*_PRUNE)):
         if el.getparent() is not None:
             el.drop_tree()
-    _unmark_content_embeds(tree)
-
-
-# trafilatura discards every element whose class contains "embed", taking it for a share or
-# social-media widget. Site builders use the word for blocks of the page's own HTML (Webflow's
-# "w-embed", an "embed" wrapper around a data table), which hold tables and paragraphs of the
-# article. Such a block that holds a table or two paragraphs is unmarked so it is read.
-_EMBED_XPATH = ("//*[not(self::body or self::html)][contains(@class,'embed')]"
-                "[.//table or count(.//p) >= 2]")
-
-
-def _unmark_content_embeds(tree: lxml_html.HtmlElement) -> None:
-    for el in tree.xpath(_EMBED_XPATH):
-        el.set("class", el.get("class", "").replace("embed", "block"))
+    # Blocks of the article that trafilatura would discard for a word in their class or id.
+    unmark_content_blocks(tree)
 
 
 def _extract_body(tree: lxml_html.HtmlElement, url: str | None) -> str | None:

@@ -1,0 +1,72 @@
+"""Class names and ids that make trafilatura throw away a page's own article blocks, set aside.
+
+trafilatura discards an element whose class or id contains a word of its boilerplate lists
+("embed", "icon", "sidebar", "widget", "menu", …). Pages also use those words for blocks of the
+article: a class can name the *style* of what a block shows or the *layout* it sits in, and an
+id can be the slug of the block's own heading. Each rule here recognises one such use on a block
+that holds paragraphs of text, and unmarks the block (the class word is dropped, or the id moved
+to ``data-anchor``), so that trafilatura's other tests (link density, text length) decide on it.
+The tree is changed in place; it is the copy read for the body, after the metadata was read.
+"""
+from __future__ import annotations
+
+import re
+
+from lxml import html as lxml_html
+
+__all__ = ["unmark_content_blocks"]
+
+# "embed": site builders' blocks of the page's own HTML (Webflow's "w-embed", an "embed" wrapper
+# around a data table), which trafilatura takes for a share or social-media widget.
+_EMBED_XPATH = ("//*[not(self::body or self::html)][contains(@class,'embed')]"
+                "[.//table or count(.//p) >= 2]")
+# "icon": a modifier class that names the style of the icons a block shows
+# ("kt-accordion-icon-style-arrow" on the accordion that holds a guide's sections).
+_ICON_XPATH = ("//*[not(self::body or self::html)][contains(@class,'icon')]"
+               "[count(.//p) >= 2]")
+# Layout classes: the wrapper of a page *with* a sidebar ("site-content with-sidebar",
+# "c-layout-sidebar-left", React's "SidebarLayout") holds the article as well as the sidebar,
+# and HubSpot wraps every module of a post, text included, in "hs_cos_wrapper_widget".
+_LAYOUT_XPATH = ("//*[not(self::body or self::html)]"
+                 "[contains(@class,'idebar') or contains(@class,'widget')][count(.//p) >= 2]")
+_LAYOUT_CLASS = re.compile(
+    r"(?:has|with)[-_]sidebar|sidebar[-_](?:left|right|layout)|SidebarLayout"
+    r"|^hs_cos_wrapper_widget$",
+    re.IGNORECASE,
+)
+# An id that is the slug of the section's own heading is an anchor for the table of contents
+# ("menu-innovation-strategies-building-memorable-dining-experiences" reads as navigation).
+_SLUG_ID_XPATH = "//*[contains(@id,'-')][.//h2 or .//h3 or .//h4][count(.//p) >= 2]"
+_NON_WORD = re.compile(r"[^a-z0-9]+")
+
+
+def unmark_content_blocks(tree: lxml_html.HtmlElement) -> None:
+    """Unmark blocks of paragraphs that trafilatura would discard for a word in a class or id."""
+    for el in tree.xpath(_EMBED_XPATH):
+        el.set("class", el.get("class", "").replace("embed", "block"))
+    for el in tree.xpath(_ICON_XPATH):
+        _drop_classes(el, lambda name: "icon" in name)
+    for el in tree.xpath(_LAYOUT_XPATH):
+        _drop_classes(el, _LAYOUT_CLASS.search)
+    for el in tree.xpath(_SLUG_ID_XPATH):
+        if _is_heading_slug(el.get("id", ""), el):
+            el.set("data-anchor", el.attrib.pop("id"))
+
+
+def _drop_classes(el, matches) -> None:
+    names = el.get("class", "").split()
+    kept = [name for name in names if not matches(name)]
+    if len(kept) != len(names):
+        el.set("class", " ".join(kept))
+
+
+def _slug(text: str) -> str:
+    return _NON_WORD.sub("-", text.lower()).strip("-")
+
+
+def _is_heading_slug(id_: str, el) -> bool:
+    """Whether ``id_`` (three or more words) is the slug of a heading inside ``el``."""
+    slug = _slug(id_)
+    if slug.count("-") < 2:
+        return False
+    return any(_slug(h.text_content()) == slug for h in el.iter("h2", "h3", "h4"))

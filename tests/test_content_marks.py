@@ -1,0 +1,72 @@
+"""Article blocks whose class or id trafilatura takes for boilerplate are unmarked and read."""
+from __future__ import annotations
+
+import pytest
+
+from reportedly.ingest.content_marks import unmark_content_blocks
+from reportedly.ingest.html import parse_html, read_html
+from test_html import PARAGRAPHS
+
+SECTION = [
+    "Menus that change with the seasons let a kitchen buy what local farms have in plenty, and "
+    "diners come back to see what is new on the board each month of the year.",
+    "Chefs who plan a season ahead can agree prices with growers early, which keeps costs down "
+    "and gives the farms a buyer they can count on when the harvest comes in.",
+]
+
+
+def _page(block: str) -> str:
+    # The block follows the article's other paragraphs: alone on a page, trafilatura keeps it
+    # whatever its class (it never removes nearly all of a page's text).
+    lede = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    return (
+        "<html lang='en'><head><title>Seasonal menus</title></head><body>"
+        "<nav><a href='/'>Home</a> <a href='/news'>News</a></nav>"
+        f"<article><h1>How restaurants plan seasonal menus</h1>{lede}{block}</article>"
+        "<footer><p>Contact us</p></footer></body></html>"
+    )
+
+
+def _paragraphs() -> str:
+    return "".join(f"<p>{p}</p>" for p in SECTION)
+
+
+@pytest.mark.parametrize("block", [
+    # A section anchored by its heading's slug: "menu" reads as navigation to trafilatura.
+    "<div id='menu-innovation-for-seasonal-dining'><h2>Menu innovation for seasonal dining</h2>"
+    f"{_paragraphs()}</div>",
+    # An accordion whose modifier class names its icon style.
+    f"<div class='kt-accordion-wrap kt-accordion-icon-style-arrow'><h2>Planning</h2>{_paragraphs()}</div>",
+    # The wrapper of a page with a sidebar.
+    f"<div class='site-content with-sidebar'><h2>Planning</h2>{_paragraphs()}</div>",
+])
+def test_article_block_with_a_boilerplate_word_is_read(block):
+    article = read_html(_page(block), "p")
+    for paragraph in SECTION:
+        assert paragraph in article.text
+
+
+def test_unmarking_keeps_other_class_names_and_the_anchor():
+    tree = parse_html(
+        "<html><body><div id='menu-innovation-for-seasonal-dining' class='a b-icon-style c'>"
+        f"<h2>Menu innovation for seasonal dining</h2>{_paragraphs()}</div></body></html>")
+    unmark_content_blocks(tree)
+    block = tree.find(".//div")
+    assert block.get("class") == "a c"
+    assert block.get("id") is None
+    assert block.get("data-anchor") == "menu-innovation-for-seasonal-dining"
+
+
+@pytest.mark.parametrize("html", [
+    # A real sidebar, a real icon and a real menu keep their marks.
+    f"<aside class='sidebar'>{_paragraphs()}</aside>",
+    "<span class='share-icon'>Share</span>",
+    f"<div id='main-menu-links'><h2>Our menus</h2>{_paragraphs()}</div>",
+    # One paragraph is not a block of the article.
+    f"<div class='site-content with-sidebar'><p>{SECTION[0]}</p></div>",
+])
+def test_other_marks_are_left_alone(html):
+    tree = parse_html(f"<html><body>{html}</body></html>")
+    before = [(el.get("class"), el.get("id")) for el in tree.iter()]
+    unmark_content_blocks(tree)
+    assert [(el.get("class"), el.get("id")) for el in tree.iter()] == before
