@@ -43,6 +43,16 @@ def test_cookie_banner_and_its_buttons_are_cut():
     assert find_article_end(lines) == len(PROSE)
 
 
+def test_feedback_prompt_or_appeal_closes_the_article():
+    bio = "Jane Doe covers transport and city hall for the paper and has lived in the city since 2004."
+    for prompt in ("Was this article helpful?", "Did you find this content helpful?",
+                   "Enjoyed this piece? We need your help to keep publishing."):
+        assert find_article_end(PROSE * 2 + [prompt, "Yes", "No", bio] + PROSE) == len(PROSE) * 2
+    # A question of the article's own is not a prompt.
+    lines = PROSE + ["Was this the right call?"] + PROSE
+    assert find_article_end(lines) == len(lines)
+
+
 def test_trailing_run_of_links_is_cut_only_when_they_are_links():
     lines = PROSE + ["December 8, 2025"] + TITLES
     assert find_article_end(lines, set(TITLES)) == len(PROSE)

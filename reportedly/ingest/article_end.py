@@ -1,7 +1,8 @@
 """Finding where an article ends in extracted text, before the page's trailing furniture.
 
 Body extractors keep the article's container, and pages put more than the article in it:
-"Related posts" lists, "About the author" boxes, "Article sources", cookie-consent text, a run of
+"Related posts" lists, "About the author" boxes, "Article sources", cookie-consent text, a reader-
+feedback prompt ("Was this article helpful?"), a run of
 links to other posts. These blocks come after the article and each is recognised by what it is
 made of, not by where it sits alone: a heading such as "Related" is only a cut when what follows
 it is a list of titles (a section "Related risks" in prose stays). Only the second half of the
@@ -38,6 +39,17 @@ _COOKIES = re.compile(
     r"|\bmanage consent\b|\baccept all cookies\b",
     re.IGNORECASE,
 )
+# A reader-feedback prompt or an appeal for support: the page's own furniture closing the
+# article ("Was this article helpful?", "Enjoyed this piece? We need your help to keep
+# publishing."). The prompt opens its line; what follows is buttons, thanks, bios, comments.
+_FEEDBACK = re.compile(
+    r"(?:was|is) this (?:article|page|post|story|guide|information|answer|content)? ?(?:helpful|useful)\?"
+    r"|did you find this (?:article|page|post|content|guide|information)? ?(?:helpful|useful)\?"
+    r"|how (?:was|would you rate) this (?:article|page|post|story|issue|guide)\?"
+    r"|(?:enjoyed|like|liked|enjoy) (?:this|the) (?:article|post|piece|story)\?",
+    re.IGNORECASE,
+)
+_FEEDBACK_MAX_WORDS = 20
 _HEADING_MAX_WORDS = 7
 _SHORT_LINE = 6  # words: a date, "Read more", a category label between teaser links
 _DATE_LINE = re.compile(r"^(?:[\w,.]+ ){0,3}\d{1,2},? \d{4}$|^\d{1,2} \w+ \d{4}$|^\d{4}-\d\d-\d\d$")
@@ -71,6 +83,8 @@ def _cut_at(i: int, lines: list[str], sizes: list[int]) -> bool:
         # A consent banner: it and what follows it are cookie text or short buttons.
         return all(n <= _SHORT_LINE or _COOKIES.search(t) or "cookie" in t.lower()
                    for n, t in zip(tail, lines[i + 1:]))
+    if sizes[i] <= _FEEDBACK_MAX_WORDS and _FEEDBACK.match(line):
+        return True
     if sizes[i] > _HEADING_MAX_WORDS:
         return False
     if _TEASER_HEADING.fullmatch(line):
