@@ -1,9 +1,8 @@
 """Finding where an article ends in extracted text, before the page's trailing furniture.
 
 Body extractors keep the article's container, and pages put more than the article in it:
-"Related posts" lists, "About the author" boxes, "Article sources", cookie-consent text, a reader-
-feedback prompt ("Was this article helpful?"), a run of
-links to other posts. These blocks come after the article and each is recognised by what it is
+"Related posts" lists, "About the author" boxes, "Article sources", cookie-consent text, a
+reader-feedback prompt ("Was this article helpful?"), a run of links to other posts. These blocks come after the article and each is recognised by what it is
 made of, not by where it sits alone: a heading such as "Related" is only a cut when what follows
 it is a list of titles (a section "Related risks" in prose stays). Only the second half of the
 text (by words) is searched, so an article that opens with a list of links is never emptied.
