@@ -479,3 +479,43 @@ def test_every_co_author_after_a_separate_by_cue_is_kept():
     top = ("<p><span>By</span> <a>Craig Rand</a><span>,</span> <a>Alli Mills</a><span>,</span> "
            "<a>Eszter Horn</a> <span>on</span> <span>March 12, 2026</span></p>")
     assert read_html(page(top=top), "co").bylines == ("Craig Rand", "Alli Mills", "Eszter Horn")
+
+
+def test_time_marked_pubdate_beats_a_declared_resave_stamp():
+    # The CMS rewrote datePublished on its last save (it equals dateModified); the template's
+    # <time pubdate> still marks the day the article appeared, in a line after the article (too
+    # far from the headline to be read as the printed date).
+    ld = {"@type": "Article", "headline": "Council expands bus network to northern suburbs",
+          "datePublished": "2025-11-29T12:28:31-05:00", "dateModified": "2025-11-29T12:28:31-05:00"}
+    stamp = "<p>Published <time pubdate datetime='2025-08-13'>August 13, 2025</time></p>"
+    html = page(f"<script type='application/ld+json'>{json.dumps(ld)}</script>", paragraphs=PARAGRAPHS * 3)
+    art = read_html(html.replace("</article>", stamp + "</article>"), "pubdate")
+    assert art.published.date().isoformat() == "2025-08-13"
+    assert art.updated.date().isoformat() == "2025-11-29"
+    # On the same day the declaration is kept, for its time and offset.
+    ld["datePublished"] = "2025-08-13T09:15:00-04:00"
+    html = page(f"<script type='application/ld+json'>{json.dumps(ld)}</script>", paragraphs=PARAGRAPHS * 3)
+    art = read_html(html.replace("</article>", stamp + "</article>"), "pubdate2")
+    assert art.published.isoformat() == "2025-08-13T09:15:00-04:00"
+
+
+def test_time_marked_pubdate_in_a_comment_dates_the_comment_not_the_article():
+    # A theme's comment times carry pubdate too; the article's own date is the declared one
+    # (printed as the local day of a US evening post).
+    head = "<meta property='article:published_time' content='2025-12-19T02:41:41+00:00'>"
+    top = "<p>Posted on December 18, 2025</p>"
+    comment = ("<div class='comment-author'><a class='comment-time' href='#c1'>"
+               "<time pubdate datetime='2025-12-20T10:24:57-05:00'>December 20, 2025</time></a></div>")
+    art = read_html(page(head, top=top).replace("</article>", "</article>" + comment), "cmt")
+    assert art.published.isoformat() == "2025-12-19T02:41:41+00:00"
+
+
+def test_share_buttons_under_the_headline_do_not_push_the_date_out_of_reach():
+    buttons = "".join(f"<a href='#'>Share to {n}</a>" for n in ("LinkedIn", "Facebook", "Threads", "Bluesky"))
+    # Five button labels, two writers and an editor between the headline and the only date.
+    top = (f"<p>What the new routes mean for you.</p><div>{buttons}<a href='#'>Copy link</a></div>"
+           "<p>Written by:</p><p>Ann Lee</p><p>Bo Chan</p><p>Edited by:</p>"
+           "<p>Cy Ortiz</p><p>Updated Feb 11, 2026</p>")
+    side = "<aside><p>Older post, 2023-03-02</p></aside>"
+    art = read_html(page(top=top).replace("<footer>", side + "<footer>"), "share")
+    assert art.published.date().isoformat() == "2026-02-11"

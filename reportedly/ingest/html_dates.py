@@ -87,6 +87,24 @@ def declared_date(src, kind: str, default_tz: tzinfo | None, url: str | None = N
     return None
 
 
+def _declared_publication(src, default_tz, url: str | None) -> datetime | None:
+    """The declared publication date, unless a ``<time pubdate>`` names another day.
+
+    ``pubdate`` (an HTML5 draft attribute that themes still print) is the template's own mark on
+    the publication date it shows, while JSON-LD ``datePublished`` is rewritten by some CMSs and
+    SEO plugins on every save (it then equals ``dateModified``). On the same day the declaration
+    is kept for its time and offset (a ``pubdate`` value is often a bare day). On WCXB dev 12
+    pages have a dated ``<time pubdate>`` outside comments, on the gold day in 11 (in the 12th it
+    is the only date the page declares); on the one page where the two name different days,
+    ``datePublished`` equals ``dateModified``, and ``pubdate`` is right.
+    """
+    declared = declared_date(src, "published", default_tz, url)
+    marked = parse_when(src.pubdate_times[0], default_tz) if src.pubdate_times else None
+    if marked is None or (declared is not None and _may_print_as(declared, marked.date())):
+        return declared
+    return marked
+
+
 def _published(src, default_tz, url: str | None) -> datetime | None:
     """The article's date: declared, checked against the date printed beside the headline.
 
@@ -102,7 +120,7 @@ def _published(src, default_tz, url: str | None) -> datetime | None:
     (on dev: 3 pages right that were wrong, 2 the other way, and the time kept).
     ``Article.updated`` always keeps the declared dateModified.
     """
-    declared = declared_date(src, "published", default_tz, url)
+    declared = _declared_publication(src, default_tz, url)
     printed = _printed_date(src, default_tz)
     if printed is None:
         return declared
@@ -132,19 +150,27 @@ def _may_print_as(when: datetime, day: date) -> bool:
     return (utc + _WEST).date() <= day <= (utc + _EAST).date()
 
 
+# The labels of social-sharing buttons, each its own text node ("Share to LinkedIn", "Copy
+# link"). They sit between the headline and the byline on many templates and say nothing about
+# the article; counted as lines, five of them push "Updated Feb 11, 2026" out of the window.
+_NETWORKS = r"facebook|twitter|x|linkedin|threads|bluesky|email|whatsapp|reddit|pinterest"
+_SHARE_BUTTON = re.compile(
+    rf"^(?:share(?:\s+(?:on|to|via))?(?:\s+(?:{_NETWORKS}))?|tweet|copy link|print|pin it|{_NETWORKS})$",
+    re.IGNORECASE)
 _UPDATE_LABEL = re.compile(r"updat|modif|revised|reviewed", re.IGNORECASE)
 
 
 def _printed_date(src, default_tz, *, updated: bool = False) -> datetime | None:
     """The first date printed in the few lines after the headline (or just before it).
 
-    Dates labelled "Updated"/"Modified"/"Reviewed" are skipped, or with ``updated`` are the
-    only ones taken.
+    Share-button labels are not counted as lines. Dates labelled "Updated"/"Modified"/"Reviewed"
+    are skipped, or with ``updated`` are the only ones taken.
     """
     chunks, h1 = src.near_title, src.h1_index
     if h1 is None:
         return None
-    window = chunks[h1 + 1: h1 + 12] + chunks[max(0, h1 - 4): h1]
+    after = [c for c in chunks[h1 + 1:] if not _SHARE_BUTTON.match(c)][:11]
+    window = after + chunks[max(0, h1 - 4): h1]
     day_first = numeric_day_first(window)
     for i, chunk in enumerate(window):
         # "Updated March 3" is not when the article appeared (it may be the only date shown).

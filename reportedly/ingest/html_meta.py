@@ -76,6 +76,7 @@ class _Sources:
     meta: dict[str, list[str]] = field(default_factory=dict)
     itemprops: dict[str, list[str]] = field(default_factory=dict)
     times: list[str] = field(default_factory=list)
+    pubdate_times: list[str] = field(default_factory=list)
     title_tag: str | None = None
     h1s: list[str] = field(default_factory=list)
     byline_texts: list[str] = field(default_factory=list)
@@ -156,6 +157,8 @@ def gather_declarations(tree: lxml_html.HtmlElement) -> _Sources:
         value = el.get("datetime") or ""
         if value.strip():
             src.times.append(value.strip())
+            if _marks_publication(el):
+                src.pubdate_times.append(value.strip())
     titles = tree.xpath("//head/title | //title")
     if titles:
         src.title_tag = " ".join(titles[0].text_content().split()) or None
@@ -199,6 +202,24 @@ def _load_json(raw: str):
         return json.loads(fixed)
     except ValueError:
         return None
+
+
+_COMMENTS = re.compile(r"comment", re.IGNORECASE)
+
+
+def _marks_publication(time_el) -> bool:
+    """Whether a ``<time>`` is marked with HTML5's ``pubdate`` attribute as the article's date.
+
+    ``pubdate`` said "this is when the article (or the document) was published"; templates put it
+    on the date they print under or after the headline, and it stays right when an SEO plugin
+    rewrites JSON-LD ``datePublished`` on every save. Themes also put it on each comment's time
+    (WordPress's "comment-time"): a ``<time>`` inside an element classed or named for comments
+    dates a comment, not the article.
+    """
+    if time_el.get("pubdate") is None:
+        return False
+    return not any(_COMMENTS.search(f"{a.get('class') or ''} {a.get('id') or ''}")
+                   for a in time_el.iterancestors())
 
 
 def _walk_ld(obj, depth: int = 0):
