@@ -126,6 +126,29 @@ def test_visible_h1_beats_seo_title_about_the_same_thing():
     assert art.title == "Council expands bus network to northern suburbs"
 
 
+def test_an_h1_that_is_the_sites_name_is_not_the_headline():
+    # The blog's name as the page's first <h1>, the post's headline as a second one.
+    headline = "<h1>Council expands bus network to northern suburbs</h1>"
+    head = "<meta property='og:site_name' content='Jane Doe&#39;s Blog'>"
+    art = read_html(page(head, top=headline, h1="Jane Doe's Blog"), "site")
+    assert art.title == "Council expands bus network to northern suburbs"
+    # No site name declared: "<blog>: <post>" in <title> and the post's title alone in og:title.
+    head = ("<title>Transit Notes: Council expands bus network</title>"
+            "<meta property='og:title' content='Council expands bus network'>")
+    art = read_html(page(head, h1="Transit Notes"), "prefix")
+    assert art.title == "Council expands bus network"
+    # A page whose og:title is the site's name keeps its headline.
+    head = ("<title>Council expands bus network to northern suburbs | Transit</title>"
+            "<meta property='og:title' content='Transit'>")
+    assert read_html(page(head), "og-site").title == "Council expands bus network to northern suburbs"
+
+
+def test_a_later_h1_that_is_the_declared_title_beats_a_name_sharing_its_words():
+    head = "<title>Council expands bus network - The City Council News</title>"
+    art = read_html(page(head, top="<h1>Council expands bus network</h1>", h1="The Council Blog"), "later")
+    assert art.title == "Council expands bus network"
+
+
 def test_a_line_break_in_the_headline_is_a_space_and_inline_markup_is_not():
     art = read_html(page(h1="Council expands bus network (North)<br>Your guide to the new routes"), "br")
     assert art.title == "Council expands bus network (North) Your guide to the new routes"

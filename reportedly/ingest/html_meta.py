@@ -302,6 +302,8 @@ def _outlet(src: _Sources) -> str | None:
 def _title(src: _Sources, site: str | None) -> str | None:
     """The headline: the visible ``<h1>`` when a declared title confirms it, else declared.
 
+    An h1 that is the site's name (a blog's masthead) is never the headline.
+
     ``og:title`` and ``<title>`` often carry the outlet ("Headline | Outlet"); JSON-LD headlines
     are sometimes truncated at 110 characters (Google's old limit).
     """
@@ -322,17 +324,48 @@ def _title(src: _Sources, site: str | None) -> str | None:
         if t:
             declared.append(t)
     cleaned = [c for c in (clean_title(t, site) for t in declared) if c]
-    h1s = [c for c in (clean_title(h, None) for h in src.h1s) if c]
+    h1s = [c for c in (clean_title(h, None) for h in src.h1s)
+           if c and not _is_site_name(c, site, declared)]
     if not cleaned:
         return h1s[0] if h1s else None
     # The visible headline is the article's title as printed; declared titles are often SEO
     # variants of it ("Top 10 Health Trends" vs "Health And Nutrition Trends For 2026"). An h1
     # about the same thing as a declared title (half of its words shared) is taken; an h1 that
-    # shares nothing is the site's logo or a section name.
-    for h in h1s:
-        if len(h.split()) >= 2 and any(_word_overlap(h, c) >= 0.5 for c in cleaned[:4]):
-            return h
+    # shares nothing is the site's logo or a section name. The first such h1 is taken, unless
+    # a later one is a declared title outright: a blog's name may share a few words with it
+    # ("The Go Blog" and "Defer, Panic, and Recover - The Go Programming Language").
+    overlaps = [(h, max(_word_overlap(h, c) for c in cleaned[:4])) for h in h1s
+                if len(h.split()) >= 2]
+    for wanted in (1.0, 0.5):
+        for h, overlap in overlaps:
+            if overlap >= wanted:
+                return h
     return cleaned[0]
+
+
+def _is_site_name(h1: str, site: str | None, declared: list[str]) -> bool:
+    """Whether an ``<h1>`` is the site's name (blogs print it as the page's first heading).
+
+    It is when it is the outlet's declared name, or when a declared title joins the h1 and a
+    longer title by a separator ("Engora Data Blog: Small adventures with small language
+    models") and another declared title is that longer one alone. (A page whose ``og:title``
+    is its site's name, "Robomow", leaves its real headline an h1.)
+    """
+    key = _norm(h1)
+    site_key = _norm(site or "")
+    if site_key and key == site_key:
+        return True
+    alone = {_norm(t) for t in declared} - {site_key}
+    for title in declared:
+        parts = [_norm(p) for p in _SITE_SEPS.split(title, maxsplit=1)]
+        if len(parts) == 2 and key in parts:
+            other = parts[1] if parts[0] == key else parts[0]
+            if other in alone and len(other.split()) > len(key.split()):
+                return True
+    return False
+
+
+_SITE_SEPS = re.compile(r"\s+[|–—-]\s+|:\s+")
 
 
 def _word_overlap(a: str, b: str) -> float:
