@@ -21,6 +21,15 @@ def test_related_heading_over_a_list_of_titles_is_cut():
     assert find_article_end(lines) == len(PROSE)
 
 
+def test_related_list_followed_by_legal_notes_is_cut():
+    notes = ["The content of this post is for general information only and is not advice. " * 5] * 3
+    teasers = [TITLES[0], "A short summary of the post in a sentence or two.", TITLES[1], TITLES[2]]
+    lines = PROSE * 4 + ["Recent Articles"] + teasers + notes
+    assert find_article_end(lines) == len(PROSE) * 4
+    lines = PROSE * 2 + ["Further reading"] + TITLES
+    assert find_article_end(lines) == len(PROSE) * 2
+
+
 def test_related_heading_over_prose_is_a_section_of_the_article():
     lines = PROSE + ["Related risks"] + PROSE
     assert find_article_end(lines) == len(lines)

@@ -10,6 +10,7 @@ text (by words) is searched, so an article that opens with a list of links is ne
 from __future__ import annotations
 
 import re
+from itertools import takewhile
 
 __all__ = ["find_article_end"]
 
@@ -22,7 +23,8 @@ _TEASER_HEADING = re.compile(
     r" (?:posts|articles|stories|reads|reading)"
     r"|(?:recommended|picked) for you|read (?:this )?next|up next|what to read next"
     r"|you (?:may|might) (?:also )?(?:like|love|enjoy|be interested in)|you'?ll also (?:like|love)"
-    r"|(?:also|keep) reading|explore more|more from [\w .&'’-]+|(?:more )?in this series"
+    r"|(?:also|keep|further|additional) reading|explore more|more from [\w .&'’-]+"
+    r"|(?:more )?in this series"
     r"|don'?t miss|follow us(?: on [\w ]+)?|republish this article"
     r"|share (?:this|the) (?:article|post|story)",
     re.IGNORECASE,
@@ -50,6 +52,7 @@ _FEEDBACK = re.compile(
 )
 _FEEDBACK_MAX_WORDS = 20
 _HEADING_MAX_WORDS = 7
+_LONG_LINE = 40  # words: a line of prose, longer than any title
 _SHORT_LINE = 6  # words: a date, "Read more", a category label between teaser links
 _DATE_LINE = re.compile(r"^(?:[\w,.]+ ){0,3}\d{1,2},? \d{4}$|^\d{1,2} \w+ \d{4}$|^\d{4}-\d\d-\d\d$")
 
@@ -87,7 +90,7 @@ def _cut_at(i: int, lines: list[str], sizes: list[int]) -> bool:
     if sizes[i] > _HEADING_MAX_WORDS:
         return False
     if _TEASER_HEADING.fullmatch(line):
-        return _titles_only(tail)
+        return _titles_only(tail) or _titles_before_notes(tail)
     if _BIO_HEADING.fullmatch(line):
         return sum(tail) <= _BIO_MAX_WORDS
     return bool(_SOURCES_HEADING.fullmatch(line))
@@ -97,8 +100,18 @@ def _titles_only(sizes: list[int]) -> bool:
     """Whether lines of these word counts read as a list of titles rather than prose."""
     if not sizes:
         return True
-    long = sum(1 for n in sizes if n > 40)
+    long = sum(1 for n in sizes if n > _LONG_LINE)
     return long <= len(sizes) // 4 and sorted(sizes)[len(sizes) // 2] <= 20
+
+
+def _titles_before_notes(sizes: list[int]) -> bool:
+    """Whether four or more title-like lines come before the first long one.
+
+    A list of other posts may be followed by the page's legal notes and disclaimers (long lines)
+    instead of ending the text.
+    """
+    head = list(takewhile(lambda n: n <= _LONG_LINE, sizes))
+    return len(head) >= 4 and _titles_only(head)
 
 
 def _trailing_links_start(lines: list[str], link_texts) -> int:
