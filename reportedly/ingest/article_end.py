@@ -2,10 +2,11 @@
 
 Body extractors keep the article's container, and pages put more than the article in it:
 "Related posts" lists, "About the author" boxes, "Article sources", cookie-consent text, a
-reader-feedback prompt ("Was this article helpful?"), a run of links to other posts. These blocks come after the article and each is recognised by what it is
-made of, not by where it sits alone: a heading such as "Related" is only a cut when what follows
-it is a list of titles (a section "Related risks" in prose stays). Only the second half of the
-text (by words) is searched, so an article that opens with a list of links is never emptied.
+reader-feedback prompt ("Was this article helpful?"), a run of links to other posts. These
+blocks come after the article and each is recognised by what it is made of, not by where it sits
+alone: a heading such as "Related" is only a cut when what follows it is a list of titles (a
+section "Related risks" in prose stays). Only the second half of the text (by words) is
+searched, so an article that opens with a list of links is never emptied.
 """
 from __future__ import annotations
 
@@ -44,7 +45,8 @@ _COOKIES = re.compile(
 # article ("Was this article helpful?", "Enjoyed this piece? We need your help to keep
 # publishing."). The prompt opens its line; what follows is buttons, thanks, bios, comments.
 _FEEDBACK = re.compile(
-    r"(?:was|is) this (?:article|page|post|story|guide|information|answer|content)? ?(?:helpful|useful)\?"
+    r"(?:was|is) this (?:article|page|post|story|guide|information|answer|content)? ?"
+    r"(?:helpful|useful)\?"
     r"|did you find this (?:article|page|post|content|guide|information)? ?(?:helpful|useful)\?"
     r"|how (?:was|would you rate) this (?:article|page|post|story|issue|guide)\?"
     r"|(?:enjoyed|like|liked|enjoy) (?:this|the) (?:article|post|piece|story)\?",
