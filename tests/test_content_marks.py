@@ -39,6 +39,11 @@ def _paragraphs() -> str:
     f"<div class='kt-accordion-wrap kt-accordion-icon-style-arrow'><h2>Planning</h2>{_paragraphs()}</div>",
     # The wrapper of a page with a sidebar.
     f"<div class='site-content with-sidebar'><h2>Planning</h2>{_paragraphs()}</div>",
+    # FAQ answers in collapsed accordion panels, hidden until the reader opens them.
+    "<h2>FAQ</h2>" + "".join(
+        f"<h3>Question {i}?</h3><div id='faq-content-{i}' class='accordion-content hidden'"
+        f" style='height:0;overflow:hidden' aria-hidden='true'><p>{p}</p></div>"
+        for i, p in enumerate(SECTION)),
 ])
 def test_article_block_with_a_boilerplate_word_is_read(block):
     article = read_html(_page(block), "p")
@@ -62,6 +67,8 @@ def test_unmarking_keeps_other_class_names_and_the_anchor():
     f"<aside class='sidebar'>{_paragraphs()}</aside>",
     "<span class='share-icon'>Share</span>",
     f"<div id='main-menu-links'><h2>Our menus</h2>{_paragraphs()}</div>",
+    # A phone's collapsed navigation menu stays hidden.
+    "<div class='accordion-nav hidden' style='display:none'><p>Home</p><p>News</p></div>",
     # One paragraph is not a block of the article.
     f"<div class='site-content with-sidebar'><p>{SECTION[0]}</p></div>",
 ])

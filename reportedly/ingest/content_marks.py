@@ -6,6 +6,8 @@ article: a class can name the *style* of what a block shows or the *layout* it s
 id can be the slug of the block's own heading. Each rule here recognises one such use on a block
 that holds paragraphs of text, and unmarks the block (the class word is dropped, or the id moved
 to ``data-anchor``), so that trafilatura's other tests (link density, text length) decide on it.
+Collapsed accordion and FAQ panels are likewise shown: their text is hidden only until the
+reader opens them, and trafilatura drops every hidden element.
 The tree is changed in place; it is the copy read for the body, after the metadata was read.
 """
 from __future__ import annotations
@@ -38,10 +40,23 @@ _LAYOUT_CLASS = re.compile(
 # ("menu-innovation-strategies-building-memorable-dining-experiences" reads as navigation).
 _SLUG_ID_XPATH = "//*[contains(@id,'-')][.//h2 or .//h3 or .//h4][count(.//p) >= 2]"
 _NON_WORD = re.compile(r"[^a-z0-9]+")
+# A panel of an accordion or a FAQ, hidden by a class ("hidden", "kt-accordion-panel-hidden"),
+# its style (display:none, height:0) or aria-hidden until opened. Navigation menus that
+# collapse on phones are never such panels.
+_COLLAPSED_XPATH = (
+    "//*[re:test(concat(@class, ' ', @id), 'accordion|faq', 'i')]"
+    "[re:test(concat(@class, ' ', @style, ' ', @aria-hidden),"
+    " '(^|[ -])hid(den|e)\\b|display: ?none|height: ?0|true', 'i')]"
+)
+_REGEXP_NS = {"re": "http://exslt.org/regular-expressions"}
+_NAVIGATION = re.compile(r"nav|menu|header", re.IGNORECASE)
+_HIDDEN_CLASS = re.compile(r"(?:^|-)hid(?:den|e)\b", re.IGNORECASE)
 
 
 def unmark_content_blocks(tree: lxml_html.HtmlElement) -> None:
-    """Unmark blocks of paragraphs that trafilatura would discard for a word in a class or id."""
+    """Unmark article blocks that trafilatura would discard for a word in their class or id;
+    show collapsed accordion and FAQ panels.
+    """
     for el in tree.xpath(_EMBED_XPATH):
         el.set("class", el.get("class", "").replace("embed", "block"))
     for el in tree.xpath(_ICON_XPATH):
@@ -51,6 +66,15 @@ def unmark_content_blocks(tree: lxml_html.HtmlElement) -> None:
     for el in tree.xpath(_SLUG_ID_XPATH):
         if _is_heading_slug(el.get("id", ""), el):
             el.set("data-anchor", el.attrib.pop("id"))
+    for el in tree.xpath(_COLLAPSED_XPATH, namespaces=_REGEXP_NS):
+        if not _NAVIGATION.search(f"{el.get('class', '')} {el.get('id', '')}"):
+            _show(el)
+
+
+def _show(el) -> None:
+    el.attrib.pop("style", None)
+    el.attrib.pop("aria-hidden", None)
+    _drop_classes(el, _HIDDEN_CLASS.search)
 
 
 def _drop_classes(el, matches) -> None:
