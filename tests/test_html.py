@@ -542,3 +542,25 @@ def test_share_buttons_under_the_headline_do_not_push_the_date_out_of_reach():
     side = "<aside><p>Older post, 2023-03-02</p></aside>"
     art = read_html(page(top=top).replace("<footer>", side + "<footer>"), "share")
     assert art.published.date().isoformat() == "2026-02-11"
+
+
+# --- author round (session 14) ----------------------------------------------------------------
+
+
+def test_handle_after_a_separate_by_cue_is_the_byline_not_the_next_capitalised_text():
+    top = ("<p><span>by</span> <a href='/users/jsmith'>jsmith</a> <span>18th Dec 2025</span> "
+           "<a href='/forum'>Alignment Forum</a></p>")
+    assert read_html(page(top=top), "handle").bylines == ("jsmith",)
+
+
+def test_by_cue_followed_by_a_sentence_credits_nobody():
+    top = ("<p>Written By</p><p>Feb 11, 2019</p><p>Lush lawns dug up and roads ripped up are the "
+           "old way of finding a leak in a pipe under the street.</p><p>Thankfully, the rise of</p>")
+    assert read_html(page(top=top), "sentence").bylines == ()
+
+
+def test_book_credited_with_a_year_in_a_caption_is_not_the_byline():
+    top = "<p><img src='fold.gif'><em>Mathematical Contests</em> by Kan Chu Sen, 1721.</p>"
+    assert read_html(page(top=top), "cite").bylines == ()
+    dated = "<p>by: Ziyi Xu, Dec 17, 2025</p>"
+    assert read_html(page(top=dated), "dated").bylines == ("Ziyi Xu",)

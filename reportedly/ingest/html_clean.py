@@ -132,7 +132,7 @@ _NAME_SHAPE = re.compile(r"[^\W\d_][\w.'’\- ]*", re.UNICODE)
 _NOT_A_NAME = re.compile(
     r"\bsays$|^(?:\w+\s+)?by:?$|\b(?:posts|insights from|view profile|read bio|more articles)\b"
     r"|\b(?:privacy|policy|cookies?|terms|conditions|subscribe|newsletter|designer|home|categor(?:y|ies))\b"
-    r"|^head of\b|[a-z]\.(?:com|org|net|io|co|uk|de|ai|app|dev|info|html?|php|js)\b|[{}()=<>\"/\\]",
+    r"|^head of\b|^(?:previous|next)(?: (?:post|article|story))?$|[a-z]\.(?:com|org|net|io|co|uk|de|ai|app|dev|info|html?|php|js)\b|[{}()=<>\"/\\]",
     re.IGNORECASE,
 )
 

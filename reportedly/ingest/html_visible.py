@@ -248,19 +248,48 @@ def byline_near_title(chunks: list[str], cue_within: int | None = None) -> list[
         rest = (m.group(1) if m.group(1) is not None else m.group(2) or "").strip()
         if not rest:
             # The cue and the name are separate text nodes, sometimes with a date between.
-            following = [c for c in chunks[i + 1:i + 4]
-                         if c[:1].isupper() and len(c) < 80 and not _DATELIKE.search(c)]
-            if following:
-                rest = following[0]
-                j = chunks.index(rest, i + 1)
+            j = _name_after_cue(chunks, i)
+            if j is not None:
+                rest = chunks[j]
+                if _HANDLE.fullmatch(rest):
+                    return [rest]  # "by" + "jsteinhardt": the account's name as printed
                 # "By <a>Jane</a>, <a>John</a> and <a>Ana</a>": every name joined by a separator.
                 while j + 2 < len(chunks) and chunks[j + 1].strip().lower() in _NAME_JOINERS \
                         and len(chunks[j + 2]) < 60 and chunks[j + 2][:1].isupper():
                     rest = f"{rest} and {chunks[j + 2]}"
                     j += 2
+        if _CITATION_YEAR.search(rest) and not _DATELIKE.search(rest):
+            continue  # "by Kan Chu Sen, 1721.": a caption crediting a book, not this page
         if rest and rest[0].isupper() and len(rest) < 120:
             return split_byline(rest)
     return []
+
+
+# A user handle printed as the byline ("jsteinhardt", "h.szeyee"): one lower-case token.
+_HANDLE = re.compile(r"[a-z][a-z0-9._\-]{2,39}")
+# A name credited with a bare year is a work being cited ("by Kan Chu Sen, 1721", "by Jane
+# Austen, 1813"); a byline carries a full date ("by: Ziyi Xu, Dec 17, 2025") or none.
+_CITATION_YEAR = re.compile(r",\s*(?:1[0-9]|20)\d\d\.?\s*$")
+_PUNCTUATION = re.compile(r"[\W_]*")
+
+
+def _name_after_cue(chunks: list[str], i: int) -> int | None:
+    """The index of the name after a bare "By" at ``chunks[i]``, or None.
+
+    The name is the first text after the cue that is not a date or a separator ("By" / "|" /
+    "Jane Doe", "Written By" / "Feb 11, 2019" / "Jane Doe"). When that text is not a name (a
+    sentence of the article, a lower-case word), the cue credits nobody: taking a capitalised
+    text further on gave the next line of the page ("By" / "jsteinhardt" / "18th Dec 2025" /
+    "AI Alignment Forum", the site's section).
+    """
+    for j in range(i + 1, min(i + 4, len(chunks))):
+        chunk = chunks[j]
+        if _DATELIKE.search(chunk) or _PUNCTUATION.fullmatch(chunk):
+            continue
+        if (chunk[:1].isupper() and len(chunk) < 80) or _HANDLE.fullmatch(chunk):
+            return j
+        return None
+    return None
 
 
 _DATELIKE = re.compile(
