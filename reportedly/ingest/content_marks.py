@@ -6,8 +6,9 @@ article: a class can name the *style* of what a block shows or the *layout* it s
 id can be the slug of the block's own heading. Each rule here recognises one such use on a block
 that holds paragraphs of text, and unmarks the block (the class word is dropped, or the id moved
 to ``data-anchor``), so that trafilatura's other tests (link density, text length) decide on it.
-Collapsed accordion and FAQ panels are likewise shown: their text is hidden only until the
-reader opens them, and trafilatura drops every hidden element.
+Collapsed accordion and FAQ panels are likewise shown (their text is hidden only until the
+reader opens them, and trafilatura drops every hidden element), and a quotation set as a
+``<figure>`` is read as a block, not dropped as an image: for reportedly, quotes are the point.
 The tree is changed in place; it is the copy read for the body, after the metadata was read.
 """
 from __future__ import annotations
@@ -40,6 +41,10 @@ _LAYOUT_CLASS = re.compile(
 # ("menu-innovation-strategies-building-memorable-dining-experiences" reads as navigation).
 _SLUG_ID_XPATH = "//*[contains(@id,'-')][.//h2 or .//h3 or .//h4][count(.//p) >= 2]"
 _NON_WORD = re.compile(r"[^a-z0-9]+")
+# A quotation set as a figure (<figure><blockquote>…</blockquote><figcaption>— Name</figcaption>,
+# HTML's markup for a quote with its source, and WordPress's pull quote): trafilatura drops
+# figures as images. Embedded posts (tweets, videos: "wp-block-embed") are not quotations.
+_QUOTE_FIGURE_XPATH = "//figure[.//blockquote][not(contains(@class, 'embed'))]"
 # A panel of an accordion or a FAQ, hidden by a class ("hidden", "kt-accordion-panel-hidden"),
 # its style (display:none, height:0) or aria-hidden until opened. Navigation menus that
 # collapse on phones are never such panels.
@@ -55,7 +60,7 @@ _HIDDEN_CLASS = re.compile(r"(?:^|-)hid(?:den|e)\b", re.IGNORECASE)
 
 def unmark_content_blocks(tree: lxml_html.HtmlElement) -> None:
     """Unmark article blocks that trafilatura would discard for a word in their class or id;
-    show collapsed accordion and FAQ panels.
+    read quotations set as figures; show collapsed accordion and FAQ panels.
     """
     for el in tree.xpath(_EMBED_XPATH):
         el.set("class", el.get("class", "").replace("embed", "block"))
@@ -66,6 +71,8 @@ def unmark_content_blocks(tree: lxml_html.HtmlElement) -> None:
     for el in tree.xpath(_SLUG_ID_XPATH):
         if _is_heading_slug(el.get("id", ""), el):
             el.set("data-anchor", el.attrib.pop("id"))
+    for el in tree.xpath(_QUOTE_FIGURE_XPATH):
+        el.tag = "div"
     for el in tree.xpath(_COLLAPSED_XPATH, namespaces=_REGEXP_NS):
         if not _NAVIGATION.search(f"{el.get('class', '')} {el.get('id', '')}"):
             _show(el)
