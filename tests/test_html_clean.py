@@ -46,6 +46,9 @@ def test_clean_title(raw, site, expected):
     ("Jane Doe, Staff Writer, and John Roe", ["Jane Doe", "Staff Writer", "John Roe"]),  # role dropped later
     ("Author Jane Doe", ["Jane Doe"]),  # the label without its colon
     ("Authority Magazine", ["Authority Magazine"]),
+    # the employer after an abbreviated rank is not a co-author
+    ("Ben Jordan, Sr. Director of Operations, Acme Van Lines", ["Ben Jordan"]),
+    ("Jane Doe and From The Long Road", ["Jane Doe"]),  # the book it is excerpted from
 ])
 def test_split_byline(raw, expected):
     assert split_byline(raw) == expected
@@ -64,6 +67,8 @@ def test_split_byline(raw, expected):
     ("Paramita (Guha) Ghosh", "Paramita (Guha) Ghosh"),
     ("Jane Doe (left)", None),
     ("NOC Admin", None),
+    ("Senior Project Manager", None),  # a job title (an image's alt), not "Senior Project"
+    ("Previous", None),
     ("example.com", None),
 ])
 def test_clean_author(raw, expected):

@@ -109,6 +109,9 @@ _ROLES = (
     r"bureau chief|anchor|host|co-?founder|founder|ceo|cto|author|director|manager|specialist|"
     r"strategist|consultant|officer|president|coordinator|engineer|scientist|researcher|principal|partner"
 )
+# Ranks that open a job title ("Senior Project Manager", "Chief Growth Officer").
+_RANKS = {"senior", "sr", "sr.", "junior", "jr.", "chief", "deputy", "associate", "assistant",
+          "executive", "managing", "principal", "lead", "head"}
 _ROLE_TAIL = re.compile(rf"(?:\s*[,|\-–—]\s*|\s+)(?:(?:an?|the)\s+)?(?:(?:{_ROLES})\b\s*)+(?:\s+(?:at|for|of)\s+.*)?$", re.IGNORECASE)
 _ONLY_ROLE = re.compile(rf"^(?:(?:an?|the)\s+)?(?:(?:{_ROLES})\b\s*)+$", re.IGNORECASE)
 _NOISE = re.compile(
@@ -175,8 +178,9 @@ _TRAILING_ON = re.compile(r"\s+on\b.*$|\s+(?:at|in)$")  # lower-case only: "Audi
 _OTHER_CREDIT = re.compile(
     r"\s*[.|·•,;]?\s*\b(?:(?:medically|clinically|expert|editorially)\s+)?(?:reviewed|edited|fact[- ]checked"
     r"|checked|illustrated|photographed|verified)\s+by\b.*$", re.IGNORECASE)
+# "Sr. Director of Operations": the rank may be abbreviated.
 _ROLE_OF = re.compile(
-    rf",\s*(?:the\s+)?(?:(?:head|director|vice president|vp|manager|chief|dean|professor|lead|principal"
+    rf",\s*(?:the\s+)?(?:(?:sr|snr|asst|assoc|exec)\.?\s+)?(?:(?:head|director|vice president|vp|manager|chief|dean|professor|lead|principal"
     rf"|partner|{_ROLES})\b\s*)+(?:at|of|for)\b.*$", re.IGNORECASE)
 
 
@@ -202,6 +206,8 @@ def split_byline(raw: str | None) -> list[str]:
     names: list[str] = []
     for piece in pieces:
         piece = piece.strip(" .:-–—")
+        if names and piece.lower().startswith("from "):
+            continue  # "Tomson Highway and From Masculindians": the book it is excerpted from
         if names and _CREDENTIAL.match(piece):
             names[-1] = f"{names[-1]}, {piece}"
             continue
@@ -229,6 +235,8 @@ def clean_author(raw: str, site: str | None = None) -> str | None:
     if _ONLY_ROLE.match(probe) or _NOT_A_NAME.search(probe):
         return None
     stripped = _ROLE_TAIL.sub("", base).strip(" .,:;|-–—")
+    if stripped != base and stripped.split()[:1] and stripped.split()[0].lower() in _RANKS:
+        return None  # "Senior Project Manager": a job title, whose rank is no first name
     # "Resy Staff", "SFist Contributor": a collective byline, where the role is half the name.
     if len(stripped.split()) >= 2 or (stripped and stripped.lower() != stripped and " " not in base):
         base = stripped
