@@ -377,11 +377,16 @@ def test_declared_author_in_lower_case_is_kept():
     assert art.bylines == ("kirstin boatto",)
 
 
+# A one-person site speaks as "I".
+FIRST_PERSON = [p.replace("The city council", "I watched as the city council", 1) + " I think my "
+                "neighbours will use it." for p in PARAGRAPHS]
+
+
 def test_personal_site_name_is_the_author_only_when_person_shaped():
     head = "<title>Go ahead, self-host Postgres | Pierce Freeman</title>"
-    assert read_html(page(head), "own1").bylines == ("Pierce Freeman",)
+    assert read_html(page(head, paragraphs=FIRST_PERSON), "own1").bylines == ("Pierce Freeman",)
     head = "<title>Preparing a transition | Colin Watson's blog</title>"
-    assert read_html(page(head), "own2").bylines == ("Colin Watson",)
+    assert read_html(page(head, paragraphs=FIRST_PERSON), "own2").bylines == ("Colin Watson",)
     head = "<meta property='og:site_name' content='Acme Design Studio'><title>Bus plan</title>"
     assert read_html(page(head), "own3").bylines == ()
     head = ("<meta property='og:site_name' content='Polly Barks'><title>Bus plan</title>")
@@ -564,3 +569,17 @@ def test_book_credited_with_a_year_in_a_caption_is_not_the_byline():
     assert read_html(page(top=top), "cite").bylines == ()
     dated = "<p>by: Ziyi Xu, Dec 17, 2025</p>"
     assert read_html(page(top=dated), "dated").bylines == ("Ziyi Xu",)
+
+
+def test_title_suffix_is_the_author_only_on_a_page_written_as_i():
+    # "| Human Resources" ends the title of a university department's page: a section, not a
+    # person, on a page that speaks as nobody (or as "we").
+    head = "<title>Yoga: Body, Breath and Mind Series | Human Resources</title>"
+    assert read_html(page(head), "suffix").bylines == ()
+
+
+def test_declared_site_name_is_the_author_only_when_the_page_speaks_as_it():
+    head = "<meta property='og:site_name' content='Google Cloud'><title>What is cloud computing?</title>"
+    assert read_html(page(head), "neutral").bylines == ()
+    ours = [p + " We think our riders will use it." for p in PARAGRAPHS]
+    assert read_html(page(head, paragraphs=ours), "we").bylines == ("Google Cloud",)

@@ -457,7 +457,7 @@ def _authors(src: _Sources, site: str | None, body_text: str | None) -> tuple[st
             return (name,)
     # A personal site: the site's own name is a person's ("Jane Doe", "Jane Doe's blog"), so the
     # site's author wrote the page. Only a person-shaped name; a company name is never inferred.
-    owner = _site_owner(src, site)
+    owner = _site_owner(src, site, body_text)
     return (owner,) if owner else ()
 
 
@@ -493,9 +493,19 @@ _LOWER_NAME = re.compile(r"[^\W\d_A-Z]{2,}(?: [^\W\d_A-Z]{2,}){1,2}")
 _OWNER_SUFFIX = re.compile(r"[’']s\s+(?:blog|site|weblog|journal|notes|newsletter)$", re.IGNORECASE)
 
 
-def _site_owner(src: _Sources, site: str | None) -> str | None:
-    names = [site] if site else []
-    if src.title_tag:
+def _site_owner(src: _Sources, site: str | None, body_text: str | None = None) -> str | None:
+    """The site's own name as the author, when the site speaks as the article's writer.
+
+    A declared site name (``og:site_name``, a publisher) is the author of a page written in
+    its voice, "I" or "we" (a one-person blog, a company blog: "Silverback Strategies"); a page
+    that speaks as nobody (a glossary, a trade site's news) names no author. The last part of
+    the ``<title>`` is often a section, a department or a product line ("| Human Resources",
+    "| Logitech Ergo Series"), so it counts only on a page written in the first person singular
+    ("Go ahead, self-host Postgres | Pierce Freeman").
+    """
+    singular, plural = _voice(body_text or "")
+    names = [site] if site and singular + plural >= 3 else []
+    if src.title_tag and singular >= max(3, plural):
         parts = re.split(r"\s+[|–—-]\s+", src.title_tag)
         if len(parts) > 1:
             names.append(parts[-1])
@@ -506,6 +516,15 @@ def _site_owner(src: _Sources, site: str | None) -> str | None:
             if person and not is_weak_name(person) and not _COLLECTIVE_OR_ORG.search(person):
                 return person
     return None
+
+
+_SINGULAR = re.compile(r"\b(?:I|I['’](?:m|ve|d|ll)|me|my|mine|myself)\b")
+_PLURAL = re.compile(r"\b(?:[Ww]e|[Ww]e['’](?:re|ve|d|ll)|[Oo]ur|[Oo]urs|us|ourselves)\b")
+
+
+def _voice(text: str) -> tuple[int, int]:
+    """How often a text says "I/me/my" and "we/our/us": who it speaks as."""
+    return len(_SINGULAR.findall(text)), len(_PLURAL.findall(text))
 
 
 _COLLECTIVE_OR_ORG = re.compile(
