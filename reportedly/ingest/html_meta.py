@@ -335,7 +335,7 @@ def _title(src: _Sources, site: str | None) -> str | None:
     # a later one is a declared title outright: a blog's name may share a few words with it
     # ("The Go Blog" and "Defer, Panic, and Recover - The Go Programming Language").
     overlaps = [(h, max(_word_overlap(h, c) for c in cleaned[:4])) for h in h1s
-                if len(h.split()) >= 2]
+                if 2 <= len(h.split()) <= _HEADLINE_MAX_WORDS]
     for wanted in (1.0, 0.5):
         for h, overlap in overlaps:
             if overlap >= wanted:
@@ -365,6 +365,8 @@ def _is_site_name(h1: str, site: str | None, declared: list[str]) -> bool:
     return False
 
 
+# Longer than any headline: an <h1> of this many words is a summary or a sentence of the page.
+_HEADLINE_MAX_WORDS = 25
 _SITE_SEPS = re.compile(r"\s+[|–—-]\s+|:\s+")
 
 
