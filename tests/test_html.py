@@ -420,7 +420,7 @@ def test_bare_name_beside_date_followed_by_category():
 
 
 def test_author_card_portrait_alt_matches_the_printed_name():
-    card = "<div class='card'><img src='a.jpg' alt='Jane Doe'><div><p>Jane Doe</p></div></div>"
+    card = "<div class='card'><img src='/img/avatar.jpg' alt='Jane Doe'><div><p>Jane Doe</p></div></div>"
     assert read_html(page(between={4: card}), "pic").bylines == ("Jane Doe",)
     two = card + card.replace("Jane Doe", "John Roe")
     assert read_html(page(between={4: two}), "pic2").bylines == ()
@@ -429,7 +429,7 @@ def test_author_card_portrait_alt_matches_the_printed_name():
 
 
 def test_author_card_in_the_article_header_inside_main():
-    card = ("<main><header><div><div><img src='a.jpg' alt='Jane Doe'></div><div>Jane Doe</div>"
+    card = ("<main><header><div><div><img src='/img/avatar.jpg' alt='Jane Doe'></div><div>Jane Doe</div>"
             "</div></header></main>")
     assert read_html(page(between={4: card}), "pic4").bylines == ("Jane Doe",)
 
@@ -478,7 +478,7 @@ def test_author_note_this_post_was_written_by():
 def test_author_card_beats_a_meta_author_that_is_the_site_name():
     head = ("<meta property='og:site_name' content='Human in the Loop'>"
             "<meta name='author' content='Human in the Loop'>")
-    card = "<div class='card'><img src='a.jpg' alt='Tim Grey'><div><p>Tim Grey</p></div></div>"
+    card = "<div class='card'><img src='/img/avatar.jpg' alt='Tim Grey'><div><p>Tim Grey</p></div></div>"
     assert read_html(page(head, between={4: card}), "card").bylines == ("Tim Grey",)
 
 
@@ -583,3 +583,12 @@ def test_declared_site_name_is_the_author_only_when_the_page_speaks_as_it():
     assert read_html(page(head), "neutral").bylines == ()
     ours = [p + " We think our riders will use it." for p in PARAGRAPHS]
     assert read_html(page(head, paragraphs=ours), "we").bylines == ("Google Cloud",)
+
+
+def test_product_photo_with_its_caption_is_not_an_author_card():
+    card = ("<div class='card'><img src='/cdn/iStock-48380.jpg' alt='Energy Saving Light Bulbs'>"
+            "<div><p>Energy Saving Light Bulbs</p></div></div>")
+    assert read_html(page(between={4: card}), "product").bylines == ()
+    portrait = card.replace("/cdn/iStock-48380.jpg", "/img/x.jpg' class='rounded-full")
+    portrait = portrait.replace("Energy Saving Light Bulbs", "Jane Doe")
+    assert read_html(page(between={4: portrait}), "portrait").bylines == ("Jane Doe",)

@@ -361,6 +361,24 @@ def _in_main(el) -> bool:
     return any(a.tag in ("article", "main") for a in el.iterancestors())
 
 
+# How templates mark a person's photo: in its class, its file's path or its container's class.
+_PORTRAIT = re.compile(r"author|avatar|profile|headshot|portrait|rounded|circle|gravatar|bio\b"
+                       r"|team|staff|people|person|member|writer|contributor|expert", re.IGNORECASE)
+
+
+def _is_portrait(img) -> bool:
+    """Whether an image is marked as a person's photo (an author card's portrait).
+
+    Product shots, webcam stills and promotions also carry a caption that repeats their alt
+    ("Energy Saving Light Bulbs", "Career Quiz"); an author's photo is styled or filed as one
+    ("blog_author-image", "rounded-full", "profile.example.com/tim_100.png").
+    """
+    parent = img.getparent()
+    marks = [img.get("class"), img.get("src"), img.get("data-src"),
+             parent.get("class") if parent is not None else None]
+    return any(_PORTRAIT.search(m) for m in marks if m)
+
+
 def pictured_names(tree: lxml_html.HtmlElement, limit: int = 2) -> list[str]:
     """Author boxes with no cue: a portrait whose ``alt`` is a name printed right beside it.
 
@@ -370,7 +388,7 @@ def pictured_names(tree: lxml_html.HtmlElement, limit: int = 2) -> list[str]:
     found: list[str] = []
     for img in tree.xpath("//img[@alt]"):
         alt = " ".join((img.get("alt") or "").split())
-        if not _looks_like_name(alt) or alt in found:
+        if not _looks_like_name(alt) or alt in found or not _is_portrait(img):
             continue
         if any((a.tag in ("nav", "header") and not _in_main(a))
                or "comment" in f"{a.get('class', '')} {a.get('id', '')}".lower()
