@@ -592,3 +592,13 @@ def test_product_photo_with_its_caption_is_not_an_author_card():
     portrait = card.replace("/cdn/iStock-48380.jpg", "/img/x.jpg' class='rounded-full")
     portrait = portrait.replace("Energy Saving Light Bulbs", "Jane Doe")
     assert read_html(page(between={4: portrait}), "portrait").bylines == ("Jane Doe",)
+
+
+def test_collective_byline_beside_the_date_under_the_headline():
+    top = "<div><a href='/team'>The Harbour Team</a><span>Published</span> | <span>Oct 10, 2025</span></div>"
+    assert read_html(page(top=top), "team").bylines == ("The Harbour Team",)
+
+
+def test_category_after_a_filed_under_label_is_not_a_name():
+    top = "<p>Posted under</p><p><a href='/c/tires'>Car Tires</a></p><p>March 3, 2025</p>"
+    assert read_html(page(top=top), "filed").bylines == ()

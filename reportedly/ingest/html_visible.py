@@ -323,6 +323,12 @@ _WRITER_ROLE = re.compile(
     re.IGNORECASE)
 
 
+_CATEGORY_LABEL = re.compile(r"\b(?:posted|filed|published)\s+(?:under|in)\s*:?$|^(?:categor(?:y|ies)|tags?|topics?)\s*:?$",
+                             re.IGNORECASE)
+_COLLECTIVE_BYLINE = re.compile(
+    r"(?:The\s+)?(?:[A-Z][\w'’&.\-]*\s+){1,3}(?:Team|Staff|Editors|Editorial(?:\s+(?:Team|Staff|Board))?|Newsroom)")
+
+
 def name_in_meta_line(chunks: list[str], h1_at: int | None) -> list[str]:
     """A bare name printed next to the article's date or reading time, just below the headline.
 
@@ -335,10 +341,16 @@ def name_in_meta_line(chunks: list[str], h1_at: int | None) -> list[str]:
     for i, chunk in enumerate(window):
         # "Jane Doe in <a>Category</a>": the section the post was filed in follows the name.
         chunk = re.sub(r"\s+in$", "", chunk)
+        if i and _CATEGORY_LABEL.search(window[i - 1]):
+            continue  # "Posted under" / "Car Tires": the section the post was filed in
+        neighbours = window[max(0, i - 2): i] + window[i + 1: i + 4]
+        beside_date = any(_DATELIKE.search(n) for n in neighbours if len(n) < 60)
+        # "The Upwork Team" / "Published | Oct 10, 2025": a collective byline, as printed.
+        if beside_date and _COLLECTIVE_BYLINE.fullmatch(chunk):
+            return [chunk]
         if not _looks_like_name(chunk):
             continue
-        neighbours = window[max(0, i - 2): i] + window[i + 1: i + 4]
-        if any(_DATELIKE.search(n) for n in neighbours if len(n) < 60):
+        if beside_date:
             return [chunk]
         # "Jane Doe" / "Tech Writer": a name over a job title is an author card.
         if i + 1 < len(window) and len(window[i + 1]) < 60 and _WRITER_ROLE.search(window[i + 1]):
