@@ -486,9 +486,13 @@ def test_printed_update_stamp_when_the_page_declares_no_date():
     # The only date the page shows its readers is labelled "Last updated"; without it,
     # htmldate's search of the page would take the date of an older post in the sidebar.
     top = "<div><span>Last updated:</span> <span>Dec 12, 2025</span></div>"
-    side = "<aside><p>Older post, 2023-03-02</p></aside>"
-    art = read_html(page(top=top).replace("<footer>", side + "<footer>"), "upd")
+    art = read_html(_with_older_post_beside(page(top=top)), "upd")
     assert art.published.date().isoformat() == "2025-12-12"
+
+
+def _with_older_post_beside(html: str) -> str:
+    """The page with a sidebar dating another post, where htmldate's search would look."""
+    return html.replace("<footer>", "<aside><p>Older post, 2023-03-02</p></aside><footer>")
 
 
 def test_itemprop_author_box_with_a_biography_is_not_split_into_names():
@@ -544,8 +548,7 @@ def test_share_buttons_under_the_headline_do_not_push_the_date_out_of_reach():
     top = (f"<p>What the new routes mean for you.</p><div>{buttons}<a href='#'>Copy link</a></div>"
            "<p>Written by:</p><p>Ann Lee</p><p>Bo Chan</p><p>Edited by:</p>"
            "<p>Cy Ortiz</p><p>Updated Feb 11, 2026</p>")
-    side = "<aside><p>Older post, 2023-03-02</p></aside>"
-    art = read_html(page(top=top).replace("<footer>", side + "<footer>"), "share")
+    art = read_html(_with_older_post_beside(page(top=top)), "share")
     assert art.published.date().isoformat() == "2026-02-11"
 
 
