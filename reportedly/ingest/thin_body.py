@@ -16,7 +16,7 @@ import re
 
 from lxml import html as lxml_html
 
-from reportedly.ingest.words import words
+from reportedly.ingest.words import word_key
 
 __all__ = ["restore_dropped_paragraphs"]
 
@@ -36,7 +36,7 @@ _MAX_LINK_SHARE = 0.5
 
 
 def _key(text: str) -> str:
-    return " ".join(words(text))
+    return word_key(text)
 
 
 def restore_dropped_paragraphs(tree: lxml_html.HtmlElement, lines: list[str]) -> list[str]:
@@ -47,22 +47,29 @@ def restore_dropped_paragraphs(tree: lxml_html.HtmlElement, lines: list[str]) ->
     extracted (``<p>`` of 15+ words, outside nav/aside/footer/share/related/comment/author
     blocks, not mostly link text) have more words than all of ``lines`` together.
     """
+    line_keys = [_key(line) for line in lines]
     order: dict = {}
     by_key: dict[str, object] = {}
     for position, el in enumerate(tree.iter()):
         order[el] = position
         if el.tag in _BLOCKS:
-            key = _key(el.text_content())
+            text = el.text_content()
+            # Most blocks are menu items and labels, too short to be kept: a key is never longer
+            # than its text (a space stands for one or more non-word characters) but where "İ"
+            # lower-cases to two characters. Their words are not read.
+            if len(text) <= _MIN_KEY_CHARS and "\u0130" not in text:
+                continue
+            key = _key(text)
             if len(key) > _MIN_KEY_CHARS:
                 by_key.setdefault(key, el)
-    located = [by_key.get(_key(line)) for line in lines]
+    located = [by_key.get(key) for key in line_keys]
     found = [el for el in located if el is not None]
     if len(found) < _MIN_LOCATED:
         return lines
     container = _common_ancestor(found)
     if container is None or container.tag in ("body", "html"):
         return lines
-    extracted = " " + " ".join(_key(line) for line in lines) + " "
+    extracted = " " + " ".join(line_keys) + " "
     extracted_words = extracted.count(" ") - 1
     restored: list[tuple[int, str]] = []
     for el in container.iter("p"):
