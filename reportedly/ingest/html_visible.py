@@ -323,8 +323,9 @@ _WRITER_ROLE = re.compile(
     re.IGNORECASE)
 
 
-_CATEGORY_LABEL = re.compile(r"\b(?:posted|filed|published)\s+(?:under|in)\s*:?$|^(?:categor(?:y|ies)|tags?|topics?)\s*:?$",
-                             re.IGNORECASE)
+_CATEGORY_LABEL = re.compile(
+    r"\b(?:posted|filed|published)\s+(?:under|in)\s*:?$|^(?:categor(?:y|ies)|tags?|topics?)\s*:?$",
+    re.IGNORECASE)
 _COLLECTIVE_BYLINE = re.compile(
     r"(?:The\s+)?(?:[A-Z][\w'’&.\-]*\s+){1,3}(?:Team|Staff|Editors|Editorial(?:\s+(?:Team|Staff|Board))?|Newsroom)")
 

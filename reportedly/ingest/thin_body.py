@@ -35,10 +35,6 @@ _MIN_LOCATED = 3  # lines found in the page before their common container is tru
 _MAX_LINK_SHARE = 0.5
 
 
-def _key(text: str) -> str:
-    return word_key(text)
-
-
 def restore_dropped_paragraphs(tree: lxml_html.HtmlElement, lines: list[str]) -> list[str]:
     """``lines`` with the container's dropped paragraphs restored when the extraction is thin.
 
@@ -47,7 +43,7 @@ def restore_dropped_paragraphs(tree: lxml_html.HtmlElement, lines: list[str]) ->
     extracted (``<p>`` of 15+ words, outside nav/aside/footer/share/related/comment/author
     blocks, not mostly link text) have more words than all of ``lines`` together.
     """
-    line_keys = [_key(line) for line in lines]
+    line_keys = [word_key(line) for line in lines]
     order: dict = {}
     by_key: dict[str, object] = {}
     for position, el in enumerate(tree.iter()):
@@ -59,7 +55,7 @@ def restore_dropped_paragraphs(tree: lxml_html.HtmlElement, lines: list[str]) ->
             # lower-cases to two characters. Their words are not read.
             if len(text) <= _MIN_KEY_CHARS and "\u0130" not in text:
                 continue
-            key = _key(text)
+            key = word_key(text)
             if len(key) > _MIN_KEY_CHARS:
                 by_key.setdefault(key, el)
     located = [by_key.get(key) for key in line_keys]
@@ -74,7 +70,7 @@ def restore_dropped_paragraphs(tree: lxml_html.HtmlElement, lines: list[str]) ->
     restored: list[tuple[int, str]] = []
     for el in container.iter("p"):
         text = " ".join(el.text_content().split())
-        key = _key(text)
+        key = word_key(text)
         if len(key.split()) < _MIN_PARAGRAPH_WORDS or f" {key} " in extracted:
             continue
         if _in_furniture(el, container) or _link_share(el, text) > _MAX_LINK_SHARE:
