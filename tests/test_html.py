@@ -336,6 +336,17 @@ def test_printed_local_day_of_the_declared_instant_keeps_the_declared_time():
     assert art.published.date().isoformat() == "2025-07-03"
 
 
+def test_declared_utc_instant_is_written_at_the_pages_own_offset_on_the_printed_day():
+    # The page's <time> gives its offset (-05:00); at that offset the UTC instant is the
+    # printed July 4, and the instant itself is unchanged.
+    ld = {"@type": "NewsArticle", "headline": "Council expands bus network to northern suburbs",
+          "datePublished": "2025-07-05T00:04:00+00:00"}
+    top = "<div class='meta'><time datetime='2025-07-04T19:04:00-05:00'>July 4, 2025</time></div>"
+    art = read_html(page(f"<script type='application/ld+json'>{json.dumps(ld)}</script>", top=top), "tz3")
+    assert art.published.isoformat() == "2025-07-04T19:04:00-05:00"
+    assert art.published == datetime(2025, 7, 5, 0, 4, tzinfo=timezone.utc)
+
+
 def test_organisation_author_only_when_no_person():
     ld = {"@type": "NewsArticle", "headline": "Bus plan",
           "author": {"@type": "Organization", "name": "Associated Press"}}
@@ -539,7 +550,8 @@ def test_time_marked_pubdate_in_a_comment_dates_the_comment_not_the_article():
     comment = ("<div class='comment-author'><a class='comment-time' href='#c1'>"
                "<time pubdate datetime='2025-12-20T10:24:57-05:00'>December 20, 2025</time></a></div>")
     art = read_html(page(head, top=top).replace("</article>", "</article>" + comment), "cmt")
-    assert art.published.isoformat() == "2025-12-19T02:41:41+00:00"
+    # The declared instant, written at the page's own offset (from the comment's <time>).
+    assert art.published.isoformat() == "2025-12-18T21:41:41-05:00"
 
 
 def test_share_buttons_under_the_headline_do_not_push_the_date_out_of_reach():

@@ -127,7 +127,7 @@ def _published(src, default_tz, url: str | None) -> datetime | None:
     if declared is None:
         return printed
     if _may_print_as(declared, printed.date()):
-        return declared
+        return _in_page_zone(declared, printed.date(), src, default_tz)
     modified = declared_date(src, "modified", default_tz)
     if modified is not None and _may_print_as(modified, printed.date()):
         return declared  # the printed date is the update stamp, unlabelled
@@ -148,6 +148,26 @@ def _may_print_as(when: datetime, day: date) -> bool:
         return when.date() == day
     utc = when.astimezone(timezone.utc)
     return (utc + _WEST).date() <= day <= (utc + _EAST).date()
+
+
+def _in_page_zone(when: datetime, day: date, src, default_tz) -> datetime:
+    """``when`` at an offset the page itself uses, if that puts it on the printed ``day``.
+
+    Pages declare ``2025-12-19T02:41:41+00:00`` and print "December 18, 2025": the instant is
+    the same, but its UTC day is not the article's day. The page's ``<time datetime>`` values
+    give the outlet's own offset (``2025-12-18T21:46:01-05:00``); written at that offset the
+    instant falls on the printed day. Without such an offset the declaration is kept as it is.
+    """
+    if when.date() == day:
+        return when
+    for value in src.times:
+        stamp = parse_when(value, default_tz)
+        offset = stamp.utcoffset() if stamp is not None and len(value) > 10 else None
+        if offset:
+            local = when.astimezone(timezone(offset))
+            if local.date() == day:
+                return local
+    return when
 
 
 # The labels of social-sharing buttons, each its own text node ("Share to LinkedIn", "Copy
