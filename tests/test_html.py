@@ -617,3 +617,20 @@ def test_collective_byline_beside_the_date_under_the_headline():
 def test_category_after_a_filed_under_label_is_not_a_name():
     top = "<p>Posted under</p><p><a href='/c/tires'>Car Tires</a></p><p>March 3, 2025</p>"
     assert read_html(page(top=top), "filed").bylines == ()
+
+
+def test_a_recall_run_that_ran_the_paragraphs_together_is_not_kept(monkeypatch):
+    from reportedly.ingest import html as html_module
+    paragraphs = [f"Paragraph {n} of the article says something about the harbour and its ferries."
+                  for n in range(6)]
+    balanced = "\n".join(paragraphs)
+    merged = "Caption A ferry at dawn. Photo Credit Jane Doe " + " ".join(paragraphs)
+
+    def fake(tree, url, *, favor_recall, fast=False):
+        return merged if favor_recall else balanced
+
+    monkeypatch.setattr(html_module, "_trafilatura_text", fake)
+    assert html_module._extract_body(None, None) == balanced
+    # With its paragraphs kept, the longer recall run that contains the balanced one wins.
+    merged = "A ferry at dawn, photographed from the pier.\n" + balanced
+    assert html_module._extract_body(None, None) == merged
