@@ -34,3 +34,26 @@ def test_furniture_is_dropped_only_above_the_first_kept_line():
     kept, dropped, _ = split_boilerplate(lines)
     assert [i for i, _ in dropped] == [0, 1, 2]
     assert [i for i, _ in kept] == [3, 4, 5]  # the later date line may be the article's own
+
+
+def test_a_paragraph_printed_twice_is_dropped():
+    lines = [PROSE, "Why the channel silted up", PROSE]
+    kept, dropped, _ = split_boilerplate(lines)
+    assert [i for i, _ in dropped] == [2]
+
+
+def test_a_list_item_repeated_in_another_list_is_kept():
+    # A training plan repeats its warm-up week after week; each week is the article's own.
+    warm_up = "- Warm up: 10 to 20 minutes of easy jogging and five strides"
+    lines = [PROSE, "- Tuesday: intervals", warm_up, "- Main set: five times one kilometre hard",
+             "- Thursday: steady run", warm_up, "- Main set: twenty minutes at tempo effort"]
+    kept, dropped, _ = split_boilerplate(lines)
+    assert dropped == []
+
+
+def test_a_list_printed_twice_is_dropped_as_a_copy():
+    items = ["- Labour: skilled trades cost more here than anywhere else in the state",
+             "- Materials: most stone and timber is shipped in from far away"]
+    lines = [PROSE, *items, "Why the channel silted up", *items]
+    kept, dropped, _ = split_boilerplate(lines)
+    assert [i for i, _ in dropped] == [4, 5]

@@ -105,7 +105,7 @@ def split_boilerplate(
     kept: list[tuple[int, str]] = []
     dropped: list[tuple[int, str]] = []
     credits: list[str] = []
-    seen: set[str] = set()
+    copies = _printed_twice(lines)
     title_key = _key(title) if title else None
     author_keys = [_key(b.split(",")[0]) for b in bylines if b]
     for index, raw in enumerate(lines):
@@ -114,12 +114,8 @@ def split_boilerplate(
             continue
         head = len(kept) < 4
         drop = is_boilerplate(line)
-        # A paragraph printed twice is layout (mobile and desktop copies, a pull quote), not
-        # the author repeating themself; short lines ("Step 1", "Pros") may legitimately repeat.
-        key = _key(line)
-        if not drop and len(key.split()) >= 6:
-            drop = key in seen
-            seen.add(key)
+        if not drop:
+            drop = index in copies
         if not drop and not kept and is_leading_furniture(line):
             drop = True
         if not drop and head and title_key and _key(line) == title_key:
@@ -133,6 +129,38 @@ def split_boilerplate(
         else:
             kept.append((index, line))
     return kept, dropped, credits
+
+
+def _printed_twice(lines: list[str]) -> set[int]:
+    """The indices of lines that repeat an earlier line of six or more words.
+
+    A paragraph printed twice is layout (mobile and desktop copies, a pull quote), not the author
+    repeating themself; short lines ("Step 1", "Pros") may legitimately repeat. A list item or a
+    table row is different: a training plan or a spec table repeats "- Warm up: 10 minutes easy
+    jogging" week after week. It counts as a copy only when a neighbour is copied with it (the
+    line before or after it repeats the first one's), as in a whole list printed twice.
+    """
+    order = [(i, _key(line)) for i, line in enumerate(lines) if line.strip()]
+    keys = [key for _, key in order]
+    first: dict[str, int] = {}
+    copies: set[int] = set()
+    for n, (index, key) in enumerate(order):
+        if len(key.split()) < 6:
+            continue
+        if key not in first:
+            first[key] = n
+            continue
+        m = first[key]
+        item = lines[index].lstrip()[:1] in ("-", "|")
+        if not item or _neighbour_copied(keys, m, n):
+            copies.add(index)
+    return copies
+
+
+def _neighbour_copied(keys: list[str], first: int, again: int) -> bool:
+    before = first > 0 and keys[again - 1] == keys[first - 1]
+    after = again + 1 < len(keys) and keys[again + 1] == keys[first + 1]
+    return before or after
 
 
 def _key(s: str) -> str:
