@@ -21,6 +21,7 @@ from reportedly.ingest.charset import decode_html, gunzip_if_needed
 from reportedly.ingest.content_marks import unmark_content_blocks
 from reportedly.ingest.declared_body import declared_article_body, declared_body_bounds
 from reportedly.ingest.html_meta import decide_meta, gather_declarations
+from reportedly.ingest.next_stream import restore_streamed_body, streamed_bodies
 from reportedly.ingest.thin_body import restore_dropped_paragraphs
 from reportedly.ingest.words import shared_count, words
 from reportedly.model import Article, Paragraph, Span
@@ -64,6 +65,7 @@ def read_html(
     tree = parse_html(text, id)
 
     declarations = gather_declarations(tree)
+    streamed = streamed_bodies(tree)  # in <script>s, which are pruned next
     _prune(tree)
     body = _extract_body(tree, url)
     if body is None:
@@ -71,6 +73,8 @@ def read_html(
     meta = decide_meta(declarations, tree, url=url, default_tz=default_tz, body_text=body)
     # An extraction that is a fragment of its own container gets the dropped paragraphs back.
     lines = restore_dropped_paragraphs(tree, body.split("\n"))
+    # A Next.js page that leaves sections of its article in its data stream, unrendered.
+    lines = restore_streamed_body(lines, streamed)
     # Related-post lists, author boxes and consent banners after the article are left out like
     # boilerplate lines (and kept as such in Article.boilerplate).
     end = find_article_end(lines, _link_texts(tree))
