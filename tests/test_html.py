@@ -634,3 +634,20 @@ def test_a_recall_run_that_ran_the_paragraphs_together_is_not_kept(monkeypatch):
     # With its paragraphs kept, the longer recall run that contains the balanced one wins.
     merged = "A ferry at dawn, photographed from the pier.\n" + balanced
     assert html_module._extract_body(None, None) == merged
+
+
+def test_a_balanced_run_that_ran_the_paragraphs_together_gives_way_to_the_recall_run(monkeypatch):
+    from reportedly.ingest import html as html_module
+    paragraphs = [f"Paragraph {n} of the article says something about the harbour and its ferries."
+                  for n in range(6)]
+    split = "\n".join(paragraphs)
+    joined = "Updated on 09/10/2025 " + " ".join(paragraphs) + " Share this article"
+
+    def fake(tree, url, *, favor_recall, fast=False):
+        return split if favor_recall else joined
+
+    monkeypatch.setattr(html_module, "_trafilatura_text", fake)
+    assert html_module._extract_body(None, None) == split
+    # Not when the recall run's paragraphs are only a part of the balanced run's text.
+    split = "\n".join(paragraphs[:3])
+    assert html_module._extract_body(None, None) == joined

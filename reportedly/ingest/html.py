@@ -222,7 +222,9 @@ def _extract_body(tree: lxml_html.HtmlElement, url: str | None) -> str | None:
     kept when it is longer and contains (nearly) all of the balanced run's words: it then found
     the same article with the parts the balanced run cut off (intros, lists, late sections).
     When it is shorter or different, it latched onto another block and the balanced run wins;
-    so it does when it ran the paragraphs together (``_keeps_paragraphs``).
+    so it does when it ran the paragraphs together (``_keeps_paragraphs``). The other way
+    round, a balanced run that ran them together gives way to the recall run's paragraphs of
+    the same text (``_paragraphs_of``).
     On WCXB dev this choice is worth about +0.008 body F1 over either mode alone.
     """
     balanced = _trafilatura_text(tree, url, favor_recall=False)
@@ -232,6 +234,8 @@ def _extract_body(tree: lxml_html.HtmlElement, url: str | None) -> str | None:
     if not balanced:
         return generous
     if generous and _extends(generous, balanced) and _keeps_paragraphs(generous, balanced):
+        return generous
+    if generous and _paragraphs_of(generous, balanced):
         return generous
     return balanced
 
@@ -264,6 +268,21 @@ def _keeps_paragraphs(longer: str, shorter: str) -> bool:
     the furniture between them, which the line rules can then no longer take out.
     """
     return longer.count("\n") + 1 >= (shorter.count("\n") + 1) / 2
+
+
+def _paragraphs_of(split: str, joined: str, *, kept: float = 0.75) -> bool:
+    """Whether ``split`` is most of ``joined``'s text in at least twice as many lines.
+
+    The balanced run, too, sometimes reads an article as one line (WCXB dev: five pages of
+    1,000 to 2,000 words, all on one line, with the furniture between the paragraphs), where the
+    recall run gives the same text in paragraphs without it: nearly all of its words are in the
+    balanced run, which they make up most of (three quarters; on the one page where they made up
+    two thirds, the balanced run's line held a part of the article the recall run missed).
+    """
+    a, b = words(split), words(joined)
+    if not a or split.count("\n") + 1 < 2 * (joined.count("\n") + 1) or len(a) < kept * len(b):
+        return False
+    return shared_count(a, b) / len(a) > 0.9
 
 
 def _link_texts(tree: lxml_html.HtmlElement) -> frozenset[str]:
