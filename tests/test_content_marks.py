@@ -39,6 +39,9 @@ def _paragraphs() -> str:
     f"<div class='kt-accordion-wrap kt-accordion-icon-style-arrow'><h2>Planning</h2>{_paragraphs()}</div>",
     # The wrapper of a page with a sidebar.
     f"<div class='site-content with-sidebar'><h2>Planning</h2>{_paragraphs()}</div>",
+    # HubSpot's rich-text field of a post ("meta" is HubSpot's word for a template field).
+    "<span class='hs_cos_wrapper hs_cos_wrapper_meta_field hs_cos_wrapper_type_rich_text'>"
+    f"<h2>Planning</h2>{_paragraphs()}</span>",
     # A quotation set as a figure, with its source in the caption.
     f"<figure class='wp-block-pullquote'><blockquote><p>{SECTION[0]}</p><p>{SECTION[1]}</p>"
     "</blockquote><figcaption>Ana Ruiz, chef</figcaption></figure>",

@@ -29,12 +29,14 @@ _ICON_XPATH = ("//*[not(self::body or self::html)][contains(@class,'icon')]"
                "[count(.//p) >= 2]")
 # Layout classes: the wrapper of a page *with* a sidebar ("site-content with-sidebar",
 # "c-layout-sidebar-left", React's "SidebarLayout") holds the article as well as the sidebar,
-# and HubSpot wraps every module of a post, text included, in "hs_cos_wrapper_widget".
+# and HubSpot wraps every module of a post, text included, in "hs_cos_wrapper_widget", and the
+# post's rich-text body in "hs_cos_wrapper_meta_field" (HubSpot's word for a template field).
 _LAYOUT_XPATH = ("//*[not(self::body or self::html)]"
-                 "[contains(@class,'idebar') or contains(@class,'widget')][count(.//p) >= 2]")
+                 "[contains(@class,'idebar') or contains(@class,'widget')"
+                 " or contains(@class,'meta_field')][count(.//p) >= 2]")
 _LAYOUT_CLASS = re.compile(
     r"(?:has|with)[-_]sidebar|sidebar[-_](?:left|right|layout)|SidebarLayout"
-    r"|^hs_cos_wrapper_widget$",
+    r"|^hs_cos_wrapper_(?:widget|meta_field)$",
     re.IGNORECASE,
 )
 # An id that is the slug of the section's own heading is an anchor for the table of contents
