@@ -39,6 +39,9 @@ def _paragraphs() -> str:
     f"<div class='kt-accordion-wrap kt-accordion-icon-style-arrow'><h2>Planning</h2>{_paragraphs()}</div>",
     # The wrapper of a page with a sidebar.
     f"<div class='site-content with-sidebar'><h2>Planning</h2>{_paragraphs()}</div>",
+    # A site builder's "embed" block holding a list of prose items (a mover's services).
+    "<div class='mover-profile embed'><h2>Services</h2><ul>"
+    + "".join(f"<li>{p}</li>" for p in SECTION) + "</ul></div>",
     # HubSpot's rich-text field of a post ("meta" is HubSpot's word for a template field).
     "<span class='hs_cos_wrapper hs_cos_wrapper_meta_field hs_cos_wrapper_type_rich_text'>"
     f"<h2>Planning</h2>{_paragraphs()}</span>",
@@ -76,6 +79,10 @@ def test_unmarking_keeps_other_class_names_and_the_anchor():
     # An embedded post is not a quotation of the article's.
     "<figure class='wp-block-embed is-provider-twitter'><blockquote class='twitter-tweet'>"
     "<p>Buses!</p></blockquote></figure>",
+    # A share widget's list items are links, however long their text.
+    "<div class='social-embed'><ul><li><a href='/f'>Share this article on Facebook with your "
+    "friends</a></li><li><a href='/t'>Share this article on Twitter with your followers</a></li>"
+    "</ul></div>",
     # A phone's collapsed navigation menu stays hidden.
     "<div class='accordion-nav hidden' style='display:none'><p>Home</p><p>News</p></div>",
     # One paragraph is not a block of the article.

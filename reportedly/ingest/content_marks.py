@@ -20,9 +20,12 @@ from lxml import html as lxml_html
 __all__ = ["unmark_content_blocks"]
 
 # "embed": site builders' blocks of the page's own HTML (Webflow's "w-embed", an "embed" wrapper
-# around a data table), which trafilatura takes for a share or social-media widget.
+# around a data table, a directory's profile card listing services), which trafilatura takes for
+# a share or social-media widget. Its list items must be prose without links: a share widget's
+# items are links.
 _EMBED_XPATH = ("//*[not(self::body or self::html)][contains(@class,'embed')]"
-                "[.//table or count(.//p) >= 2]")
+                "[.//table or count(.//p) >= 2"
+                " or count(.//li[string-length(normalize-space()) > 40][not(.//a)]) >= 2]")
 # "icon": a modifier class that names the style of the icons a block shows
 # ("kt-accordion-icon-style-arrow" on the accordion that holds a guide's sections).
 _ICON_XPATH = ("//*[not(self::body or self::html)][contains(@class,'icon')]"
