@@ -39,6 +39,11 @@ def _paragraphs() -> str:
     f"<div class='kt-accordion-wrap kt-accordion-icon-style-arrow'><h2>Planning</h2>{_paragraphs()}</div>",
     # The wrapper of a page with a sidebar.
     f"<div class='site-content with-sidebar'><h2>Planning</h2>{_paragraphs()}</div>",
+    # Accordion panels hidden by the hidden attribute, the accordion named in a data attribute.
+    "<section data-embed='accordion' class='embed'><div data-theme-key='accordion-wrapper'>"
+    + "".join(f"<div><h3><button aria-expanded='false'>Point {i}</button></h3>"
+              f"<div aria-hidden='true' hidden><p>{p}</p></div></div>"
+              for i, p in enumerate(SECTION)) + "</div></section>",
     # A site builder's "embed" block holding a list of prose items (a mover's services).
     "<div class='mover-profile embed'><h2>Services</h2><ul>"
     + "".join(f"<li>{p}</li>" for p in SECTION) + "</ul></div>",
@@ -83,6 +88,9 @@ def test_unmarking_keeps_other_class_names_and_the_anchor():
     "<div class='social-embed'><ul><li><a href='/f'>Share this article on Facebook with your "
     "friends</a></li><li><a href='/t'>Share this article on Twitter with your followers</a></li>"
     "</ul></div>",
+    # A hidden dialog far from any accordion stays hidden.
+    "<div class='faq-page'><div><div><div id='login' aria-hidden='true' hidden><p>Log in</p>"
+    "</div></div></div></div>",
     # A phone's collapsed navigation menu stays hidden.
     "<div class='accordion-nav hidden' style='display:none'><p>Home</p><p>News</p></div>",
     # One paragraph is not a block of the article.

@@ -58,6 +58,13 @@ _COLLAPSED_XPATH = (
     "[re:test(concat(@class, ' ', @style, ' ', @aria-hidden),"
     " '(^|[ -])hid(den|e)\\b|display: ?none|height: ?0|true', 'i')]"
 )
+# The same panel hidden by the ``hidden`` attribute (with aria-hidden), in an accordion that a
+# data attribute may name instead of a class ('data-embed="accordion"' three levels up).
+_ARIA_PANEL_XPATH = (
+    "//*[@hidden and @aria-hidden='true']"
+    "[ancestor-or-self::*[position() <= 3][@*[(name() = 'class' or name() = 'id'"
+    " or starts-with(name(), 'data-')) and re:test(., 'accordion|faq', 'i')]]]"
+)
 _REGEXP_NS = {"re": "http://exslt.org/regular-expressions"}
 _NAVIGATION = re.compile(r"nav|menu|header", re.IGNORECASE)
 _HIDDEN_CLASS = re.compile(r"(?:^|-)hid(?:den|e)\b", re.IGNORECASE)
@@ -78,12 +85,14 @@ def unmark_content_blocks(tree: lxml_html.HtmlElement) -> None:
             el.set("data-anchor", el.attrib.pop("id"))
     for el in tree.xpath(_QUOTE_FIGURE_XPATH):
         el.tag = "div"
-    for el in tree.xpath(_COLLAPSED_XPATH, namespaces=_REGEXP_NS):
+    panels = tree.xpath(_COLLAPSED_XPATH, namespaces=_REGEXP_NS)
+    for el in panels + tree.xpath(_ARIA_PANEL_XPATH, namespaces=_REGEXP_NS):
         if not _NAVIGATION.search(f"{el.get('class', '')} {el.get('id', '')}"):
             _show(el)
 
 
 def _show(el) -> None:
+    el.attrib.pop("hidden", None)
     el.attrib.pop("style", None)
     el.attrib.pop("aria-hidden", None)
     _drop_classes(el, _HIDDEN_CLASS.search)
