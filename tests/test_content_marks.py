@@ -44,6 +44,9 @@ def _paragraphs() -> str:
     + "".join(f"<div><h3><button aria-expanded='false'>Point {i}</button></h3>"
               f"<div aria-hidden='true' hidden><p>{p}</p></div></div>"
               for i, p in enumerate(SECTION)) + "</div></section>",
+    # A box of text in a bare <div> among the article's paragraphs (an "Updates:" note).
+    f"<div class='special-container'><strong>Updates:</strong>&nbsp;{SECTION[0]}</div>"
+    f"<p>{SECTION[1]}</p>",
     # A site builder's "embed" block holding a list of prose items (a mover's services).
     "<div class='mover-profile embed'><h2>Services</h2><ul>"
     + "".join(f"<li>{p}</li>" for p in SECTION) + "</ul></div>",
@@ -101,3 +104,16 @@ def test_other_marks_are_left_alone(html):
     before = [(el.tag, el.get("class"), el.get("id")) for el in tree.iter()]
     unmark_content_blocks(tree)
     assert [(el.tag, el.get("class"), el.get("id")) for el in tree.iter()] == before
+
+
+def test_a_captioned_or_promoted_text_div_stays_a_div():
+    paragraphs = "".join(f"<p>{p}</p>" for p in SECTION)
+    tree = parse_html(
+        f"<html><body><article>{paragraphs}"
+        "<div class='background-credits'>Paris Baguette opened eighty bakeries in North America "
+        "this year, with more planned for next year. | Photo by Lisa Jennings</div>"
+        "<div class='blog-cta-snippet'>Looking for some personalized answers about your "
+        "retirement plan? Our partner helps you build one and keep it on track.</div>"
+        "<div>Too short to be a paragraph.</div></article></body></html>")
+    unmark_content_blocks(tree)
+    assert [el.tag for el in tree.find(".//article")] == ["p", "p", "div", "div", "div"]

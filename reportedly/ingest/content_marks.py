@@ -65,6 +65,22 @@ _ARIA_PANEL_XPATH = (
     "[ancestor-or-self::*[position() <= 3][@*[(name() = 'class' or name() = 'id'"
     " or starts-with(name(), 'data-')) and re:test(., 'accordion|faq', 'i')]]]"
 )
+# A <div> holding only text (and inline markup), set among the article's own <p> paragraphs: an
+# "Updates:" box, a note. trafilatura's balanced mode drops such a div, even unclassed, when it
+# sits between paragraphs. It is read as a paragraph when it has a sentence's worth of words,
+# is not mostly link text and is not classed as a caption, credit, image or promotion.
+_TEXT_DIV_XPATH = (
+    "//div[count(../p) >= 2][not(ancestor::p)][normalize-space(text())]"
+    "[not(.//div or .//p or .//ul or .//ol or .//li or .//table or .//h1 or .//h2 or .//h3"
+    " or .//h4 or .//h5 or .//h6 or .//section or .//article or .//aside or .//nav or .//header"
+    " or .//footer or .//form or .//blockquote or .//pre)]"
+)
+_TEXT_DIV_MIN_WORDS = 15
+_NOT_PROSE_CLASS = re.compile(
+    r"caption|credit|image|photo|\bcta\b|-cta\b|promo|advert|\bads?\b|newsletter|subscribe|share"
+    r"|social|related|author|comment",
+    re.IGNORECASE,
+)
 _REGEXP_NS = {"re": "http://exslt.org/regular-expressions"}
 _NAVIGATION = re.compile(r"nav|menu|header", re.IGNORECASE)
 _HIDDEN_CLASS = re.compile(r"(?:^|-)hid(?:den|e)\b", re.IGNORECASE)
@@ -72,7 +88,8 @@ _HIDDEN_CLASS = re.compile(r"(?:^|-)hid(?:den|e)\b", re.IGNORECASE)
 
 def unmark_content_blocks(tree: lxml_html.HtmlElement) -> None:
     """Unmark article blocks that trafilatura would discard for a word in their class or id;
-    read quotations set as figures; show collapsed accordion and FAQ panels.
+    read quotations set as figures and text-only divs among paragraphs; show collapsed
+    accordion and FAQ panels.
     """
     for el in tree.xpath(_EMBED_XPATH):
         el.set("class", el.get("class", "").replace("embed", "block"))
@@ -85,10 +102,21 @@ def unmark_content_blocks(tree: lxml_html.HtmlElement) -> None:
             el.set("data-anchor", el.attrib.pop("id"))
     for el in tree.xpath(_QUOTE_FIGURE_XPATH):
         el.tag = "div"
+    for el in tree.xpath(_TEXT_DIV_XPATH):
+        if _is_prose(el):
+            el.tag = "p"
     panels = tree.xpath(_COLLAPSED_XPATH, namespaces=_REGEXP_NS)
     for el in panels + tree.xpath(_ARIA_PANEL_XPATH, namespaces=_REGEXP_NS):
         if not _NAVIGATION.search(f"{el.get('class', '')} {el.get('id', '')}"):
             _show(el)
+
+
+def _is_prose(el) -> bool:
+    if _NOT_PROSE_CLASS.search(f"{el.get('class', '')} {el.get('id', '')}"):
+        return False
+    text = el.text_content()
+    links = sum(len(a.text_content()) for a in el.iter("a"))
+    return len(text.split()) >= _TEXT_DIV_MIN_WORDS and links < len(text) / 2
 
 
 def _show(el) -> None:
