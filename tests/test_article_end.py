@@ -74,6 +74,18 @@ def test_nothing_is_cut_in_the_first_half():
     assert find_article_end(lines) == len(lines)
 
 
+def test_dated_feed_under_a_teaser_heading_is_cut_even_in_the_first_half():
+    summary = ("A look at how the city's bus routes changed over the last decade and what riders "
+               "said about the new timetable, the fares and the late buses this winter.")
+    feed = [line for title in TITLES * 2 for line in ("Dec 19, 2025", title, summary)]
+    lines = PROSE * 2 + ["Read This Next"] + feed
+    assert find_article_end(lines) == len(PROSE) * 2
+    # Without the posts' dates it may be a box inside the article; too early to tell.
+    undated = [line for line in feed if line != "Dec 19, 2025"]
+    lines = PROSE * 2 + ["Read This Next"] + undated
+    assert find_article_end(lines) == len(lines)
+
+
 def test_read_html_leaves_related_links_out_and_records_them():
     items = "".join(f"<p><a href='/p{i}'>{t}</a></p>" for i, t in enumerate(TITLES))
     body = "".join(f"<p>{p} Part {n} of the report.</p>" for n in (1, 2) for p in PROSE)

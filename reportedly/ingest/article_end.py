@@ -56,6 +56,10 @@ _FEEDBACK_MAX_WORDS = 20
 _HEADING_MAX_WORDS = 7
 _LONG_LINE = 40  # words: a line of prose, longer than any title
 _SHORT_LINE = 6  # words: a date, "Read more", a category label between teaser links
+# A teaser heading in the first half cuts only after this many words of article, and only over
+# a feed with this many dates alone on their lines.
+_EARLY_MIN_WORDS = 150
+_EARLY_MIN_DATES = 3
 _DATE_LINE = re.compile(r"^(?:[\w,.]+ ){0,3}\d{1,2},? \d{4}$|^\d{1,2} \w+ \d{4}$|^\d{4}-\d\d-\d\d$")
 
 
@@ -73,9 +77,11 @@ def find_article_end(lines: list[str], link_texts: frozenset[str] | set[str] = f
     for i, line in enumerate(lines):
         if seen >= total / 2:
             cut = _cut_at(i, lines, sizes)
-            if cut:
-                end = i
-                break
+        else:
+            cut = seen >= _EARLY_MIN_WORDS and _dated_teasers_at(i, lines, sizes)
+        if cut:
+            end = i
+            break
         seen += sizes[i]
     return _trailing_links_start(lines[:end], link_texts)
 
@@ -96,6 +102,22 @@ def _cut_at(i: int, lines: list[str], sizes: list[int]) -> bool:
     if _BIO_HEADING.fullmatch(line):
         return sum(tail) <= _BIO_MAX_WORDS
     return bool(_SOURCES_HEADING.fullmatch(line))
+
+
+def _dated_teasers_at(i: int, lines: list[str], sizes: list[int]) -> bool:
+    """Whether a teaser heading opens a feed of other posts that carries their dates.
+
+    In the first half of the text a teaser heading alone is not enough (an article may hold a
+    "Related" box between its sections); a feed of posts under it, each with its date on a line
+    of its own, is: article prose does not set dates alone on a line again and again.
+    """
+    if sizes[i] > _HEADING_MAX_WORDS:
+        return False
+    if not _TEASER_HEADING.fullmatch(lines[i].strip().rstrip(":").strip()):
+        return False
+    tail = lines[i + 1:]
+    dates = sum(1 for t in tail if _DATE_LINE.match(" ".join(t.split())))
+    return dates >= _EARLY_MIN_DATES and _titles_only(sizes[i + 1:])
 
 
 def _titles_only(sizes: list[int]) -> bool:
