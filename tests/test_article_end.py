@@ -86,6 +86,19 @@ def test_dated_feed_under_a_teaser_heading_is_cut_even_in_the_first_half():
     assert find_article_end(lines) == len(lines)
 
 
+def test_post_excerpts_in_the_second_half_open_a_feed():
+    posts = ["When the agency denies your claim it can feel like a dead end, but there are ways",
+             "Navigating the appeals process can be overwhelming while you deal with an illness"]
+    excerpts = [post + " Read More" for post in posts]
+    testimonial = "\u201cThe best firm in town, they handled my case in under six months!\u201d"
+    lines = PROSE * 3 + [TITLES[0], posts[0], TITLES[1], posts[1], testimonial]
+    assert find_article_end(lines, excerpts=excerpts) == len(PROSE) * 3 + 1
+    # One excerpt is not a feed, and a feed in the first half is the page's own list.
+    assert find_article_end(PROSE * 3 + posts[:1], excerpts=excerpts) == len(PROSE) * 3 + 1
+    lines = posts * 2 + PROSE * 3
+    assert find_article_end(lines, excerpts=excerpts) == len(lines)
+
+
 def test_read_html_leaves_related_links_out_and_records_them():
     items = "".join(f"<p><a href='/p{i}'>{t}</a></p>" for i, t in enumerate(TITLES))
     body = "".join(f"<p>{p} Part {n} of the report.</p>" for n in (1, 2) for p in PROSE)
@@ -94,3 +107,16 @@ def test_read_html_leaves_related_links_out_and_records_them():
     art = read_html(html, "rel")
     assert art.text.endswith("Part 2 of the report.")
     assert any(span.text == "Related Posts" for span in art.boilerplate)
+
+
+def test_read_html_leaves_a_feed_of_post_excerpts_out():
+    body = "".join(f"<p>{p} Part {n} of the report.</p>" for n in (1, 2) for p in PROSE)
+    cards = "".join(
+        f"<article class='post'><h3><a href='/p{i}'>{t}</a></h3><div class='post-excerpt'><p>{p}"
+        f" about the bus network in the suburbs.</p></div></article>"
+        for i, (t, p) in enumerate(zip(TITLES, ["Drivers say the new depot", "The mayor explains",
+                                                "Riders are asked"])))
+    html = ("<html><body><main><h1>Council expands bus network</h1>" + body
+            + f"<h2>Latest News</h2>{cards}</main></body></html>")
+    art = read_html(html, "feed")
+    assert art.text.endswith("Part 2 of the report.")

@@ -11,6 +11,7 @@ searched, so an article that opens with a list of links is never emptied.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from itertools import takewhile
 
 __all__ = ["find_article_end"]
@@ -60,23 +61,32 @@ _SHORT_LINE = 6  # words: a date, "Read more", a category label between teaser l
 # a feed with this many dates alone on their lines.
 _EARLY_MIN_WORDS = 150
 _EARLY_MIN_DATES = 3
+# Post excerpts (a theme's "excerpt"-classed summaries of other posts): this many in the second
+# half open a feed, whatever else is printed between them (titles, dates, testimonials).
+_FEED_MIN_EXCERPTS = 2
+_EXCERPT_MIN_WORDS = 5
 _DATE_LINE = re.compile(r"^(?:[\w,.]+ ){0,3}\d{1,2},? \d{4}$|^\d{1,2} \w+ \d{4}$|^\d{4}-\d\d-\d\d$")
 
 
-def find_article_end(lines: list[str], link_texts: frozenset[str] | set[str] = frozenset()) -> int:
+def find_article_end(lines: list[str], link_texts: frozenset[str] | set[str] = frozenset(),
+                     excerpts: Sequence[str] = ()) -> int:
     """The number of leading ``lines`` that are the article; the rest is trailing furniture.
 
     ``link_texts`` are the texts of the page's links (whitespace-normalised): a trailing run of
-    lines that are each a whole link's text is a list of other posts.
+    lines that are each a whole link's text is a list of other posts. ``excerpts`` are the texts
+    of the page's post excerpts (elements classed "excerpt"): two of them in the second half
+    start a feed of other posts.
     Returns ``len(lines)`` when nothing is cut.
     """
     sizes = [len(line.split()) for line in lines]
     total = sum(sizes)
+    feed = _excerpt_lines_after(lines, excerpts)
     seen = 0
     end = len(lines)
     for i, line in enumerate(lines):
         if seen >= total / 2:
-            cut = _cut_at(i, lines, sizes)
+            cut = _cut_at(i, lines, sizes) or (feed[i] >= _FEED_MIN_EXCERPTS
+                                               and feed[i] > feed[i + 1])
         else:
             cut = seen >= _EARLY_MIN_WORDS and _dated_teasers_at(i, lines, sizes)
         if cut:
@@ -118,6 +128,23 @@ def _dated_teasers_at(i: int, lines: list[str], sizes: list[int]) -> bool:
     tail = lines[i + 1:]
     dates = sum(1 for t in tail if _DATE_LINE.match(" ".join(t.split())))
     return dates >= _EARLY_MIN_DATES and _titles_only(sizes[i + 1:])
+
+
+def _excerpt_lines_after(lines: list[str], excerpts: Sequence[str]) -> list[int]:
+    """For each line, how many lines from it on are post excerpts; one more zero at the end.
+
+    A line is an excerpt when it is most of one excerpt's text (the rest being a "Read more" or
+    the post's title inside the same element) and long enough not to be a stray phrase.
+    """
+    counts = [0] * (len(lines) + 1)
+    if not excerpts:
+        return counts
+    for i in range(len(lines) - 1, -1, -1):
+        text = " ".join(lines[i].split())
+        hit = len(text.split()) >= _EXCERPT_MIN_WORDS and any(
+            text in e and 2 * len(text) >= len(e) for e in excerpts)
+        counts[i] = counts[i + 1] + hit
+    return counts
 
 
 def _titles_only(sizes: list[int]) -> bool:

@@ -77,7 +77,7 @@ def read_html(
     lines = restore_streamed_body(lines, streamed)
     # Related-post lists, author boxes and consent banners after the article are left out like
     # boilerplate lines (and kept as such in Article.boilerplate).
-    end = find_article_end(lines, _link_texts(tree))
+    end = find_article_end(lines, _link_texts(tree), _excerpt_texts(tree))
     # Lines before or after the article body the page declares in JSON-LD (breadcrumbs, bios,
     # calls to action) are left out the same way.
     start, end = declared_body_bounds(
@@ -289,6 +289,18 @@ def _link_texts(tree: lxml_html.HtmlElement) -> frozenset[str]:
     """The whitespace-normalised texts of the page's links of three or more words."""
     texts = (" ".join(a.text_content().split()) for a in tree.iter("a"))
     return frozenset(t for t in texts if t.count(" ") >= 2)
+
+
+# Themes class the summary printed under each post in a feed "excerpt" or "Excerpt" ("post-excerpt",
+# "elementor-post__excerpt", "tile-excerpt"); a longer element so classed is a wrapper.
+_EXCERPT_MAX_WORDS = 90
+
+
+def _excerpt_texts(tree: lxml_html.HtmlElement) -> tuple[str, ...]:
+    """The whitespace-normalised texts of the page's post excerpts (elements classed so)."""
+    texts = (" ".join(e.text_content().split())
+             for e in tree.xpath("//*[contains(@class, 'xcerpt')]"))
+    return tuple(t for t in texts if t and t.count(" ") < _EXCERPT_MAX_WORDS)
 
 
 def _extends(longer: str, shorter: str, *, contained: float = 0.9) -> bool:
