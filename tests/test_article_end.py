@@ -62,6 +62,16 @@ def test_feedback_prompt_or_appeal_closes_the_article():
     assert find_article_end(lines) == len(lines)
 
 
+def test_company_contact_prompt_closes_the_article():
+    faq = ["Can you help me grow my followers?", "Yes, our plans start at $59 a month."]
+    for prompt in ("Have any questions?", "You got questions, we got answers!", "Contact Us",
+                   "Still have questions?", "NEED MORE HELP?"):
+        assert find_article_end(PROSE * 2 + [prompt] + faq + PROSE) == len(PROSE) * 2
+    # A sentence that asks about questions is the article's own.
+    lines = PROSE + ["Have any questions been answered by the council yet?"] + PROSE
+    assert find_article_end(lines) == len(lines)
+
+
 def test_trailing_run_of_links_is_cut_only_when_they_are_links():
     lines = PROSE + ["December 8, 2025"] + TITLES
     assert find_article_end(lines, set(TITLES)) == len(PROSE)

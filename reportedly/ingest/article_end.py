@@ -54,6 +54,14 @@ _FEEDBACK = re.compile(
     re.IGNORECASE,
 )
 _FEEDBACK_MAX_WORDS = 20
+# A company's invitation to ask it or contact it, set as a heading: what follows is its FAQ, a
+# contact form or its offices, not the article ("Have any questions? We have answers.").
+_CONTACT_PROMPT = re.compile(
+    r"(?:do you |still )?(?:have|got) (?:any |more )?questions\??"
+    r"|you(?:'ve)? got questions,? we(?:'ve)? got answers!?"
+    r"|contact us|need (?:more |any )?help\?",
+    re.IGNORECASE,
+)
 _HEADING_MAX_WORDS = 7
 _LONG_LINE = 40  # words: a line of prose, longer than any title
 _SHORT_LINE = 6  # words: a date, "Read more", a category label between teaser links
@@ -107,6 +115,8 @@ def _cut_at(i: int, lines: list[str], sizes: list[int]) -> bool:
         return True
     if sizes[i] > _HEADING_MAX_WORDS:
         return False
+    if _CONTACT_PROMPT.fullmatch(line):
+        return True
     if _TEASER_HEADING.fullmatch(line):
         return _titles_only(tail) or _titles_before_notes(tail)
     if _BIO_HEADING.fullmatch(line):
