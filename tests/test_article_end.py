@@ -46,6 +46,17 @@ def test_short_author_box_is_cut_but_a_long_one_is_not():
     assert find_article_end(PROSE + ["About the author"] + PROSE * 3) == len(PROSE) * 4 + 1
 
 
+def test_author_name_alone_over_a_short_bio_is_an_author_box():
+    bio = "Jane Doe covers transport and city hall for the paper and has lived in the city since 2004."
+    for heading in ("Jane Doe", "Written by Jane Doe", "By Jane Doe"):
+        lines = PROSE * 2 + [heading, bio]
+        assert find_article_end(lines, bylines=["Jane Doe"]) == len(PROSE) * 2
+        assert find_article_end(lines) == len(lines)  # no byline known: nothing to go by
+    # A speaker's label over a long answer (an interview) is the article's own.
+    lines = PROSE * 2 + ["Jane Doe"] + PROSE * 2
+    assert find_article_end(lines, bylines=["Jane Doe"]) == len(lines)
+
+
 def test_cookie_banner_and_its_buttons_are_cut():
     lines = PROSE + ["We use cookies on our website to give you the most relevant experience.",
                      "Manage consent", "Accept", "Necessary cookies are essential for the site to work."]

@@ -77,24 +77,29 @@ _DATE_LINE = re.compile(r"^(?:[\w,.]+ ){0,3}\d{1,2},? \d{4}$|^\d{1,2} \w+ \d{4}$
 
 
 def find_article_end(lines: list[str], link_texts: frozenset[str] | set[str] = frozenset(),
-                     excerpts: Sequence[str] = ()) -> int:
+                     excerpts: Sequence[str] = (), bylines: Sequence[str] = ()) -> int:
     """The number of leading ``lines`` that are the article; the rest is trailing furniture.
 
     ``link_texts`` are the texts of the page's links (whitespace-normalised): a trailing run of
     lines that are each a whole link's text is a list of other posts. ``excerpts`` are the texts
     of the page's post excerpts (elements classed "excerpt"): two of them in the second half
-    start a feed of other posts.
+    start a feed of other posts. ``bylines`` are the article's authors: a line that is only one
+    of their names ("Jane Doe", "Written by Jane Doe") heads an author box.
     Returns ``len(lines)`` when nothing is cut.
     """
     sizes = [len(line.split()) for line in lines]
     total = sum(sizes)
     feed = _excerpt_lines_after(lines, excerpts)
+    author_box = _author_line(bylines)
     seen = 0
     end = len(lines)
     for i, line in enumerate(lines):
         if seen >= total / 2:
-            cut = _cut_at(i, lines, sizes) or (feed[i] >= _FEED_MIN_EXCERPTS
-                                               and feed[i] > feed[i + 1])
+            cut = (_cut_at(i, lines, sizes)
+                   or (feed[i] >= _FEED_MIN_EXCERPTS and feed[i] > feed[i + 1])
+                   or (author_box is not None and sizes[i] <= _HEADING_MAX_WORDS
+                       and author_box.fullmatch(" ".join(line.split())) is not None
+                       and sum(sizes[i + 1:]) <= _BIO_MAX_WORDS))
         else:
             cut = seen >= _EARLY_MIN_WORDS and _dated_teasers_at(i, lines, sizes)
         if cut:
@@ -138,6 +143,15 @@ def _dated_teasers_at(i: int, lines: list[str], sizes: list[int]) -> bool:
     tail = lines[i + 1:]
     dates = sum(1 for t in tail if _DATE_LINE.match(" ".join(t.split())))
     return dates >= _EARLY_MIN_DATES and _titles_only(sizes[i + 1:])
+
+
+def _author_line(bylines: Sequence[str]) -> re.Pattern[str] | None:
+    """A pattern for a line that is only an author's name, as author boxes print it."""
+    names = [re.escape(" ".join(name.split())) for name in bylines if name.strip()]
+    if not names:
+        return None
+    return re.compile(rf"(?:(?:written|posted|article) by:? |by:? |about )?(?:{'|'.join(names)})[,.]?",
+                      re.IGNORECASE)
 
 
 def _excerpt_lines_after(lines: list[str], excerpts: Sequence[str]) -> list[int]:

@@ -77,7 +77,7 @@ def read_html(
     lines = restore_streamed_body(lines, streamed)
     # Related-post lists, author boxes and consent banners after the article are left out like
     # boilerplate lines (and kept as such in Article.boilerplate).
-    end = find_article_end(lines, _link_texts(tree), _excerpt_texts(tree))
+    end = find_article_end(lines, _link_texts(tree), _excerpt_texts(tree), meta.bylines)
     # Lines before or after the article body the page declares in JSON-LD (breadcrumbs, bios,
     # calls to action) are left out the same way.
     start, end = declared_body_bounds(
