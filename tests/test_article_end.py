@@ -73,6 +73,16 @@ def test_feedback_prompt_or_appeal_closes_the_article():
     assert find_article_end(lines) == len(lines)
 
 
+def test_paywall_prompt_closes_the_article():
+    offer = ["- Daily insights from the newsroom", "- Early access to new tools"]
+    for prompt in ("Become a paid subscriber to Every to unlock this piece and learn about:",
+                   "This article is exclusive to STAT+ subscribers"):
+        assert find_article_end(PROSE * 2 + [prompt] + offer) == len(PROSE) * 2
+    # A feature list that mentions a subscription is not a paywall.
+    lines = PROSE * 2 + ["- Subscription required to unlock all its best features"] + PROSE
+    assert find_article_end(lines) == len(lines)
+
+
 def test_company_contact_prompt_closes_the_article():
     faq = ["Can you help me grow my followers?", "Yes, our plans start at $59 a month."]
     for prompt in ("Have any questions?", "You got questions, we got answers!", "Contact Us",

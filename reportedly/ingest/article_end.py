@@ -54,6 +54,17 @@ _FEEDBACK = re.compile(
     re.IGNORECASE,
 )
 _FEEDBACK_MAX_WORDS = 20
+# A paywall's prompt where a subscriber's copy goes on: what the page shows after it is the
+# offer ("Become a paid subscriber to unlock this piece", "This article is exclusive to STAT+
+# subscribers"), not the rest of the article.
+_PAYWALL = re.compile(
+    r"(?:become a (?:paid )?(?:subscriber|member)|subscribe)\b.{0,80}\bto (?:unlock|continue reading"
+    r"|keep reading|read (?:the full|the rest|this))"
+    r"|this (?:article|story|post|piece) is (?:exclusive to|only (?:available )?for|reserved for)"
+    r"\b.{0,40}\b(?:subscribers|members)\b",
+    re.IGNORECASE,
+)
+_PAYWALL_MAX_WORDS = 25
 # A company's invitation to ask it or contact it, set as a heading: what follows is its FAQ, a
 # contact form or its offices, not the article ("Have any questions? We have answers.").
 _CONTACT_PROMPT = re.compile(
@@ -117,6 +128,8 @@ def _cut_at(i: int, lines: list[str], sizes: list[int]) -> bool:
         return all(n <= _SHORT_LINE or _COOKIES.search(t) or "cookie" in t.lower()
                    for n, t in zip(tail, lines[i + 1:]))
     if sizes[i] <= _FEEDBACK_MAX_WORDS and _FEEDBACK.match(line):
+        return True
+    if sizes[i] <= _PAYWALL_MAX_WORDS and _PAYWALL.match(line):
         return True
     if sizes[i] > _HEADING_MAX_WORDS:
         return False
