@@ -100,6 +100,18 @@ def test_trailing_run_of_links_is_cut_only_when_they_are_links():
     assert find_article_end(lines, {TITLES[-1]}) == len(lines)  # one link is not a list
 
 
+def test_trailing_cards_of_title_and_summary_are_cut():
+    summary = "How our advisers help middle-market companies raise capital and close deals."
+    cards = [TITLES[0], summary, TITLES[1], "Investment Banking", summary]
+    lines = PROSE + cards
+    assert find_article_end(lines, set(TITLES)) == len(PROSE)
+    # An FAQ whose questions are links (accordion toggles) keeps its answers.
+    questions = ["What measures can enhance blockchain security?",
+                 "Why is data management important in blockchain?"]
+    lines = PROSE + [questions[0], summary, questions[1], summary]
+    assert find_article_end(lines, set(questions)) == len(lines)
+
+
 def test_nothing_is_cut_in_the_first_half():
     lines = ["Related Posts:"] + TITLES + PROSE
     assert find_article_end(lines) == len(lines)

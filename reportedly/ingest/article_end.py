@@ -205,19 +205,37 @@ def _titles_before_notes(sizes: list[int]) -> bool:
 def _trailing_links_start(lines: list[str], link_texts) -> int:
     """Where a closing run of link lines (other posts' titles) starts; ``len(lines)`` if none.
 
-    The run may hold short lines between the links (dates, categories, "Read more"); it is cut
-    when it has at least two links of three or more words and they outweigh the short lines.
+    The run may hold short lines between the links (dates, categories, "Read more"), and under
+    a link a summary of up to 40 words (a card: title, perhaps a label, then a line about the
+    post); it is cut when it has at least two links of three or more words and they outweigh
+    the short lines. A link that asks a question is an accordion's toggle, and the line under
+    it the answer of an FAQ, not a card.
     """
+    texts = [" ".join(line.split()).strip(" -–•·*") for line in lines]
+
+    def is_title(j: int) -> bool:
+        return j >= 0 and texts[j].count(" ") >= 2 and texts[j] in link_texts
+
+    def card_title(j: int) -> bool:
+        return is_title(j) and not texts[j].endswith("?")
+
+    def under_title(j: int) -> bool:
+        # Right under the title, or under a short label (a category) that is under it.
+        return card_title(j - 1) or (j >= 2 and texts[j - 1].count(" ") < _SHORT_LINE
+                                     and card_title(j - 2))
+
     i = len(lines)
     links = link_words = other_words = 0
     while i > 0:
-        text = " ".join(lines[i - 1].split()).strip(" -–•·*")
+        text = texts[i - 1]
         n = len(text.split())
-        if n >= 3 and text in link_texts:
+        if is_title(i - 1):
             links += 1
             link_words += n
         elif n <= _SHORT_LINE or _DATE_LINE.match(text):
             other_words += n
+        elif n <= _LONG_LINE and under_title(i - 1):
+            pass  # a card's summary: neither a title nor furniture
         else:
             break
         i -= 1
