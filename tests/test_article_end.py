@@ -57,6 +57,14 @@ def test_author_name_alone_over_a_short_bio_is_an_author_box():
     assert find_article_end(lines, bylines=["Jane Doe"]) == len(lines)
 
 
+def test_reviewer_credit_with_bio_and_disclosures_is_an_author_box():
+    bio = "Jane Doe covers transport and city hall for the paper and has lived in the city since 2004."
+    notes = "Advisory services are only offered to clients where the firm is registered. " * 8
+    for heading in ("Reviewed by,", "Article written by:", "Author", "Contributor"):
+        lines = PROSE * 3 + [heading, "Jane Doe, CFP", bio, notes]
+        assert find_article_end(lines) == len(PROSE) * 3
+
+
 def test_cookie_banner_and_its_buttons_are_cut():
     lines = PROSE + ["We use cookies on our website to give you the most relevant experience.",
                      "Manage consent", "Accept", "Necessary cookies are essential for the site to work."]

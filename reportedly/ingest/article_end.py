@@ -31,10 +31,12 @@ _TEASER_HEADING = re.compile(
     r"|share (?:this|the) (?:article|post|story)",
     re.IGNORECASE,
 )
-# An author box after the article: the heading and a short biography.
-_BIO_HEADING = re.compile(r"about the authors?|(?:the )?author'?s? bio|meet the authors?|written by",
+# An author box after the article: the heading and a short biography, or a reviewer's credit
+# and biography ("Reviewed by,"), with perhaps the reviewer's disclosures after it.
+_BIO_HEADING = re.compile(r"about the authors?|(?:the )?author'?s? bio|meet the authors?|written by"
+                          r"|(?:article )?(?:written|reviewed) by,?|authors?|contributors?",
                           re.IGNORECASE)
-_BIO_MAX_WORDS = 150
+_BIO_MAX_WORDS = 250
 # An SEO "sources" list: URLs and citations, which the article's text does not include.
 _SOURCES_HEADING = re.compile(r"article sources|sources for this article", re.IGNORECASE)
 _COOKIES = re.compile(
