@@ -74,7 +74,9 @@ def test_cookie_banner_and_its_buttons_are_cut():
 def test_feedback_prompt_or_appeal_closes_the_article():
     bio = "Jane Doe covers transport and city hall for the paper and has lived in the city since 2004."
     for prompt in ("Was this article helpful?", "Did you find this content helpful?",
-                   "Enjoyed this piece? We need your help to keep publishing."):
+                   "Enjoyed this piece? We need your help to keep publishing.",
+                   "| Rate this article | |", "Would you like to receive notifications about new posts?",
+                   "Learn more about our editorial process."):
         assert find_article_end(PROSE * 2 + [prompt, "Yes", "No", bio] + PROSE) == len(PROSE) * 2
     # A question of the article's own is not a prompt.
     lines = PROSE + ["Was this the right call?"] + PROSE

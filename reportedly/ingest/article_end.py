@@ -52,7 +52,11 @@ _FEEDBACK = re.compile(
     r"(?:helpful|useful)\?"
     r"|did you find this (?:article|page|post|content|guide|information)? ?(?:helpful|useful)\?"
     r"|how (?:was|would you rate) this (?:article|page|post|story|issue|guide)\?"
-    r"|(?:enjoyed|like|liked|enjoy) (?:this|the) (?:article|post|piece|story)\?",
+    r"|(?:enjoyed|like|liked|enjoy) (?:this|the) (?:article|post|piece|story)\?"
+    r"|rate this (?:article|page|post|story|guide)\b"
+    r"|would you like to (?:receive|get) notifications\b"
+    # The site's note on how it writes, linked under each article.
+    r"|(?:learn more about|explore|read) our editorial (?:process|policy|standards|guidelines)\b",
     re.IGNORECASE,
 )
 _FEEDBACK_MAX_WORDS = 20
@@ -123,7 +127,7 @@ def find_article_end(lines: list[str], link_texts: frozenset[str] | set[str] = f
 
 
 def _cut_at(i: int, lines: list[str], sizes: list[int]) -> bool:
-    line = lines[i].strip().rstrip(":").strip()
+    line = lines[i].strip(" |").rstrip(":").strip()  # "|" of a table cell set as a heading
     tail = sizes[i + 1:]
     if _COOKIES.search(line):
         # A consent banner: it and what follows it are cookie text or short buttons.
