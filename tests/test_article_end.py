@@ -30,6 +30,13 @@ def test_related_list_followed_by_legal_notes_is_cut():
     assert find_article_end(lines) == len(PROSE) * 2
 
 
+def test_teaser_heading_over_cards_of_title_and_summary_is_cut():
+    summary = ("Five quick steps to set up your desk to improve your posture, comfort and the way "
+               "you work at home.")
+    lines = PROSE * 2 + ["Explore more", TITLES[0], summary, summary, TITLES[1], summary]
+    assert find_article_end(lines) == len(PROSE) * 2
+
+
 def test_related_heading_over_prose_is_a_section_of_the_article():
     lines = PROSE + ["Related risks"] + PROSE
     assert find_article_end(lines) == len(lines)

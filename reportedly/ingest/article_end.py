@@ -81,6 +81,7 @@ _CONTACT_PROMPT = re.compile(
 )
 _HEADING_MAX_WORDS = 7
 _LONG_LINE = 40  # words: a line of prose, longer than any title
+_TITLE_LINE = 12  # words: a post's title
 _SHORT_LINE = 6  # words: a date, "Read more", a category label between teaser links
 # A teaser heading in the first half cuts only after this many words of article, and only over
 # a feed with this many dates alone on their lines.
@@ -142,7 +143,7 @@ def _cut_at(i: int, lines: list[str], sizes: list[int]) -> bool:
     if _CONTACT_PROMPT.fullmatch(line):
         return True
     if _TEASER_HEADING.fullmatch(line):
-        return _titles_only(tail) or _titles_before_notes(tail)
+        return _titles_only(tail) or _titles_before_notes(tail) or _cards(tail)
     if _BIO_HEADING.fullmatch(line):
         return sum(tail) <= _BIO_MAX_WORDS
     return bool(_SOURCES_HEADING.fullmatch(line))
@@ -196,6 +197,17 @@ def _titles_only(sizes: list[int]) -> bool:
         return True
     long = sum(1 for n in sizes if n > _LONG_LINE)
     return long <= len(sizes) // 4 and sorted(sizes)[len(sizes) // 2] <= 20
+
+
+def _cards(sizes: list[int]) -> bool:
+    """Whether lines of these word counts read as cards: titles, each with a line of summary.
+
+    The summaries (20 to 40 words) outnumber the titles when a card has two, so the median is
+    theirs; no line is longer than a summary, and a third of the lines are title-length.
+    """
+    if not sizes or max(sizes) > _LONG_LINE:
+        return False
+    return 3 * sum(1 for n in sizes if n <= _TITLE_LINE) >= len(sizes)
 
 
 def _titles_before_notes(sizes: list[int]) -> bool:
