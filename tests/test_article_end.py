@@ -117,6 +117,12 @@ def test_trailing_run_of_links_is_cut_only_when_they_are_links():
     assert find_article_end(lines, {TITLES[-1]}) == len(lines)  # one link is not a list
 
 
+def test_trailing_titles_printed_with_their_dates_are_links():
+    lines = PROSE + [f"- {title} - December 8, 2025" for title in TITLES]
+    assert find_article_end(lines, set(TITLES)) == len(PROSE)
+    assert find_article_end(lines, set()) == len(lines)
+
+
 def test_trailing_cards_of_title_and_summary_are_cut():
     summary = "How our advisers help middle-market companies raise capital and close deals."
     cards = [TITLES[0], summary, TITLES[1], "Investment Banking", summary]

@@ -93,6 +93,8 @@ _FEED_MIN_EXCERPTS = 2
 _EXCERPT_MIN_WORDS = 5
 _DATE_LINE = re.compile(r"^(?:[\w,.]+ ){0,3}\d{1,2},? \d{4}$|^\d{1,2} \w+ \d{4}$|^\d{4}-\d\d-\d\d$")
 
+_DATED_TITLE = re.compile(r"^(.+?) [-–—|] ((?:[\w,.]+ ){0,3}\d{1,2},? \d{4}|\d{1,2} \w+ \d{4}|\d{4}-\d\d-\d\d)$")
+
 
 def find_article_end(lines: list[str], link_texts: frozenset[str] | set[str] = frozenset(),
                      excerpts: Sequence[str] = (), bylines: Sequence[str] = ()) -> int:
@@ -232,7 +234,11 @@ def _trailing_links_start(lines: list[str], link_texts) -> int:
     texts = [" ".join(line.split()).strip(" -–•·*") for line in lines]
 
     def is_title(j: int) -> bool:
-        return j >= 0 and texts[j].count(" ") >= 2 and texts[j] in link_texts
+        if j < 0:
+            return False
+        dated = _DATED_TITLE.match(texts[j])  # "Title - December 8, 2025": a recent-posts widget
+        title = dated.group(1) if dated else texts[j]
+        return title.count(" ") >= 2 and title in link_texts
 
     def card_title(j: int) -> bool:
         return is_title(j) and not texts[j].endswith("?")
