@@ -2,11 +2,13 @@
 
 Body extractors keep the article's container, and pages put more than the article in it:
 "Related posts" lists, "About the author" boxes, "Article sources", cookie-consent text, a
-reader-feedback prompt ("Was this article helpful?"), a run of links to other posts. These
-blocks come after the article and each is recognised by what it is made of, not by where it sits
-alone: a heading such as "Related" is only a cut when what follows it is a list of titles (a
-section "Related risks" in prose stays). Only the second half of the text (by words) is
-searched, so an article that opens with a list of links is never emptied.
+reader-feedback, paywall or contact prompt ("Was this article helpful?", "Have any
+questions?"), feeds of post excerpts, a run of links to other posts. These blocks come after
+the article and each is recognised by what it is made of, not by where it sits alone: a heading
+such as "Related" is only a cut when what follows it is a list of titles (a section "Related
+risks" in prose stays). Only the second half of the text (by words) is searched, so an article
+that opens with a list of links is never emptied; the one exception is a teaser heading over a
+dated feed of posts, which article prose never looks like.
 """
 from __future__ import annotations
 
