@@ -100,6 +100,18 @@ def test_paywall_prompt_closes_the_article():
     assert find_article_end(lines) == len(lines)
 
 
+def test_notes_about_the_article_and_form_prompts_close_it():
+    fine_print = "The views expressed are the author's own and do not reflect those of the site."
+    for note in ("This story was developed in partnership with Ferah Catering by the content team.",
+                 "This article was originally written by Jamie Johnson.",
+                 "Contact staff writer Jane Doe at 212-678-3595 or jane@example.org.",
+                 "Fill out the form to get a copy of our ebook."):
+        assert find_article_end(PROSE * 2 + [note, fine_print]) == len(PROSE) * 2
+    # A sentence of the article about a form is not a prompt.
+    lines = PROSE * 2 + ["Residents can fill out the form at city hall until Friday."] + PROSE
+    assert find_article_end(lines) == len(lines)
+
+
 def test_company_contact_prompt_closes_the_article():
     faq = ["Can you help me grow my followers?", "Yes, our plans start at $59 a month."]
     for prompt in ("Have any questions?", "You got questions, we got answers!", "Contact Us",

@@ -73,6 +73,17 @@ _PAYWALL = re.compile(
     re.IGNORECASE,
 )
 _PAYWALL_MAX_WORDS = 25
+# Notes set under an article about the article, and form prompts: what follows is the notes'
+# fine print or the form ("This story was developed in partnership with …", "This article was
+# originally written by …", "Contact staff writer Jane Doe at …", "Fill out the form below …").
+_END_NOTE = re.compile(
+    r"this (?:story|article|post) (?:was|is) (?:developed|produced|originally (?:written|published))"
+    r" (?:in partnership with|by|for|on|in)\b"
+    r"|contact (?:staff writer|the (?:author|writer|reporter)|reporter)\b"
+    r"|fill out (?:the|this|our) form\b",
+    re.IGNORECASE,
+)
+_END_NOTE_MAX_WORDS = 40
 # A company's invitation to ask it or contact it, set as a heading: what follows is its FAQ, a
 # contact form or its offices, not the article ("Have any questions? We have answers.").
 _CONTACT_PROMPT = re.compile(
@@ -141,6 +152,8 @@ def _cut_at(i: int, lines: list[str], sizes: list[int]) -> bool:
     if sizes[i] <= _FEEDBACK_MAX_WORDS and _FEEDBACK.match(line):
         return True
     if sizes[i] <= _PAYWALL_MAX_WORDS and _PAYWALL.match(line):
+        return True
+    if sizes[i] <= _END_NOTE_MAX_WORDS and _END_NOTE.match(line):
         return True
     if sizes[i] > _HEADING_MAX_WORDS:
         return False
