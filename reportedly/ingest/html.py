@@ -15,11 +15,11 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from reportedly.errors import InputError, TooLargeError
+from reportedly.ingest.article_container import mark_article_container
 from reportedly.ingest.article_end import find_article_end
 from reportedly.ingest.boilerplate import split_boilerplate
 from reportedly.ingest.charset import decode_html, gunzip_if_needed
 from reportedly.ingest.content_marks import unmark_content_blocks
-from reportedly.ingest.decoy_containers import unmask_article_container
 from reportedly.ingest.declared_body import declared_article_body, declared_body_bounds
 from reportedly.ingest.html_meta import decide_meta, gather_declarations
 from reportedly.ingest.next_stream import restore_streamed_body, streamed_bodies
@@ -214,8 +214,9 @@ def _prune(tree: lxml_html.HtmlElement) -> None:
             el.drop_tree()
     # Blocks of the article that trafilatura would discard for a word in their class or id.
     unmark_content_blocks(tree)
-    # A breadcrumb bar or header strip classed like an article container, before the article.
-    unmask_article_container(tree)
+    # A breadcrumb bar classed like an article container before the article, or an article
+    # in a block that no class names, would send trafilatura to its fallback extractors.
+    mark_article_container(tree)
 
 
 def _extract_body(tree: lxml_html.HtmlElement, url: str | None) -> str | None:

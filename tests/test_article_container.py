@@ -1,7 +1,7 @@
 """A small block classed like an article container before the article does not hide it."""
 from __future__ import annotations
 
-from reportedly.ingest.decoy_containers import unmask_article_container
+from reportedly.ingest.article_container import mark_article_container
 from reportedly.ingest.html import parse_html, read_html
 from test_html import PARAGRAPHS
 
@@ -32,7 +32,7 @@ def test_breadcrumbs_classed_as_page_content_do_not_hide_the_article():
 
 def test_the_decoy_keeps_its_names_under_data_attributes():
     tree = parse_html(_page("<div id='crumbs' class='page-content-breadcrumbs'>Home</div>"))
-    unmask_article_container(tree)
+    mark_article_container(tree)
     crumbs = tree.find(".//body/div")
     assert crumbs.get("class") is None and crumbs.get("id") is None
     assert crumbs.get("data-class") == "page-content-breadcrumbs"
@@ -43,5 +43,34 @@ def test_the_decoy_keeps_its_names_under_data_attributes():
 def test_a_short_first_block_is_kept_when_no_later_one_holds_an_article():
     tree = parse_html("<html><body><div class='page-content'><p>Short news.</p></div>"
                       "<div class='entry-content'><p>Another short one.</p></div></body></html>")
-    unmask_article_container(tree)
+    mark_article_container(tree)
     assert tree.find(".//body/div").get("class") == "page-content"
+
+
+def _builder_page(intro: str) -> str:
+    # A site builder's page: no container class, no <article>; headings between paragraphs.
+    body = "".join(f"<h3>{q}</h3><p>{p} {p}</p>" for q, p in zip(QUESTIONS, PARAGRAPHS))
+    body += "".join(f"<p>{p} {p}</p>" for p in PARAGRAPHS * 2)
+    return (
+        "<html lang='en'><head><title>Buses</title></head><body>"
+        "<div class='navbar'><a href='/'>Home</a> <a href='/news'>News</a></div>"
+        f"<div class='text'>Blog</div><div class='section blog-template'>{intro}"
+        f"<div class='w-richtext'>{body}</div></div>"
+        "<div class='footer-links'><p>Contact us</p></div></body></html>"
+    )
+
+
+def test_the_block_holding_the_prose_is_named_when_no_class_names_one():
+    tree = parse_html(_builder_page("<h1>The council votes for more buses</h1>"))
+    mark_article_container(tree)
+    # The wrapper that adds only the headline to the text block is taken.
+    assert tree.find(".//body/div[3]").get("class") == "section blog-template article-body"
+    assert tree.find(".//body/div[3]/div").get("class") == "w-richtext"
+
+
+def test_prose_spread_over_several_blocks_is_left_to_trafilatura():
+    half = "".join(f"<p>{p} {p}</p>" for p in PARAGRAPHS)
+    tree = parse_html(f"<html><body><div class='a'>{half}</div><div class='b'>{half}</div>"
+                      "</body></html>")
+    mark_article_container(tree)
+    assert [d.get("class") for d in tree.iter("div")] == ["a", "b"]
