@@ -37,6 +37,14 @@ def _paragraphs() -> str:
     f"{_paragraphs()}</div>",
     # An accordion whose modifier class names its icon style.
     f"<div class='kt-accordion-wrap kt-accordion-icon-style-arrow'><h2>Planning</h2>{_paragraphs()}</div>",
+    # The same accordion holding lists of prose (plans, features) rather than paragraphs.
+    "<div class='kt-accordion-wrap kt-accodion-icon-style-basic'><h2>Plans</h2><ul>"
+    + "".join(f"<li>{p}</li>" for p in SECTION) + "</ul></div>",
+    # A comparison table in a block whose class holds "yin" (one site's word in trafilatura's
+    # list) inside "buying".
+    "<div class='buying-guide-table'><table><tr><th>Plan</th><th>What it gives</th></tr>"
+    + "".join(f"<tr><td>Plan {i}</td><td>{p}</td></tr>" for i, p in enumerate(SECTION))
+    + "</table></div>",
     # The wrapper of a page with a sidebar.
     f"<div class='site-content with-sidebar'><h2>Planning</h2>{_paragraphs()}</div>",
     # Accordion panels hidden by the hidden attribute, the accordion named in a data attribute.
@@ -83,6 +91,11 @@ def test_unmarking_keeps_other_class_names_and_the_anchor():
     # A real sidebar, a real icon and a real menu keep their marks.
     f"<aside class='sidebar'>{_paragraphs()}</aside>",
     "<span class='share-icon'>Share</span>",
+    # An icon list of links (a footer menu) is not prose.
+    "<ul class='elementor-icon-list-items'><li><a href='/a'>Our services for homes and small "
+    "businesses</a></li><li><a href='/b'>Our offices in the city centre and the suburbs</a></li></ul>",
+    # "Paying" in a capitalised class word: a paywall's switch, not a word part.
+    f"<div class='PicoSignal HideWhenPaying'>{_paragraphs()}</div>",
     f"<div id='main-menu-links'><h2>Our menus</h2>{_paragraphs()}</div>",
     # An embedded post is not a quotation of the article's.
     "<figure class='wp-block-embed is-provider-twitter'><blockquote class='twitter-tweet'>"

@@ -27,9 +27,18 @@ _EMBED_XPATH = ("//*[not(self::body or self::html)][contains(@class,'embed')]"
                 "[.//table or count(.//p) >= 2"
                 " or count(.//li[string-length(normalize-space()) > 40][not(.//a)]) >= 2]")
 # "icon": a modifier class that names the style of the icons a block shows
-# ("kt-accordion-icon-style-arrow" on the accordion that holds a guide's sections).
+# ("kt-accordion-icon-style-arrow" on the accordion that holds a guide's sections, in
+# paragraphs or in lists of prose: plans and features). Icon lists of links (social icons,
+# footer menus) are not prose.
 _ICON_XPATH = ("//*[not(self::body or self::html)][contains(@class,'icon')]"
-               "[count(.//p) >= 2]")
+               "[count(.//p) >= 2"
+               " or count(.//li[string-length(normalize-space()) > 40][not(.//a)]) >= 2]")
+# A few words of trafilatura's list belong to single sites ("yin"), and occur inside ordinary
+# words of class names: "buying-guide-table" around a comparison table is discarded for them.
+# A lower-case class word with such a word inside is dropped from a block of the article.
+_WORD_PART_XPATH = ("//*[not(self::body or self::html)][contains(@class,'yin')]"
+                    "[.//table or count(.//p) >= 2]")
+_WORD_PART_CLASS = re.compile(r"^[a-z0-9_-]*[a-z]yin[a-z0-9_-]*$")
 # Layout classes: the wrapper of a page *with* a sidebar ("site-content with-sidebar",
 # "c-layout-sidebar-left", React's "SidebarLayout") holds the article as well as the sidebar,
 # and HubSpot wraps every module of a post, text included, in "hs_cos_wrapper_widget", and the
@@ -95,6 +104,8 @@ def unmark_content_blocks(tree: lxml_html.HtmlElement) -> None:
         el.set("class", el.get("class", "").replace("embed", "block"))
     for el in tree.xpath(_ICON_XPATH):
         _drop_classes(el, lambda name: "icon" in name)
+    for el in tree.xpath(_WORD_PART_XPATH):
+        _drop_classes(el, _WORD_PART_CLASS.match)
     for el in tree.xpath(_LAYOUT_XPATH):
         _drop_classes(el, _LAYOUT_CLASS.search)
     for el in tree.xpath(_SLUG_ID_XPATH):
