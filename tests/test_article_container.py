@@ -74,3 +74,15 @@ def test_prose_spread_over_several_blocks_is_left_to_trafilatura():
                       "</body></html>")
     mark_article_container(tree)
     assert [d.get("class") for d in tree.iter("div")] == ["a", "b"]
+
+
+def test_an_article_split_into_sections_is_named_as_a_whole():
+    sections = "".join(f"<div class='section'><h2>{q}</h2><p>{p} {p}</p><p>{p}</p></div>"
+                       for q, p in zip(QUESTIONS * 2, PARAGRAPHS))
+    tree = parse_html(
+        "<html><body><div class='navbar'><a href='/'>Home</a></div>"
+        f"<div class='sections'>{sections * 2}</div>"
+        "<div class='footer-links'><p>Contact us</p></div></body></html>")
+    mark_article_container(tree)
+    assert tree.find(".//body/div[2]").get("class") == "sections article-body"
+    assert [d.get("class") for d in tree.iter("div")].count("section") == 8

@@ -16,7 +16,9 @@ keep the paragraphs but drop the headings and lists. Two things here send it to 
   Webflow's "w-richtext", Bricks, Framer) leaves trafilatura to the looser names and then its
   fallbacks. When one block clearly holds the page's prose (most of its paragraph words, and
   over three times as many as any other block), it is named "article-body", the smallest
-  ancestor being taken that adds little to it (an intro or a table in a sibling block).
+  ancestor being taken that adds little to it (an intro or a table in a sibling block). When
+  the prose is split into sections, one block each, the smallest block holding 80 % of the
+  paragraph words is named instead, if it holds little else.
 
 Only the first expression is checked for decoys: it is the one most pages match, and the later
 ones (a class that starts with "main", the first ``<main>``) would cost more than the rare decoy
@@ -41,6 +43,9 @@ _ARTICLE_RATIO = 5  # the later block must hold at least this many times the dec
 _PROSE_SHARE = 0.6
 _RUNNER_UP = 0.3
 _ANCESTOR_GROWTH = 1.3
+# An article split into sections (a block each, none dominant): the share of the page's
+# paragraph words that the smallest block holding them all must have.
+_SECTIONS_SHARE = 0.8
 _CONTAINER_CLASS = "article-body"  # a name trafilatura's first expression knows
 
 # The first expression tests regular expressions on every element's class and id, which lxml
@@ -94,9 +99,13 @@ def _name_prose_block(tree) -> None:
         return
     ranked = sorted(words, key=words.get, reverse=True)
     best = ranked[0]
+    total = sum(words.values())
     if (best.tag in ("body", "html") or words[best] < _ARTICLE_MIN_WORDS
-            or words[best] < _PROSE_SHARE * sum(words.values())
+            or words[best] < _PROSE_SHARE * total
             or (len(ranked) > 1 and words[ranked[1]] > _RUNNER_UP * words[best])):
+        node = _sections_block(words, total)
+        if node is not None:
+            _name(node)
         return
     # The article's intro or a table can sit in a sibling block: an ancestor that adds little
     # text to the block holds them too.
@@ -106,7 +115,31 @@ def _name_prose_block(tree) -> None:
             break
         node = parent
     if node.tag in ("div", "section", "main", "article"):
-        node.set("class", f"{node.get('class') or ''} {_CONTAINER_CLASS}".strip())
+        _name(node)
+
+
+def _name(node) -> None:
+    node.set("class", f"{node.get('class') or ''} {_CONTAINER_CLASS}".strip())
+
+
+def _sections_block(words: dict, total: int):
+    """The smallest block holding 80 % of the page's paragraph words, when it is mostly prose
+    (an ancestor that adds little text to them): an article split into sections."""
+    held: dict = {}
+    for parent, n in words.items():
+        for a in (parent, *parent.iterancestors()):
+            held[a] = held.get(a, 0) + n
+    # Blocks that hold 80 % of the words hold one another: the deepest is the smallest.
+    chain = [a for a, n in held.items()
+             if n >= _SECTIONS_SHARE * total and a.tag not in ("body", "html")]
+    if not chain:
+        return None
+    node = max(chain, key=lambda a: sum(1 for _ in a.iterancestors()))
+    if node.tag not in ("div", "section", "main") or held[node] < _ARTICLE_MIN_WORDS:
+        return None
+    if len(node.text_content().split()) > _ANCESTOR_GROWTH * held[node]:
+        return None  # a page wrapper, with its menus and footers
+    return node
 
 
 def _containers(tree) -> Iterator:
