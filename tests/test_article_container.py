@@ -86,3 +86,13 @@ def test_an_article_split_into_sections_is_named_as_a_whole():
     mark_article_container(tree)
     assert tree.find(".//body/div[2]").get("class") == "sections article-body"
     assert [d.get("class") for d in tree.iter("div")].count("section") == 8
+
+
+def test_small_named_blocks_give_way_to_the_prose_block():
+    body = "".join(f"<p>{p} {p}</p>" for p in PARAGRAPHS * 2)
+    tree = parse_html(
+        "<html><body><div class='featured-post-content'><a href='/x'>Another post</a></div>"
+        f"<div class='wrap'><div class='w-richtext'>{body}</div></div></body></html>")
+    mark_article_container(tree)
+    assert tree.find(".//body/div").get("data-class") == "featured-post-content"
+    assert tree.find(".//body/div[2]").get("class") == "wrap article-body"

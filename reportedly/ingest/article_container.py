@@ -18,7 +18,9 @@ keep the paragraphs but drop the headings and lists. Two things here send it to 
   over three times as many as any other block), it is named "article-body", the smallest
   ancestor being taken that adds little to it (an intro or a table in a sibling block). When
   the prose is split into sections, one block each, the smallest block holding 80 % of the
-  paragraph words is named instead, if it holds little else.
+  paragraph words is named instead, if it holds little else. So it is when the only blocks
+  named as containers are small ones elsewhere (a teaser's "featured-post-content"): they are
+  decoys with no article behind them, and lose their names.
 
 Only the first expression is checked for decoys: it is the one most pages match, and the later
 ones (a class that starts with "main", the first ``<main>``) would cost more than the rare decoy
@@ -61,7 +63,8 @@ _ID_RE = re.compile("|".join(_ID_TOKENS)) if _ID_TOKENS else None
 def mark_article_container(tree: lxml_html.HtmlElement) -> None:
     """Hide the class and id of small blocks that trafilatura's container search would read
     before a later block of the same kind that holds the article; name the block that holds
-    the page's prose as the container when no block is named one and there is no ``<article>``.
+    the page's prose as the container when no block is named one (or only small ones, away from
+    the prose, which are hidden) and there is no ``<article>``.
     """
     # Blocks are found and their words counted only as far as needed: on most pages the first
     # block is the article.
@@ -74,7 +77,14 @@ def mark_article_container(tree: lxml_html.HtmlElement) -> None:
             break
     if not found:
         if next(tree.iter("article"), None) is None:
-            _name_prose_block(tree)
+            _name(_prose_block(tree))
+        return
+    if counts[-1] <= _DECOY_MAX_WORDS and next(tree.iter("article"), None) is None:
+        # Only small blocks are named as containers: decoys all, if the prose is elsewhere.
+        prose = _prose_block(tree)
+        if prose is not None and not any(_related(el, prose) for el in found):
+            _hide(found)
+            _name(prose)
         return
     article = len(counts) - 1
     if article < 1 or counts[article] < max(_ARTICLE_MIN_WORDS,
@@ -83,30 +93,32 @@ def mark_article_container(tree: lxml_html.HtmlElement) -> None:
     decoys = found[:article]
     if any(_related(el, found[article]) for el in decoys):
         return  # a decoy inside the article (or around it) is read with it anyway
-    for el in decoys:
+    _hide(decoys)
+
+
+def _hide(blocks: list) -> None:
+    for el in blocks:
         for name in ("class", "id"):
             if name in el.attrib:
                 el.set(f"data-{name}", el.attrib.pop(name))
 
 
-def _name_prose_block(tree) -> None:
+def _prose_block(tree):
+    """The block that holds the page's prose, or None when no block clearly does."""
     words: dict = {}
     for p in tree.iter("p"):
         parent = p.getparent()
         if parent is not None:
             words[parent] = words.get(parent, 0) + len(p.text_content().split())
     if not words:
-        return
+        return None
     ranked = sorted(words, key=words.get, reverse=True)
     best = ranked[0]
     total = sum(words.values())
     if (best.tag in ("body", "html") or words[best] < _ARTICLE_MIN_WORDS
             or words[best] < _PROSE_SHARE * total
             or (len(ranked) > 1 and words[ranked[1]] > _RUNNER_UP * words[best])):
-        node = _sections_block(words, total)
-        if node is not None:
-            _name(node)
-        return
+        return _sections_block(words, total)
     # The article's intro or a table can sit in a sibling block: an ancestor that adds little
     # text to the block holds them too.
     node, size = best, len(best.text_content().split())
@@ -114,12 +126,12 @@ def _name_prose_block(tree) -> None:
         if len(parent.text_content().split()) > _ANCESTOR_GROWTH * size:
             break
         node = parent
-    if node.tag in ("div", "section", "main", "article"):
-        _name(node)
+    return node if node.tag in ("div", "section", "main", "article") else None
 
 
 def _name(node) -> None:
-    node.set("class", f"{node.get('class') or ''} {_CONTAINER_CLASS}".strip())
+    if node is not None:
+        node.set("class", f"{node.get('class') or ''} {_CONTAINER_CLASS}".strip())
 
 
 def _sections_block(words: dict, total: int):
