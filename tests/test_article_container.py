@@ -96,3 +96,22 @@ def test_small_named_blocks_give_way_to_the_prose_block():
     mark_article_container(tree)
     assert tree.find(".//body/div").get("data-class") == "featured-post-content"
     assert tree.find(".//body/div[2]").get("class") == "wrap article-body"
+
+
+def test_a_teaser_article_does_not_stand_for_the_page_s_prose():
+    # trafilatura reads the first <article> when no block is named a container; here it is a
+    # teaser card, and the page's prose sits in a plain block elsewhere.
+    body = "".join(f"<p>{p} {p}</p>" for p in PARAGRAPHS * 2)
+    tree = parse_html(
+        "<html><body><article class='card'><a href='/x'>Another post</a></article>"
+        f"<div class='wrap'><div class='list-items'>{body}</div></div>"
+        "<article class='card'><a href='/y'>A third post</a></article></body></html>")
+    mark_article_container(tree)
+    assert tree.find(".//body/div").get("class") == "wrap article-body"
+
+
+def test_an_article_holding_the_prose_is_left_to_trafilatura():
+    body = "".join(f"<p>{p} {p}</p>" for p in PARAGRAPHS * 2)
+    tree = parse_html(f"<html><body><article><div class='text'>{body}</div></article></body></html>")
+    mark_article_container(tree)
+    assert tree.find(".//body//div").get("class") == "text"

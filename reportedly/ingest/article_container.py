@@ -13,8 +13,9 @@ keep the paragraphs but drop the headings and lists. Two things here send it to 
   words, while a later block of the same kind holds the article, loses its class and id (moved
   to ``data-`` attributes). Its text stays where it was, outside the article's container.
 - **Unnamed articles.** A page with no container class and no ``<article>`` (site builders:
-  Webflow's "w-richtext", Bricks, Framer) leaves trafilatura to the looser names and then its
-  fallbacks. When one block clearly holds the page's prose (most of its paragraph words, and
+  Webflow's "w-richtext", Bricks, Framer), or whose first ``<article>`` is a teaser card away
+  from the prose (a list page of restaurants, each card an ``<article>``), leaves trafilatura
+  to the looser names and then its fallbacks, or to the card. When one block clearly holds the page's prose (most of its paragraph words, and
   over three times as many as any other block), it is named "article-body", the smallest
   ancestor being taken that adds little to it (an intro or a table in a sibling block). When
   the prose is split into sections, one block each, the smallest block holding 80 % of the
@@ -64,7 +65,7 @@ def mark_article_container(tree: lxml_html.HtmlElement) -> None:
     """Hide the class and id of small blocks that trafilatura's container search would read
     before a later block of the same kind that holds the article; name the block that holds
     the page's prose as the container when no block is named one (or only small ones, away from
-    the prose, which are hidden) and there is no ``<article>``.
+    the prose, which are hidden) and there is no ``<article>`` (or the first one is elsewhere).
     """
     # Blocks are found and their words counted only as far as needed: on most pages the first
     # block is the article.
@@ -76,8 +77,10 @@ def mark_article_container(tree: lxml_html.HtmlElement) -> None:
         if counts[-1] >= _ARTICLE_MIN_WORDS or counts[-1] > _DECOY_MAX_WORDS:
             break
     if not found:
-        if next(tree.iter("article"), None) is None:
-            _name(_prose_block(tree))
+        first = next(tree.iter("article"), None)
+        prose = _prose_block(tree)
+        if first is None or (prose is not None and not _related(first, prose)):
+            _name(prose)
         return
     if counts[-1] <= _DECOY_MAX_WORDS and next(tree.iter("article"), None) is None:
         # Only small blocks are named as containers: decoys all, if the prose is elsewhere.
