@@ -18,7 +18,7 @@ keep the paragraphs but drop the headings and lists. Two things here send it to 
   to the looser names and then its fallbacks, or to the card. When one block clearly holds the page's prose (most of its paragraph words, and
   over three times as many as any other block), it is named "article-body", the smallest
   ancestor being taken that adds little to it (an intro or a table in a sibling block). When
-  the prose is split into sections, one block each, the smallest block holding 80 % of the
+  the prose is split into sections, one block each, the smallest block holding 60 % of the
   paragraph words is named instead, if it holds little else. So it is when the only blocks
   named as containers are small ones elsewhere (a teaser's "featured-post-content"): they are
   decoys with no article behind them, and lose their names.
@@ -46,9 +46,6 @@ _ARTICLE_RATIO = 5  # the later block must hold at least this many times the dec
 _PROSE_SHARE = 0.6
 _RUNNER_UP = 0.3
 _ANCESTOR_GROWTH = 1.3
-# An article split into sections (a block each, none dominant): the share of the page's
-# paragraph words that the smallest block holding them all must have.
-_SECTIONS_SHARE = 0.8
 _CONTAINER_CLASS = "article-body"  # a name trafilatura's first expression knows
 
 # The first expression tests regular expressions on every element's class and id, which lxml
@@ -138,15 +135,16 @@ def _name(node) -> None:
 
 
 def _sections_block(words: dict, total: int):
-    """The smallest block holding 80 % of the page's paragraph words, when it is mostly prose
-    (an ancestor that adds little text to them): an article split into sections."""
+    """The smallest block holding 60 % of the page's paragraph words, the share one block must
+    hold alone, when it is mostly prose (it adds little text to them): an article split into
+    sections."""
     held: dict = {}
     for parent, n in words.items():
         for a in (parent, *parent.iterancestors()):
             held[a] = held.get(a, 0) + n
-    # Blocks that hold 80 % of the words hold one another: the deepest is the smallest.
+    # Blocks that hold over half of the words hold one another: the deepest is the smallest.
     chain = [a for a, n in held.items()
-             if n >= _SECTIONS_SHARE * total and a.tag not in ("body", "html")]
+             if n >= _PROSE_SHARE * total and a.tag not in ("body", "html")]
     if not chain:
         return None
     node = max(chain, key=lambda a: sum(1 for _ in a.iterancestors()))
