@@ -21,6 +21,7 @@ from reportedly.ingest.boilerplate import split_boilerplate
 from reportedly.ingest.charset import decode_html, gunzip_if_needed
 from reportedly.ingest.content_marks import unmark_content_blocks
 from reportedly.ingest.declared_body import declared_article_body, declared_body_bounds
+from reportedly.ingest.headline_start import lines_before_headline
 from reportedly.ingest.html_meta import decide_meta, gather_declarations
 from reportedly.ingest.next_stream import restore_streamed_body, streamed_bodies
 from reportedly.ingest.thin_body import restore_dropped_paragraphs
@@ -79,10 +80,13 @@ def read_html(
     # Related-post lists, author boxes and consent banners after the article are left out like
     # boilerplate lines (and kept as such in Article.boilerplate).
     end = find_article_end(lines, _link_texts(tree), _excerpt_texts(tree), meta.bylines)
+    # What the page prints above its headline (promotion bars, breadcrumbs) is not the article.
+    head = min(lines_before_headline(tree, lines, meta.title), end)
     # Lines before or after the article body the page declares in JSON-LD (breadcrumbs, bios,
     # calls to action) are left out the same way.
     start, end = declared_body_bounds(
-        lines[:end], declared_article_body(declarations.ld_articles + declarations.ld_pages))
+        lines[head:end], declared_article_body(declarations.ld_articles + declarations.ld_pages))
+    start, end = start + head, end + head
     kept, dropped, credits = split_boilerplate(lines[start:end], title=meta.title,
                                                bylines=meta.bylines)
     kept = [(i + start, line) for i, line in kept]
