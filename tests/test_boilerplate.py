@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from reportedly.ingest.boilerplate import is_leading_furniture, split_boilerplate
+from reportedly.ingest.boilerplate import is_boilerplate, is_leading_furniture, split_boilerplate
 
 PROSE = ("The harbour authority approved a plan on Monday to dredge the eastern channel, which has "
          "silted up so badly that the larger ferries can no longer dock at low tide.")
@@ -57,3 +57,14 @@ def test_a_list_printed_twice_is_dropped_as_a_copy():
     lines = [PROSE, *items, "Why the channel silted up", *items]
     kept, dropped, _ = split_boilerplate(lines)
     assert [i for i, _ in dropped] == [4, 5]
+
+
+def test_template_placeholder_text_is_boilerplate_at_any_length():
+    filler = ("Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor "
+              "incididunt ut labore et dolore magna aliqua. Ut enim ad minim veniam, quis nostrud "
+              "exercitation ullamco laboris nisi ut aliquip ex ea commodo consequat.")
+    assert len(filler) > 200
+    assert is_boilerplate(filler)
+    assert is_boilerplate("Lorem Ipsum") and is_boilerplate("- Lorem ipsum 3")
+    # Prose about the placeholder is an article's sentence.
+    assert not is_boilerplate("Lorem ipsum is the placeholder text designers have used since the 1500s.")

@@ -50,6 +50,10 @@ _PATTERNS = [re.compile(p, _FLAGS) for p in (
     r".{0,120}\bif you (?:buy|purchase|click|make a purchase|shop)\b.{0,80}\b(?:we|i) (?:may )?(?:earn|receive|get)"
     r" (?:a )?(?:small )?(?:commission|compensation)\b.{0,160}",
 )]
+# The placeholder text of a template section left unfilled ("Lorem ipsum dolor sit amet, …",
+# "Lorem Ipsum" as its heading, "Lorem ipsum 1" in its list), printed on the live page: never an
+# article's words, whatever its length.
+_PLACEHOLDER = re.compile(r"[-–•\s]*lorem ipsum(?: dolor\b|\s*\d*\W*$)", _FLAGS)
 # Furniture printed above the article, inside its container: breadcrumbs, "Skip to content",
 # "Back to blog", a table-of-contents heading, the date or reading time alone on a line. Only
 # dropped among the first lines (see ``split_boilerplate``): further down, a line that is only a
@@ -83,6 +87,8 @@ def is_boilerplate(line: str) -> bool:
     text = line.strip()
     if not text:
         return False
+    if _PLACEHOLDER.match(text):
+        return True
     if len(text) > _MAX_LEN:
         return False
     return any(p.fullmatch(text) for p in _PATTERNS)
