@@ -21,10 +21,10 @@ from reportedly.ingest.boilerplate import split_boilerplate
 from reportedly.ingest.charset import decode_html, gunzip_if_needed
 from reportedly.ingest.content_marks import unmark_content_blocks
 from reportedly.ingest.declared_body import declared_article_body, declared_body_bounds
+from reportedly.ingest.furniture_blocks import furniture_lines
 from reportedly.ingest.headline_start import lines_before_headline
 from reportedly.ingest.html_meta import decide_meta, gather_declarations
 from reportedly.ingest.next_stream import restore_streamed_body, streamed_bodies
-from reportedly.ingest.teaser_excerpts import teaser_excerpt_lines
 from reportedly.ingest.thin_body import restore_dropped_paragraphs
 from reportedly.ingest.words import shared_count, words
 from reportedly.model import Article, Paragraph, Span
@@ -92,10 +92,10 @@ def read_html(
                                                bylines=meta.bylines)
     kept = [(i + start, line) for i, line in kept]
     dropped = [(i + start, line) for i, line in dropped]
-    # Excerpts of other posts in teaser cards are not paragraphs of this one.
-    teasers = teaser_excerpt_lines(tree, lines)
-    dropped += [(i, line) for i, line in kept if i in teasers]
-    kept = [(i, line) for i, line in kept if i not in teasers]
+    # Excerpts of other posts, calls to action, pop-ups and disclaimers the page names as such.
+    furniture = furniture_lines(tree, lines)
+    dropped += [(i, line) for i, line in kept if i in furniture]
+    kept = [(i, line) for i, line in kept if i not in furniture]
     outside = [*range(start), *range(end, len(lines))]
     dropped += [(i, " ".join(lines[i].split())) for i in outside if lines[i].strip()]
     word_count = sum(len(line.split()) for _, line in kept)

@@ -1,0 +1,80 @@
+"""Blocks that name themselves furniture in their class, which the extractor read as article.
+
+trafilatura discards blocks by words in their class or id, but not every word a page uses for
+its furniture. Two kinds leak into the extracted text, and the page says what they are:
+
+- *Excerpts of other posts.* Blog themes and page builders list other posts as cards with a
+  title and an excerpt, the first sentences of the post cut off ("… At O'Malley Tunstall,",
+  "inspire […]"), in a block classed ``elementor-post__excerpt``, ``post-excerpt``,
+  ``display-card-excerpt``. Read only where a page has two or more such blocks of teaser size:
+  a single excerpt block is more likely the page's own standfirst, and a long one is the article
+  itself in a theme that calls its body wrapper "…_excerpt".
+- *Calls to action, pop-ups and disclaimers*: a ``cta`` or ``call-to-action`` block ("Book a
+  free consultation"), a ``popup`` or ``modal`` dialog (a newsletter form, a location picker),
+  a ``disclaimer`` or ``disclosure`` note (commissions, "not financial advice"). These words
+  name what the block is for, not how it looks, and the article is none of them.
+
+Only blocks of teaser size (under 120 or 150 words) count: a wrapper so named around the whole
+article (a theme's "has-cta" layout, a page held in a modal) is not furniture. Extracted lines
+that are the text of such a block, or of a part of it, are left out.
+"""
+from __future__ import annotations
+
+import re
+
+from lxml import etree
+from lxml import html as lxml_html
+
+from reportedly.ingest.words import word_key
+
+__all__ = ["furniture_lines"]
+
+_MIN_EXCERPTS = 2  # one is a standfirst; a list of teasers has several
+_MAX_EXCERPT_WORDS = 120  # a teaser's excerpt is a few sentences, not an article
+_MAX_BLOCK_WORDS = 150  # a call to action, a dialog or a disclaimer, not a page wrapper
+_MIN_KEY_CHARS = 20  # shorter lines ("Read more") are not read as a block's text
+_PURPOSE = re.compile(r"\bcta\b|call-?to-?action|pop-?up|modal|disclaimer|disclosure", re.I)
+# One pass over the tree in C finds the candidates; _PURPOSE then reads their class as words.
+# (Elements with a class first, and few substrings: each contains() is tried on every element.)
+_CANDIDATES = etree.XPath("//*[@class][" + " or ".join(
+    f"contains(@class, '{part}')" for part in ("excerpt", "cta", "call-to", "pop", "modal", "discl"))
+    + "]")
+
+
+def furniture_lines(tree: lxml_html.HtmlElement, lines: list[str]) -> set[int]:
+    """Indices of ``lines`` that are the text of teaser excerpts, calls to action, pop-ups or
+    disclaimers (see the module docstring)."""
+    excerpts: list[lxml_html.HtmlElement] = []
+    blocks: list[lxml_html.HtmlElement] = []
+    for el in _CANDIDATES(tree):
+        cls = el.get("class") or ""
+        if "excerpt" in cls:
+            excerpts.append(el)
+        elif _PURPOSE.search(cls):
+            blocks.append(el)
+    # Sizes first, nesting second: a page-wide wrapper so named ("modal-open" on the body) must
+    # not hide the dialogs inside it.
+    keys = _outermost_keys(excerpts, _MAX_EXCERPT_WORDS)
+    if len(keys) < _MIN_EXCERPTS:
+        keys = []
+    keys += _outermost_keys(blocks, _MAX_BLOCK_WORDS)
+    if not keys:
+        return set()
+    furniture = " | " + " | ".join(keys) + " | "
+    out = set()
+    for i, line in enumerate(lines):
+        key = word_key(line)
+        if len(key) > _MIN_KEY_CHARS and f" {key} " in furniture:
+            out.add(i)
+    return out
+
+
+def _outermost_keys(blocks: list, max_words: int) -> list[str]:
+    """The texts of the blocks under ``max_words`` words that are not inside another such one."""
+    sized = {}
+    for block in blocks:
+        key = word_key(block.text_content())
+        if key and key.count(" ") < max_words:
+            sized[block] = key
+    return [key for block, key in sized.items()
+            if not any(a in sized for a in block.iterancestors())]
