@@ -61,3 +61,11 @@ def test_a_page_wide_wrapper_does_not_hide_the_dialogs_in_it():
     page = (f"<html><body><div class='modal-open'><p>{body}</p>"
             f"<div class='popup'><p>{popup}</p></div></div></body></html>")
     assert furniture_lines(parse_html(page), [body, popup]) == {1}
+
+
+def test_banners_and_subscription_boxes_are_found_in_sections_and_asides():
+    banner = "Save twenty percent on every annual plan until the end of the month"
+    box = "Get the weekly briefing delivered to your inbox every Friday morning"
+    page = (f"<html><body><section class='offer-banner'><p>{banner}</p></section>"
+            f"<p>{ARTICLE}</p><aside class='subscribe-box'><p>{box}</p></aside></body></html>")
+    assert furniture_lines(parse_html(page), [banner, ARTICLE, box]) == {0, 2}

@@ -9,10 +9,11 @@ its furniture. Two kinds leak into the extracted text, and the page says what th
   ``display-card-excerpt``. Read only where a page has two or more such blocks of teaser size:
   a single excerpt block is more likely the page's own standfirst, and a long one is the article
   itself in a theme that calls its body wrapper "…_excerpt".
-- *Calls to action, pop-ups and disclaimers*: a ``cta`` or ``call-to-action`` block ("Book a
-  free consultation"), a ``popup`` or ``modal`` dialog (a newsletter form, a location picker),
-  a ``disclaimer`` or ``disclosure`` note (commissions, "not financial advice"). These words
-  name what the block is for, not how it looks, and the article is none of them.
+- *Calls to action, pop-ups, banners and disclaimers*: a ``cta`` or ``call-to-action`` block
+  ("Book a free consultation"), a ``popup`` or ``modal`` dialog (a newsletter form, a location
+  picker), a ``banner`` (an offer across the page), a ``subscribe`` or ``social`` box, a
+  ``disclaimer`` or ``disclosure`` note (commissions, "not financial advice"). These words name
+  what the block is for, not how it looks, and the article is none of them.
 
 Only blocks of teaser size (under 120 or 150 words) count: a wrapper so named around the whole
 article (a theme's "has-cta" layout, a page held in a modal) is not furniture. Extracted lines
@@ -33,12 +34,15 @@ _MIN_EXCERPTS = 2  # one is a standfirst; a list of teasers has several
 _MAX_EXCERPT_WORDS = 120  # a teaser's excerpt is a few sentences, not an article
 _MAX_BLOCK_WORDS = 150  # a call to action, a dialog or a disclaimer, not a page wrapper
 _MIN_KEY_CHARS = 20  # shorter lines ("Read more") are not read as a block's text
-_PURPOSE = re.compile(r"\bcta\b|call-?to-?action|pop-?up|modal|disclaimer|disclosure", re.I)
+_PURPOSE = re.compile(
+    r"\bcta\b|call-?to-?action|pop-?up|modal|disclaimer|disclosure|banner|subscri|social", re.I)
 # One pass over the tree in C finds the candidates; _PURPOSE then reads their class as words.
-# (Elements with a class first, and few substrings: each contains() is tried on every element.)
-_CANDIDATES = etree.XPath("//*[@class][" + " or ".join(
-    f"contains(@class, '{part}')" for part in ("excerpt", "cta", "call-to", "pop", "modal", "discl"))
-    + "]")
+# Each contains() is tried on every element the path reaches, so the path reaches only the
+# tags such blocks are built of (a quarter of a page's elements; links, list items and inline
+# text are not).
+_PARTS = ("excerpt", "cta", "call-to", "pop", "modal", "discl", "banner", "subscri", "social")
+_TEST = "[@class][" + " or ".join(f"contains(@class, '{part}')" for part in _PARTS) + "]"
+_CANDIDATES = etree.XPath(" | ".join(f"//{tag}{_TEST}" for tag in ("div", "p", "section", "aside")))
 
 
 def furniture_lines(tree: lxml_html.HtmlElement, lines: list[str]) -> set[int]:
