@@ -177,6 +177,15 @@ def test_post_excerpts_in_the_second_half_open_a_feed():
     assert find_article_end(lines, excerpts=excerpts) == len(lines)
 
 
+
+def test_a_listicle_made_of_excerpts_is_the_article():
+    # "The city's best restaurants": each entry a name and an excerpt-classed summary, which
+    # hold most of the words; the entries after the halfway point are not a feed.
+    entries = [f"Entry number {i} serves a small menu of dishes from the chef's childhood, "
+               f"weaving in influences from three continents." for i in range(8)]
+    lines = [PROSE[0]] + [line for i, e in enumerate(entries) for line in (f"Place {i}", e)]
+    assert find_article_end(lines, excerpts=entries) == len(lines)
+
 def test_read_html_leaves_related_links_out_and_records_them():
     items = "".join(f"<p><a href='/p{i}'>{t}</a></p>" for i, t in enumerate(TITLES))
     body = "".join(f"<p>{p} Part {n} of the report.</p>" for n in (1, 2) for p in PROSE)

@@ -32,6 +32,12 @@ def test_an_article_wrapped_in_an_excerpt_class_stays():
     assert furniture_lines(parse_html(page), [body, TEASERS[0]]) == set()
 
 
+
+def test_a_listicle_made_of_excerpts_stays():
+    # The excerpts are the entries of a list article and hold most of its words.
+    page = f"<html><body><p>{ARTICLE[:60]}</p>{_cards(TEASERS)}</body></html>"
+    assert furniture_lines(parse_html(page), [ARTICLE[:60], *TEASERS]) == set()
+
 def test_calls_to_action_popups_and_disclaimers_are_found():
     cta = "Book a free consultation with our team of injury lawyers today"
     popup = "Join our mailing list to get the latest offers in your inbox"

@@ -200,11 +200,18 @@ def _excerpt_lines_after(lines: list[str], excerpts: Sequence[str]) -> list[int]
     counts = [0] * (len(lines) + 1)
     if not excerpts:
         return counts
+    hits = []
+    for line in lines:
+        text = " ".join(line.split())
+        hits.append(len(text.split()) >= _EXCERPT_MIN_WORDS and any(
+            text in e and 2 * len(text) >= len(e) for e in excerpts))
+    # A listicle ("the city's best restaurants") is its excerpts: when they hold most of the
+    # words they are the article, not a feed after it.
+    sizes = [len(line.split()) for line in lines]
+    if sum(n for n, hit in zip(sizes, hits) if hit) > sum(sizes) / 2:
+        return counts
     for i in range(len(lines) - 1, -1, -1):
-        text = " ".join(lines[i].split())
-        hit = len(text.split()) >= _EXCERPT_MIN_WORDS and any(
-            text in e and 2 * len(text) >= len(e) for e in excerpts)
-        counts[i] = counts[i + 1] + hit
+        counts[i] = counts[i + 1] + hits[i]
     return counts
 
 

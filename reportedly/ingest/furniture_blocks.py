@@ -7,8 +7,9 @@ its furniture. Two kinds leak into the extracted text, and the page says what th
   title and an excerpt, the first sentences of the post cut off ("… At O'Malley Tunstall,",
   "inspire […]"), in a block classed ``elementor-post__excerpt``, ``post-excerpt``,
   ``display-card-excerpt``. Read only where a page has two or more such blocks of teaser size:
-  a single excerpt block is more likely the page's own standfirst, and a long one is the article
-  itself in a theme that calls its body wrapper "…_excerpt".
+  a single excerpt block is more likely the page's own standfirst, a long one is the article
+  itself in a theme that calls its body wrapper "…_excerpt", and excerpts holding most of the
+  extracted words are the entries of a list article ("the city's best restaurants").
 - *Calls to action, pop-ups, banners and disclaimers*: a ``cta`` or ``call-to-action`` block
   ("Book a free consultation"), a ``popup`` or ``modal`` dialog (a newsletter form, a location
   picker), a ``banner`` (an offer across the page), a ``subscribe`` or ``social`` box, a
@@ -32,6 +33,7 @@ __all__ = ["furniture_lines"]
 
 _MIN_EXCERPTS = 2  # one is a standfirst; a list of teasers has several
 _MAX_EXCERPT_WORDS = 120  # a teaser's excerpt is a few sentences, not an article
+_MAX_EXCERPT_SHARE = 0.5  # of the extracted words; more, and the excerpts are the article
 _MAX_BLOCK_WORDS = 150  # a call to action, a dialog or a disclaimer, not a page wrapper
 _MIN_KEY_CHARS = 20  # shorter lines ("Read more") are not read as a block's text
 _PURPOSE = re.compile(
@@ -58,10 +60,18 @@ def furniture_lines(tree: lxml_html.HtmlElement, lines: list[str]) -> set[int]:
             blocks.append(el)
     # Sizes first, nesting second: a page-wide wrapper so named ("modal-open" on the body) must
     # not hide the dialogs inside it.
-    keys = _outermost_keys(excerpts, _MAX_EXCERPT_WORDS)
-    if len(keys) < _MIN_EXCERPTS:
-        keys = []
-    keys += _outermost_keys(blocks, _MAX_BLOCK_WORDS)
+    excerpt_keys = _outermost_keys(excerpts, _MAX_EXCERPT_WORDS)
+    teasers = _matching_lines(lines, excerpt_keys) if len(excerpt_keys) >= _MIN_EXCERPTS else set()
+    # A listicle ("the city's best restaurants") is its excerpts: when they hold most of the
+    # extracted words they are the article, not teasers beside it.
+    words = [len(line.split()) for line in lines]
+    if sum(words[i] for i in teasers) > _MAX_EXCERPT_SHARE * sum(words):
+        teasers = set()
+    return teasers | _matching_lines(lines, _outermost_keys(blocks, _MAX_BLOCK_WORDS))
+
+
+def _matching_lines(lines: list[str], keys: list[str]) -> set[int]:
+    """Indices of the lines that are the text of one of the blocks ``keys``, or of a part of it."""
     if not keys:
         return set()
     furniture = " | " + " | ".join(keys) + " | "
