@@ -54,6 +54,8 @@ def read_ours(raw: bytes, page_id: str, url: str | None) -> dict:
         "title": art.title,
         "bylines": list(art.bylines),
         "published": art.published.isoformat() if art.published else None,
+        # Not scored by html_score.py; read for the "published or updated" figure below.
+        "updated": art.updated.isoformat() if art.updated else None,
         "text": art.text,
     }
 
@@ -122,6 +124,8 @@ def score(scorer, data_dir: Path, preds: dict) -> tuple[dict, list[dict]]:
             n["date"] += 1
             ok = str(a.get("published") or "")[:10] == g["publish_date"]
             hit["date"] += ok
+            # Where the gold is the page's modification date: would the reader's updated match?
+            hit["date_or_updated"] += ok or str(a.get("updated") or "")[:10] == g["publish_date"]
             if not ok:
                 miss["date"] = [a.get("published"), g.get("publish_date")]
         if len(miss) > 1:
@@ -129,6 +133,7 @@ def score(scorer, data_dir: Path, preds: dict) -> tuple[dict, list[dict]]:
     res = {"pages": n["pages"], "body_f1": round(sum(f1s) / len(f1s), 4) if f1s else 0.0}
     for k in ("title", "author", "date"):
         res[k] = round(hit[k] / n[k], 4) if n[k] else None
+    res["date_or_updated"] = round(hit["date_or_updated"] / n["date"], 4) if n["date"] else None
     return res, misses
 
 
@@ -204,6 +209,12 @@ def main(argv: list[str] | None = None) -> int:
     print("|---|" + "---:|" * len(cols))
     for name, res in rows.items():
         print(f"| {name} | " + " | ".join(f"{res[c]}" for c in cols) + " |")
+    # The gold date is sometimes the page's "Last updated" day; readers that give it apart from
+    # the publication day are shown how often either one is the gold's (not a reference metric).
+    either = {name: res["date_or_updated"] for name, res in rows.items()
+              if res["date_or_updated"] != res["date"]}
+    if either:
+        print("\ndate, published or updated: " + ", ".join(f"{k} {v}" for k, v in either.items()))
     if "ours" in rows and len(rows) > 1:
         print()
         for name, res in rows.items():
