@@ -7,6 +7,16 @@ from test_html import PARAGRAPHS
 
 QUESTIONS = ["How many buses will run on the new routes?", "When will the first routes open?"]
 
+# Four long paragraphs: the page's prose block.
+PROSE = "".join(f"<p>{p} {p}</p>" for p in PARAGRAPHS * 2)
+
+
+def _marked(body: str):
+    """The page holding ``body``, parsed and with its article container marked."""
+    tree = parse_html(f"<html><body>{body}</body></html>")
+    mark_article_container(tree)
+    return tree
+
 
 def _page(crumbs: str) -> str:
     # Headings and a list between the paragraphs: trafilatura's fallback extractors, which
@@ -79,21 +89,16 @@ def test_prose_spread_over_several_blocks_is_left_to_trafilatura():
 def test_an_article_split_into_sections_is_named_as_a_whole():
     sections = "".join(f"<div class='section'><h2>{q}</h2><p>{p} {p}</p><p>{p}</p></div>"
                        for q, p in zip(QUESTIONS * 2, PARAGRAPHS))
-    tree = parse_html(
-        "<html><body><div class='navbar'><a href='/'>Home</a></div>"
-        f"<div class='sections'>{sections * 2}</div>"
-        "<div class='footer-links'><p>Contact us</p></div></body></html>")
-    mark_article_container(tree)
+    tree = _marked("<div class='navbar'><a href='/'>Home</a></div>"
+                   f"<div class='sections'>{sections * 2}</div>"
+                   "<div class='footer-links'><p>Contact us</p></div>")
     assert tree.find(".//body/div[2]").get("class") == "sections article-body"
     assert [d.get("class") for d in tree.iter("div")].count("section") == 8
 
 
 def test_small_named_blocks_give_way_to_the_prose_block():
-    body = "".join(f"<p>{p} {p}</p>" for p in PARAGRAPHS * 2)
-    tree = parse_html(
-        "<html><body><div class='featured-post-content'><a href='/x'>Another post</a></div>"
-        f"<div class='wrap'><div class='w-richtext'>{body}</div></div></body></html>")
-    mark_article_container(tree)
+    tree = _marked("<div class='featured-post-content'><a href='/x'>Another post</a></div>"
+                   f"<div class='wrap'><div class='w-richtext'>{PROSE}</div></div>")
     assert tree.find(".//body/div").get("data-class") == "featured-post-content"
     assert tree.find(".//body/div[2]").get("class") == "wrap article-body"
 
@@ -101,17 +106,13 @@ def test_small_named_blocks_give_way_to_the_prose_block():
 def test_a_teaser_article_does_not_stand_for_the_page_s_prose():
     # trafilatura reads the first <article> when no block is named a container; here it is a
     # teaser card, and the page's prose sits in a plain block elsewhere.
-    body = "".join(f"<p>{p} {p}</p>" for p in PARAGRAPHS * 2)
-    tree = parse_html(
-        "<html><body><article class='card'><a href='/x'>Another post</a></article>"
-        f"<div class='wrap'><div class='list-items'>{body}</div></div>"
-        "<article class='card'><a href='/y'>A third post</a></article></body></html>")
-    mark_article_container(tree)
+    tree = _marked("<article class='card'><a href='/x'>Another post</a></article>"
+                   f"<div class='wrap'><div class='list-items'>{PROSE}</div></div>"
+                   "<article class='card'><a href='/y'>A third post</a></article>")
     assert tree.find(".//body/div").get("class") == "wrap article-body"
 
 
 def test_an_article_holding_the_prose_is_left_to_trafilatura():
-    body = "".join(f"<p>{p} {p}</p>" for p in PARAGRAPHS * 2)
-    tree = parse_html(f"<html><body><article><div class='text'>{body}</div></article></body></html>")
+    tree = parse_html(f"<html><body><article><div class='text'>{PROSE}</div></article></body></html>")
     mark_article_container(tree)
     assert tree.find(".//body//div").get("class") == "text"

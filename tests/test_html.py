@@ -322,27 +322,29 @@ def test_printed_update_stamp_is_not_the_publication_date():
     assert art.published.isoformat() == "2020-01-01T10:00:00+00:00"  # = dateModified: a stamp
 
 
+def _declared_at_midnight_utc(top: str, id: str):
+    """A page declaring 00:04 UTC on July 5, 2025, with ``top`` printed above its body."""
+    ld = {"@type": "NewsArticle", "headline": "Council expands bus network to northern suburbs",
+          "datePublished": "2025-07-05T00:04:00+00:00"}
+    return read_html(page(f"<script type='application/ld+json'>{json.dumps(ld)}</script>", top=top), id)
+
+
 def test_printed_local_day_of_the_declared_instant_keeps_the_declared_time():
     # 00:04 UTC on July 5 is the evening of July 4 in New York: the same article, not a
     # disagreement, and the declaration's time and offset are kept.
-    ld = {"@type": "NewsArticle", "headline": "Council expands bus network to northern suburbs",
-          "datePublished": "2025-07-05T00:04:00+00:00"}
     top = "<div class='meta'><span>July 4, 2025</span></div>"
-    art = read_html(page(f"<script type='application/ld+json'>{json.dumps(ld)}</script>", top=top), "tz")
+    art = _declared_at_midnight_utc(top, "tz")
     assert art.published.isoformat() == "2025-07-05T00:04:00+00:00"
     # Two days away is a disagreement, and the printed date wins.
-    art = read_html(page(f"<script type='application/ld+json'>{json.dumps(ld)}</script>",
-                         top=top.replace("July 4", "July 3")), "tz2")
+    art = _declared_at_midnight_utc(top.replace("July 4", "July 3"), "tz2")
     assert art.published.date().isoformat() == "2025-07-03"
 
 
 def test_declared_utc_instant_is_written_at_the_pages_own_offset_on_the_printed_day():
     # The page's <time> gives its offset (-05:00); at that offset the UTC instant is the
     # printed July 4, and the instant itself is unchanged.
-    ld = {"@type": "NewsArticle", "headline": "Council expands bus network to northern suburbs",
-          "datePublished": "2025-07-05T00:04:00+00:00"}
     top = "<div class='meta'><time datetime='2025-07-04T19:04:00-05:00'>July 4, 2025</time></div>"
-    art = read_html(page(f"<script type='application/ld+json'>{json.dumps(ld)}</script>", top=top), "tz3")
+    art = _declared_at_midnight_utc(top, "tz3")
     assert art.published.isoformat() == "2025-07-04T19:04:00-05:00"
     assert art.published == datetime(2025, 7, 5, 0, 4, tzinfo=timezone.utc)
 
