@@ -78,6 +78,25 @@ def test_the_block_holding_the_prose_is_named_when_no_class_names_one():
     assert tree.find(".//body/div[3]/div").get("class") == "w-richtext"
 
 
+def test_the_prose_block_does_not_grow_over_a_menu_of_links():
+    # The wrapper adds under 1.3x the prose block's text, but what it adds is a menu: links.
+    body = "".join(f"<p>{p} {p}</p>" for p in PARAGRAPHS * 2)
+    menu = "".join(f"<li><a href='/s{i}'>Our service number {i} for you</a></li>" for i in range(12))
+    tree = parse_html(f"<html><body><div class='app'><div class='text'>{body}</div>"
+                      f"<ul>{menu}</ul></div></body></html>")
+    mark_article_container(tree)
+    assert tree.find(".//body/div").get("class") == "app"
+    assert tree.find(".//body/div/div").get("class") == "text article-body"
+
+
+def test_a_step_up_that_adds_a_back_link_only_is_taken():
+    body = "".join(f"<p>{p} {p}</p>" for p in PARAGRAPHS * 2)
+    tree = parse_html(f"<html><body><div class='wrap'><a href='/blog'>Back to the blog</a>"
+                      f"<div class='text'>{body}</div></div></body></html>")
+    mark_article_container(tree)
+    assert tree.find(".//body/div").get("class") == "wrap article-body"
+
+
 def test_prose_spread_over_several_blocks_is_left_to_trafilatura():
     half = "".join(f"<p>{p} {p}</p>" for p in PARAGRAPHS)
     tree = parse_html(f"<html><body><div class='a'>{half}</div><div class='b'>{half}</div>"

@@ -17,7 +17,8 @@ keep the paragraphs but drop the headings and lists. Two things here send it to 
   from the prose (a list page of restaurants, each card an ``<article>``), leaves trafilatura
   to the looser names and then its fallbacks, or to the card. When one block clearly holds the page's prose (most of its paragraph words, and
   over three times as many as any other block), it is named "article-body", the smallest
-  ancestor being taken that adds little to it (an intro or a table in a sibling block). When
+  ancestor being taken that adds little to it (an intro or a table in a sibling block), short
+  of one whose added text is mostly links (the site's menus, related posts). When
   the prose is split into sections, one block each, the smallest block holding 60 % of the
   paragraph words is named instead, if it holds little else. So it is when the only blocks
   named as containers are small ones elsewhere (a teaser's "featured-post-content"): they are
@@ -46,6 +47,8 @@ _ARTICLE_RATIO = 5  # the later block must hold at least this many times the dec
 _PROSE_SHARE = 0.6
 _RUNNER_UP = 0.3
 _ANCESTOR_GROWTH = 1.3
+_ADDED_LINK_SHARE = 0.5  # a step up that adds more link words than this share adds furniture
+_FEW_WORDS = 10  # a step up that adds this few words (a back link, a share button) tells nothing
 _CONTAINER_CLASS = "article-body"  # a name trafilatura's first expression knows
 
 # The first expression tests regular expressions on every element's class and id, which lxml
@@ -119,14 +122,38 @@ def _prose_block(tree):
             or words[best] < _PROSE_SHARE * total
             or (len(ranked) > 1 and words[ranked[1]] > _RUNNER_UP * words[best])):
         return _sections_block(words, total)
-    # The article's intro or a table can sit in a sibling block: an ancestor that adds little
-    # text to the block holds them too.
-    node, size = best, len(best.text_content().split())
-    while (parent := node.getparent()) is not None and parent.tag not in ("body", "html"):
-        if len(parent.text_content().split()) > _ANCESTOR_GROWTH * size:
-            break
-        node = parent
+    node = _grown(best)
     return node if node.tag in ("div", "section", "main", "article") else None
+
+
+def _grown(best):
+    """The smallest ancestor of the prose block that adds little to it but what the article
+    holds beside it.
+
+    The article's intro or a table can sit in a sibling block: an ancestor that adds little
+    text to the block holds them too. But a step up whose added text is mostly links adds a
+    menu, a header or footer, or a list of related posts, not the article's own: the climb
+    stops below it (WCXB dev: a React page's root adds the site's menus and still passes the
+    growth test; a hub page's related cards sit one level above the prose). A step that adds
+    only a few words (a back link, a share button) is taken whatever they are.
+    """
+    node, size = best, len(best.text_content().split())
+    words, links = size, _link_words(best)
+    while (parent := node.getparent()) is not None and parent.tag not in ("body", "html"):
+        parent_words = len(parent.text_content().split())
+        if parent_words > _ANCESTOR_GROWTH * size:
+            break
+        parent_links = _link_words(parent)
+        added = parent_words - words
+        if (added > _FEW_WORDS
+                and parent_links - links > _ADDED_LINK_SHARE * added):
+            break
+        node, words, links = parent, parent_words, parent_links
+    return node
+
+
+def _link_words(el) -> int:
+    return sum(len(a.text_content().split()) for a in el.iter("a"))
 
 
 def _name(node) -> None:
