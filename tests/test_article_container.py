@@ -97,6 +97,20 @@ def test_a_step_up_that_adds_a_back_link_only_is_taken():
     assert tree.find(".//body/div").get("class") == "wrap article-body"
 
 
+def test_a_rich_text_field_split_in_two_is_named_with_both_parts():
+    # The intro is a first rich-text block, the article a second one after a call to action;
+    # the intro (with its list) is too long for the 1.3x growth test alone.
+    intro = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    intro += "<ul>" + "".join(f"<li>{q}</li>" for q in QUESTIONS * 3) + "</ul>"
+    body = "".join(f"<p>{p} {p}</p>" for p in PARAGRAPHS * 2)
+    tree = parse_html(
+        f"<html><body><div class='blog-main'><div class='w-richtext'>{intro}</div>"
+        "<div class='cta'>Book a demo with our team today</div>"
+        f"<div class='w-richtext'>{body}</div></div></body></html>")
+    mark_article_container(tree)
+    assert tree.find(".//body/div").get("class") == "blog-main article-body"
+
+
 def test_prose_spread_over_several_blocks_is_left_to_trafilatura():
     half = "".join(f"<p>{p} {p}</p>" for p in PARAGRAPHS)
     tree = parse_html(f"<html><body><div class='a'>{half}</div><div class='b'>{half}</div>"

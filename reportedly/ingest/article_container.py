@@ -17,8 +17,9 @@ keep the paragraphs but drop the headings and lists. Two things here send it to 
   from the prose (a list page of restaurants, each card an ``<article>``), leaves trafilatura
   to the looser names and then its fallbacks, or to the card. When one block clearly holds the page's prose (most of its paragraph words, and
   over three times as many as any other block), it is named "article-body", the smallest
-  ancestor being taken that adds little to it (an intro or a table in a sibling block), short
-  of one whose added text is mostly links (the site's menus, related posts). When
+  ancestor being taken that adds little to it (an intro or a table in a sibling block, or
+  the other part of a rich-text field split in two), short of one whose added text is mostly
+  links (the site's menus, related posts). When
   the prose is split into sections, one block each, the smallest block holding 60 % of the
   paragraph words is named instead, if it holds little else. So it is when the only blocks
   named as containers are small ones elsewhere (a teaser's "featured-post-content"): they are
@@ -49,6 +50,7 @@ _RUNNER_UP = 0.3
 _ANCESTOR_GROWTH = 1.3
 _ADDED_LINK_SHARE = 0.5  # a step up that adds more link words than this share adds furniture
 _FEW_WORDS = 10  # a step up that adds this few words (a back link, a share button) tells nothing
+_TWIN_PROSE = 0.5  # a sibling part of the article: this share of its words in its own <p>s
 _CONTAINER_CLASS = "article-body"  # a name trafilatura's first expression knows
 
 # The first expression tests regular expressions on every element's class and id, which lxml
@@ -135,10 +137,15 @@ def _grown(best):
     menu, a header or footer, or a list of related posts, not the article's own: the climb
     stops below it (WCXB dev: a React page's root adds the site's menus and still passes the
     growth test; a hub page's related cards sit one level above the prose). A step that adds
-    only a few words (a back link, a share button) is taken whatever they are.
+    only a few words (a back link, a share button) is taken whatever they are. A rich-text field
+    split in two by an embed or a call to action leaves a sibling with the block's own tag and
+    class, holding paragraphs of its own: its words count with the block's, so the parent that
+    joins them is taken (a Webflow post whose intro is a first "w-richtext" block).
     """
     node, size = best, len(best.text_content().split())
     words, links = size, _link_words(best)
+    twin_words, twin_links = _twins(best)
+    size += twin_words
     while (parent := node.getparent()) is not None and parent.tag not in ("body", "html"):
         parent_words = len(parent.text_content().split())
         if parent_words > _ANCESTOR_GROWTH * size:
@@ -146,10 +153,28 @@ def _grown(best):
         parent_links = _link_words(parent)
         added = parent_words - words
         if (added > _FEW_WORDS
-                and parent_links - links > _ADDED_LINK_SHARE * added):
+                and parent_links - links - twin_links > _ADDED_LINK_SHARE * added):
             break
-        node, words, links = parent, parent_words, parent_links
+        node, words, links, twin_links = parent, parent_words, parent_links, 0
     return node
+
+
+def _twins(block) -> tuple[int, int]:
+    """Words and link words of the block's siblings with its tag and class that hold
+    paragraphs of their own (the other parts of a split rich-text field)."""
+    cls, parent = block.get("class"), block.getparent()
+    if not cls or parent is None:
+        return 0, 0
+    words = links = 0
+    for sib in parent:
+        if sib is block or sib.tag != block.tag or sib.get("class") != cls:
+            continue
+        n = len(sib.text_content().split())
+        own = sum(len(p.text_content().split()) for p in sib if p.tag == "p")
+        if n and own >= _TWIN_PROSE * n:
+            words += n
+            links += _link_words(sib)
+    return words, links
 
 
 def _link_words(el) -> int:
