@@ -315,6 +315,23 @@ def test_date_printed_beside_the_headline_wins_over_declared():
     assert art.updated.date().isoformat() == "2024-05-06"
 
 
+
+def test_a_note_of_the_original_publication_names_the_earlier_day():
+    # A guide re-dated on every update, with a note of when it first appeared.
+    note = "<p><em>This article was originally published on 26 Sep 2019 at 4:12pm but has been updated.</em></p>"
+    art = read_html(_ld_page(note), "orig1")
+    assert art.published.date().isoformat() == "2019-09-26"
+    assert art.updated.date().isoformat() == "2024-05-06"
+    # Another document's first publication is not the page's; nor is a later day.
+    other = ("<p>The transport report, first published on March 3, 2012, found that the buses on "
+             "the northern routes ran late on most weekday mornings.</p>")
+    assert read_html(_ld_page(other), "orig2").published.isoformat() == "2020-01-01T10:00:00+00:00"
+    later = ("<p>Originally published March 3, 2021 in the Evening Courier, this story has been "
+             "updated several times since then by our staff.</p>")
+    assert read_html(_ld_page(later), "orig3").published.isoformat() == "2020-01-01T10:00:00+00:00"
+    earlier = later.replace("2021", "2019")
+    assert read_html(_ld_page(earlier), "orig4").published.date().isoformat() == "2019-03-03"
+
 def test_printed_update_stamp_is_not_the_publication_date():
     art = read_html(_ld_page("<div class='meta'><span>Updated March 3, 2024</span></div>"), "p2")
     assert art.published.isoformat() == "2020-01-01T10:00:00+00:00"

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from datetime import date, datetime, timedelta, timezone, tzinfo
 
+from lxml import etree
 from lxml import html as lxml_html
 
 from reportedly.ingest.html_clean import find_printed_date, numeric_day_first, parse_when
@@ -19,9 +20,15 @@ def decide_published(src, tree: lxml_html.HtmlElement, url: str | None,
                      default_tz: tzinfo | None) -> datetime | None:
     """The publication date: declared and printed dates weighed, then fallbacks.
 
-    ``tree`` is only searched (by htmldate) when the page neither declares nor prints a date.
+    A note in which the page says when it was first published ("This article was originally
+    published on 26 Sep 2019 but has been updated") names an earlier day than a re-dated
+    guide's declarations, and wins. ``tree`` is otherwise only searched (by htmldate) when the
+    page neither declares nor prints a date.
     """
     published = _published(src, default_tz, url)
+    original = _stated_original(tree, default_tz)
+    if original is not None and (published is None or original.date() < published.date()):
+        published = original
     if published is None:
         # No publication date declared or printed, but "Updated March 3, 2025" beside the
         # headline: the only date the page shows its readers (htmldate usually finds the same
@@ -200,6 +207,35 @@ def _printed_date(src, default_tz, *, updated: bool = False) -> datetime | None:
         # November 26 - December 3, 2025"), which the page's markup splits at a link.
         if len(chunk) < 80 and not chunk[:1].islower():
             when = find_printed_date(chunk, default_tz, day_first=day_first)
+            if when is not None:
+                return when
+    return None
+
+
+# "This article was originally published on …", "Originally published November 9, 2022": the
+# page speaking of itself. A sentence about another document ("the report, first published in
+# 2020, …") has another subject and is not read.
+_ORIGINAL_NOTE = re.compile(
+    r"(?:^|\bthis (?:article|story|post|page|piece|column|essay|review|guide) (?:was )?)"
+    r"(?:originally|first) (?:published|posted|appeared)\b(.{0,80})", re.IGNORECASE)
+_ORIGINAL_WORDS = ("riginally published", "irst published", "riginally posted", "irst posted",
+                   "riginally appeared", "irst appeared")
+# One pass in C over the page's text rules out most pages (3 in 100 on dev print the words);
+# the text nodes, which anchor the note, are searched only on the rest (1.9 ms a page).
+_PAGE_TEXT = etree.XPath("string(/)")
+_ORIGINAL_TEXTS = etree.XPath(
+    "//text()[" + " or ".join(f"contains(., '{w}')" for w in _ORIGINAL_WORDS) + "]")
+
+
+def _stated_original(tree: lxml_html.HtmlElement, default_tz) -> datetime | None:
+    """The day a page says it was first published, in a note of its own (see ``_ORIGINAL_NOTE``)."""
+    page = _PAGE_TEXT(tree)
+    if not any(w in page for w in _ORIGINAL_WORDS):
+        return None
+    for text in _ORIGINAL_TEXTS(tree):
+        m = _ORIGINAL_NOTE.search(" ".join(text.split()))
+        if m:
+            when = find_printed_date(m.group(1), default_tz)
             if when is not None:
                 return when
     return None
