@@ -331,6 +331,11 @@ def test_a_note_of_the_original_publication_names_the_earlier_day():
     assert read_html(_ld_page(later), "orig3").published.isoformat() == "2020-01-01T10:00:00+00:00"
     earlier = later.replace("2021", "2019")
     assert read_html(_ld_page(earlier), "orig4").published.date().isoformat() == "2019-03-03"
+    # The note's own clause only: no day in it, so not the update's day of the next sentence.
+    month = "<p>Originally published in March 2019. Last updated on December 20, 2019, by the desk.</p>"
+    assert read_html(_ld_page(month), "orig6").published.isoformat() == "2020-01-01T10:00:00+00:00"
+    blog = "<p>This blog post was originally published on the 21st of June 2017 and updated since.</p>"
+    assert read_html(_ld_page(blog), "orig5").published.date().isoformat() == "2017-06-21"
 
 def test_printed_update_stamp_is_not_the_publication_date():
     art = read_html(_ld_page("<div class='meta'><span>Updated March 3, 2024</span></div>"), "p2")

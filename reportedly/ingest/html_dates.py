@@ -212,12 +212,13 @@ def _printed_date(src, default_tz, *, updated: bool = False) -> datetime | None:
     return None
 
 
-# "This article was originally published on …", "Originally published November 9, 2022": the
-# page speaking of itself. A sentence about another document ("the report, first published in
+# "This article was originally published on …", "This blog post was first published …",
+# "Originally published November 9, 2022": the page speaking of itself. A sentence about another document ("the report, first published in
 # 2020, …") has another subject and is not read.
 _ORIGINAL_NOTE = re.compile(
-    r"(?:^|\bthis (?:article|story|post|page|piece|column|essay|review|guide) (?:was )?)"
+    r"(?:^|\bthis (?:[a-z]+ )?(?:article|story|post|page|piece|column|essay|review|guide) (?:was )?)"
     r"(?:originally|first) (?:published|posted|appeared)\b(.{0,80})", re.IGNORECASE)
+_NOTE_END = re.compile(r"\.\s+(?=[A-Z])|;|\b(?:and|but|last|updated)\b", re.IGNORECASE)
 _ORIGINAL_WORDS = ("riginally published", "irst published", "riginally posted", "irst posted",
                    "riginally appeared", "irst appeared")
 # One pass in C over the page's text rules out most pages (3 in 100 on dev print the words);
@@ -235,7 +236,9 @@ def _stated_original(tree: lxml_html.HtmlElement, default_tz) -> datetime | None
     for text in _ORIGINAL_TEXTS(tree):
         m = _ORIGINAL_NOTE.search(" ".join(text.split()))
         if m:
-            when = find_printed_date(m.group(1), default_tz)
+            # Only the note's own clause: "… in March 2022. Last updated on December 20, 2024"
+            # and "… and updated on …" go on to the update's date.
+            when = find_printed_date(_NOTE_END.split(m.group(1))[0], default_tz)
             if when is not None:
                 return when
     return None
