@@ -122,7 +122,7 @@ def find_article_end(lines: list[str], link_texts: frozenset[str] | set[str] = f
     """
     sizes = [len(line.split()) for line in lines]
     total = sum(sizes)
-    feed = _excerpt_lines_after(lines, excerpts)
+    feed = _excerpt_lines_after(lines, sizes, excerpts)
     author_box = _author_line(bylines)
     seen = 0
     end = len(lines)
@@ -191,7 +191,7 @@ def _author_line(bylines: Sequence[str]) -> re.Pattern[str] | None:
                       re.IGNORECASE)
 
 
-def _excerpt_lines_after(lines: list[str], excerpts: Sequence[str]) -> list[int]:
+def _excerpt_lines_after(lines: list[str], sizes: list[int], excerpts: Sequence[str]) -> list[int]:
     """For each line, how many lines from it on are post excerpts; one more zero at the end.
 
     A line is an excerpt when it is most of one excerpt's text (the rest being a "Read more" or
@@ -201,13 +201,12 @@ def _excerpt_lines_after(lines: list[str], excerpts: Sequence[str]) -> list[int]
     if not excerpts:
         return counts
     hits = []
-    for line in lines:
+    for line, n in zip(lines, sizes):
         text = " ".join(line.split())
-        hits.append(len(text.split()) >= _EXCERPT_MIN_WORDS and any(
+        hits.append(n >= _EXCERPT_MIN_WORDS and any(
             text in e and 2 * len(text) >= len(e) for e in excerpts))
     # A listicle ("the city's best restaurants") is its excerpts: when they hold most of the
     # words they are the article, not a feed after it.
-    sizes = [len(line.split()) for line in lines]
     if sum(n for n, hit in zip(sizes, hits) if hit) > sum(sizes) / 2:
         return counts
     for i in range(len(lines) - 1, -1, -1):

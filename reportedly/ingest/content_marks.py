@@ -19,20 +19,21 @@ from lxml import html as lxml_html
 
 __all__ = ["unmark_content_blocks"]
 
+# Two list items of prose (over 40 characters, no link): a block's own text, where the items of
+# a share widget, a social-icon row or a footer menu are links.
+_PROSE_ITEMS = "count(.//li[string-length(normalize-space()) > 40][not(.//a)]) >= 2"
 # "embed": site builders' blocks of the page's own HTML (Webflow's "w-embed", an "embed" wrapper
 # around a data table, a directory's profile card listing services), which trafilatura takes for
 # a share or social-media widget. Its list items must be prose without links: a share widget's
 # items are links.
 _EMBED_XPATH = ("//*[not(self::body or self::html)][contains(@class,'embed')]"
-                "[.//table or count(.//p) >= 2"
-                " or count(.//li[string-length(normalize-space()) > 40][not(.//a)]) >= 2]")
+                f"[.//table or count(.//p) >= 2 or {_PROSE_ITEMS}]")
 # "icon": a modifier class that names the style of the icons a block shows
 # ("kt-accordion-icon-style-arrow" on the accordion that holds a guide's sections, in
 # paragraphs or in lists of prose: plans and features). Icon lists of links (social icons,
 # footer menus) are not prose.
 _ICON_XPATH = ("//*[not(self::body or self::html)][contains(@class,'icon')]"
-               "[count(.//p) >= 2"
-               " or count(.//li[string-length(normalize-space()) > 40][not(.//a)]) >= 2]")
+               f"[count(.//p) >= 2 or {_PROSE_ITEMS}]")
 # A few words of trafilatura's list belong to single sites ("yin"), and occur inside ordinary
 # words of class names: "buying-guide-table" around a comparison table is discarded for them.
 # A lower-case class word with such a word inside is dropped from a block of the article.

@@ -213,8 +213,8 @@ def _printed_date(src, default_tz, *, updated: bool = False) -> datetime | None:
 
 
 # "This article was originally published on …", "This blog post was first published …",
-# "Originally published November 9, 2022": the page speaking of itself. A sentence about another document ("the report, first published in
-# 2020, …") has another subject and is not read.
+# "Originally published November 9, 2022": the page speaking of itself. A sentence about another
+# document ("the report, first published in 2020, …") has another subject and is not read.
 _ORIGINAL_NOTE = re.compile(
     r"(?:^|\bthis (?:[a-z]+ )?(?:article|story|post|page|piece|column|essay|review|guide) (?:was )?)"
     r"(?:originally|first) (?:published|posted|appeared)\b(.{0,80})", re.IGNORECASE)
