@@ -588,6 +588,27 @@ def test_share_buttons_under_the_headline_do_not_push_the_date_out_of_reach():
     assert art.published.date().isoformat() == "2026-02-11"
 
 
+def test_co_authors_printed_beside_the_headline_complete_a_declaration_of_the_first():
+    head = "<meta name='author' content='Rui Ma'>"
+    top = ("<p><a>Rui Ma</a><span>,</span><a>Heba Ledwon</a><span>&amp;</span>"
+           "<a>Suparn Patra</a></p><p>Nov 25th, 2025</p>")
+    assert read_html(page(head, top=top), "co2").bylines == ("Rui Ma", "Heba Ledwon", "Suparn Patra")
+
+
+def test_a_role_after_a_comma_beside_the_headline_is_not_a_co_author():
+    head = "<meta name='author' content='Mike Marshall'>"
+    top = "<p><a>Mike Marshall</a><span>,</span><span>Shipping Expert</span></p>"
+    assert read_html(page(head, top=top), "role").bylines == ("Mike Marshall",)
+
+
+def test_highwire_citation_authors_are_every_author_in_reading_order():
+    head = ("<meta name='DC.Creator' content='Jennifer Huberty'>"
+            "<meta name='citation_author' content='Jennifer Huberty'>"
+            "<meta name='citation_author' content='Green, Jeni'>"
+            "<meta name='citation_author' content='Chong Lee, PhD'>")
+    assert read_html(page(head), "cit").bylines == ("Jennifer Huberty", "Jeni Green", "Chong Lee, PhD")
+
+
 # --- author round (session 14) ----------------------------------------------------------------
 
 

@@ -1,7 +1,7 @@
 """The article's bylines, from the page's declarations and what it prints beside the headline.
 
 Used by ``html_meta``; reads the declarations it gathered (its ``_Sources``): JSON-LD authors,
-``<meta>`` and microdata authors, byline-classed elements, ``rel=author`` links, the text around
+``<meta>`` (Highwire ``citation_author`` among them) and microdata authors, byline-classed elements, ``rel=author`` links, the text around
 the headline, author cards. The most trusted source that yields a real person wins; weaker
 fallbacks (a declared organisation, a portrait's name, the site owner's name) come last.
 """
@@ -16,6 +16,7 @@ from reportedly.ingest.html_visible import (
     byline_in_text,
     byline_near_title,
     name_in_meta_line,
+    printed_coauthors,
 )
 
 __all__ = ["decide_authors"]
@@ -32,6 +33,12 @@ def decide_authors(src, site: str | None, body_text: str | None) -> tuple[str, .
         # account that posted the page (an editor, "admin") rather than the writer.
         beside = src.near_title[max(0, src.h1_index - 3):]
         candidates.append((byline_near_title(beside, cue_within=15), True))
+    # Scholarly pages' Highwire Press tags (one per author, in order) list every author where
+    # their Dublin Core and author tags name only the first.
+    cited = [_first_last(v) for key in ("citation_author", "citation_authors")
+             for v in src.meta.get(key, ())]
+    if cited:
+        candidates.append((cited, True))
     for key in ("author", "article:author", "parsely-author", "sailthru.author", "dc.creator",
                 "dcterms.creator", "cxenseparse:author", "byl", "twitter:creator"):
         values = src.meta.get(key, ())
@@ -63,11 +70,13 @@ def decide_authors(src, site: str | None, body_text: str | None) -> tuple[str, .
     for obj in src.ld_pages:
         candidates.append((_ld_people(obj.get("author")), True))
     weak: list[str] = []
-    printed = set(_beside_headline(src))
+    beside = _beside_headline(src)
+    printed = set(beside)
     for group, weak_ok in candidates:
         people = clean_author_list(group, site)
         if people and not all(is_weak_name(p) for p in people):
-            return tuple(people)
+            # The declaration named the first author; the byline prints them all.
+            return tuple(clean_author_list(printed_coauthors(beside, people), site) or people)
         # A one-word name ("Mazi") that the page also prints alone beside the headline is the
         # byline as readers see it, not a widget's label.
         if people and weak_ok and any(p in printed for p in people):
@@ -201,6 +210,18 @@ def _ld_people(value) -> list[str]:
     if isinstance(value, str):
         return split_byline(value)
     return []
+
+
+def _first_last(value: str) -> str:
+    """A Highwire author name in reading order: "Kaufman, Jeff T." -> "Jeff T. Kaufman".
+
+    Highwire allows the family name first, before a comma. A comma before a credential
+    ("Ana Ruiz, MD") is not that comma: ``split_byline`` keeps such a name whole.
+    """
+    if value.count(",") != 1 or len(split_byline(value)) != 2:
+        return value
+    family, given = (" ".join(part.split()) for part in value.split(","))
+    return f"{given} {family}"
 
 
 def _norm(s: str) -> str:

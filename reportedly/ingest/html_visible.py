@@ -253,15 +253,50 @@ def byline_near_title(chunks: list[str], cue_within: int | None = None) -> list[
                 rest = chunks[j]
                 if _HANDLE.fullmatch(rest):
                     return [rest]  # "by" + "jsteinhardt": the account's name as printed
-                # "By <a>Jane</a>, <a>John</a> and <a>Ana</a>": every name joined by a separator.
-                while j + 2 < len(chunks) and chunks[j + 1].strip().lower() in _NAME_JOINERS \
-                        and len(chunks[j + 2]) < 60 and chunks[j + 2][:1].isupper():
-                    rest = f"{rest} and {chunks[j + 2]}"
-                    j += 2
+                rest = " and ".join(_joined_names(chunks, j))
         if _CITATION_YEAR.search(rest) and not _DATELIKE.search(rest):
             continue  # "by Kan Chu Sen, 1721.": a caption crediting a book, not this page
         if rest and rest[0].isupper() and len(rest) < 120:
             return split_byline(rest)
+    return []
+
+
+def _joined_names(chunks: list[str], j: int) -> list[str]:
+    """``chunks[j]`` and the names joined to it by separator nodes.
+
+    "By <a>Jane</a>, <a>John</a> and <a>Ana</a>": every name is its own text node, and so is
+    each separator between them.
+    """
+    names = [chunks[j]]
+    while j + 2 < len(chunks) and chunks[j + 1].strip().lower() in _NAME_JOINERS \
+            and len(chunks[j + 2]) < 60 and chunks[j + 2][:1].isupper():
+        names.append(chunks[j + 2])
+        j += 2
+    return names
+
+
+def printed_coauthors(chunks: list[str], declared: list[str]) -> list[str]:
+    """The names printed with the first ``declared`` author, when they include all of them.
+
+    Declarations often name only the first author (Yoast's JSON-LD, ``<meta name=author>``)
+    where the byline beside the headline prints "Rui Ma, Heba Ledwon, Manoel Cortes Mendez &
+    Suparn Patra". Two names joined by a bare comma are a name and its role ("Mike Marshall" /
+    "," / "Shipping Expert"): a list of people has an "and" or at least three names. Empty
+    when the page prints no such list that holds every declared name.
+    """
+    if not declared:
+        return []
+    first = declared[0].lower()
+    for j, chunk in enumerate(chunks):
+        if first in chunk.lower() and len(chunk) < 60:
+            joined = _joined_names(chunks, j)
+            names = split_byline(" and ".join(joined))
+            joiners = chunks[j + 1: j + 2 * len(joined) - 1: 2]
+            listed = len(names) >= 3 or any(c.strip() != "," for c in joiners)
+            printed = " ; ".join(names).lower()
+            if listed and len(names) > len(declared) and all(d.lower() in printed for d in declared):
+                return names
+            return []
     return []
 
 
