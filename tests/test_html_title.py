@@ -13,3 +13,17 @@ def test_an_h1_as_long_as_a_summary_is_not_the_headline():
     head = "<title>Council expands bus network to northern suburbs | Example Post</title>"
     art = read_html(page(head, h1=summary), "long")
     assert art.title == "Council expands bus network to northern suburbs"
+
+
+def test_a_declared_headline_cut_at_a_length_limit_gives_way_to_the_whole_one():
+    whole = ("Fix It Friday: Struggling With How To Arrange Your Living Room? We Help 4 Readers "
+             "Find Solutions (Including One Universal Trick That 9/10 Works)")
+    cut = whole[:whole.index(" One Universal")]
+    ld = ('<script type="application/ld+json">{"@type": "Article", "headline": "%s"}</script>' % cut)
+    head = (f"{ld}<meta property='og:title' content='{whole} - Emily Henderson'>"
+            "<meta property='og:site_name' content='Emily Henderson'>")
+    assert read_html(page(head, h1=None), "cut").title == whole
+    # A shorter title that the longer one extends after a separator is a headline of its own.
+    head = ("<title>Best Moving Companies in New York (2025) – Top Local &amp; Long-Distance "
+            "Movers</title><meta property='og:title' content='Best Moving Companies in New York (2025)'>")
+    assert read_html(page(head, h1=None), "sub").title == "Best Moving Companies in New York (2025)"

@@ -247,7 +247,7 @@ def _title(src: _Sources, site: str | None) -> str | None:
         t = json_ld.text(obj.get("name")) or json_ld.text(obj.get("headline"))
         if t:
             declared.append(t)
-    cleaned = [c for c in (clean_title(t, site) for t in declared) if c]
+    cleaned = _untruncated([c for c in (clean_title(t, site) for t in declared) if c])
     h1s = [c for c in (clean_title(h, None) for h in src.h1s)
            if c and not _is_site_name(c, site, declared)]
     if not cleaned:
@@ -265,6 +265,27 @@ def _title(src: _Sources, site: str | None) -> str | None:
             if overlap >= wanted:
                 return h
     return cleaned[0]
+
+
+# A headline cut to fit a length limit (JSON-LD's 110 characters) is a long one; one cut at a
+# separator ("Headline – Subtitle") may be the headline without its subtitle.
+_TRUNCATED_MIN_CHARS = 60
+_CONTINUES = re.compile(r" [^\W_]")
+
+
+def _untruncated(titles: list[str]) -> list[str]:
+    """``titles`` with each one that another continues mid-sentence replaced by that one.
+
+    A JSON-LD headline "… Find Solutions (Including" beside an ``og:title`` "… Find Solutions
+    (Including One Universal Trick That 9/10 Works)" was cut at a length limit.
+    """
+    out = []
+    for title in titles:
+        if len(title) >= _TRUNCATED_MIN_CHARS:
+            title = next((t for t in titles if t.startswith(title)
+                          and _CONTINUES.match(t, len(title))), title)
+        out.append(title)
+    return out
 
 
 def _is_site_name(h1: str, site: str | None, declared: list[str]) -> bool:
