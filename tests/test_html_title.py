@@ -27,3 +27,9 @@ def test_a_declared_headline_cut_at_a_length_limit_gives_way_to_the_whole_one():
     head = ("<title>Best Moving Companies in New York (2025) – Top Local &amp; Long-Distance "
             "Movers</title><meta property='og:title' content='Best Moving Companies in New York (2025)'>")
     assert read_html(page(head, h1=None), "sub").title == "Best Moving Companies in New York (2025)"
+
+
+def test_the_site_name_printed_in_the_h1_after_the_headline_is_dropped():
+    head = "<meta property='og:site_name' content='Artlyst'>"
+    art = read_html(page(head, h1="Critics’ Choice: Best UK Art Exhibitions 2025 – Artlyst"), "h1site")
+    assert art.title == "Critics’ Choice: Best UK Art Exhibitions 2025"

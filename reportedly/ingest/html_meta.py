@@ -226,7 +226,9 @@ def _outlet(src: _Sources) -> str | None:
 def _title(src: _Sources, site: str | None) -> str | None:
     """The headline: the visible ``<h1>`` when a declared title confirms it, else declared.
 
-    An h1 that is the site's name (a blog's masthead) is never the headline.
+    An h1 that is the site's name (a blog's masthead) is never the headline; one that prints
+    the site's name beside the headline ("Best UK Art Exhibitions 2025 – Artlyst") loses it, as
+    declared titles do.
 
     ``og:title`` and ``<title>`` often carry the outlet ("Headline | Outlet"); JSON-LD headlines
     are sometimes truncated at 110 characters (Google's old limit).
@@ -248,7 +250,7 @@ def _title(src: _Sources, site: str | None) -> str | None:
         if t:
             declared.append(t)
     cleaned = _untruncated([c for c in (clean_title(t, site) for t in declared) if c])
-    h1s = [c for c in (clean_title(h, None) for h in src.h1s)
+    h1s = [c for c in (clean_title(h, site) for h in src.h1s)
            if c and not _is_site_name(c, site, declared)]
     if not cleaned:
         return h1s[0] if h1s else None
