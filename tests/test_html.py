@@ -609,6 +609,17 @@ def test_highwire_citation_authors_are_every_author_in_reading_order():
     assert read_html(page(head), "cit").bylines == ("Jennifer Huberty", "Jeni Green", "Chong Lee, PhD")
 
 
+def test_a_copyright_year_is_not_a_publication_date():
+    # htmldate's last resort turns "© 2025" into 2025-01-01: a day the page never printed.
+    footer = "<footer><p>© 2025 Example Media Group. All rights reserved.</p></footer>"
+    art = read_html(page().replace("</body>", footer + "</body>"), "copy")
+    assert art.published is None
+    # A first of January the page does print is a date like any other.
+    footer = "<p class='note'>This notice was issued on January 1, 2025.</p>" + footer
+    art = read_html(page().replace("</body>", footer + "</body>"), "jan1")
+    assert art.published.date().isoformat() == "2025-01-01"
+
+
 # --- author round (session 14) ----------------------------------------------------------------
 
 

@@ -1,7 +1,7 @@
 """Cleaning single metadata values: titles, bylines, dates, charsets."""
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import date, datetime, timedelta, timezone
 
 import pytest
 
@@ -14,6 +14,7 @@ from reportedly.ingest.html_clean import (
     find_printed_date,
     numeric_day_first,
     parse_when,
+    prints_day,
     split_byline,
 )
 
@@ -154,3 +155,16 @@ def test_declared_charset_and_decoding():
 ])
 def test_is_boilerplate(line, junk):
     assert is_boilerplate(line) is junk
+
+
+@pytest.mark.parametrize("text, printed", [
+    ("Issued January 1, 2025.", True),
+    ("Issued 1st Jan 2025", True),
+    ('<time datetime="2025-01-01T09:00">', True),
+    ("on 01/01/2025", True),
+    ("© 2025 Example Media", False),
+    ("January 12, 2025", False),
+    ("January 1, 2024", False),
+])
+def test_prints_day(text, printed):
+    assert prints_day(text, date(2025, 1, 1)) is printed

@@ -377,6 +377,29 @@ def find_printed_date(text: str, default_tz: tzinfo | None = None, *,
     return best[1] if best else None
 
 
+def prints_day(text: str, day: date) -> bool:
+    """Whether ``text`` prints ``day`` as a whole date ("January 1, 2025", "2025-01-01", "1/1/2025").
+
+    A numeric date that reads both ways counts for either reading.
+    """
+    if day.isoformat() in text:  # "2025-01-01T09:00:00" too
+        return True
+    for pattern, order in _PRINTED_DATES:
+        for m in pattern.finditer(text):
+            parts = dict(zip(order, m.groups()))
+            if int(parts["y"]) != day.year:
+                continue
+            if "a" in parts:
+                readings = {(int(parts["a"]), int(parts["b"])), (int(parts["b"]), int(parts["a"]))}
+            else:
+                month = parts["m"]
+                month = _MONTHS.get(month[:3].lower()) if not month.isdigit() else int(month)
+                readings = {(int(parts["d"]), month)}
+            if (day.day, day.month) in readings:
+                return True
+    return False
+
+
 def numeric_day_first(texts: Iterable[str]) -> bool | None:
     """Whether the numeric dates in ``texts`` put the day first, as far as they tell.
 

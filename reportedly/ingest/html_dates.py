@@ -11,7 +11,7 @@ from datetime import date, datetime, timedelta, timezone, tzinfo
 from lxml import etree
 from lxml import html as lxml_html
 
-from reportedly.ingest.html_clean import find_printed_date, numeric_day_first, parse_when
+from reportedly.ingest.html_clean import find_printed_date, numeric_day_first, parse_when, prints_day
 
 __all__ = ["declared_date", "decide_published"]
 
@@ -245,9 +245,24 @@ def _stated_original(tree: lxml_html.HtmlElement, default_tz) -> datetime | None
 
 
 def _guess_date(tree: lxml_html.HtmlElement, url: str | None, default_tz) -> datetime | None:
-    """htmldate's search of the whole page, for pages that declare no date of their own."""
+    """htmldate's search of the whole page, for pages that declare no date of their own.
+
+    Its last resorts are a year or a month without a day: the copyright line's "© 2025" comes
+    back as 2025-01-01, "March 2024" as 2024-03-01. A first of the month is therefore kept
+    only when the page prints that very day; a made-up day is no publication date. (On WCXB
+    dev 65 pages had such a guess and none was right: 59 were a January 1st, most of them a
+    copyright year, on pages whose gold has no date at all.)
+    """
     from htmldate import find_date
 
     found = find_date(tree, url=url, original_date=True, extensive_search=True,
                       outputformat="%Y-%m-%d", max_date=datetime.now().strftime("%Y-%m-%d"))
-    return parse_when(found, default_tz) if found else None
+    when = parse_when(found, default_tz) if found else None
+    if when is not None and when.day == 1 and not prints_day(_markup(tree), when.date()):
+        return None
+    return when
+
+
+def _markup(tree: lxml_html.HtmlElement) -> str:
+    """The page as HTML: its text and its attributes (``<time datetime>``), as htmldate read it."""
+    return lxml_html.tostring(tree, encoding="unicode")
