@@ -33,3 +33,13 @@ def test_the_site_name_printed_in_the_h1_after_the_headline_is_dropped():
     head = "<meta property='og:site_name' content='Artlyst'>"
     art = read_html(page(head, h1="Critics’ Choice: Best UK Art Exhibitions 2025 – Artlyst"), "h1site")
     assert art.title == "Critics’ Choice: Best UK Art Exhibitions 2025"
+
+
+def test_a_label_before_the_headline_in_its_own_element_is_not_part_of_it():
+    h1 = "<strong>Blog:</strong> Council expands bus network to northern suburbs"
+    art = read_html(page(h1=h1), "label")
+    assert art.title == "Council expands bus network to northern suburbs"
+    assert not art.text.startswith("Blog:")  # the headline's line is still the headline
+    # A headline that is a label and a phrase of one piece keeps it.
+    art = read_html(page(h1="Opinion: <em>why</em> the buses matter"), "kicker")
+    assert art.title == "Opinion: why the buses matter"

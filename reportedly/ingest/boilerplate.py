@@ -124,7 +124,7 @@ def split_boilerplate(
             drop = index in copies
         if not drop and not kept and is_leading_furniture(line):
             drop = True
-        if not drop and head and title_key and _key(line) == title_key:
+        if not drop and head and title_key and title_key in (_key(line), _key(_unlabelled(line))):
             drop = True
         if not drop and head and _is_byline_line(line, author_keys):
             drop = True
@@ -167,6 +167,17 @@ def _neighbour_copied(keys: list[str], first: int, again: int) -> bool:
     before = first > 0 and keys[again - 1] == keys[first - 1]
     after = again + 1 < len(keys) and keys[again + 1] == keys[first + 1]
     return before or after
+
+
+# A label printed before a headline, in an element of its own ("Blog:", arXiv's "Title:",
+# "Case study:"): a word or three and a colon. ``html_visible.line_text`` leaves it out of the
+# headline, and the headline's line in the body is still the headline.
+HEADLINE_LABEL = re.compile(r"(?:\w+ ){0,2}\w+:")
+
+
+def _unlabelled(line: str) -> str:
+    m = HEADLINE_LABEL.match(line)
+    return line[m.end():] if m else line
 
 
 def _key(s: str) -> str:

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from lxml import html as lxml_html
 
+from reportedly.ingest.html_visible import line_text
 from reportedly.ingest.words import word_key
 
 __all__ = ["lines_before_headline"]
@@ -73,6 +74,6 @@ def _headline(tree: lxml_html.HtmlElement, title: str | None):
     if not wanted:
         return None
     for h1 in tree.iter("h1"):
-        if word_key(h1.text_content()) == wanted:
+        if word_key(line_text(h1)) == wanted:
             return h1
     return None

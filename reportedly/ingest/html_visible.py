@@ -11,6 +11,7 @@ import re
 from lxml import etree
 from lxml import html as lxml_html
 
+from reportedly.ingest.boilerplate import HEADLINE_LABEL
 from reportedly.ingest.html_clean import split_byline
 
 # Elements whose class, id, rel or data-testid names the author or byline: read by a walk in
@@ -74,8 +75,14 @@ def line_text(el) -> str:
 
     ``text_content()`` glues the two lines of "Top MBA Programs of 2025 (US)<br>Your Guide …"
     into "(US)Your"; a space between every text node would split "Don<span>’</span>t".
+    A label in an element of its own before the headline ("<strong>Blog:</strong> Best …",
+    arXiv's "<span class="descriptor">Title:</span>") is not part of it.
     """
     parts: list[str] = []
+    first = next((c for c in el if isinstance(c.tag, str)), None)
+    label = first if (first is not None and not (el.text or "").strip()
+                      and ((first.tail or "").strip() or first.getnext() is not None)
+                      and HEADLINE_LABEL.fullmatch(" ".join(first.text_content().split()))) else None
 
     def walk(node) -> None:
         if node.text:
@@ -83,7 +90,8 @@ def line_text(el) -> str:
         for child in node:
             if child.tag == "br":
                 parts.append(" ")
-            elif isinstance(child.tag, str) and child.tag not in _SKIP_TAGS | _NOT_HEADLINE:
+            elif isinstance(child.tag, str) and child.tag not in _SKIP_TAGS | _NOT_HEADLINE \
+                    and child is not label:
                 walk(child)
             if child.tail:
                 parts.append(child.tail)
