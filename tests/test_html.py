@@ -601,6 +601,14 @@ def test_a_role_after_a_comma_beside_the_headline_is_not_a_co_author():
     assert read_html(page(head, top=top), "role").bylines == ("Mike Marshall",)
 
 
+def test_rel_author_link_beside_the_headline_beats_a_by_cue_before_category_links():
+    top = ("<p><span>By</span> <a href='/c/checklists'>Wedding Checklists</a> "
+           "<a href='/c/engaged'>Just Engaged</a> <a rel='author' href='/author/nm'>Naoise McNally</a></p>")
+    aside = "<aside><a rel='author' href='/author/jd'>Jane Doe</a></aside>"
+    html = page(top=top).replace("</article>", "</article>" + aside)
+    assert read_html(html, "rel").bylines == ("Naoise McNally",)
+
+
 def test_highwire_citation_authors_are_every_author_in_reading_order():
     head = ("<meta name='DC.Creator' content='Jennifer Huberty'>"
             "<meta name='citation_author' content='Jennifer Huberty'>"

@@ -28,6 +28,14 @@ def decide_authors(src, site: str | None, body_text: str | None) -> tuple[str, .
     candidates: list[tuple[list[str], bool]] = []
     for obj in src.ld_articles:
         candidates.append((_ld_people(obj.get("author")) or _ld_people(obj.get("creator")), True))
+    # A rel=author link (HTML's own mark for the author's page) printed beside the headline,
+    # before a "By" cue there: the cue may be followed by the post's category links first
+    # ("By" / "Wedding Checklists" / "Just Engaged" / "Naoise McNally"). Elsewhere on the page
+    # such links also name the authors of other posts.
+    printed = _beside_headline(src)
+    linked = [p for v in src.rel_authors[:4] if v in printed for p in split_byline(v)]
+    if linked:
+        candidates.append((linked, True))
     if src.h1_index is not None:
         # Printed beside the headline: before the declared author, which is often the CMS
         # account that posted the page (an editor, "admin") rather than the writer.
@@ -70,13 +78,11 @@ def decide_authors(src, site: str | None, body_text: str | None) -> tuple[str, .
     for obj in src.ld_pages:
         candidates.append((_ld_people(obj.get("author")), True))
     weak: list[str] = []
-    beside = _beside_headline(src)
-    printed = set(beside)
     for group, weak_ok in candidates:
         people = clean_author_list(group, site)
         if people and not all(is_weak_name(p) for p in people):
             # The declaration named the first author; the byline prints them all.
-            return tuple(clean_author_list(printed_coauthors(beside, people), site) or people)
+            return tuple(clean_author_list(printed_coauthors(printed, people), site) or people)
         # A one-word name ("Mazi") that the page also prints alone beside the headline is the
         # byline as readers see it, not a widget's label.
         if people and weak_ok and any(p in printed for p in people):
