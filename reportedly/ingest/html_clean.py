@@ -345,6 +345,11 @@ _PRINTED_DATES = (
 )
 
 
+def _month(text: str) -> int | None:
+    """The month's number from "3", "03", "Mar", "March"."""
+    return int(text) if text.isdigit() else _MONTHS.get(text[:3].lower())
+
+
 def find_printed_date(text: str, default_tz: tzinfo | None = None, *,
                       day_first: bool | None = None) -> datetime | None:
     """The first unambiguous date printed in a short text ("Updated March 3, 2025", "3 Mar 2025").
@@ -366,10 +371,9 @@ def find_printed_date(text: str, default_tz: tzinfo | None = None, *,
             if day_month is None:
                 continue
             parts["d"], parts["m"] = (str(n) for n in day_month)
-        month = parts["m"]
-        month = _MONTHS.get(month[:3].lower()) if not month.isdigit() else int(month)
         try:
-            when = datetime(int(parts["y"]), month, int(parts["d"]), tzinfo=default_tz or timezone.utc)
+            when = datetime(int(parts["y"]), _month(parts["m"]), int(parts["d"]),
+                            tzinfo=default_tz or timezone.utc)
         except (TypeError, ValueError):
             continue
         if _sane(when):
@@ -392,9 +396,7 @@ def prints_day(text: str, day: date) -> bool:
             if "a" in parts:
                 readings = {(int(parts["a"]), int(parts["b"])), (int(parts["b"]), int(parts["a"]))}
             else:
-                month = parts["m"]
-                month = _MONTHS.get(month[:3].lower()) if not month.isdigit() else int(month)
-                readings = {(int(parts["d"]), month)}
+                readings = {(int(parts["d"]), _month(parts["m"]))}
             if (day.day, day.month) in readings:
                 return True
     return False

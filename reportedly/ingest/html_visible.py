@@ -79,10 +79,7 @@ def line_text(el) -> str:
     arXiv's "<span class="descriptor">Title:</span>") is not part of it.
     """
     parts: list[str] = []
-    first = next((c for c in el if isinstance(c.tag, str)), None)
-    label = first if (first is not None and not (el.text or "").strip()
-                      and ((first.tail or "").strip() or first.getnext() is not None)
-                      and HEADLINE_LABEL.fullmatch(" ".join(first.text_content().split()))) else None
+    label = _leading_label(el)
 
     def walk(node) -> None:
         if node.text:
@@ -98,6 +95,16 @@ def line_text(el) -> str:
 
     walk(el)
     return " ".join("".join(parts).split())
+
+
+def _leading_label(el):
+    """The element that opens ``el`` with a label ("Blog:") before more of it, or None."""
+    first = next((c for c in el if isinstance(c.tag, str)), None)
+    if first is None or (el.text or "").strip():
+        return None
+    if not (first.tail or "").strip() and first.getnext() is None:
+        return None  # the label is all there is
+    return first if HEADLINE_LABEL.fullmatch(" ".join(first.text_content().split())) else None
 
 
 def text_near_h1(
