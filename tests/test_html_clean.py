@@ -50,6 +50,9 @@ def test_clean_title(raw, site, expected):
     # the employer after an abbreviated rank is not a co-author
     ("Ben Jordan, Sr. Director of Operations, Acme Van Lines", ["Ben Jordan"]),
     ("Jane Doe and From The Long Road", ["Jane Doe"]),  # the book it is excerpted from
+    # one body whose name joins its fields with "and", not two people
+    ("Center for Drug Evaluation and Research", ["Center for Drug Evaluation and Research"]),
+    ("Department of Health and Human Services", ["Department of Health and Human Services"]),
 ])
 def test_split_byline(raw, expected):
     assert split_byline(raw) == expected

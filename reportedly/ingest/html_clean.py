@@ -178,6 +178,9 @@ _TRAILING_ON = re.compile(r"\s+on\b.*$|\s+(?:at|in)$")  # lower-case only: "Audi
 _OTHER_CREDIT = re.compile(
     r"\s*[.|·•,;]?\s*\b(?:(?:medically|clinically|expert|editorially)\s+)?(?:reviewed|edited|fact[- ]checked"
     r"|checked|illustrated|photographed|verified)\s+by\b.*$", re.IGNORECASE)
+# An organisation's name joins its fields with "and" after an "of" or "for" ("Department of
+# Health and Human Services"); split there it gave "Human Services" as an author.
+_BODY_OF_AND = re.compile(r"(?:[A-Z][\w.'’-]* )+(?:of|for) [A-Z][\w.'’ -]* and [A-Z][\w.'’ -]*")
 # "Sr. Director of Operations": the rank may be abbreviated.
 _ROLE_OF = re.compile(
     rf",\s*(?:the\s+)?(?:(?:sr|snr|asst|assoc|exec)\.?\s+)?(?:(?:head|director|vice president|vp|manager|chief|dean|professor|lead|principal"
@@ -202,6 +205,8 @@ def split_byline(raw: str | None) -> list[str]:
     # Head of Marketing and Community Development" the "and" joins departments, not people.
     text = _OTHER_CREDIT.split(text, maxsplit=1)[0]
     text = _ROLE_OF.split(text, maxsplit=1)[0]
+    if _BODY_OF_AND.fullmatch(text):
+        return [text]  # "Center for Drug Evaluation and Research": one body, not two people
     pieces = [p for p in _SPLIT.split(text) if p and p.strip()]
     names: list[str] = []
     for piece in pieces:
