@@ -15,12 +15,12 @@ keep the paragraphs but drop the headings and lists. Two things here send it to 
 - **Unnamed articles.** A page with no container class and no ``<article>`` (site builders:
   Webflow's "w-richtext", Bricks, Framer), or whose first ``<article>`` is a teaser card away
   from the prose (a list page of restaurants, each card an ``<article>``), leaves trafilatura
-  to the looser names and then its fallbacks, or to the card. When one block clearly holds the page's prose (most of its paragraph words, and
-  over three times as many as any other block), it is named "article-body", the smallest
-  ancestor being taken that adds little to it (an intro or a table in a sibling block, or
-  the other part of a rich-text field split in two), short of one whose added text is mostly
-  links (the site's menus, related posts). When
-  the prose is split into sections, one block each, the smallest block holding 60 % of the
+  to the looser names and then its fallbacks, or to the card. When one block clearly holds the
+  page's prose (most of its paragraph words, and over three times as many as any other block),
+  it is named "article-body", the smallest ancestor being taken that adds little to it (an
+  intro or a table in a sibling block, or the other part of a rich-text field split in two),
+  short of one whose added text is mostly links (the site's menus, related posts). When the
+  prose is split into sections, one block each, the smallest block holding 60 % of the
   paragraph words is named instead, if it holds little else. So it is when the only blocks
   named as containers are small ones elsewhere (a teaser's "featured-post-content"): they are
   decoys with no article behind them, and lose their names.

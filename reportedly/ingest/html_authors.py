@@ -2,8 +2,9 @@
 
 Used by ``html_meta``; reads the declarations it gathered (its ``_Sources``): JSON-LD authors,
 ``<meta>`` (Highwire ``citation_author`` among them) and microdata authors, byline-classed
-elements, ``rel=author`` links, the text around the headline, author cards. The most trusted source that yields a real person wins; weaker
-fallbacks (a declared organisation, a portrait's name, the site owner's name) come last.
+elements, ``rel=author`` links, the text around the headline, author cards. The most trusted
+source that yields a real person wins; weaker fallbacks (a declared organisation, a portrait's
+name, the site owner's name) come last.
 """
 from __future__ import annotations
 
