@@ -628,6 +628,21 @@ def test_a_copyright_year_is_not_a_publication_date():
     assert art.published.date().isoformat() == "2025-01-01"
 
 
+
+def test_htmldate_reads_a_date_only_dateparser_can_with_the_english_parser(monkeypatch):
+    # "March the 3rd, 2020" is past htmldate's own patterns: its last resort, dateparser, reads
+    # it, with an English parser (all 200 locales take seconds to load), swapped back after.
+    from htmldate import extractors
+
+    from reportedly.ingest import html_dates
+
+    default, english = extractors.get_external_parser, html_dates._english_parser
+    used = []
+    monkeypatch.setattr(html_dates, "_english_parser", lambda: used.append(1) or english())
+    art = read_html(page(top="<p class='date'>March the 3rd, 2020</p>"), "dp")
+    assert art.published.date().isoformat() == "2020-03-03"
+    assert used and extractors.get_external_parser is default
+
 # --- author round (session 14) ----------------------------------------------------------------
 
 
