@@ -643,6 +643,18 @@ def test_htmldate_reads_a_date_only_dateparser_can_with_the_english_parser(monke
     assert art.published.date().isoformat() == "2020-03-03"
     assert used and extractors.get_external_parser is default
 
+
+def test_printed_update_stamp_is_the_update_when_none_is_declared():
+    top = "<p><span>August 16, 2019</span> <span>- Updated July 9, 2025</span></p>"
+    art = read_html(page(top=top), "stamp")
+    assert art.published.date().isoformat() == "2019-08-16"
+    assert art.updated.date().isoformat() == "2025-07-09"
+    # A declared modification date is the update, whatever the page prints.
+    head = "<meta property='article:modified_time' content='2025-08-01T10:00:00+00:00'>"
+    assert read_html(page(head, top=top), "declared").updated.isoformat() == "2025-08-01T10:00:00+00:00"
+    # The stamp on the publication day itself (where the only date printed is "Updated …").
+    assert read_html(page(top="<p>Updated July 9, 2025</p>"), "same").updated is None
+
 # --- author round (session 14) ----------------------------------------------------------------
 
 

@@ -16,7 +16,7 @@ from lxml import html as lxml_html
 
 from reportedly.ingest.html_clean import find_printed_date, numeric_day_first, parse_when, prints_day
 
-__all__ = ["declared_date", "decide_published"]
+__all__ = ["declared_date", "decide_published", "decide_updated"]
 
 
 def decide_published(src, tree: lxml_html.HtmlElement, url: str | None,
@@ -45,6 +45,22 @@ def decide_published(src, tree: lxml_html.HtmlElement, url: str | None,
     if published is None:
         published = _guess_date(tree, url, default_tz)
     return published
+
+
+def decide_updated(src, published: datetime | None, default_tz: tzinfo | None) -> datetime | None:
+    """The last update: the declared modification date, else the "Updated …" stamp printed
+    beside the headline ("August 16, 2019 - Updated July 9, 2025": a page that declares no
+    modification still tells its readers). Only a stamp on a later day than the publication is
+    an update: one on the same day is usually where the publication date came from (see
+    ``decide_published``), and a bare day would read as midnight, before a published instant.
+    """
+    declared = declared_date(src, "modified", default_tz)
+    if declared is not None:
+        return declared
+    printed = _printed_date(src, default_tz, updated=True)
+    if printed is None or (published is not None and printed.date() <= published.date()):
+        return None
+    return printed
 
 
 _DATE_META = {
@@ -128,7 +144,7 @@ def _published(src, default_tz, url: str | None) -> datetime | None:
     and the declared publication date stands. "Matches" allows for the reader's time zone: an
     instant declared in UTC is printed as the local day, which may be the day before or after
     (on dev: 3 pages right that were wrong, 2 the other way, and the time kept).
-    ``Article.updated`` always keeps the declared dateModified.
+    ``Article.updated`` always keeps the declared dateModified (``decide_updated``).
     """
     declared = _declared_publication(src, default_tz, url)
     printed = _printed_date(src, default_tz)

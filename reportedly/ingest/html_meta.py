@@ -20,7 +20,7 @@ from lxml import html as lxml_html
 from reportedly.ingest import json_ld
 from reportedly.ingest.html_authors import decide_authors
 from reportedly.ingest.html_clean import clean_title
-from reportedly.ingest.html_dates import declared_date, decide_published
+from reportedly.ingest.html_dates import decide_published, decide_updated
 from reportedly.ingest.html_dek import DEK_XPATH, decide_dek
 from reportedly.ingest.html_visible import (
     byline_elements,
@@ -98,12 +98,13 @@ def decide_meta(
     """
     site = _outlet(src)
     title = _title(src, site)
+    published = decide_published(src, tree, url or src.canonical, default_tz)
     return PageMeta(
         title=title,
         bylines=decide_authors(src, site, body_text),
         outlet=site,
-        published=decide_published(src, tree, url or src.canonical, default_tz),
-        updated=declared_date(src, "modified", default_tz),
+        published=published,
+        updated=decide_updated(src, published, default_tz),
         description=_first(src.meta, "og:description", "description", "twitter:description"),
         dek=_dek(src, site, body_text, title),
         language=src.lang,
