@@ -48,3 +48,9 @@ def test_a_copy_of_the_headline_far_below_the_article_is_not_its_start():
 def test_every_line_above_the_headline_keeps_them_all():
     tree = parse_html(_page(f"<span>{PROMO}</span>"))
     assert lines_before_headline(tree, [PROMO], TITLE) == 0
+
+
+def test_only_punctuation_after_the_leading_lines_is_no_cut():
+    # Every line with words is printed before the headline: cutting them would leave nothing.
+    tree = parse_html(_page(f"<span>{PROMO}</span>"))
+    assert lines_before_headline(tree, [PROMO, "* * *", "|"], TITLE) == 0

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import re
 from datetime import datetime, timedelta, timezone
 
 import pytest
@@ -263,6 +264,15 @@ def test_binary_data_raises_input_error():
     data = bytes(range(256)) * 40
     with pytest.raises(InputError, match="binary"):
         read_html(data, "img.png")
+
+
+def test_control_characters_inside_a_page_are_dropped_not_fatal():
+    # A corrupt stretch in the middle of a page: too little for it to look binary, but lxml
+    # refuses such characters in any text a step moves.
+    paragraphs = [PARAGRAPHS[0][:40] + "\x01\x02\x0b\x0c\x1f" + PARAGRAPHS[0][40:], *PARAGRAPHS[1:]]
+    html = page(top="<script>var x = 1;</script><p>\x03</p>", paragraphs=paragraphs)
+    art = read_html(html.encode("utf-8"), "ctrl")
+    assert PARAGRAPHS[0][:40] in art.text and not re.search("[\x00-\x08\x0b\x0c\x0e-\x1f]", art.text)
 
 
 def test_corrupt_gzip_raises_input_error():

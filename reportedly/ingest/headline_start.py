@@ -61,7 +61,9 @@ def lines_before_headline(tree: lxml_html.HtmlElement, lines: list[str], title: 
     # The article goes on right under the headline; where the first kept line is printed far
     # below it, this <h1> is a copy of the headline (a "republish this article" box after the
     # article) and what came before it was the article itself.
-    first_kept = next(key for key in map(word_key, lines[cut:]) if key)
+    first_kept = next((key for key in map(word_key, lines[cut:]) if key), None)
+    if first_kept is None:  # only punctuation is left after the cut: every line would go
+        return 0
     opening = " ".join(first_kept.split()[:_OPENING_WORDS])
     at = after.find(f" {opening} ")
     if at < 0 or after.count(" ", 0, at) > _NEAR_WORDS:

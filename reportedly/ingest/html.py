@@ -141,6 +141,7 @@ def read_html(
 
 
 _CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f]")
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 def _looks_binary(text: str) -> bool:
@@ -154,7 +155,10 @@ def parse_html(text: str, id: str = "page") -> lxml_html.HtmlElement:
     # lxml refuses str input that declares an encoding in an XML prolog; drop the prolog.
     if text.lstrip().startswith("<?xml"):
         text = text.split("?>", 1)[1] if "?>" in text else text
-    text = text.replace("\x00", "")
+    # Control characters XML has no place for (a stray byte in a page, a corrupt stretch of one)
+    # would make lxml refuse the text later, when a step moves it ("All strings must be XML
+    # compatible"); browsers do not show them either.
+    text = _NOT_XML.sub("", text)
     try:
         tree = lxml_html.document_fromstring(text, parser=_PARSER)
     except (etree.ParserError, ValueError) as exc:
