@@ -275,6 +275,31 @@ def test_control_characters_inside_a_page_are_dropped_not_fatal():
     assert PARAGRAPHS[0][:40] in art.text and not re.search("[\x00-\x08\x0b\x0c\x0e-\x1f]", art.text)
 
 
+def test_elements_nested_beyond_python_recursion_are_read():
+    deep = "<div>" * 1500 + "<p>A note at the bottom of a deeply nested layout.</p>" + "</div>" * 1500
+    art = read_html(page(top=deep), "deep")
+    assert PARAGRAPHS[-1] in art.text
+
+
+def test_lists_nested_too_deeply_for_trafilatura_are_a_clear_error():
+    deep = "<ul><li>" * 900 + "item" + "</li></ul>" * 900
+    with pytest.raises(InputError, match="nests its lists too deeply"):
+        read_html(page(top=deep), "lists")
+
+
+def test_json_ld_nested_thousands_deep_is_ignored():
+    ld = "<script type='application/ld+json'>" + '{"a":' * 3000 + "1" + "}" * 3000 + "</script>"
+    assert read_html(page(head=ld), "ld").title == "Council expands bus network to northern suburbs"
+
+
+def test_a_chinese_page_is_read_not_taken_for_an_empty_one():
+    # Written without spaces, each paragraph is one "word" to str.split(); the pipeline, not the
+    # reader, says that reportedly does not analyse Chinese.
+    paragraphs = ["市议会周一批准了一项计划，将公交网络扩展到北部郊区，新线路明年开通。"] * 3
+    art = read_html(page(paragraphs=paragraphs, h1="市议会扩大公交网络"), "zh")
+    assert paragraphs[0] in art.text
+
+
 def test_corrupt_gzip_raises_input_error():
     with pytest.raises(InputError, match="gzip"):
         read_html(b"\x1f\x8b\x08\x00garbage-not-deflate", "bad.gz")

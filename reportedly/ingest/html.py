@@ -33,6 +33,11 @@ __all__ = ["read_html", "parse_html"]
 
 MAX_BYTES = 20_000_000  # bigger than any article page; larger inputs are not articles
 MIN_WORDS = 10  # fewer words than the shortest news brief
+# Words for that count: runs between spaces, and each character of the scripts written without
+# spaces (Chinese, Japanese), where a whole paragraph is one run. (A page in another language is
+# read all the same; the pipeline then says which language it is.)
+_UNSPACED = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_WORD_TOKEN = re.compile(f"[{_UNSPACED}]|[^\\s{_UNSPACED}]+")
 
 
 def read_html(
@@ -70,7 +75,13 @@ def read_html(
     declarations = gather_declarations(tree)
     streamed = streamed_bodies(tree)  # in <script>s, which are pruned next
     _prune(tree)
-    body = _extract_body(tree, url)
+    try:
+        body = _extract_body(tree, url)
+    except RecursionError:
+        # trafilatura reads nested lists by recursion: lists some 450 levels deep (unclosed
+        # <ul><li> repeated down an old page) exhaust Python's stack.
+        raise InputError(f"{id}: the page nests its lists too deeply to be read "
+                         "(hundreds of levels)") from None
     if body is None:
         raise InputError(f"{id}: no article text found in the page (is it an article page?)")
     meta = decide_meta(declarations, tree, url=url, default_tz=default_tz, body_text=body)
@@ -98,7 +109,7 @@ def read_html(
     kept = [(i, line) for i, line in kept if i not in furniture]
     outside = [*range(start), *range(end, len(lines))]
     dropped += [(i, " ".join(lines[i].split())) for i in outside if lines[i].strip()]
-    word_count = sum(len(line.split()) for _, line in kept)
+    word_count = sum(len(_WORD_TOKEN.findall(line)) for _, line in kept)
     if word_count < MIN_WORDS:
         # What is left is a menu item or a cookie notice, not an article.
         raise InputError(f"{id}: no article text found in the page (only {word_count} words of text)")

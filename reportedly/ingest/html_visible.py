@@ -130,15 +130,28 @@ def text_near_h1(
             if state["h1"] is not None and len(chunks) > state["h1"] + after:
                 raise _Done
 
-    def walk(node) -> None:
-        add(node.text)
-        for child in node:
+    def walk(root) -> None:
+        # Depth-first in document order, each element's text, then its children, then its tail;
+        # with a stack of its own, as pages nest thousands of elements deep (Python recursion
+        # stops at a thousand).
+        add(root.text)
+        stack = [(iter(root), None)]
+        while stack:
+            children, parent = stack[-1]
+            child = next(children, None)
+            if child is None:
+                stack.pop()
+                if parent is not None:
+                    add(parent.tail)
+                continue
             tag = child.tag if isinstance(child.tag, str) else ""
             if tag == "h1" and state["h1"] is None:
                 state["h1"] = len(chunks)
                 chunks.append(" ".join(child.text_content().split()))
             elif tag and tag not in skip:
-                walk(child)
+                add(child.text)
+                stack.append((iter(child), child))
+                continue
             add(child.tail)
 
     try:

@@ -32,6 +32,8 @@ def load_json(raw: str):
     raw = raw.replace("//<![CDATA[", "").replace("//]]>", "").strip()
     try:
         return json.loads(raw)
+    except RecursionError:
+        return None  # nested thousands deep: no page's metadata, and mending cannot help
     except ValueError:
         pass
     # Common breakage: raw newlines/tabs inside strings, trailing commas.
