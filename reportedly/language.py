@@ -1,18 +1,29 @@
 """Which language an article is in; reportedly's models read English only."""
 from __future__ import annotations
 
+import re
+
 from langdetect import DetectorFactory, LangDetectException, detect_langs
 
 DetectorFactory.seed = 0  # langdetect is random by default; the same text must give the same answer
 
 MIN_WORDS = 12
 MIN_CONFIDENCE = 0.9
+# Scripts written without spaces between words (Chinese, Japanese): each character counts as a
+# word, where str.split() would see a whole paragraph as one.
+_UNSPACED = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_WORD = re.compile(f"[{_UNSPACED}]|[^\\s{_UNSPACED}]+")
+
+
+def word_count(text: str) -> int:
+    """How many words ``text`` has: runs between spaces, and characters of unspaced scripts."""
+    return len(_WORD.findall(text))
 
 
 def detect_language(text: str) -> str | None:
     """ISO 639-1 code of the text's language, or None when too short or too unsure to say."""
     sample = text[:5000]
-    if len(sample.split()) < MIN_WORDS:
+    if word_count(sample) < MIN_WORDS:
         return None
     try:
         best = detect_langs(sample)[0]

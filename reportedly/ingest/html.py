@@ -15,6 +15,7 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from reportedly.errors import InputError, TooLargeError
+from reportedly.language import word_count
 from reportedly.ingest.article_container import mark_article_container
 from reportedly.ingest.article_end import find_article_end
 from reportedly.ingest.boilerplate import split_boilerplate
@@ -33,11 +34,6 @@ __all__ = ["read_html", "parse_html"]
 
 MAX_BYTES = 20_000_000  # bigger than any article page; larger inputs are not articles
 MIN_WORDS = 10  # fewer words than the shortest news brief
-# Words for that count: runs between spaces, and each character of the scripts written without
-# spaces (Chinese, Japanese), where a whole paragraph is one run. (A page in another language is
-# read all the same; the pipeline then says which language it is.)
-_UNSPACED = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-_WORD_TOKEN = re.compile(f"[{_UNSPACED}]|[^\\s{_UNSPACED}]+")
 
 
 def read_html(
@@ -109,10 +105,11 @@ def read_html(
     kept = [(i, line) for i, line in kept if i not in furniture]
     outside = [*range(start), *range(end, len(lines))]
     dropped += [(i, " ".join(lines[i].split())) for i in outside if lines[i].strip()]
-    word_count = sum(len(_WORD_TOKEN.findall(line)) for _, line in kept)
-    if word_count < MIN_WORDS:
+    # Counted so that a page in Chinese is read (the pipeline then says which language it is).
+    kept_words = sum(word_count(line) for _, line in kept)
+    if kept_words < MIN_WORDS:
         # What is left is a menu item or a cookie notice, not an article.
-        raise InputError(f"{id}: no article text found in the page (only {word_count} words of text)")
+        raise InputError(f"{id}: no article text found in the page (only {kept_words} words of text)")
 
     pieces: list[str] = []
     paragraphs: list[Paragraph] = []
