@@ -1,5 +1,7 @@
 """WARC and RSS/Atom readers, and outlet/date from PolNeAR-style file names (no network, no model)."""
 import io
+import random
+import string
 from datetime import datetime
 
 from warcio.statusandheaders import StatusAndHeaders
@@ -32,6 +34,31 @@ def test_warc_pages_are_articles_and_bad_pages_are_reported(tmp_path):
         assert loaded[0].article.url == "https://example.com/0"
         assert "reopen to traffic" in loaded[0].article.text
         assert loaded[1].article is None and "no article text" in loaded[1].error
+
+
+def test_damaged_warc_reports_the_damage_once_and_keeps_what_it_read(tmp_path, capsys):
+    # A page long enough to span several of warcio's read blocks (random words barely
+    # compress), its gzip member overwritten two thirds in: warcio notes the bad data check
+    # on stderr and reads no further in that member.
+    rng = random.Random(5)
+    words = " ".join("".join(rng.choice(string.ascii_lowercase) for _ in range(rng.randint(2, 9)))
+                     for _ in range(40_000))
+    big = PAGE.replace("</article>", f"<p>{words}</p></article>")
+    with open(tmp_path / "crawl.warc.gz", "wb") as fh:
+        writer = WARCWriter(fh, gzip=True)
+        for n, body in enumerate([big, PAGE]):
+            headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.1")
+            writer.write_record(writer.create_warc_record(
+                f"https://example.com/{n}", "response", payload=io.BytesIO(body.encode()), http_headers=headers))
+    data = (tmp_path / "crawl.warc.gz").read_bytes()
+    cut = data.index(b"\x1f\x8b\x08", 1) * 2 // 3
+    (tmp_path / "bad.warc.gz").write_bytes(data[:cut] + b"\x00" * 64 + data[cut + 64:])
+    loaded = list(iter_articles([str(tmp_path / "bad.warc.gz")]))
+    assert loaded[0].article is not None and "reopen to traffic" in loaded[0].article.text
+    damage = [l for l in loaded if l.error and "damaged" in l.error]
+    assert len(damage) == 1 and "bad.warc.gz" in damage[0].error and "data check" in damage[0].error
+    # warcio's own note went into that error, not onto the user's terminal.
+    assert capsys.readouterr().err == ""
 
 
 def test_not_a_warc(tmp_path):

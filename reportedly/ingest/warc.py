@@ -7,7 +7,9 @@ after publication.
 """
 from __future__ import annotations
 
+import contextlib
 import dataclasses
+import io
 from datetime import tzinfo
 
 from warcio.archiveiterator import ArchiveIterator
@@ -30,8 +32,14 @@ def iter_warc(path: str, stem: str, *, zone: tzinfo | None = None, max_bytes: in
         if head[:2] != b"\x1f\x8b" and head != b"WARC/":
             raise InputError(f"{path}: not a WARC file (it does not start with a WARC record)")
         number = 0
+        damage: list[str] = []
+        records = ArchiveIterator(fh)
         try:
-            for record in ArchiveIterator(fh):
+            while True:
+                with _warcio_notes(damage):
+                    record = next(records, None)
+                if record is None:
+                    break
                 if record.rec_type != "response":
                     continue
                 content_type = (record.http_headers.get_header("Content-Type") or "") if record.http_headers else ""
@@ -41,7 +49,8 @@ def iter_warc(path: str, stem: str, *, zone: tzinfo | None = None, max_bytes: in
                 url = record.rec_headers.get_header("WARC-Target-URI")
                 id = f"{stem}:{number}"
                 try:
-                    body = record.content_stream().read()
+                    with _warcio_notes(damage):
+                        body = record.content_stream().read()
                     if max_bytes is not None and len(body) > max_bytes:
                         raise InputError(f"{id}: the page is {len(body):,} bytes, over the limit of {max_bytes:,}")
                     article = read_html(body, id, url=url, default_tz=zone, source_path=path)
@@ -53,8 +62,26 @@ def iter_warc(path: str, stem: str, *, zone: tzinfo | None = None, max_bytes: in
                 except ReportedlyError as exc:
                     yield id, None, str(exc)
         except ArchiveLoadFailed as exc:
-            yield f"{stem}:{number + 1}", None, f"{path}: not a readable WARC file ({exc})"
+            # warcio quotes the bad record's first line: binary bytes, when a gzip member is bad.
+            reason = str(exc).split(", first line:")[0][:120]
+            yield f"{stem}:{number + 1}", None, f"{path}: not a readable WARC file ({reason})"
             return
+        if damage:
+            # warcio writes what it skipped to stderr, without saying which file; said once here.
+            yield stem, None, (f"{path}: the archive is damaged ({damage[0]}; {len(damage)} such "
+                               "notes from warcio): pages after the damage may be cut short or missing")
         if number == 0:
             # A crawl with no HTML responses is worth a word: it was probably not the file meant.
             yield stem, None, f"{path}: no HTML responses in this WARC file"
+
+
+@contextlib.contextmanager
+def _warcio_notes(notes: list[str]):
+    """Collects what warcio writes to stderr (a record cut short, a corrupt gzip member) into
+    ``notes``, only for the warcio call inside, so that nothing of ours is caught with it."""
+    buffer = io.StringIO()
+    try:
+        with contextlib.redirect_stderr(buffer):
+            yield
+    finally:
+        notes.extend(line.strip() for line in buffer.getvalue().splitlines() if line.strip())
