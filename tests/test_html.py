@@ -273,6 +273,9 @@ def test_control_characters_inside_a_page_are_dropped_not_fatal():
     html = page(top="<script>var x = 1;</script><p>\x03</p>", paragraphs=paragraphs)
     art = read_html(html.encode("utf-8"), "ctrl")
     assert PARAGRAPHS[0][:40] in art.text and not re.search("[\x00-\x08\x0b\x0c\x0e-\x1f]", art.text)
+    # Half an emoji in text handed over as str (a JSON Lines record's "\ud83d" escape).
+    art = read_html(page(paragraphs=paragraphs).replace("first", "first \ud83d"), "surrogate")
+    assert PARAGRAPHS[-1] in art.text
 
 
 def test_elements_nested_beyond_python_recursion_are_read():

@@ -149,7 +149,7 @@ def read_html(
 
 
 _CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f]")
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 def _looks_binary(text: str) -> bool:
@@ -163,9 +163,10 @@ def parse_html(text: str, id: str = "page") -> lxml_html.HtmlElement:
     # lxml refuses str input that declares an encoding in an XML prolog; drop the prolog.
     if text.lstrip().startswith("<?xml"):
         text = text.split("?>", 1)[1] if "?>" in text else text
-    # Control characters XML has no place for (a stray byte in a page, a corrupt stretch of one)
-    # would make lxml refuse the text later, when a step moves it ("All strings must be XML
-    # compatible"); browsers do not show them either.
+    # Characters XML has no place for: control characters (a stray byte in a page, a corrupt
+    # stretch of one) make lxml refuse the text later, when a step moves it ("All strings must
+    # be XML compatible"), and a lone surrogate (half an emoji, from a JSON "\ud83d" escape)
+    # ends libxml2's reading of the page there. Browsers show neither.
     text = _NOT_XML.sub("", text)
     try:
         tree = lxml_html.document_fromstring(text, parser=_PARSER)
