@@ -41,3 +41,9 @@ class NoCorpusError(ReportedlyError):
     """A corpus view was asked for but no store is open (``reportedly serve --db FILE``)."""
 
     status = 404
+
+
+def internal_error(what: str, doing: str, exc: BaseException) -> str:
+    """The message a batch records, and goes on, when a bug (ours or a library's) stops ``doing``
+    (reading, analysing) ``what``: an article's id or a file's path."""
+    return f"{what}: internal error while {doing} ({type(exc).__name__}: {exc}); please report it"

@@ -5,7 +5,7 @@ import dataclasses
 from typing import Iterable, Iterator
 
 from .attribution import Extractor
-from .errors import ReportedlyError, UnsupportedLanguageError
+from .errors import ReportedlyError, UnsupportedLanguageError, internal_error
 from .language import detect_language
 from .model import Analysis, Article, Attribution, Entity
 from .nlp import load_pipeline
@@ -66,8 +66,7 @@ class Analyzer:
             except Exception as exc:  # noqa: BLE001 - the batch edge: record the bug, go on
                 if raise_errors:
                     raise
-                message = f"{article.id}: internal error while analysing ({type(exc).__name__}: {exc}); please report it"
-                yield Analysis(article.id, article, errors=(message,))
+                yield Analysis(article.id, article, errors=(internal_error(article.id, "analysing", exc),))
 
     def _one(self, article: Article) -> Analysis:
         analysed = "\n".join(article.text[p.start : p.end] for p in article.paragraphs)

@@ -80,6 +80,14 @@ ATOM = """<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2
 </feed>"""
 
 
+def test_feed_with_a_reference_to_half_an_emoji(tmp_path):
+    # feedparser's lenient parser crashed encoding "&#xD83D;" (no character) as UTF-8.
+    (tmp_path / "news.rss").write_text(RSS.replace("Council approves", "Council &#xD83D; approves")
+                                       .replace("The Daily", "The &#55357; Daily"))
+    first = list(iter_articles([str(tmp_path / "news.rss")]))[0].article
+    assert first.title == "Council \ufffd approves budget" and first.outlet == "The \ufffd Daily Example"
+
+
 def test_rss_entries(tmp_path):
     (tmp_path / "news.rss").write_text(RSS)
     loaded = list(iter_articles([str(tmp_path / "news.rss")]))

@@ -101,6 +101,38 @@ def test_jsonl_records_and_bad_lines(tmp_path):
     assert "must be an object" in loaded[4].error
 
 
+def test_jsonl_half_an_emoji_deep_nesting_and_a_reader_bug_cost_one_record(tmp_path, monkeypatch):
+    from reportedly.ingest import jsonl
+
+    text = "Police said on Monday that two people were hurt in the crash on the ring road."
+    lines = [
+        # "\ud83d" without its pair: no character, which no UTF-8 writer takes.
+        '{"id": "half", "title": "Crash \\ud83d", "text": "' + text.replace("two", "two \\ud83d") + '"}',
+        '{"id": "deep", "text": ' + "[" * 100_000 + "]" * 100_000 + "}",
+        json.dumps({"id": "bug", "text": text}),
+        json.dumps({"id": "after", "text": text}),
+    ]
+    path = tmp_path / "records.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    real = jsonl.read_plaintext
+
+    def buggy(body, id, **kw):
+        if id == "bug":
+            raise KeyError("a bug in a reader")
+        return real(body, id, **kw)
+
+    monkeypatch.setattr(jsonl, "read_plaintext", buggy)
+    loaded = list(iter_articles([str(path)]))
+    assert [item.id for item in loaded] == ["half", "records:2", "bug", "after"]
+    half = loaded[0].article
+    # U+FFFD one for one, so the offsets into the record's text stay.
+    assert half.title == "Crash \ufffd" and "two \ufffd people" in half.text
+    half.text.encode("utf-8")
+    assert "nests its JSON too deeply" in loaded[1].error
+    assert "internal error while reading (KeyError" in loaded[2].error
+    assert loaded[3].article is not None
+
+
 def test_stdin(monkeypatch):
     monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(b"Officials said the bridge was safe to use.")))
     (item,) = list(iter_articles(["-"]))

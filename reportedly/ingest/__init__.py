@@ -11,7 +11,7 @@ from datetime import tzinfo
 from pathlib import Path
 from typing import Iterator, Sequence
 
-from ..errors import InputError, ReportedlyError
+from ..errors import InputError, ReportedlyError, internal_error
 from ..model import Article
 from .decode import DEFAULT_MAX_BYTES, check_size, decode_text
 from .feeds import iter_feed
@@ -143,6 +143,8 @@ def _read_path_raw(path: str, id: str, options: ReadOptions) -> Iterator[Loaded]
         yield Loaded(id, read_plaintext(text, id, zone=options.zone, source_path=path))
     except ReportedlyError as exc:
         yield Loaded(id, error=str(exc))
+    except Exception as exc:  # noqa: BLE001 - the batch edge: a reader's bug ends this file only
+        yield Loaded(id, error=internal_error(path, "reading", exc))
 
 
 def _read_bytes(path: str, options: ReadOptions) -> bytes:
@@ -189,9 +191,11 @@ def _records(records, path: str, options: ReadOptions) -> Iterator[Loaded]:
         if isinstance(record, InputError):
             yield Loaded(default_id, error=str(record))
             continue
+        rid = str(record.get("id") or default_id) if isinstance(record, dict) else default_id
         try:
             article = read_record(record, default_id, zone=options.zone, source_path=path)
             yield Loaded(article.id, article)
         except ReportedlyError as exc:
-            rid = str(record.get("id") or default_id) if isinstance(record, dict) else default_id
             yield Loaded(rid, error=str(exc))
+        except Exception as exc:  # noqa: BLE001 - one record's bug, not the rest of the file's
+            yield Loaded(rid, error=internal_error(rid, "reading", exc))

@@ -1,6 +1,8 @@
 """Turning the bytes of a file into text, or saying clearly why not."""
 from __future__ import annotations
 
+import re
+
 from charset_normalizer import from_bytes
 
 from ..errors import InputError, TooLargeError
@@ -14,6 +16,18 @@ def check_size(size: int, max_bytes: int, what: str) -> None:
         raise TooLargeError(
             f"{what} is {size:,} bytes, over the limit of {max_bytes:,}; raise it with --max-bytes"
         )
+
+
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def whole_characters(text: str) -> str:
+    """``text`` with each lone surrogate replaced by U+FFFD, one for one (offsets stay).
+
+    Half of an emoji's escape in JSON ("\\ud83d" without its pair) becomes a surrogate in a
+    Python str: no character, which no UTF-8 writer (stdout, SQLite) accepts.
+    """
+    return _LONE_SURROGATE.sub("\ufffd", text)
 
 
 def looks_binary(data: bytes) -> bool:

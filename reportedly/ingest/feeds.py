@@ -23,7 +23,7 @@ _TAG = re.compile(r"<[a-zA-Z/!]")
 
 def iter_feed(data: bytes, stem: str, *, zone: tzinfo | None = None, source_path: str | None = None):
     """Each entry of an RSS/Atom document as (id, Article | None, error | None)."""
-    parsed = feedparser.parse(data)
+    parsed = feedparser.parse(_without_surrogate_refs(data))
     if not parsed.entries:
         problem = f" ({parsed.bozo_exception})" if parsed.get("bozo") else ""
         raise InputError(f"{source_path or stem}: no feed entries found{problem}")
@@ -34,6 +34,24 @@ def iter_feed(data: bytes, stem: str, *, zone: tzinfo | None = None, source_path
             yield id, _entry_article(entry, id, outlet, zone, source_path), None
         except ReportedlyError as exc:
             yield id, None, str(exc)
+
+
+# A numeric character reference ("&#xD83D;", "&#55357;").
+_CHAR_REF = re.compile(rb"&#([xX][0-9a-fA-F]{1,6}|[0-9]{1,7});")
+
+
+def _without_surrogate_refs(data: bytes) -> bytes:
+    """``data`` with references to lone surrogates made U+FFFD's.
+
+    A feed generator that escapes an emoji's two halves separately, or cuts a pair, leaves
+    "&#xD83D;": no character, and feedparser's lenient parser crashes encoding it as UTF-8.
+    """
+    def whole(m: re.Match) -> bytes:
+        ref = m.group(1)
+        code = int(ref[1:], 16) if ref[:1] in b"xX" else int(ref)
+        return b"&#xFFFD;" if 0xD800 <= code <= 0xDFFF else m.group(0)
+
+    return _CHAR_REF.sub(whole, data) if b"&#" in data else data
 
 
 def _entry_article(entry, id: str, outlet: str | None, zone, source_path):

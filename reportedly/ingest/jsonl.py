@@ -8,6 +8,7 @@ from typing import Iterator
 
 from ..errors import InputError
 from ..model import Article
+from .decode import whole_characters
 from .html import read_html
 from .plaintext import read_plaintext
 from .timestamps import parse_timestamp
@@ -29,7 +30,7 @@ def read_record(record: dict, default_id: str, *, zone: tzinfo | None = None, so
     overrides = {}
     for key in ("url", "outlet", "title"):
         if isinstance(record.get(key), str) and record[key].strip():
-            overrides[key] = record[key].strip()
+            overrides[key] = whole_characters(record[key].strip())
     for key in ("published", "updated"):
         if record.get(key):
             overrides[key] = _when(str(record[key]), zone, id)
@@ -57,5 +58,7 @@ def iter_records(text: str, stem: str, first_line: int = 1) -> Iterator[tuple[st
         default_id = f"{stem}:{number}"
         try:
             yield default_id, json.loads(line)
+        except RecursionError:
+            yield default_id, InputError(f"{default_id}: line {number} nests its JSON too deeply to read")
         except json.JSONDecodeError as exc:
             yield default_id, InputError(f"{default_id}: line {number} is not valid JSON ({exc.msg} at column {exc.colno})")

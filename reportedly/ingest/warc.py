@@ -15,7 +15,7 @@ from datetime import tzinfo
 from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
 
-from ..errors import InputError, ReportedlyError
+from ..errors import InputError, ReportedlyError, internal_error
 from .html import read_html
 from .timestamps import parse_timestamp
 
@@ -61,6 +61,8 @@ def iter_warc(path: str, stem: str, *, zone: tzinfo | None = None, max_bytes: in
                     yield id, article, None
                 except ReportedlyError as exc:
                     yield id, None, str(exc)
+                except Exception as exc:  # noqa: BLE001 - one page's bug, not the rest of the crawl's
+                    yield id, None, internal_error(id, "reading", exc)
         except ArchiveLoadFailed as exc:
             # warcio quotes the bad record's first line: binary bytes, when a gzip member is bad.
             reason = str(exc).split(", first line:")[0][:120]
