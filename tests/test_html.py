@@ -282,6 +282,9 @@ def test_elements_nested_beyond_python_recursion_are_read():
     deep = "<div>" * 1500 + "<p>A note at the bottom of a deeply nested layout.</p>" + "</div>" * 1500
     art = read_html(page(top=deep), "deep")
     assert PARAGRAPHS[-1] in art.text
+    # The headline's own text, read by the same kind of walk.
+    h1 = "<span>" * 1500 + "Council expands bus network" + "</span>" * 1500
+    assert read_html(page(h1=h1), "deep-h1").title == "Council expands bus network"
 
 
 def test_lists_nested_too_deeply_for_trafilatura_are_a_clear_error():

@@ -49,19 +49,37 @@ _SKIP_TAGS = {"script", "style", "noscript", "template", "svg", "button", "selec
 
 def visible_text(el) -> str:
     """The element's text without script/style content, one space between text nodes."""
-    parts: list[str] = []
-
-    def walk(node) -> None:
-        if node.text:
-            parts.append(node.text)
-        for child in node:
-            if isinstance(child.tag, str) and child.tag not in _SKIP_TAGS:
-                walk(child)
-            if child.tail:
-                parts.append(child.tail)
-
-    walk(el)
+    parts = [p for p in _text_flow(el, _shown) if isinstance(p, str)]
     return " ".join(" ".join(parts).split())
+
+
+def _shown(el) -> bool:
+    return isinstance(el.tag, str) and el.tag not in _SKIP_TAGS
+
+
+def _text_flow(root, enter):
+    """The text under ``root`` in document order: each text node as a string, and each element
+    that ``enter`` declines as the element itself (its tail follows it; its inside is skipped).
+
+    lxml's ``iterwalk``, not recursion: pages nest elements thousands deep, past Python's
+    recursion limit. ``enter`` is asked as each element is reached, so it may depend on what
+    the caller has seen so far.
+    """
+    if root.text:
+        yield root.text
+    walker = etree.iterwalk(root, events=("start", "end", "comment", "pi"))
+    for event, el in walker:
+        if el is root:
+            continue
+        if event == "start":
+            if enter(el):
+                if el.text:
+                    yield el.text
+                continue
+            walker.skip_subtree()
+            yield el
+        elif el.tail:
+            yield el.tail
 
 
 # Inside a headline: the post's date, and the next heading that unclosed markup nested in it
@@ -78,22 +96,15 @@ def line_text(el) -> str:
     A label in an element of its own before the headline ("<strong>Blog:</strong> Best …",
     arXiv's "<span class="descriptor">Title:</span>") is not part of it.
     """
-    parts: list[str] = []
     label = _leading_label(el)
-
-    def walk(node) -> None:
-        if node.text:
-            parts.append(node.text)
-        for child in node:
-            if child.tag == "br":
-                parts.append(" ")
-            elif isinstance(child.tag, str) and child.tag not in _SKIP_TAGS | _NOT_HEADLINE \
-                    and child is not label:
-                walk(child)
-            if child.tail:
-                parts.append(child.tail)
-
-    walk(el)
+    skip = _SKIP_TAGS | _NOT_HEADLINE | {"br"}
+    parts: list[str] = []
+    for piece in _text_flow(el, lambda c: isinstance(c.tag, str) and c.tag not in skip
+                            and c is not label):
+        if isinstance(piece, str):
+            parts.append(piece)
+        elif piece.tag == "br":
+            parts.append(" ")
     return " ".join("".join(parts).split())
 
 
@@ -118,47 +129,23 @@ def text_near_h1(
     if body is None:
         return [], None
     chunks: list[str] = []
-    state = {"h1": None}
+    h1_at = None
     skip = _SKIP_TAGS | {"nav", "footer", "aside", "form"}
 
-    class _Done(Exception):
-        pass
+    def enters(el) -> bool:
+        # The first <h1> is read whole, as one chunk; other elements are walked into.
+        return (isinstance(el.tag, str) and el.tag not in skip
+                and not (el.tag == "h1" and h1_at is None))
 
-    def add(text: str | None) -> None:
-        if text and text.strip():
-            chunks.append(" ".join(text.split()))
-            if state["h1"] is not None and len(chunks) > state["h1"] + after:
-                raise _Done
-
-    def walk(root) -> None:
-        # Depth-first in document order, each element's text, then its children, then its tail;
-        # with a stack of its own, as pages nest thousands of elements deep (Python recursion
-        # stops at a thousand).
-        add(root.text)
-        stack = [(iter(root), None)]
-        while stack:
-            children, parent = stack[-1]
-            child = next(children, None)
-            if child is None:
-                stack.pop()
-                if parent is not None:
-                    add(parent.tail)
-                continue
-            tag = child.tag if isinstance(child.tag, str) else ""
-            if tag == "h1" and state["h1"] is None:
-                state["h1"] = len(chunks)
-                chunks.append(" ".join(child.text_content().split()))
-            elif tag and tag not in skip:
-                add(child.text)
-                stack.append((iter(child), child))
-                continue
-            add(child.tail)
-
-    try:
-        walk(body)
-    except _Done:
-        pass
-    h1_at = state["h1"]
+    for piece in _text_flow(body, enters):
+        if isinstance(piece, str):
+            if piece.strip():
+                chunks.append(" ".join(piece.split()))
+        elif piece.tag == "h1" and h1_at is None:
+            h1_at = len(chunks)
+            chunks.append(" ".join(piece.text_content().split()))
+        if h1_at is not None and len(chunks) > h1_at + after:
+            break
     if h1_at is None:
         return [], None
     start = max(0, h1_at - before)
