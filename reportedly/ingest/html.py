@@ -15,7 +15,6 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from reportedly.errors import InputError, TooLargeError
-from reportedly.language import word_count
 from reportedly.ingest.article_container import mark_article_container
 from reportedly.ingest.article_end import find_article_end
 from reportedly.ingest.boilerplate import split_boilerplate
@@ -28,6 +27,7 @@ from reportedly.ingest.html_meta import decide_meta, gather_declarations
 from reportedly.ingest.next_stream import restore_streamed_body, streamed_bodies
 from reportedly.ingest.thin_body import restore_dropped_paragraphs
 from reportedly.ingest.words import shared_count, words
+from reportedly.language import word_count
 from reportedly.model import Article, Paragraph, Span
 
 __all__ = ["read_html", "parse_html"]

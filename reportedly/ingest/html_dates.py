@@ -144,7 +144,7 @@ def _published(src, default_tz, url: str | None) -> datetime | None:
     and the declared publication date stands. "Matches" allows for the reader's time zone: an
     instant declared in UTC is printed as the local day, which may be the day before or after
     (on dev: 3 pages right that were wrong, 2 the other way, and the time kept).
-    ``Article.updated`` always keeps the declared dateModified (``decide_updated``).
+    ``Article.updated`` keeps the declared dateModified (``decide_updated``).
     """
     declared = _declared_publication(src, default_tz, url)
     printed = _printed_date(src, default_tz)
