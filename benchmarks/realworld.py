@@ -55,7 +55,7 @@ def analyse(gold, shared: Path) -> dict[str, dict]:
 
 def display_threshold() -> float | None:
     try:
-        from reportedly.attribution.confidence import DISPLAY_THRESHOLD
+        from reportedly.provenance.confidence import DISPLAY_THRESHOLD
     except ImportError:
         return None
     return DISPLAY_THRESHOLD

@@ -106,6 +106,10 @@ class Attribution:
     content: Span
     source: Span | None = None
     cue: Span | None = None
+    # Which extractor found it (model, layout, rules) and, for the model, its own probability of
+    # the find (cue CRF times role CRF marginals): inputs to the confidence, see provenance/confidence.py.
+    origin: str = ""
+    probability: float | None = None
 
 
 SPEAKER_TYPES = ("person", "organization", "outlet", "document", "anonymous", "group", "unknown")
@@ -181,6 +185,10 @@ class Provenance:
     status: str = "attributed"  # attributed | hedged | denied
     cue_strength: str | None = None
     markers: tuple[Marker, ...] = ()
+    # What kind of act the attribution reports (speech, writing, thought, finding, other) and
+    # how likely it is to be a real attribution with this speaker (provenance/confidence.py).
+    act: str = "other"
+    confidence: float = 1.0
 
 
 @dataclass(frozen=True)

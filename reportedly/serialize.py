@@ -56,6 +56,8 @@ def attribution_dict(att: Attribution, provenance: Provenance | None = None) -> 
             "cue_strength": provenance.cue_strength,
             "markers": [marker_dict(m) for m in provenance.markers],
         }
+        out["act"] = provenance.act
+        out["confidence"] = provenance.confidence
     return out
 
 

@@ -97,8 +97,14 @@ class CrfExtractor:
                        following: tuple[int, Doc] | None = None) -> list[Attribution]:
         features = ParagraphFeatures(doc, index)
         out = []
-        for c_start, c_end in self._find_cues(features.base):
+        cues = self._find_cues(features.base)
+        # The cue tagger's marginals belong to the paragraph just tagged: read them before the
+        # role tagger runs (each tagger keeps only its last sequence).
+        cue_probabilities = [self._marked_probability(self._cue, "CUE", range(a, b)) for a, b in cues]
+        for (c_start, c_end), p_cue in zip(cues, cue_probabilities):
             tags = self._role.tag(features.for_cue(c_start, c_end))
+            content_tokens = [i for i, t in enumerate(tags) if t.endswith("-CON")]
+            p_content = self._marked_probability(self._role, "CON", content_tokens) if content_tokens else 0.5
             content = _char_pieces(doc, offset, token_runs(tags, "CON"))
             if not content:
                 content = _lead_in_content(doc, c_end, following)
@@ -114,8 +120,18 @@ class CrfExtractor:
                 source = Span.of(text, *nearest)
             content_span = Span.from_fragments(text, content)
             cue_span = Span.of(text, offset + doc[c_start].idx, offset + doc[c_end - 1].idx + len(doc[c_end - 1]))
-            out.append(Attribution("", quote_kind(content_span.text), content_span, source, cue_span))
+            out.append(Attribution("", quote_kind(content_span.text), content_span, source, cue_span,
+                                   origin="model", probability=round(p_cue * p_content, 4)))
         return out
+
+    @staticmethod
+    def _marked_probability(tagger, label: str, tokens) -> float:
+        """The mean marginal probability that ``tokens`` carry ``label`` (B or I), as last tagged."""
+        tokens = list(tokens)
+        if not tokens:
+            return 0.0
+        total = sum(tagger.marginal("B-" + label, i) + tagger.marginal("I-" + label, i) for i in tokens)
+        return total / len(tokens)
 
 
     def _find_cues(self, base: list[list[str]]) -> list[tuple[int, int]]:

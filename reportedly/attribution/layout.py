@@ -13,6 +13,8 @@ lines to be read as a transcript ("VIDEO: …" or a headline "FIX IS IN: …" al
 """
 from __future__ import annotations
 
+import dataclasses
+
 import re
 from typing import Sequence
 
@@ -56,7 +58,7 @@ class LayoutExtractor:
         turns = [turn for start, end in lines if (turn := _turn(text, start, end)) is not None]
         if len(turns) >= _MIN_TURNS:
             found.extend(turns)
-        return sorted(found, key=lambda att: att.cue.start)
+        return sorted((dataclasses.replace(att, origin="layout") for att in found), key=lambda att: att.cue.start)
 
 
 def _lines(text: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -8,6 +8,8 @@ quote becomes the whole quote, and the share of quoted words decides direct, ind
 """
 from __future__ import annotations
 
+import dataclasses
+
 import re
 from typing import Sequence
 
@@ -76,7 +78,7 @@ class RuleExtractor:
         for offset, doc in blocks:
             for sent in doc.sents:
                 found.extend(self._sentence(text, offset, sent, quotes))
-        return _dedupe(found)
+        return [dataclasses.replace(att, origin="rules") for att in _dedupe(found)]
 
     def _sentence(self, text: str, offset: int, sent: SpacySpan, quotes: list[Quote]) -> list[Attribution]:
         out = []

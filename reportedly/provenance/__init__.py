@@ -9,8 +9,10 @@ from typing import Sequence
 
 from ..attribution import Block
 from ..model import Article, Attribution, Profile, Provenance, Voice
+from .acts import classify_act
 from .chains import link_attributions
-from .epistemic import attribution_markers, attribution_status, cue_strength, sentence_voices
+from . import confidence as confidence_model
+from .epistemic import attribution_markers, attribution_status, cue_lemma, cue_strength, sentence_voices
 from .profile import sourcing_profile
 from .speakers import SpeakerResolver
 
@@ -29,8 +31,13 @@ def trace_provenance(
     for att, speaker, (via, basis, chain) in zip(attributions, speakers, links):
         strength = cue_strength(att, blocks)
         markers = attribution_markers(article.text, blocks, att)
+        lemma = cue_lemma(att, blocks)
+        act = classify_act(att, lemma, speaker)
+        sure = confidence_model.confidence(
+            confidence_model.features(att, lemma, speaker, act, in_turn=att.origin == "layout"))
         provenance.append(
-            Provenance(att.id, speaker, via, basis, chain, attribution_status(att, strength, markers), strength, tuple(markers))
+            Provenance(att.id, speaker, via, basis, chain, attribution_status(att, strength, markers), strength,
+                       tuple(markers), act=act, confidence=sure)
         )
     voices = tuple(sentence_voices(article, blocks, attributions))
     profile = sourcing_profile(article, attributions, provenance, voices)

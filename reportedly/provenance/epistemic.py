@@ -29,11 +29,20 @@ def cue_strength(att: Attribution, blocks: Sequence[Block]) -> str | None:
     words = att.cue.text.lower().split()
     if words[:2] == ["according", "to"]:
         return lexicon.CUE_STRENGTH["according_to"]
-    lemma = _cue_lemma(att.cue, blocks) or (words[0] if words else "")
-    return lexicon.CUE_STRENGTH.get(lemma)
+    return lexicon.CUE_STRENGTH.get(cue_lemma(att, blocks))
 
 
-def _cue_lemma(cue: Span, blocks: Sequence[Block]) -> str | None:
+def cue_lemma(att: Attribution, blocks: Sequence[Block]) -> str:
+    """The cue's first word as a lemma ("according_to" for that phrase); "" without a word."""
+    if att.cue is None:
+        return ""
+    words = att.cue.text.lower().split()
+    if words[:2] == ["according", "to"]:
+        return "according_to"
+    return _first_lemma(att.cue, blocks) or (words[0] if words else "")
+
+
+def _first_lemma(cue: Span, blocks: Sequence[Block]) -> str | None:
     for _offset, token in _tokens_in(blocks, [(cue.start, cue.end)]):
         if token.is_alpha:
             return token.lemma_.lower()
