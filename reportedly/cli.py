@@ -34,6 +34,7 @@ def _parser() -> argparse.ArgumentParser:
     analyze.add_argument("--tz", metavar="ZONE", help="time zone for stamps without an offset or with an ambiguous abbreviation (IANA name or +05:30)")
     analyze.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, metavar="N", help=f"largest input file to read (default {DEFAULT_MAX_BYTES:,})")
     analyze.add_argument("--extractor", choices=EXTRACTORS, default="hybrid", help="attribution extractor (default hybrid: the trained model, rules where it found nothing)")
+    analyze.add_argument("--all", action="store_true", help="text format: also show the attributions held back for low confidence (JSON always has them all, with their confidence)")
     analyze.add_argument("--workers", type=int, default=DEFAULT_WORKERS, metavar="N", help=f"processes analysing articles (default {DEFAULT_WORKERS}: both cores of a laptop)")
     analyze.set_defaults(run=_analyze)
     evaluate = commands.add_parser("eval", help="score attributions against a brat-standoff corpus laid out like PolNeAR")
@@ -108,7 +109,7 @@ def _analyze(args: argparse.Namespace) -> int:
         if not analysis.ok:
             print(f"reportedly: {analysis.id}: {'; '.join(analysis.errors)}", file=sys.stderr)
         if fmt == "text":
-            sys.stdout.write(render_text(analysis) + "\n")
+            sys.stdout.write(render_text(analysis, show_all=args.all) + "\n")
         elif fmt == "jsonl":
             sys.stdout.write(json.dumps(analysis_dict(analysis), ensure_ascii=False) + "\n")
         else:

@@ -30,8 +30,9 @@ from .errors import InputError
 SPEAKER_TYPES = ("person", "organization", "outlet", "document", "anonymous", "group")
 KINDS = ("direct", "indirect", "mixed")
 ACTS = ("speech", "writing", "thought", "finding", "other")
-# Types that say the same thing about who is speaking: nobody named.
-_UNNAMED = frozenset({"anonymous", "group"})
+# Types that say the same thing about who is speaking when nobody is named: "officials",
+# "the committee", "a source" are told apart differently by careful annotators.
+_UNNAMED = frozenset({"anonymous", "group", "organization"})
 _WORD = re.compile(r"\w+")
 _HONORIFICS = frozenset("mr mrs ms miss dr prof sir the".split())
 MIN_QUOTE_WORDS = 6

@@ -5,6 +5,7 @@ import textwrap
 from collections import defaultdict
 
 from .model import Analysis
+from .provenance.confidence import DISPLAY_THRESHOLD
 
 WIDTH = 88
 
@@ -14,8 +15,12 @@ def _quote(text: str, limit: int = 300) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
-def render_text(analysis: Analysis) -> str:
-    """A readable report of one analysis."""
+def render_text(analysis: Analysis, show_all: bool = False) -> str:
+    """A readable report of one analysis.
+
+    Attributions below the display threshold of confidence are held back and counted, unless
+    ``show_all``; then each line says its confidence.
+    """
     lines = [f"== {analysis.id} =="]
     article = analysis.article
     if article is not None:
@@ -43,22 +48,29 @@ def render_text(analysis: Analysis) -> str:
     if article is None or analysis.errors:
         return "\n".join(lines) + "\n"
     lines.append("")
-    lines.append(f"Who said what ({len(analysis.attributions)} attributions)")
     provenance = {p.attribution_id: p for p in analysis.provenance}
+    shown = [a for a in analysis.attributions if show_all or _confidence(provenance.get(a.id)) >= DISPLAY_THRESHOLD]
+    held = len(analysis.attributions) - len(shown)
+    heading = f"Who said what ({len(shown)} attributions"
+    if held:
+        heading += f"; {held} held back with confidence below {DISPLAY_THRESHOLD}, shown with --all"
+    lines.append(heading + ")")
     by_source: dict[str, list] = defaultdict(list)
-    for att in analysis.attributions:
+    for att in shown:
         by_source[_who(att, provenance.get(att.id))].append(att)
     for source, atts in by_source.items():
         lines.append(f"  {_quote(source, 80)}")
         for att in atts:
             cue = att.cue.text if att.cue else "—"
+            prov = provenance.get(att.id)
+            sure = f" {_confidence(prov):.2f}" if show_all and prov is not None else ""
+            act = f" {prov.act}" if prov is not None and prov.act != "speech" else ""
             lines += textwrap.wrap(
-                f"[{att.id} {att.kind}] {cue}: {_quote(att.content.text)}",
+                f"[{att.id} {att.kind}{act}{sure}] {cue}: {_quote(att.content.text)}",
                 WIDTH,
                 initial_indent="    ",
                 subsequent_indent="        ",
             )
-            prov = provenance.get(att.id)
             if prov is not None:
                 status = prov.status + (f", cue {prov.cue_strength}" if prov.cue_strength else "")
                 markers = _markers(prov.markers)
@@ -71,6 +83,10 @@ def render_text(analysis: Analysis) -> str:
     lines += _voice_lines(analysis)
     lines += _profile_lines(analysis)
     return "\n".join(lines) + "\n"
+
+
+def _confidence(prov) -> float:
+    return prov.confidence if prov is not None else 1.0
 
 
 def _who(att, prov) -> str:

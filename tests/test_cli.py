@@ -78,6 +78,22 @@ def test_text_report(capsys, example_text, tmp_path):
     assert "By Zaini Majeed" in out and "Who said what" in out and "the Express" in out
 
 
+def _shown_count(out: str) -> int:
+    return int(out.split("Who said what (", 1)[1].split(" ", 1)[0])
+
+
+@pytest.mark.model
+def test_text_report_holds_back_low_confidence_unless_all(capsys, tmp_path):
+    """The author's own "I think" is held back and counted; --all shows it with its confidence."""
+    path = tmp_path / "column.txt"
+    path.write_text("The mayor said the bridge would reopen on Monday.\n\n"
+                    "I think the city will regret it, and we know why.\n", encoding="utf-8")
+    _, out, _ = run(capsys, "analyze", str(path), "--format", "text")
+    _, everything, _ = run(capsys, "analyze", str(path), "--format", "text", "--all")
+    assert "held back with confidence below" in out and "regret" not in out
+    assert "regret" in everything and _shown_count(everything) > _shown_count(out)
+
+
 def test_eval_on_a_missing_corpus_exits_2(capsys, tmp_path):
     code, _, err = run(capsys, "eval", str(tmp_path / "nowhere"))
     assert code == 2 and "no corpus split" in err

@@ -85,3 +85,15 @@ def test_grouping_and_unnamed():
     assert [s["id"] for s in groups[1]["statements"]] == ["a2", "a3"]
     assert speaker_name({"speaker": {"mention": {"text": "he"}}, "source": None}) == "he"
     assert profile_bars(analysis())["bars"][0]["width"] == 0
+
+
+def test_low_confidence_attributions_are_held_back_unless_all_is_asked():
+    sure = att(1, (0, 9), (10, 14), (15, 36), confidence=0.9, act="speech")
+    doubtful = att(2, None, None, (40, 54), confidence=0.1, act="other")
+    page = article_page(analysis(sure, doubtful))
+    assert list(page["statements"]) == ["a1"] and page["held_back"] == 1
+    assert all("a2" not in s["attributions"] for s in page["segments"])
+    assert len(page["analysis"]["attributions"]) == 2  # the JSON twin keeps everything
+    everything = article_page(analysis(sure, doubtful), show_all=True)
+    assert list(everything["statements"]) == ["a1", "a2"] and everything["held_back"] == 0
+    assert everything["statements"]["a2"]["confidence"] == 0.1

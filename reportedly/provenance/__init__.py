@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import Sequence
 
 from ..attribution import Block
+from ..attribution.nobody import BlockIndex, ContentIndex, reports_nobody
 from ..model import Article, Attribution, Profile, Provenance, Voice
 from .acts import classify_act
 from .chains import link_attributions
@@ -28,13 +29,13 @@ def trace_provenance(
     speakers = resolver.resolve_all(attributions)
     links = link_attributions(article, attributions, speakers, resolver)
     provenance = []
+    locate, contents = BlockIndex(blocks), ContentIndex(attributions)
     for att, speaker, (via, basis, chain) in zip(attributions, speakers, links):
         strength = cue_strength(att, blocks)
         markers = attribution_markers(article.text, blocks, att)
         lemma = cue_lemma(att, blocks)
         act = classify_act(att, lemma, speaker)
-        sure = confidence_model.confidence(
-            confidence_model.features(att, lemma, speaker, act, in_turn=att.origin == "layout"))
+        sure = confidence_model.confidence(assessment_features(att, lemma, speaker, act, locate, contents))
         provenance.append(
             Provenance(att.id, speaker, via, basis, chain, attribution_status(att, strength, markers), strength,
                        tuple(markers), act=act, confidence=sure)
@@ -42,3 +43,12 @@ def trace_provenance(
     voices = tuple(sentence_voices(article, blocks, attributions))
     profile = sourcing_profile(article, attributions, provenance, voices)
     return tuple(provenance), voices, profile
+
+
+def assessment_features(att: Attribution, lemma: str, speaker, act: str, locate: BlockIndex,
+                        contents: ContentIndex) -> dict[str, float]:
+    """The confidence features of one attribution in its article (see provenance/confidence.py)."""
+    tokens = locate.tokens(att.content) if not att.content.fragments else None
+    clause = att.kind != "indirect" or tokens is None or any(t.pos_ in ("VERB", "AUX") for t in tokens)
+    return confidence_model.features(att, lemma, speaker, act, in_turn=att.origin == "layout",
+                                     nobody=reports_nobody(att, contents, locate), clause=clause)

@@ -18,7 +18,8 @@ SPEECH = frozenset(
     condemn denounce reiterate repeat stress emphasize emphasise recall describe call testify
     quip joke shout scream boast complain confirm predict speculate hint allege caution counter
     recount remark observe praise criticize criticise lament concur agree told said according_to
-    brief inform assure advise suggest propose recommend""".split()
+    brief inform assure advise suggest propose recommend report reveal disclose continue
+    conclude express""".split()
 )
 WRITING = frozenset("write post tweet publish email e-mail text blog read cite quote sign print".split())
 THOUGHT = frozenset(

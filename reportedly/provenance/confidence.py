@@ -32,8 +32,13 @@ _PRONOUNS = frozenset(lexicon.PRONOUNS) | frozenset({"who", "which", "that"})
 
 
 def features(att: Attribution, lemma: str, speaker: Speaker, act: str, *, in_turn: bool = False,
-             author_voice: bool = False) -> dict[str, float]:
-    """The named features of one attribution (all in [0, 1] or small counts)."""
+             nobody: str | None = None, clause: bool = True) -> dict[str, float]:
+    """The named features of one attribution (all in [0, 1] or small counts).
+
+    ``nobody`` is why the find reports no one, if it does (attribution/nobody.py); ``clause``
+    whether the content holds a verb or a quote (a bare noun phrase, "discussed the story",
+    is seldom a statement).
+    """
     f: dict[str, float] = {"bias": 1.0}
     f["origin=" + (att.origin or "model")] = 1.0
     if att.probability is not None:
@@ -66,8 +71,10 @@ def features(att: Attribution, lemma: str, speaker: Speaker, act: str, *, in_tur
         f["content_short"] = 1.0
     if att.content.text.lstrip().lower().startswith("to "):
         f["content_infinitive"] = 1.0
-    if author_voice:
-        f["author_voice"] = 1.0
+    if nobody:
+        f["nobody=" + nobody] = 1.0
+    if not clause:
+        f["content_no_clause"] = 1.0
     return f
 
 

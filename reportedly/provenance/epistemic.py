@@ -43,10 +43,10 @@ def cue_lemma(att: Attribution, blocks: Sequence[Block]) -> str:
 
 
 def _first_lemma(cue: Span, blocks: Sequence[Block]) -> str | None:
-    for _offset, token in _tokens_in(blocks, [(cue.start, cue.end)]):
-        if token.is_alpha:
-            return token.lemma_.lower()
-    return None
+    """The lemma of the cue's main verb ("had asked" is "ask"), else of its first word."""
+    words = [token for _offset, token in _tokens_in(blocks, [(cue.start, cue.end)]) if token.is_alpha]
+    verb = next((t for t in words if t.pos_ == "VERB"), None) or (words[0] if words else None)
+    return verb.lemma_.lower() if verb is not None else None
 
 
 def _tokens_in(blocks: Sequence[Block], ranges: Iterable[tuple[int, int]]) -> list[tuple[int, Token]]:

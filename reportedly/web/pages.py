@@ -57,5 +57,6 @@ def _field(form, name: str) -> str:
 
 
 @router.get("/articles/{article_id}")
-def article(article_id: str, request: Request):
-    return render(request, "article.html", article_page(library(request).get(article_id)))
+def article(article_id: str, request: Request, all: bool = False):
+    """One article, highlighted; ``?all=1`` also shows what was held back for low confidence."""
+    return render(request, "article.html", article_page(library(request).get(article_id), show_all=all))

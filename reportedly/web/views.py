@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+from ..provenance.confidence import DISPLAY_THRESHOLD
 from .highlight import marks_of, segments
 
 UNNAMED = "(no named source)"
@@ -51,6 +52,8 @@ def statement(att: dict) -> dict:
         "chain": chain_names(att),
         "via": list(att.get("via") or []),
         "status": (att.get("epistemic") or {}).get("status") if isinstance(att.get("epistemic"), dict) else None,
+        "act": att.get("act"),
+        "confidence": att.get("confidence"),
     }
 
 
@@ -117,16 +120,33 @@ def _numbers(mapping: dict, prefix: str = ""):
             yield from _numbers(value, f"{prefix}{key} ")
 
 
-def article_page(analysis: dict) -> dict:
-    """Everything the article page shows: the analysis itself plus what is derived for display."""
+def shown(analysis: dict, show_all: bool = False) -> list[dict]:
+    """The attributions shown by default: confidence at or above the display threshold.
+
+    An analysis made before confidences existed (no ``confidence`` field) shows everything.
+    """
+    return [a for a in analysis.get("attributions", [])
+            if show_all or a.get("confidence") is None or a["confidence"] >= DISPLAY_THRESHOLD]
+
+
+def article_page(analysis: dict, show_all: bool = False) -> dict:
+    """Everything the article page shows: the analysis itself plus what is derived for display.
+
+    Highlights and the statement list hold what ``shown`` keeps; ``held_back`` counts the rest
+    (the page offers them with ``?all=1``). ``analysis`` is always complete.
+    """
     article = analysis.get("article") or {}
     text = article.get("text") or ""
-    segs = segments(text, marks_of(analysis))
+    visible = shown(analysis, show_all)
+    segs = segments(text, marks_of(dict(analysis, attributions=visible)))
     return {
         "ok": True,
         "analysis": analysis,
-        "statements": {a["id"]: statement(a) for a in analysis.get("attributions", [])},
-        "speakers": group_by_speaker(analysis.get("attributions", [])),
+        "show_all": show_all,
+        "threshold": DISPLAY_THRESHOLD,
+        "held_back": len(analysis.get("attributions", [])) - len(visible),
+        "statements": {a["id"]: statement(a) for a in visible},
+        "speakers": group_by_speaker(visible),
         "profile": profile_bars(analysis),
         "has_provenance": any("chain" in a or "speaker" in a for a in analysis.get("attributions", [])),
         "roles_present": sorted({r for s in segs for r in s.roles}),

@@ -1,0 +1,89 @@
+"""Acts, the confidence model and finds that report nobody, on hand-made text."""
+import pytest
+
+from reportedly.model import Attribution, Span, Speaker
+from reportedly.provenance.acts import classify_act
+from reportedly.provenance.confidence import DISPLAY_THRESHOLD, confidence, features, weights
+
+
+def att(text, source, cue, content, origin="model", probability=0.9):
+    def span(part):
+        if part is None:
+            return None
+        start = text.index(part)
+        return Span.of(text, start, start + len(part))
+
+    content_span = span(content)
+    kind = "direct" if content.startswith("“") else "indirect"
+    return Attribution("a1", kind, content_span, span(source), span(cue), origin=origin, probability=probability)
+
+
+PERSON = Speaker("person", None, name="Jane Roe")
+STUDY = Speaker("document", None, description="a study in Nature", short="study")
+
+
+@pytest.mark.parametrize("text,source,cue,content,lemma,speaker,act", [
+    ("Roe said the bridge was safe.", "Roe", "said", "the bridge was safe", "say", PERSON, "speech"),
+    ("Roe wrote that the bridge was safe.", "Roe", "wrote", "that the bridge was safe", "write", PERSON, "writing"),
+    ("Roe believes the bridge is safe.", "Roe", "believes", "the bridge is safe", "believe", PERSON, "thought"),
+    ("A study in Nature found the bridge was safe.", "A study in Nature", "found", "the bridge was safe", "find", STUDY, "finding"),
+    # a study that "says" reports a finding; a letter that "says" is writing
+    ("A study in Nature says the bridge is safe.", "A study in Nature", "says", "the bridge is safe", "say", STUDY, "finding"),
+    ("The letter said the bridge was safe.", "The letter", "said", "the bridge was safe", "say",
+     Speaker("document", None, short="letter"), "writing"),
+    ("ROE: The bridge is safe.", "ROE", ":", "The bridge is safe.", "", PERSON, "speech"),
+    ("Roe agreed to inject cash.", "Roe", "agreed", "to inject cash", "inject", PERSON, "other"),
+])
+def test_acts(text, source, cue, content, lemma, speaker, act):
+    assert classify_act(att(text, source, cue, content), lemma, speaker) == act
+
+
+def test_confidence_is_a_probability_that_rises_with_its_evidence():
+    fitted = {"bias": -1.0, "cue=core": 2.0, "nobody=author": -3.0}
+    said = att("Roe said the bridge was safe.", "Roe", "said", "the bridge was safe")
+    sure = confidence(features(said, "say", PERSON, "speech"), fitted)
+    mine = confidence(features(said, "say", PERSON, "speech", nobody="author"), fitted)
+    assert 0.0 < mine < 0.5 < sure < 1.0
+    # A feature the weights do not know counts for nothing.
+    assert confidence({"bias": 1.0, "unheard_of": 5.0}, {"bias": 0.0}) == 0.5
+
+
+def test_the_committed_weights_hold_back_the_authors_own_voice():
+    """With the fitted weights, "I think" in the author's own voice ranks below a plain "she said"."""
+    assert weights(), "reportedly/provenance/confidence.json is missing"
+    said = att("Roe said the bridge was safe.", "Roe", "said", "the bridge was safe")
+    mine = att("I think the bridge is safe.", "I", "think", "the bridge is safe")
+    author = features(mine, "think", Speaker("unknown", None), "thought", nobody="author")
+    assert confidence(author) < confidence(features(said, "say", PERSON, "speech"))
+    assert 0.0 < DISPLAY_THRESHOLD < 1.0
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text,source,cue,content,expected", [
+    ("I think the plan will fail.", "I", "think", "the plan will fail", "author"),
+    ("You know the plan will fail.", "You", "know", "the plan will fail", "author"),
+    ("The deficit is expected to reach $1 trillion next year.", None, "is expected", "to reach $1 trillion next year", "passive"),
+    ("The participants were asked to move the clock back.", None, "were asked", "to move the clock back", "passive"),
+    ("The weather seemed to prefer a narrow set of states.", None, "seemed", "to prefer a narrow set of states", "seeming"),
+    ("Note the example stops with a joke about the word.", None, "Note", "the example stops with a joke", "imperative"),
+    ("Don't expect your whole library to be enhanced.", None, "expect", "your whole library to be enhanced", "imperative"),
+    ("Officials said the plan will fail.", "Officials", "said", "the plan will fail", None),
+    ("Roe expects the plan to fail.", None, "expects", "the plan to fail", None),
+])
+def test_reports_nobody(analyzer, text, source, cue, content, expected):
+    from reportedly.attribution.nobody import BlockIndex, ContentIndex, reports_nobody
+
+    found = att(text, source, cue, content)
+    blocks = [(0, analyzer.nlp(text))]
+    assert reports_nobody(found, ContentIndex([found]), BlockIndex(blocks)) == expected
+
+
+@pytest.mark.model
+def test_a_first_person_inside_someones_content_is_theirs(analyzer):
+    from reportedly.attribution.nobody import BlockIndex, ContentIndex, reports_nobody
+
+    text = "Roe said: I think the plan will fail and we know why."
+    outer = att(text, "Roe", "said", "I think the plan will fail and we know why.")
+    inner = att(text, "I", "think", "the plan will fail")
+    assert reports_nobody(inner, ContentIndex([outer, inner]), BlockIndex([(0, analyzer.nlp(text))])) is None
+    assert reports_nobody(inner, ContentIndex([inner]), BlockIndex([(0, analyzer.nlp(text))])) == "author"
