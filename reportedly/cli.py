@@ -1,28 +1,32 @@
 """The command line: thin commands that parse arguments and format what the library returns.
 
 Exit status: 0 when every article was analysed, 1 when any failed (each failure is reported in
-its own output), 2 for usage errors.
+its own output) or the inputs held no article at all, 2 for usage errors. The corpus commands
+add 3 for a store that cannot be used (see cli_corpus).
 """
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import sys
 from typing import Sequence
 
 from .errors import ModelNotFoundError, ReportedlyError
-from .ingest import ReadOptions, iter_articles
+from .ingest import ALL_SUFFIXES, ReadOptions, iter_articles
 from .ingest.decode import DEFAULT_MAX_BYTES
 from .ingest.timestamps import parse_zone
 from .parallel import DEFAULT_WORKERS
 from .pipeline import EXTRACTORS
 from .report import render_text
-from .serialize import analysis_dict
+from .serialize import analysis_dict, json_line
 
 
 # Commands whose library errors mean the command could not start (exit 2); the corpus
 # commands translate their own errors (cli_corpus.run_corpus_command).
 CORE_COMMANDS = ("analyze", "eval", "train", "serve")
+# How long `serve` waits for requests in flight after SIGTERM or Ctrl-C before it cancels them.
+SHUTDOWN_SECONDS = 3
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -57,6 +61,7 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1, this machine only)")
     serve.add_argument("--port", type=int, default=8000, help="port (default 8000)")
     serve.add_argument("--max-bytes", type=int, default=2_000_000, metavar="N", help="largest request body (default 2,000,000)")
+    serve.add_argument("--query-seconds", type=float, default=5.0, metavar="S", help="time one request may spend querying the store (default 5)")
     serve.set_defaults(run=_serve)
     from .cli_corpus import add_corpus_commands
 
@@ -88,11 +93,21 @@ def _serve(args: argparse.Namespace) -> int:
     from .web import create_app
     from .web.store import open_store
 
-    store = open_store(args.db) if args.db else None
+    store = open_store(args.db, seconds=args.query_seconds) if args.db else None
     app = create_app(store=store, max_bytes=args.max_bytes)
     # Load spaCy before accepting requests, so the first analysis is not the slow one.
     app.state.library.analyzer
-    uvicorn.run(app, host=args.host, port=args.port, log_level="info")
+
+    class Server(uvicorn.Server):
+        def handle_exit(self, sig, frame):
+            # Stop the store's queries at once: uvicorn then waits only for answers being sent.
+            if store is not None:
+                store.closing.set()
+            super().handle_exit(sig, frame)
+
+    # A request still running after SHUTDOWN_SECONDS (an analysis cannot be interrupted) is cancelled.
+    config = uvicorn.Config(app, host=args.host, port=args.port, log_level="info", timeout_graceful_shutdown=SHUTDOWN_SECONDS)
+    Server(config).run()
     return 0
 
 
@@ -102,19 +117,24 @@ def _analyze(args: argparse.Namespace) -> int:
     from .parallel import analyze_loaded
 
     failed = False
+    seen = 0
     collected: list[dict] = []
     loaded = iter_articles(args.paths, ReadOptions(zone=zone, max_bytes=args.max_bytes))
     for analysis in analyze_loaded(loaded, workers=args.workers, extractor=args.extractor):
+        seen += 1
         failed |= not analysis.ok
         if not analysis.ok:
             print(f"reportedly: {analysis.id}: {'; '.join(analysis.errors)}", file=sys.stderr)
         if fmt == "text":
             sys.stdout.write(render_text(analysis, show_all=args.all) + "\n")
         elif fmt == "jsonl":
-            sys.stdout.write(json.dumps(analysis_dict(analysis), ensure_ascii=False) + "\n")
+            sys.stdout.write(json_line(analysis_dict(analysis)) + "\n")
         else:
             collected.append(analysis_dict(analysis))
         sys.stdout.flush()
+    if not seen:
+        print(f"reportedly: no articles found in {', '.join(args.paths)} (readable: {', '.join(ALL_SUFFIXES)})", file=sys.stderr)
+        return 1
     if fmt == "json":
         payload = collected[0] if len(collected) == 1 else collected
         sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
@@ -124,6 +144,10 @@ def _analyze(args: argparse.Namespace) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``reportedly`` command."""
     args = _parser().parse_args(argv)
+    # Output is UTF-8 text whatever the locale: a character it cannot encode (a lone surrogate
+    # that slipped through) is written as its \\u escape, never as raw invalid bytes.
+    if isinstance(sys.stdout, io.TextIOWrapper):
+        sys.stdout.reconfigure(encoding="utf-8", errors="backslashreplace")
     try:
         if args.command not in CORE_COMMANDS:
             from .cli_corpus import run_corpus_command

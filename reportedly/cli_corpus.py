@@ -1,20 +1,31 @@
-"""Corpus commands of the CLI: ingest, queries, trace, graph, cluster, export, batch.
+"""Corpus commands of the CLI: ingest, queries, trace, graph, cluster, export, batch, check, upgrade.
 
 Thin by design: each parses its arguments, calls one library function and formats the result
-(``--format json|text|csv``). Errors from the library are translated here to a message on
-stderr and exit status 1; usage errors exit 2.
+(``--format json|text|csv``). Read commands open the store read-only; only ``ingest``,
+``cluster``, ``upgrade`` and ``check --repair`` write. Exit status (each with a one-line
+message on stderr, never a traceback):
+
+- 0: done;
+- 1: done, but something was not found or failed (an unknown speaker, a trace with no
+  appearance, inputs that could not be analysed, problems found by ``check``);
+- 2: usage error;
+- 3: the store cannot be used: missing, not a reportedly store, made by another version, or
+  unreadable (any SQLite error, e.g. a damaged file; ``reportedly check`` tells more).
 """
 from __future__ import annotations
 
 import csv
 import json
+import sqlite3
 import sys
 
 from .errors import ReportedlyError
 from .ingest import ReadOptions
 from .ingest.decode import DEFAULT_MAX_BYTES
 from .ingest.timestamps import parse_zone
-from .store import DEFAULT_DB, open_store
+from .store import DEFAULT_DB, StoreError, open_store
+
+STORE_UNUSABLE = 3
 
 
 def add_corpus_commands(commands) -> None:
@@ -72,6 +83,11 @@ def add_corpus_commands(commands) -> None:
     p.add_argument("--format", choices=("jsonl", "csv", "parquet"), default="jsonl")
     p.add_argument("--out", required=True, metavar="DIR", help="directory to write one file per table into")
 
+    p = command("check", "check a store's integrity and invariants, and say how to repair it", _check, formats=None)
+    p.add_argument("--repair", action="store_true", help="rebuild the search indexes, counts and clusters from the rows")
+
+    command("upgrade", "bring a store made by an older reportedly up to date (a backup copy is made first)", _upgrade, formats=None)
+
     p = command("batch", "analyse and cluster on Apache Spark; writes Parquet that ingest loads", _batch, formats=None)
     p.add_argument("paths", nargs="+", metavar="PATH", help="JSON Lines, WARC or text files/directories")
     p.add_argument("--out", required=True, metavar="DIR", help="output directory (Parquet)")
@@ -120,14 +136,15 @@ def _fail(exc: Exception) -> int:
     return 1
 
 
-def _open(args, create: bool = False):
-    return open_store(args.db, create=create)
+def _open(args):
+    """The store for a read command: read-only, never migrated or created."""
+    return open_store(args.db, readonly=True)
 
 
 # -- commands ---------------------------------------------------------------------------------
 
 def _ingest(args) -> int:
-    from .corpus.clusters import cluster_store
+    from .corpus.clusters import cluster_store, clusters_pending
     from .store.ingest import ingest_paths
 
     try:
@@ -135,19 +152,23 @@ def _ingest(args) -> int:
     except ReportedlyError as exc:
         print(f"reportedly: {exc}", file=sys.stderr)
         return 2
-    db = _open(args, create=True)
+    db = open_store(args.db)
     report = ingest_paths(
         db, args.paths, ReadOptions(zone=zone, max_bytes=args.max_bytes),
         workers=max(1, args.workers), progress=not args.quiet,
     )
     for error in report.errors:
         print(f"reportedly: {error}", file=sys.stderr)
-    clusters = None
-    if not args.no_cluster and report.stored:
-        clusters = cluster_store(db)
+    if not (report.stored or report.skipped or report.failed):
+        print(f"reportedly: no articles found in {', '.join(args.paths)} (readable: text, HTML, JSON Lines, WARC, feeds, batch Parquet)", file=sys.stderr)
+        return 1
     summary = f"stored {report.stored}, already there {report.skipped}, failed {report.failed}"
-    if clusters is not None:
-        summary += f"; {clusters} statement clusters"
+    pending = clusters_pending(db)
+    if pending and args.no_cluster:
+        summary += f"; clusters pending for {pending} statements (`reportedly cluster` or the next ingest)"
+    elif pending:
+        # Also finishes the clustering of an earlier run that was killed or ran with --no-cluster.
+        summary += f"; {cluster_store(db)} statement clusters"
     print(f"{summary} ({args.db})", file=sys.stderr)
     return 1 if report.failed else 0
 
@@ -207,7 +228,14 @@ def _articles(args) -> int:
 def _trace(args) -> int:
     from .corpus.trace import trace_statement
 
-    result = trace_statement(_open(args), args.text)
+    from .corpus.clusters import clusters_pending
+
+    db = _open(args)
+    result = trace_statement(db, args.text)
+    pending = clusters_pending(db)
+    if pending:
+        print(f"reportedly: note: {pending} statements are not clustered yet, so reworded copies among them are missed; "
+              f"`reportedly cluster --db {args.db}` completes the clusters", file=sys.stderr)
     if args.format == "json":
         sys.stdout.write(json.dumps(result, ensure_ascii=False, indent=2) + "\n")
     elif args.format == "csv":
@@ -252,7 +280,43 @@ def _graph(args) -> int:
 def _cluster(args) -> int:
     from .corpus.clusters import cluster_store
 
-    print(f"{cluster_store(_open(args))} statement clusters", file=sys.stderr)
+    print(f"{cluster_store(open_store(args.db, create=False))} statement clusters", file=sys.stderr)
+    return 0
+
+
+def _check(args) -> int:
+    from .store.check import check_store, repair_store, restore_advice
+
+    try:
+        if args.repair:
+            for line in repair_store(args.db):
+                print(f"repaired: {line}", file=sys.stderr)
+        findings = check_store(args.db)
+    except StoreError as exc:
+        if not isinstance(exc.__cause__, sqlite3.DatabaseError):
+            raise
+        print(f"problem: {exc}\n  repair: {restore_advice(args.db)}")
+        return STORE_UNUSABLE
+    for finding in findings:
+        print(f"problem: {finding.problem}\n  repair: {finding.repair}")
+    if not findings:
+        print(f"{args.db}: ok (integrity, references, counts, clusters, search indexes)")
+    return 1 if findings else 0
+
+
+def _upgrade(args) -> int:
+    from .corpus.clusters import complete_pending
+    from .store import upgrade_store
+
+    applied, backup = upgrade_store(args.db)
+    if applied:
+        print(f"{args.db}: applied {', '.join(applied)}; the file as it was is kept at {backup}", file=sys.stderr)
+    else:
+        print(f"{args.db}: already up to date", file=sys.stderr)
+    db = open_store(args.db, create=False)
+    clusters = complete_pending(db)
+    if clusters is not None:
+        print(f"{args.db}: completed pending clustering: {clusters} statement clusters", file=sys.stderr)
     return 0
 
 
@@ -280,8 +344,16 @@ def _batch(args) -> int:
 
 
 def run_corpus_command(args) -> int:
-    """Run a corpus command, translating library errors to a message and exit status 1."""
+    """Run a corpus command, translating library errors to a message and an exit status (see top)."""
     try:
         return args.run(args)
+    except StoreError as exc:
+        print(f"reportedly: {exc}", file=sys.stderr)
+        return STORE_UNUSABLE
+    except sqlite3.DatabaseError as exc:
+        # Any SQLite error past opening: damaged pages, a full disk, a lock held too long.
+        print(f"reportedly: {args.db}: the store could not be read or written ({exc}); "
+              f"`reportedly check --db {args.db}` tells what is wrong and how to repair it", file=sys.stderr)
+        return STORE_UNUSABLE
     except (ReportedlyError, ValueError) as exc:
         return _fail(exc)

@@ -25,6 +25,12 @@ class UnsupportedLanguageError(InputError):
     status = 422
 
 
+class NotAnArticleError(InputError):
+    """The text is not an article: too little prose, a login or error page, junk (see prose.py)."""
+
+    status = 422
+
+
 class ModelNotFoundError(ReportedlyError):
     """The spaCy English model (or the attribution model) is not installed."""
 

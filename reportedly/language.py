@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from langdetect import DetectorFactory, LangDetectException, detect_langs
 
@@ -21,8 +22,17 @@ def word_count(text: str) -> int:
 
 
 def detect_language(text: str) -> str | None:
-    """ISO 639-1 code of the text's language, or None when too short or too unsure to say."""
+    """ISO 639-1 code of the text's language, or None when too short or too unsure to say.
+
+    Text written mostly in another alphabet than the Latin one is not English however short it
+    is: langdetect's best guess then ("und" when it has none).
+    """
     sample = text[:5000]
+    if not mostly_latin(sample):
+        try:
+            return detect_langs(sample)[0].lang
+        except LangDetectException:
+            return "und"
     if word_count(sample) < MIN_WORDS:
         return None
     try:
@@ -30,3 +40,16 @@ def detect_language(text: str) -> str | None:
     except LangDetectException:
         return None
     return best.lang if best.prob >= MIN_CONFIDENCE else None
+
+
+def mostly_latin(text: str) -> bool:
+    """Whether at least half of the letters of ``text`` are Latin (True for a text without letters).
+
+    English is written in the Latin alphabet; a short Russian page or a Thai paragraph (one
+    "word" to a space-counting rule) is too short for langdetect but plainly not English.
+    """
+    letters = [c for c in text if c.isalpha()]
+    if not letters:
+        return True
+    latin = sum(1 for c in letters if c < "\u0250" or unicodedata.name(c, "").startswith("LATIN"))
+    return 2 * latin >= len(letters)

@@ -39,6 +39,8 @@ def analyze_loaded(items: Iterable[Loaded], *, workers: int = 1, extractor: str 
     """
     items = iter(items)
     head = list(itertools.islice(items, 2))
+    if not head:  # nothing to analyse: no reason to load the model
+        return
     if workers <= 1 or len(head) < 2:
         _init_worker(extractor)
         yield from map(_analyse, itertools.chain(head, items))

@@ -5,10 +5,11 @@ import dataclasses
 from typing import Iterable, Iterator
 
 from .attribution import Extractor
-from .errors import ReportedlyError, UnsupportedLanguageError, internal_error
+from .errors import NotAnArticleError, ReportedlyError, UnsupportedLanguageError, internal_error
 from .language import detect_language
 from .model import Analysis, Article, Attribution, Entity
 from .nlp import load_pipeline
+from .prose import not_an_article
 from .provenance import trace_provenance
 
 ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
@@ -76,6 +77,9 @@ class Analyzer:
             raise UnsupportedLanguageError(
                 f"{article.id}: the article looks like language {language!r}; reportedly reads English only"
             )
+        reason = not_an_article(analysed)
+        if reason:
+            raise NotAnArticleError(f"{article.id}: not an article: {reason}")
         texts = [article.text[p.start : p.end] for p in article.paragraphs]
         docs = list(self.nlp.pipe(texts))
         blocks = [(p.start, doc) for p, doc in zip(article.paragraphs, docs)]

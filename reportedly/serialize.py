@@ -1,6 +1,7 @@
 """Analyses to JSON-ready dicts: the one place where the output schema is written."""
 from __future__ import annotations
 
+import json
 from datetime import datetime
 
 from .model import Analysis, Article, Attribution, Entity, Marker, Profile, Provenance, Span, Speaker, Voice
@@ -127,3 +128,18 @@ def analysis_dict(analysis: Analysis) -> dict:
         "profile": profile_dict(analysis.profile) if analysis.profile is not None else None,
         "errors": list(analysis.errors),
     }
+
+
+# Characters that JSON leaves raw but that str.splitlines() and some JavaScript readers take
+# for line ends: a record holding one would be split in two by a JSON Lines reader.
+_LINE_BREAKS = {"\u0085": "\\u0085", "\u2028": "\\u2028", "\u2029": "\\u2029"}
+
+
+def json_line(value) -> str:
+    """``value`` as one JSON Lines record (no trailing newline): UTF-8 text kept readable, and
+    every character any reader could take for a line end escaped."""
+    text = json.dumps(value, ensure_ascii=False)
+    for char, escaped in _LINE_BREAKS.items():
+        if char in text:
+            text = text.replace(char, escaped)
+    return text

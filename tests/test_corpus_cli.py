@@ -43,9 +43,10 @@ def test_speaker_not_found_exit_1(capsys, dbpath):
     assert code == 1 and out == "" and "no speaker called 'Nobody'" in err
 
 
-def test_missing_db_exit_1(capsys, tmp_path):
+def test_missing_db_exit_3(capsys, tmp_path):
     code, _, err = run(capsys, "speakers", "--db", str(tmp_path / "none.db"))
-    assert code == 1 and "reportedly ingest" in err
+    assert code == 3 and "reportedly ingest" in err
+    assert not (tmp_path / "none.db").exists()
 
 
 def test_search_and_trace(capsys, dbpath):

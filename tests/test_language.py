@@ -22,4 +22,8 @@ def test_a_short_chinese_paragraph_is_long_enough_to_tell():
 
 def test_too_short_to_tell():
     assert detect_language("Breaking news") is None
-    assert detect_language("公交网络") is None
+
+
+def test_too_short_to_tell_which_but_not_english():
+    # Another alphabet than the Latin one: not English, however short (langdetect's best guess).
+    assert detect_language("公交网络") not in (None, "en")

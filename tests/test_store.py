@@ -4,7 +4,7 @@ import sqlite3
 import pytest
 
 from corpus_helpers import DOCS, make_doc
-from reportedly.store import NotFoundError, StoreError, open_store
+from reportedly.store import NotFoundError, StoreError, open_store, upgrade_store
 from reportedly.store import queries
 from reportedly.store.migrations import MIGRATIONS
 from reportedly.store.write import store_document
@@ -126,6 +126,11 @@ def test_upgrade_from_first_migration_keeps_rows(tmp_path, monkeypatch):
     old.execute("INSERT INTO attributions (article, att_id, kind, content, content_start, content_end, canonical) VALUES (1, 'a1', 'direct', 'x', 0, 1, 'x')")
     old.close()
     monkeypatch.undo()
+    with pytest.raises(StoreError, match="reportedly upgrade"):
+        open_store(path)  # a writer does not migrate behind the user's back either
+    applied, backup = upgrade_store(path)
+    assert applied == [m.__name__ for m in MIGRATIONS[1:]] and backup.name == "old.db.before-m002_statements_by_speaker_and_date.bak"
+    assert [r[0] for r in sqlite3.connect(backup).execute("SELECT name FROM migrations")] == [MIGRATIONS[0].__name__]
     db = open_store(path)
     assert [r[0] for r in db.execute("SELECT name FROM migrations")] == [m.__name__ for m in MIGRATIONS]
     assert db.execute("SELECT published FROM attributions").fetchone()[0] == "2016-01-01"

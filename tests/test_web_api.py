@@ -173,10 +173,11 @@ def test_serve_command_binds_loopback_by_default(monkeypatch):
     from reportedly import cli
 
     seen = {}
-    monkeypatch.setattr(uvicorn, "run", lambda app, **kw: seen.update(kw, app=app))
+    monkeypatch.setattr(uvicorn.Server, "run", lambda self, sockets=None: seen.update(config=self.config))
     monkeypatch.setattr("reportedly.web.library.Library.analyzer", property(lambda self: None))
     assert cli.main(["serve", "--port", "8765"]) == 0
-    assert seen["host"] == "127.0.0.1" and seen["port"] == 8765
+    assert seen["config"].host == "127.0.0.1" and seen["config"].port == 8765
+    assert seen["config"].timeout_graceful_shutdown == cli.SHUTDOWN_SECONDS
 
 
 def test_serve_with_a_missing_store(tmp_path, capsys):

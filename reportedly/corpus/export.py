@@ -8,11 +8,12 @@ from __future__ import annotations
 import csv
 import json
 import sqlite3
-import zlib
 from pathlib import Path
 from typing import Iterator
 
 from ..errors import ReportedlyError
+from ..serialize import json_line
+from ..store.queries import decode_document
 
 TABLES = ("articles", "attributions", "speakers", "clusters")
 
@@ -37,7 +38,7 @@ def table_rows(db: sqlite3.Connection, table: str) -> Iterator[dict]:
     for row in db.execute(_QUERIES[table]):
         row = dict(row)
         if "document" in row:
-            row["document"] = zlib.decompress(row["document"]).decode("utf-8")
+            row["document"] = json.dumps(decode_document(row["document"], row["id"]), ensure_ascii=False)
         yield row
 
 
@@ -68,7 +69,7 @@ def _jsonl(path: Path, rows) -> int:
                 row["document"] = json.loads(row["document"])
             if row.get("profile"):
                 row["profile"] = json.loads(row["profile"])
-            fh.write(json.dumps(row, ensure_ascii=False) + "\n")
+            fh.write(json_line(row) + "\n")
             n += 1
     return n
 

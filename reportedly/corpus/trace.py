@@ -8,13 +8,11 @@ source of the statement, not as independent confirmations.
 from __future__ import annotations
 
 import functools
-import json
 import re
 import sqlite3
-import zlib
 
 from ..errors import InputError
-from ..store.queries import fts_query
+from ..store.queries import decode_document, fts_query
 from .clusters import match_kind, word_diff
 from .text import canonical
 
@@ -36,15 +34,16 @@ def trace_statement(db: sqlite3.Connection, text: str, *, limit: int = CANDIDATE
     query_words = canonical(text).split()
     if not query_words:
         raise InputError("the statement to trace has no words")
+    fts_query(text)  # InputError for a text over the word cap, before any work
     matched: dict[int, str] = {}
     # Seeds, from the cheapest and surest query to the broadest, stopping at the first that finds
     # something: the statement as a phrase (quoted whole or inside a longer quote), then all its
     # words in any order, then any 3-word run of it (reworded). Each candidate is verified.
     queries = [fts_query(text, phrase=True), fts_query(text)]
     if len(query_words) >= 3:
-        queries.append(" OR ".join(
+        queries.append(" OR ".join(dict.fromkeys(
             fts_query(" ".join(query_words[i : i + 3]), phrase=True) for i in range(len(query_words) - 2)
-        ))
+        )))
     for fts in queries:
         for rowid, canon in db.execute(
             "SELECT a.rowid, a.canonical FROM contents_fts JOIN attributions a ON a.rowid = contents_fts.rowid "
@@ -94,7 +93,7 @@ def _in_article_text(db: sqlite3.Connection, text: str, query_words: list[str], 
         row = db.execute(
             "SELECT rowid, id, outlet, published, title, wire, body_key, document FROM articles WHERE rowid = ?", (rowid,)
         ).fetchone()
-        body = json.loads(zlib.decompress(row["document"]))["article"]["text"]
+        body = decode_document(row["document"], row["id"])["article"]["text"]
         hit = pattern.search(body)
         if hit is None:
             continue

@@ -5,6 +5,9 @@ a ``Loaded`` with a message, so that one bad article never stops a run.
 """
 from __future__ import annotations
 
+import codecs
+import dataclasses
+import io
 import sys
 from dataclasses import dataclass
 from datetime import tzinfo
@@ -13,7 +16,7 @@ from typing import Iterator, Sequence
 
 from ..errors import InputError, ReportedlyError, internal_error
 from ..model import Article
-from .decode import DEFAULT_MAX_BYTES, check_size, decode_text
+from .decode import DEFAULT_MAX_BYTES, check_size, decode_text, printable_name
 from .feeds import iter_feed
 from .filenames import with_file_name_metadata
 from .html import read_html
@@ -113,7 +116,19 @@ def _read_path(path: str, options: ReadOptions) -> Iterator[Loaded]:
         if loaded.article is not None and path != "-":
             # PolNeAR-style names carry outlet and day; used only where the reader found none.
             loaded = Loaded(loaded.id, with_file_name_metadata(loaded.article, id))
-        yield loaded
+        yield _printable(loaded)
+
+
+def _printable(loaded: Loaded) -> Loaded:
+    # A file name that is not UTF-8 reaches ids, source paths and messages as surrogate
+    # escapes: no UTF-8 output or SQLite store accepts those (see printable_name).
+    article = loaded.article
+    if article is not None:
+        article = dataclasses.replace(
+            article, id=printable_name(article.id),
+            source_path=printable_name(article.source_path) if article.source_path else article.source_path,
+        )
+    return Loaded(printable_name(loaded.id), article, printable_name(loaded.error) if loaded.error else loaded.error)
 
 
 def _read_path_raw(path: str, id: str, options: ReadOptions) -> Iterator[Loaded]:
@@ -166,6 +181,12 @@ def _read_bytes(path: str, options: ReadOptions) -> bytes:
 
 def _read_jsonl_file(path: Path, stem: str, options: ReadOptions) -> Iterator[Loaded]:
     with path.open("rb") as fh:
+        if fh.read(2) in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE):
+            # Lines of UTF-16 end in two bytes ("\n\0"): split after decoding, not before.
+            fh.seek(0)
+            yield from _read_utf16_jsonl(fh, path, stem, options)
+            return
+        fh.seek(0)
         for number, raw in enumerate(fh, start=1):
             if not raw.strip():
                 continue
@@ -179,6 +200,25 @@ def _read_jsonl_file(path: Path, stem: str, options: ReadOptions) -> Iterator[Lo
                 yield Loaded(f"{stem}:{number}", error=str(exc))
                 continue
             yield from _records(iter_records(line, stem, first_line=number), str(path), options)
+
+
+def _read_utf16_jsonl(fh, path: Path, stem: str, options: ReadOptions) -> Iterator[Loaded]:
+    lines = io.TextIOWrapper(fh, encoding="utf-16", newline="\n")
+    number = 0
+    try:
+        for number, line in enumerate(lines, start=1):
+            if not line.strip():
+                continue
+            try:
+                check_size(2 * len(line), options.max_bytes, f"{path} line {number}")
+            except ReportedlyError as exc:
+                yield Loaded(f"{stem}:{number}", error=str(exc))
+                continue
+            yield from _records(iter_records(line.rstrip("\r\n"), stem, first_line=number), str(path), options)
+    except UnicodeDecodeError as exc:
+        yield Loaded(f"{stem}:{number + 1}", error=f"{path} line {number + 1} is not valid UTF-16 ({exc.reason})")
+    finally:
+        lines.detach()
 
 
 def _read_jsonl(data: bytes, stem: str, path: str, options: ReadOptions) -> Iterator[Loaded]:

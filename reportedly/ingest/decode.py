@@ -30,6 +30,15 @@ def whole_characters(text: str) -> str:
     return _LONE_SURROGATE.sub("\ufffd", text)
 
 
+def printable_name(name: str) -> str:
+    """A name from the file system as valid Unicode: bytes that were not UTF-8 (which Python
+    keeps as surrogate escapes, U+DC80..U+DCFF) become the text ``\\xNN``, other lone
+    surrogates U+FFFD. Such a name then prints, stores and compares like any other."""
+    return _LONE_SURROGATE.sub(
+        lambda m: f"\\x{ord(m.group()) - 0xDC00:02x}" if "\udc80" <= m.group() <= "\udcff" else "\ufffd", name
+    )
+
+
 def looks_binary(data: bytes) -> bool:
     """True for data that is not text in any encoding we read: NUL bytes or many control bytes."""
     sample = data[:8192]
@@ -54,7 +63,10 @@ def decode_text(data: bytes, what: str = "input") -> tuple[str, str]:
         raise InputError(f"{what} looks binary, not text (NUL or control bytes)")
     encoding = "utf-8"
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        text, encoding = data.decode("utf-16"), "utf-16"
+        try:
+            text, encoding = data.decode("utf-16"), "utf-16"
+        except UnicodeDecodeError as exc:
+            raise InputError(f"{what} starts as UTF-16 but is not valid UTF-16 ({exc.reason} at byte {exc.start})") from exc
     else:
         try:
             text = data.decode("utf-8-sig")

@@ -10,6 +10,10 @@ import sqlite3
 from datetime import datetime, timezone
 from typing import Callable
 
+# PRAGMA application_id of a reportedly store: "rptd" in ASCII. SQLite keeps it in the file
+# header, so any tool (``file``, ``sqlite3``) can tell our stores from other SQLite files.
+APPLICATION_ID = 0x72707464
+
 
 def m001_core_tables(db: sqlite3.Connection) -> None:
     db.executescript(
@@ -118,30 +122,54 @@ def m003_article_text_index(db: sqlite3.Connection) -> None:
         db.execute("INSERT INTO articles_fts (rowid, body) VALUES (?, ?)", (rowid, text))
 
 
+def m004_store_mark_and_derived(db: sqlite3.Connection) -> None:
+    # The application_id marks the file as ours (see store.open_store). ``derived`` records how
+    # far data computed across articles is complete: a clustering covers the attributions up to
+    # ``through`` (rowids only grow), written in the same transaction as the clusters, so a
+    # crash leaves the clusters marked pending, never silently stale. No row: never computed,
+    # so a store upgraded from an older version is re-clustered by its next writing command.
+    db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    db.executescript(
+        """
+        CREATE TABLE derived (
+            name TEXT PRIMARY KEY,            -- what was derived: 'clusters'
+            through INTEGER NOT NULL,         -- the last source rowid it covers
+            at TEXT NOT NULL
+        );
+        """
+    )
+
+
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     m001_core_tables,
     m002_statements_by_speaker_and_date,
     m003_article_text_index,
+    m004_store_mark_and_derived,
 ]
 
 
 def applied(db: sqlite3.Connection) -> list[str]:
-    """Names of the migrations already applied, in order."""
-    db.execute("CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")
+    """Names of the migrations already applied, in order (reads only: none for a new file)."""
+    if not db.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'migrations'").fetchone():
+        return []
     return [row[0] for row in db.execute("SELECT name FROM migrations ORDER BY rowid")]
 
 
 def migrate(db: sqlite3.Connection) -> list[str]:
     """Apply the migrations not yet applied; returns the names applied now."""
-    done = set(applied(db))
     now_applied = []
     for migration in MIGRATIONS:
-        if migration.__name__ in done:
+        if migration.__name__ in applied(db):
             continue
         # executescript commits any open transaction, so each migration opens its own explicitly
-        # and the DDL runs statement by statement inside it.
+        # and the DDL runs statement by statement inside it. The bookkeeping table is made in
+        # the same transaction: a failed first migration leaves the file as it was.
         db.execute("BEGIN IMMEDIATE")
         try:
+            if migration.__name__ in applied(db):  # another writer applied it meanwhile
+                db.execute("ROLLBACK")
+                continue
+            db.execute("CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")
             _run_in_transaction(db, migration)
             db.execute(
                 "INSERT INTO migrations (name, applied_at) VALUES (?, ?)",

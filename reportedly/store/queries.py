@@ -83,19 +83,33 @@ def speaker_statements(db: sqlite3.Connection, name: str, *, limit: int = 200, o
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 
+# The most words a search or a trace may have: the CLI, the API and the pages all refuse more
+# (InputError, 400). FTS5's cost grows with the square of a query's repeated terms (2,000
+# words took minutes), and a statement worth tracing is far shorter than this.
+MAX_QUERY_WORDS = 100
+
+
+def query_words(text: str) -> list[str]:
+    """The words of a search text; InputError when it has none or more than MAX_QUERY_WORDS."""
+    words = _WORD.findall(text)
+    if not words:
+        raise InputError("the search text has no words")
+    if len(words) > MAX_QUERY_WORDS:
+        raise InputError(f"the search text has {len(words):,} words; at most {MAX_QUERY_WORDS} are allowed")
+    return words
+
 
 def fts_query(text: str, *, phrase: bool = False) -> str:
     """A safe FTS5 query from user text: every word must occur (or the words as one phrase).
 
     User text is never passed to FTS5 as is: its syntax (quotes, NEAR, AND, *) would make
-    ordinary input an error or change its meaning.
+    ordinary input an error or change its meaning. A word repeated counts once: "every word
+    occurs" means the same, and each repeat would multiply FTS5's work.
     """
-    words = _WORD.findall(text)
-    if not words:
-        raise InputError("the search text has no words")
+    words = query_words(text)
     if phrase:
         return '"' + " ".join(words) + '"'
-    return " ".join(f'"{w}"' for w in words)
+    return " ".join(f'"{w}"' for w in dict.fromkeys(words))
 
 
 def search_contents(db: sqlite3.Connection, text: str, *, limit: int = 50, phrase: bool = False) -> list[dict]:
@@ -193,7 +207,18 @@ def get_article(db: sqlite3.Connection, id: str) -> dict:
     row = db.execute("SELECT document FROM articles WHERE id = ?", (id,)).fetchone()
     if row is None:
         raise NotFoundError(f"no article {id!r} in the store; `reportedly articles` lists them")
-    return json.loads(zlib.decompress(row[0]))
+    return decode_document(row[0], id)
+
+
+def decode_document(blob: bytes, id: str) -> dict:
+    """A stored ``document`` column back to its dict; StoreError when the bytes are damaged
+    (SQLite checks its pages, not what we wrote inside a blob)."""
+    from . import StoreError
+
+    try:
+        return json.loads(zlib.decompress(blob))
+    except (zlib.error, ValueError, TypeError) as exc:
+        raise StoreError(f"the stored document of article {id!r} is damaged ({exc}); `reportedly check` tells how to repair the store") from exc
 
 
 def citation_graph(db: sqlite3.Connection, *, min_count: int = 1) -> list[dict]:
@@ -216,6 +241,8 @@ def list_failures(db: sqlite3.Connection, *, limit: int = 100) -> list[dict]:
 
 def store_stats(db: sqlite3.Connection) -> dict:
     """Counts of what the store holds."""
+    from ..corpus.clusters import clusters_pending
+
     one = lambda sql: db.execute(sql).fetchone()[0]  # noqa: E731
     return {
         "articles": one("SELECT COUNT(*) FROM articles"),
@@ -224,4 +251,7 @@ def store_stats(db: sqlite3.Connection) -> dict:
         "clusters": one("SELECT COUNT(DISTINCT cluster) FROM attributions WHERE cluster IS NOT NULL"),
         "failures": one("SELECT COUNT(*) FROM failures"),
         "migrations": [r[0] for r in db.execute("SELECT name FROM migrations ORDER BY rowid")],
+        # Statements stored since the last clustering (a killed or --no-cluster run): trace
+        # misses reworded copies among them until a writing command completes the clusters.
+        "clusters_pending": clusters_pending(db),
     }

@@ -67,6 +67,17 @@ async def read_upload(upload: UploadFile) -> tuple[str | None, bytes | None, str
     raise InputError(f"{name}: upload a .txt or .html file")
 
 
+def parse_json_body(raw: bytes):
+    """A request body as JSON, or InputError (400): invalid, or nested past Python's recursion
+    limit (about 1,000 levels; the size is already bounded by ``--max-bytes``)."""
+    try:
+        return json.loads(raw)
+    except RecursionError as exc:
+        raise InputError("the JSON body nests too deeply; send an object of strings") from exc
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        raise InputError(f"the body is not valid JSON ({exc})") from exc
+
+
 async def analyze_request(request: Request) -> dict:
     """Analyse the article in a JSON body or a multipart upload."""
     kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
@@ -83,10 +94,7 @@ async def analyze_request(request: Request) -> dict:
     raw = await request.body()
     if not raw.strip():
         raise InputError("the request body is empty; send JSON {\"text\": ...} or {\"html\": ...}")
-    try:
-        body = json.loads(raw)
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        raise InputError(f"the body is not valid JSON ({exc})") from exc
+    body = parse_json_body(raw)
     if not isinstance(body, dict):
         raise InputError("the JSON body must be an object with \"text\" or \"html\"")
     text, html, name = body.get("text"), body.get("html"), body.get("name")

@@ -11,6 +11,7 @@ view is written once.
 from __future__ import annotations
 
 import json
+import sqlite3
 from pathlib import Path
 from urllib.parse import quote
 
@@ -116,6 +117,28 @@ class SizeLimit:
         await self.app(scope, counted, send)
 
 
+class HeadAsGet:
+    """ASGI middleware: HEAD on any GET route is answered as that GET, without the body.
+
+    FastAPI routes answer only the methods they declare; HEAD must give the GET's status and
+    headers (RFC 9110), so it is served by the same view and the body is dropped here.
+    """
+
+    def __init__(self, app):
+        self.app = app
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http" or scope["method"] != "HEAD":
+            return await self.app(scope, receive, send)
+
+        async def headers_only(event):
+            if event["type"] == "http.response.body":
+                event = {**event, "body": b""}
+            await send(event)
+
+        await self.app(dict(scope, method="GET"), receive, headers_only)
+
+
 class SecurityHeaders:
     """ASGI middleware: CSP and friends on our own pages (the vendored Swagger UI needs inline script)."""
 
@@ -165,6 +188,11 @@ def create_app(*, store=None, analyzer=None, max_bytes: int = DEFAULT_MAX_BYTES)
         problems = "; ".join(f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}" for e in exc.errors())
         return _error_response(request, 422, f"invalid request: {problems}")
 
+    @app.exception_handler(sqlite3.DatabaseError)
+    async def _store_error(request: Request, exc: sqlite3.DatabaseError):
+        # web.store turns SQLite errors into StoreError; this catches any that slip past it.
+        return _error_response(request, 503, f"the corpus store could not be read ({exc}); `reportedly check --db FILE` tells more")
+
     @app.exception_handler(Exception)
     async def _server_error(request: Request, exc: Exception):
         # Not a catch-all that hides bugs: it only gives the crash the one error shape; the
@@ -194,4 +222,5 @@ def create_app(*, store=None, analyzer=None, max_bytes: int = DEFAULT_MAX_BYTES)
     app.add_middleware(JsonSuffix)
     app.add_middleware(SizeLimit, max_bytes=max_bytes)
     app.add_middleware(SecurityHeaders)
+    app.add_middleware(HeadAsGet)
     return app

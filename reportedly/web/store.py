@@ -1,69 +1,123 @@
 """The corpus store as the web app reads it (``reportedly serve --db FILE``).
 
-A thin adapter over ``reportedly.store.queries``: it owns the connections and nothing else.
-SQLite connections must not be shared between threads while in use, and the app serves
-requests from a thread pool, so each thread gets its own read-only connection. The file is
-opened read-write once at start so that pending migrations are applied.
+A thin adapter over ``reportedly.store.queries``: it owns the connections and the limits, and
+nothing else.
+
+- SQLite connections must not be shared between threads while in use, and the app serves
+  requests from a thread pool, so each thread gets its own connection, read-only: serving never
+  writes to the file (a store needing an upgrade is refused at start).
+- Every query runs under a time budget enforced inside SQLite: a progress handler stops it
+  when the budget is spent, when the client has gone (``stop``, set by the view) or when the
+  server is shutting down (``closing``). A stopped query is a 503, not a busy core.
+- Any SQLite error (a damaged page, a lock held too long) becomes StoreError, a 503.
 """
 from __future__ import annotations
 
+import sqlite3
 import threading
+import time
 from pathlib import Path
+
+from ..errors import ReportedlyError
+
+# Seconds one request may spend in SQLite (``reportedly serve --query-seconds``).
+QUERY_SECONDS = 5.0
+# SQLite virtual-machine steps between two looks at the clock (about a millisecond of work).
+PROGRESS_STEPS = 10_000
+
+
+class QueryStopped(ReportedlyError):
+    """A query was stopped: over its time budget, its client gone, or the server stopping."""
+
+    status = 503
 
 
 class StoreReader:
-    """Read access to one store file, a connection per thread."""
+    """Read access to one store file, a connection per thread, each query under a budget."""
 
-    def __init__(self, path: str | Path):
+    def __init__(self, path: str | Path, *, seconds: float = QUERY_SECONDS):
         from ..store import open_store
 
         self.path = Path(path)
-        open_store(self.path, create=False).close()  # raises StoreError for a missing or bad file
+        self.seconds = seconds
+        # Set when the server is asked to stop: queries in flight end at their next step.
+        self.closing = threading.Event()
+        open_store(self.path, readonly=True).close()  # StoreError now for a missing, foreign or old file
         self._local = threading.local()
 
     @property
-    def db(self):
+    def db(self) -> sqlite3.Connection:
         db = getattr(self._local, "db", None)
         if db is None:
             from ..store import open_store
 
-            db = self._local.db = open_store(self.path, create=False, readonly=True)
+            db = self._local.db = open_store(self.path, readonly=True)
         return db
+
+    def run(self, function, *args, stop: threading.Event | None = None, **kwargs):
+        """``function(db, *args, **kwargs)`` on this thread's connection, under the time budget."""
+        from ..store import StoreError
+
+        deadline = time.monotonic() + self.seconds
+        why: list[str] = []
+
+        def check() -> bool:
+            if self.closing.is_set():
+                why.append("the server is stopping")
+            elif stop is not None and stop.is_set():
+                why.append("the client went away")
+            elif time.monotonic() > deadline:
+                why.append(f"it took more than {self.seconds:g} s; narrow the request")
+            return bool(why)  # true: SQLite abandons the statement ("interrupted")
+
+        try:
+            db = self.db
+            db.set_progress_handler(check, PROGRESS_STEPS)
+            try:
+                return function(db, *args, **kwargs)
+            finally:
+                db.set_progress_handler(None, 0)
+        except sqlite3.OperationalError as exc:
+            if why:
+                raise QueryStopped(f"the query was stopped: {why[0]}") from exc
+            raise StoreError(f"the corpus store could not be read ({exc}); `reportedly check --db FILE` tells more") from exc
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"the corpus store could not be read ({exc}); `reportedly check --db FILE` tells more") from exc
 
     def _q(self):
         from ..store import queries
 
         return queries
 
-    def analysis(self, article_id: str) -> dict:
+    def analysis(self, article_id: str, *, stop=None) -> dict:
         """The stored analysis dict; the store's NotFoundError when it is not there."""
-        return self._q().get_article(self.db, article_id)
+        return self.run(self._q().get_article, article_id, stop=stop)
 
-    def articles(self, *, limit: int = 50, offset: int = 0) -> list[dict]:
-        return self._q().list_articles(self.db, limit=limit, offset=offset)
+    def articles(self, *, limit: int = 50, offset: int = 0, stop=None) -> list[dict]:
+        return self.run(self._q().list_articles, limit=limit, offset=offset, stop=stop)
 
-    def speakers(self, *, type: str | None = None, limit: int = 50, offset: int = 0) -> list[dict]:
-        return self._q().list_speakers(self.db, type=type, limit=limit, offset=offset)
+    def speakers(self, *, type: str | None = None, limit: int = 50, offset: int = 0, stop=None) -> list[dict]:
+        return self.run(self._q().list_speakers, type=type, limit=limit, offset=offset, stop=stop)
 
-    def statements(self, name: str, *, limit: int = 200, offset: int = 0) -> list[dict]:
-        return self._q().speaker_statements(self.db, name, limit=limit, offset=offset)
+    def statements(self, name: str, *, limit: int = 200, offset: int = 0, stop=None) -> list[dict]:
+        return self.run(self._q().speaker_statements, name, limit=limit, offset=offset, stop=stop)
 
-    def search(self, text: str, *, limit: int = 50, phrase: bool = False) -> list[dict]:
-        return self._q().search_contents(self.db, text, limit=limit, phrase=phrase)
+    def search(self, text: str, *, limit: int = 50, phrase: bool = False, stop=None) -> list[dict]:
+        return self.run(self._q().search_contents, text, limit=limit, phrase=phrase, stop=stop)
 
-    def citation_graph(self, *, min_count: int = 1) -> list[dict]:
-        return self._q().citation_graph(self.db, min_count=min_count)
+    def citation_graph(self, *, min_count: int = 1, stop=None) -> list[dict]:
+        return self.run(self._q().citation_graph, min_count=min_count, stop=stop)
 
-    def stats(self) -> dict:
-        return self._q().store_stats(self.db)
+    def stats(self, *, stop=None) -> dict:
+        return self.run(self._q().store_stats, stop=stop)
 
-    def trace(self, text: str) -> dict:
+    def trace(self, text: str, *, stop=None) -> dict:
         """Where the statement ``text`` appeared across the corpus, earliest seen first."""
         from ..corpus.trace import trace_statement
 
-        return trace_statement(self.db, text)
+        return self.run(trace_statement, text, stop=stop)
 
 
-def open_store(path: str) -> StoreReader:
-    """The store at ``path`` for the web app; StoreError when it is missing or not a store."""
-    return StoreReader(path)
+def open_store(path: str, *, seconds: float = QUERY_SECONDS) -> StoreReader:
+    """The store at ``path`` for the web app; StoreError when it is missing, not a store or old."""
+    return StoreReader(path, seconds=seconds)
