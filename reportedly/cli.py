@@ -10,7 +10,8 @@ import json
 import sys
 from typing import Sequence
 
-from .cli_fetch import ANALYZE_ARCHIVE, add_fetch_arguments, add_watch_command, web_options
+from .cli_fetch import (ANALYZE_ARCHIVE, add_fetch_arguments, add_serve_fetch_arguments, add_watch_command,
+                        serve_fetch_policy, web_options)
 from .errors import ModelNotFoundError, ReportedlyError
 from .fetch.sources import iter_sources
 from .ingest import ReadOptions
@@ -60,6 +61,7 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1, this machine only)")
     serve.add_argument("--port", type=int, default=8000, help="port (default 8000)")
     serve.add_argument("--max-bytes", type=int, default=2_000_000, metavar="N", help="largest request body (default 2,000,000)")
+    add_serve_fetch_arguments(serve)
     serve.set_defaults(run=_serve)
     from .cli_corpus import add_corpus_commands
 
@@ -93,7 +95,7 @@ def _serve(args: argparse.Namespace) -> int:
     from .web.store import open_store
 
     store = open_store(args.db) if args.db else None
-    app = create_app(store=store, max_bytes=args.max_bytes)
+    app = create_app(store=store, max_bytes=args.max_bytes, fetch=serve_fetch_policy(args))
     # Load spaCy before accepting requests, so the first analysis is not the slow one.
     app.state.library.analyzer
     uvicorn.run(app, host=args.host, port=args.port, log_level="info")

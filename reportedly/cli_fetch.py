@@ -90,3 +90,40 @@ def _watch(args: argparse.Namespace) -> int:
         log("reportedly: watch stopped")
         return 0
 
+
+def add_serve_fetch_arguments(serve: argparse.ArgumentParser) -> None:
+    """The options of ``serve`` about fetching the URLs given in the form and the API."""
+    serve.add_argument("--allow-fetch", action="store_true", help="fetch URLs given in the form and POST /api/analyze even when bound beyond localhost; private and local addresses are refused all the same (on 127.0.0.1 fetching is on)")
+    serve.add_argument("--contact", metavar="EMAIL_OR_URL", help="how a site can reach you, sent in the User-Agent")
+    serve.add_argument("--archive", metavar="DIR", help=f"folder for the WARC archive of fetched pages (default: beside --db, else {ANALYZE_ARCHIVE})")
+    serve.add_argument("--no-archive", action="store_true", help="do not archive fetched pages")
+
+
+def is_loopback(host: str) -> bool:
+    """True for an address that only this machine can reach (127.0.0.1, ::1, localhost)."""
+    import ipaddress
+
+    if host.strip().lower() == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+def serve_fetch_policy(args: argparse.Namespace):
+    """How ``serve`` fetches URLs: None (not at all) for a public server without --allow-fetch.
+
+    Bound to loopback, the user is the only client: fetching is on, private addresses included
+    (an intranet page). Bound beyond it, anyone who reaches the server could make it fetch, so
+    it does only with --allow-fetch, and then never from private or local addresses.
+    """
+    from .web.fetching import FetchPolicy
+
+    local = is_loopback(args.host)
+    if not local and not args.allow_fetch:
+        return None
+    archive = None
+    if not args.no_archive:
+        archive = Path(args.archive) if args.archive else (store_archive(args.db) if args.db else Path(ANALYZE_ARCHIVE))
+    return FetchPolicy(FetchOptions(contact=args.contact, allow_private=local, max_bytes=args.max_bytes), archive)

@@ -51,6 +51,12 @@ class StoreReader:
     def search(self, text: str, *, limit: int = 50, phrase: bool = False) -> list[dict]:
         return self._q().search_contents(self.db, text, limit=limit, phrase=phrase)
 
+    def versions(self, article_id: str) -> list[dict]:
+        """Every stored fetch of the page ``article_id`` was read from, oldest first."""
+        from ..store.fetched import article_versions
+
+        return article_versions(self.db, article_id)
+
     def citation_graph(self, *, min_count: int = 1) -> list[dict]:
         return self._q().citation_graph(self.db, min_count=min_count)
 
