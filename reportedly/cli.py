@@ -12,7 +12,10 @@ import json
 import sys
 from typing import Sequence
 
+from .cli_fetch import (ANALYZE_ARCHIVE, add_fetch_arguments, add_serve_fetch_arguments, add_watch_command,
+                        serve_fetch_policy, web_options)
 from .errors import ModelNotFoundError, ReportedlyError
+from .fetch.sources import iter_sources
 from .ingest import ALL_SUFFIXES, ReadOptions, iter_articles
 from .ingest.decode import DEFAULT_MAX_BYTES
 from .ingest.timestamps import parse_zone
@@ -33,13 +36,14 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="reportedly", description="Who said what, on whose word, in news articles.")
     commands = parser.add_subparsers(dest="command", required=True)
     analyze = commands.add_parser("analyze", help="find attributions in articles (text, HTML, JSON Lines)")
-    analyze.add_argument("paths", nargs="+", metavar="PATH", help="files, directories (searched recursively) or - for stdin")
+    analyze.add_argument("paths", nargs="+", metavar="PATH", help="files, directories (searched recursively), - for stdin, or http(s) URLs of pages, feeds, sitemaps")
     analyze.add_argument("--format", choices=("json", "jsonl", "text"), help="output format (default: text on a terminal, else jsonl)")
     analyze.add_argument("--tz", metavar="ZONE", help="time zone for stamps without an offset or with an ambiguous abbreviation (IANA name or +05:30)")
     analyze.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, metavar="N", help=f"largest input file to read (default {DEFAULT_MAX_BYTES:,})")
     analyze.add_argument("--extractor", choices=EXTRACTORS, default="hybrid", help="attribution extractor (default hybrid: the trained model, rules where it found nothing)")
     analyze.add_argument("--all", action="store_true", help="text format: also show the attributions held back for low confidence (JSON always has them all, with their confidence)")
     analyze.add_argument("--workers", type=int, default=DEFAULT_WORKERS, metavar="N", help=f"processes analysing articles (default {DEFAULT_WORKERS}: both cores of a laptop)")
+    add_fetch_arguments(analyze, archive_default=ANALYZE_ARCHIVE)
     analyze.set_defaults(run=_analyze)
     evaluate = commands.add_parser("eval", help="score attributions against a brat-standoff corpus laid out like PolNeAR")
     evaluate.add_argument("data_dir", metavar="DATA_DIR", help="corpus folder with metadata.tsv and <split>/text, <split>/attributions")
@@ -62,10 +66,12 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--port", type=int, default=8000, help="port (default 8000)")
     serve.add_argument("--max-bytes", type=int, default=2_000_000, metavar="N", help="largest request body (default 2,000,000)")
     serve.add_argument("--query-seconds", type=float, default=5.0, metavar="S", help="time one request may spend querying the store (default 5)")
+    add_serve_fetch_arguments(serve)
     serve.set_defaults(run=_serve)
     from .cli_corpus import add_corpus_commands
 
     add_corpus_commands(commands)
+    add_watch_command(commands)
     return parser
 
 
@@ -94,7 +100,7 @@ def _serve(args: argparse.Namespace) -> int:
     from .web.store import open_store
 
     store = open_store(args.db, seconds=args.query_seconds) if args.db else None
-    app = create_app(store=store, max_bytes=args.max_bytes)
+    app = create_app(store=store, max_bytes=args.max_bytes, fetch=serve_fetch_policy(args))
     # Load spaCy before accepting requests, so the first analysis is not the slow one.
     app.state.library.analyzer
 
@@ -119,12 +125,15 @@ def _analyze(args: argparse.Namespace) -> int:
     failed = False
     seen = 0
     collected: list[dict] = []
-    loaded = iter_articles(args.paths, ReadOptions(zone=zone, max_bytes=args.max_bytes))
+    loaded = iter_sources(args.paths, ReadOptions(zone=zone, max_bytes=args.max_bytes),
+                          web_options(args, archive_default=ANALYZE_ARCHIVE))
     for analysis in analyze_loaded(loaded, workers=args.workers, extractor=args.extractor):
         seen += 1
         failed |= not analysis.ok
         if not analysis.ok:
-            print(f"reportedly: {analysis.id}: {'; '.join(analysis.errors)}", file=sys.stderr)
+            message = "; ".join(analysis.errors)
+            # A message that names its input already (a URL's does) is not prefixed with it twice.
+            print(f"reportedly: {message if message.startswith(analysis.id) else f'{analysis.id}: {message}'}", file=sys.stderr)
         if fmt == "text":
             sys.stdout.write(render_text(analysis, show_all=args.all) + "\n")
         elif fmt == "jsonl":

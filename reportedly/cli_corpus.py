@@ -19,6 +19,7 @@ import json
 import sqlite3
 import sys
 
+from .cli_fetch import add_fetch_arguments
 from .errors import ReportedlyError
 from .ingest import ReadOptions
 from .ingest.decode import DEFAULT_MAX_BYTES
@@ -39,12 +40,13 @@ def add_corpus_commands(commands) -> None:
         return p
 
     p = command("ingest", "analyse articles and store them in the corpus database", _ingest, formats=None)
-    p.add_argument("paths", nargs="+", metavar="PATH", help="files or directories: text, HTML, JSON Lines, WARC, RSS/Atom, batch Parquet")
+    p.add_argument("paths", nargs="+", metavar="PATH", help="files or directories: text, HTML, JSON Lines, WARC, RSS/Atom, batch Parquet; or http(s) URLs of pages, feeds, sitemaps")
     p.add_argument("--workers", type=int, default=2, help="analysis processes (default 2)")
     p.add_argument("--tz", metavar="ZONE", help="time zone for stamps without an offset")
     p.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, metavar="N")
     p.add_argument("--no-cluster", action="store_true", help="skip re-clustering statements after the run")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
+    add_fetch_arguments(p, archive_default="FILE's folder/<FILE name>-archive")
 
     p = command("speakers", "speakers with the number of statements credited to them", _speakers)
     p.add_argument("--type", help="only speakers of this type (person, outlet, unknown, pronoun, ...)")
@@ -144,8 +146,9 @@ def _open(args):
 # -- commands ---------------------------------------------------------------------------------
 
 def _ingest(args) -> int:
+    from .cli_fetch import store_archive, web_options
     from .corpus.clusters import cluster_store, clusters_pending
-    from .store.ingest import ingest_paths
+    from .fetch.sources import ingest_sources
 
     try:
         zone = parse_zone(args.tz) if args.tz else None
@@ -153,8 +156,9 @@ def _ingest(args) -> int:
         print(f"reportedly: {exc}", file=sys.stderr)
         return 2
     db = open_store(args.db)
-    report = ingest_paths(
+    report = ingest_sources(
         db, args.paths, ReadOptions(zone=zone, max_bytes=args.max_bytes),
+        web_options(args, archive_default=store_archive(args.db)),
         workers=max(1, args.workers), progress=not args.quiet,
     )
     for error in report.errors:

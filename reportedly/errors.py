@@ -43,6 +43,20 @@ class NotFoundError(ReportedlyError):
     status = 404
 
 
+class FetchError(ReportedlyError):
+    """A web page could not be fetched: DNS, connection, timeout, an HTTP error, a body too big,
+    slow or of a kind we cannot read. The upstream server failed us, hence 502 at the web edge."""
+
+    status = 502
+
+
+class FetchRefusedError(FetchError):
+    """We will not fetch this URL: robots.txt forbids it, it points to a private address from a
+    public server, or this server does not fetch URLs at all."""
+
+    status = 403
+
+
 class NoCorpusError(ReportedlyError):
     """A corpus view was asked for but no store is open (``reportedly serve --db FILE``)."""
 

@@ -66,6 +66,26 @@ class Paragraph:
 
 
 @dataclass(frozen=True)
+class Fetch:
+    """Where and when a page was fetched from the web: what a citation of what it said needs.
+
+    ``url`` is the final URL, after the ``redirects`` (each hop's URL and status, in order) from
+    ``requested_url``; ``sha256`` is the body's digest after content decoding (gzip, brotli), the
+    bytes the archive holds; ``warc_file`` and ``warc_record`` name the archived response.
+    """
+
+    requested_url: str
+    url: str
+    status: int
+    fetched_at: datetime
+    sha256: str
+    content_type: str | None = None
+    redirects: tuple[tuple[str, int], ...] = ()
+    warc_file: str | None = None
+    warc_record: str | None = None
+
+
+@dataclass(frozen=True)
 class Article:
     """One article as read: its text, where its analysable paragraphs are, and its metadata."""
 
@@ -85,6 +105,7 @@ class Article:
     # kept so a reader can see what was left out, never analysed.
     boilerplate: tuple[Span, ...] = ()
     source_path: str | None = None
+    fetch: Fetch | None = None  # set when the page was fetched from the web (reportedly.fetch)
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,16 @@ from .provenance.confidence import DISPLAY_THRESHOLD
 WIDTH = 88
 
 
+def _fetched(fetch) -> str:
+    """The fetch record in one line: what a citation of this copy of the page needs."""
+    line = f"Fetched {fetch.fetched_at.isoformat()} from {fetch.url} (HTTP {fetch.status}, sha256 {fetch.sha256[:16]}…"
+    if fetch.redirects:
+        line += f", redirected from {fetch.requested_url}"
+    if fetch.warc_file:
+        line += f", archived in {fetch.warc_file}"
+    return line + ")"
+
+
 def _quote(text: str, limit: int = 300) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
@@ -41,6 +51,8 @@ def render_text(analysis: Analysis, show_all: bool = False) -> str:
             facts.append("Images: " + ", ".join(article.image_credits))
         if facts:
             lines.append("  " + " · ".join(facts))
+        if article.fetch is not None:
+            lines.append(f"  {_fetched(article.fetch)}")
         words = sum(len(article.text[p.start : p.end].split()) for p in article.paragraphs)
         lines.append(f"  {len(article.paragraphs)} paragraphs, {words} words analysed; {len(article.boilerplate)} boilerplate lines left out")
     for error in analysis.errors:

@@ -4,7 +4,7 @@ from __future__ import annotations
 import json
 from datetime import datetime
 
-from .model import Analysis, Article, Attribution, Entity, Marker, Profile, Provenance, Span, Speaker, Voice
+from .model import Analysis, Article, Attribution, Entity, Fetch, Marker, Profile, Provenance, Span, Speaker, Voice
 
 SCHEMA = "reportedly/1"
 
@@ -23,7 +23,7 @@ def _when(value: datetime | None) -> str | None:
 
 
 def article_dict(article: Article) -> dict:
-    return {
+    out = {
         "title": article.title,
         "dek": article.dek,
         "bylines": list(article.bylines),
@@ -36,6 +36,23 @@ def article_dict(article: Article) -> dict:
         "paragraphs": [{"start": p.start, "end": p.end, "role": p.role} for p in article.paragraphs],
         "boilerplate": [span_dict(s) for s in article.boilerplate],
         "text": article.text,
+    }
+    if article.fetch is not None:
+        # Only fetched pages have it: the output for files stays as it was (schema 1.2).
+        out["fetch"] = fetch_dict(article.fetch)
+    return out
+
+
+def fetch_dict(fetch: Fetch) -> dict:
+    return {
+        "requested_url": fetch.requested_url,
+        "url": fetch.url,
+        "status": fetch.status,
+        "fetched_at": _when(fetch.fetched_at),
+        "sha256": fetch.sha256,
+        "content_type": fetch.content_type,
+        "redirects": [{"url": url, "status": status} for url, status in fetch.redirects],
+        "archive": {"file": fetch.warc_file, "record": fetch.warc_record} if fetch.warc_record else None,
     }
 
 

@@ -54,7 +54,14 @@ def declared_charset(data: bytes) -> str | None:
     m = _META_CHARSET.search(data[:8192])
     if not m:
         return None
-    label = m.group(1).decode("ascii", "ignore").lower()
+    return codec_name(m.group(1).decode("ascii", "ignore"))
+
+
+def codec_name(label: str | None) -> str | None:
+    """The Python codec for a charset label ("ISO-8859-1" is cp1252, as browsers read it), or None."""
+    if not label:
+        return None
+    label = label.strip().strip("\"'").lower()
     label = _ALIASES.get(label, label)
     try:
         return codecs.lookup(label).name
@@ -62,8 +69,12 @@ def declared_charset(data: bytes) -> str | None:
         return None
 
 
-def decode_html(data: bytes) -> str:
-    """Decode an HTML page's bytes to text (see the module docstring for the order of trust)."""
+def decode_html(data: bytes, transport_charset: str | None = None) -> str:
+    """Decode an HTML page's bytes to text (see the module docstring for the order of trust).
+
+    ``transport_charset`` is the charset of the HTTP ``Content-Type`` header when the page came
+    over HTTP: it is tried before the page's own ``<meta>``, the order browsers follow.
+    """
     for bom, enc in _BOMS:
         if data.startswith(bom):
             return data[len(bom):].decode(enc, errors="replace")
@@ -71,13 +82,14 @@ def decode_html(data: bytes) -> str:
         return repair_double_utf8(data.decode("utf-8"))
     except UnicodeDecodeError:
         pass
-    declared = declared_charset(data)
-    if declared and declared not in ("utf-8", "utf_8"):
-        try:
-            return data.decode(declared)
-        except UnicodeDecodeError:
-            pass
-    if declared in ("utf-8", "utf_8"):
+    declarations = [c for c in (codec_name(transport_charset), declared_charset(data)) if c]
+    for declared in declarations:
+        if declared not in ("utf-8", "utf_8"):
+            try:
+                return data.decode(declared)
+            except UnicodeDecodeError:
+                pass
+    if any(declared in ("utf-8", "utf_8") for declared in declarations):
         # Declared UTF-8 with a few bad bytes (often a truncated multi-byte character or one
         # pasted cp1252 quote): keep UTF-8 and replace the bad bytes rather than re-guess the page.
         bad = _count_utf8_errors(data)

@@ -23,10 +23,7 @@ _TAG = re.compile(r"<[a-zA-Z/!]")
 
 def iter_feed(data: bytes, stem: str, *, zone: tzinfo | None = None, source_path: str | None = None):
     """Each entry of an RSS/Atom document as (id, Article | None, error | None)."""
-    parsed = feedparser.parse(_without_surrogate_refs(data))
-    if not parsed.entries:
-        problem = f" ({parsed.bozo_exception})" if parsed.get("bozo") else ""
-        raise InputError(f"{source_path or stem}: no feed entries found{problem}")
+    parsed = parse_feed(data, source_path or stem)
     outlet = (parsed.feed.get("title") or "").strip() or None
     for number, entry in enumerate(parsed.entries, start=1):
         id = str(entry.get("id") or entry.get("link") or f"{stem}:{number}")
@@ -34,6 +31,15 @@ def iter_feed(data: bytes, stem: str, *, zone: tzinfo | None = None, source_path
             yield id, _entry_article(entry, id, outlet, zone, source_path), None
         except ReportedlyError as exc:
             yield id, None, str(exc)
+
+
+def parse_feed(data: bytes, what: str):
+    """The feedparser result of an RSS/Atom document; InputError when it has no entries."""
+    parsed = feedparser.parse(_without_surrogate_refs(data))
+    if not parsed.entries:
+        problem = f" ({parsed.bozo_exception})" if parsed.get("bozo") else ""
+        raise InputError(f"{what}: no feed entries found{problem}")
+    return parsed
 
 
 # A numeric character reference ("&#xD83D;", "&#55357;").

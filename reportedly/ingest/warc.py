@@ -1,23 +1,25 @@
 """Reading WARC files (web archives, ``.warc`` / ``.warc.gz``) with warcio: one article per page.
 
-Only ``response`` records with an HTML body are articles; request, metadata and other records
-are skipped without a word, since a crawl holds many of them. The page's own date wins; the
-crawl date (``WARC-Date``) is used only when the page declares none, because a crawl can be years
-after publication.
+Only successful (2xx) ``response`` records with an HTML body are articles; request, metadata
+and other records, redirects and error pages are skipped without a word, since a crawl holds many
+of them. The page's own date wins; the crawl date (``WARC-Date``) is used only when the page
+declares none, because a crawl can be years after publication. Each article carries its fetch
+record (URL, redirects that led to it, time, status, body sha256, record id), read the same way as
+when ``reportedly.fetch`` fetched it (``webpage.read_web_page``).
 """
 from __future__ import annotations
 
 import contextlib
-import dataclasses
 import io
+import os
 from datetime import tzinfo
+from urllib.parse import urljoin
 
 from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
 
 from ..errors import InputError, ReportedlyError, internal_error
-from .html import read_html
-from .timestamps import parse_timestamp
+from .webpage import fetch_of_archived, read_web_page
 
 
 def iter_warc(path: str, stem: str, *, zone: tzinfo | None = None, max_bytes: int | None = None):
@@ -33,6 +35,7 @@ def iter_warc(path: str, stem: str, *, zone: tzinfo | None = None, max_bytes: in
             raise InputError(f"{path}: not a WARC file (it does not start with a WARC record)")
         number = 0
         damage: list[str] = []
+        redirected: dict[str, tuple[str, int]] = {}  # target -> (URL that redirected there, status)
         records = ArchiveIterator(fh)
         try:
             while True:
@@ -42,22 +45,34 @@ def iter_warc(path: str, stem: str, *, zone: tzinfo | None = None, max_bytes: in
                     break
                 if record.rec_type != "response":
                     continue
+                url = record.rec_headers.get_header("WARC-Target-URI")
+                status = _status(record)
+                location = record.http_headers.get_header("Location") if record.http_headers else None
+                if 300 <= status < 400 and location and url:
+                    redirected[urljoin(url, location)] = (url, status)
+                    continue
                 content_type = (record.http_headers.get_header("Content-Type") or "") if record.http_headers else ""
-                if "html" not in content_type.lower():
+                # An error page or a redirect's body is not the article the crawl was after.
+                if "html" not in content_type.lower() or not 200 <= status < 300:
                     continue
                 number += 1
-                url = record.rec_headers.get_header("WARC-Target-URI")
                 id = f"{stem}:{number}"
                 try:
                     with _warcio_notes(damage):
                         body = record.content_stream().read()
                     if max_bytes is not None and len(body) > max_bytes:
                         raise InputError(f"{id}: the page is {len(body):,} bytes, over the limit of {max_bytes:,}")
-                    article = read_html(body, id, url=url, default_tz=zone, source_path=path)
-                    if article.published is None:
-                        crawled = record.rec_headers.get_header("WARC-Date")
-                        if crawled:
-                            article = dataclasses.replace(article, published=parse_timestamp(crawled, zone))
+                    if record.rec_headers.get_header("WARC-Truncated"):
+                        raise InputError(f"{id}: the archived page {url} was cut short when it was fetched "
+                                         f"(WARC-Truncated: {record.rec_headers.get_header('WARC-Truncated')})")
+                    crawled = record.rec_headers.get_header("WARC-Date")
+                    fetch = fetch_of_archived(
+                        target=url, status=status, crawled=crawled, body=body, content_type=content_type or None,
+                        redirects=_chain(redirected, url), warc_file=os.path.basename(path),
+                        warc_record=record.rec_headers.get_header("WARC-Record-ID"),
+                    ) if url and crawled else None
+                    article = read_web_page(body, id, content_type=content_type, url=url, crawled=crawled,
+                                            fetch=fetch, zone=zone, source_path=path)
                     yield id, article, None
                 except ReportedlyError as exc:
                     yield id, None, str(exc)
@@ -75,6 +90,28 @@ def iter_warc(path: str, stem: str, *, zone: tzinfo | None = None, max_bytes: in
         if number == 0:
             # A crawl with no HTML responses is worth a word: it was probably not the file meant.
             yield stem, None, f"{path}: no HTML responses in this WARC file"
+
+
+def _status(record) -> int:
+    """The HTTP status of a response record; 200 when it has none we can read (as before)."""
+    try:
+        return int(record.http_headers.get_statuscode()) if record.http_headers else 200
+    except (TypeError, ValueError):
+        return 200
+
+
+def _chain(redirected: dict[str, tuple[str, int]], target: str) -> tuple[tuple[str, int], ...]:
+    """The redirect hops that led to ``target``, first hop first (loops and long chains cut)."""
+    hops: list[tuple[str, int]] = []
+    seen = {target}
+    while target in redirected and len(hops) < 20:
+        source, status = redirected[target]
+        if source in seen:
+            break
+        hops.append((source, status))
+        seen.add(source)
+        target = source
+    return tuple(reversed(hops))
 
 
 @contextlib.contextmanager

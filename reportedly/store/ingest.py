@@ -66,8 +66,12 @@ def ingest_paths(
     workers: int = 2,
     progress: bool = False,
     on_stored: Callable[[str], None] | None = None,
+    read: Callable[[Sequence[str], ReadOptions], Iterable[Loaded]] = iter_articles,
 ) -> IngestReport:
-    """Read, analyse and store every article in ``paths``; Parquet files from ``batch`` are loaded as is."""
+    """Read, analyse and store every article in ``paths``; Parquet files from ``batch`` are loaded as is.
+
+    ``read`` turns the other paths into articles (``reportedly.fetch`` passes one that fetches URLs too).
+    """
     report = IngestReport()
     parquet = [p for p in paths if p.lower().endswith(PARQUET_SUFFIX)]
     others = [p for p in paths if not p.lower().endswith(PARQUET_SUFFIX)]
@@ -81,7 +85,7 @@ def ingest_paths(
                 _write(db, report, hash, doc, source, seen, on_stored)
                 bar.update(1)
         if others:
-            tasks = _pending(iter_articles(others, options), seen, report, bar)
+            tasks = _pending(read(others, options), seen, report, bar)
             for hash, doc, source in _run(tasks, workers):
                 _write(db, report, hash, doc, source, seen, on_stored)
                 bar.update(1)
@@ -95,7 +99,7 @@ def _write(db, report: IngestReport, hash: str, doc: dict, source: str | None, s
         message = "; ".join(doc.get("errors") or ["no article"])
         record_failure(db, doc["id"], message, source)
         report.failed += 1
-        report.errors.append(f"{doc['id']}: {message}")
+        report.errors.append(message if message.startswith(doc["id"]) else f"{doc['id']}: {message}")
         return
     if store_document(db, doc, hash, source) is None:
         report.skipped += 1

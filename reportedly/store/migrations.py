@@ -140,11 +140,32 @@ def m004_store_mark_and_derived(db: sqlite3.Connection) -> None:
     )
 
 
+def m005_fetched_pages(db: sqlite3.Connection) -> None:
+    # Pages fetched from the web (reportedly.fetch): a page fetched again that changed is a new
+    # article row linked to the one it replaces, and each URL keeps its validators (ETag,
+    # Last-Modified) so the next fetch is a conditional GET, across runs and restarts.
+    db.executescript(
+        """
+        ALTER TABLE articles ADD COLUMN fetched_url TEXT;      -- the final URL a fetched page was read from
+        ALTER TABLE articles ADD COLUMN previous INTEGER REFERENCES articles(rowid) ON DELETE SET NULL;
+        CREATE INDEX articles_fetched_url ON articles(fetched_url);
+        CREATE TABLE fetch_state (
+            url TEXT PRIMARY KEY,             -- the URL as requested (a page, a feed, a sitemap)
+            etag TEXT,
+            last_modified TEXT,
+            status INTEGER,                   -- of the last fetch
+            checked_at TEXT NOT NULL          -- when it was last fetched, ISO 8601 UTC
+        );
+        """
+    )
+
+
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     m001_core_tables,
     m002_statements_by_speaker_and_date,
     m003_article_text_index,
     m004_store_mark_and_derived,
+    m005_fetched_pages,
 ]
 
 

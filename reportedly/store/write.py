@@ -11,6 +11,7 @@ from ..corpus.speakers import same_outlet, speaker_key, speaker_of
 from ..corpus.text import canonical
 from ..corpus.wire import body_key, wire_agency
 from ..model import Article
+from .fetched import link_version
 
 
 def content_hash(article: Article) -> str:
@@ -112,6 +113,7 @@ def _insert(db: sqlite3.Connection, doc: dict, id: str, hash: str, source_path: 
         ),
     )
     article_rowid = cur.lastrowid
+    link_version(db, article_rowid, doc)
     db.execute("INSERT INTO articles_fts (rowid, body) VALUES (?, ?)", (article_rowid, article["text"]))
     speakers_here: set[int] = set()
     for att in attributions:

@@ -19,6 +19,9 @@ ERROR = {
     "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}},
 }
 ERRORS = {code: ERROR for code in (400, 404, 413, 422, 503)}
+# Analysing a URL adds: the server does not fetch, or robots.txt or the address rules forbid it
+# (403); the page could not be had (502).
+ANALYZE_ERRORS = {**ERRORS, 403: ERROR, 502: ERROR}
 
 ANALYZE_BODY = {
     "requestBody": {
@@ -27,10 +30,12 @@ ANALYZE_BODY = {
             "application/json": {
                 "schema": {
                     "type": "object",
-                    "description": "The article as plain scraped text or as an HTML page; exactly one of the two.",
+                    "description": "The article as plain scraped text, as an HTML page, or the http(s) URL of a page to fetch "
+                                   "(when the server fetches: see `reportedly serve --allow-fetch`); exactly one of the three.",
                     "properties": {
                         "text": {"type": "string"},
                         "html": {"type": "string"},
+                        "url": {"type": "string", "description": "the page is fetched (robots.txt obeyed) and its analysis records article.fetch"},
                         "name": {"type": "string", "description": "file name, used for the article id"},
                     },
                 }
@@ -90,19 +95,21 @@ async def analyze_request(request: Request) -> dict:
         text, html, name = await read_upload(upload)
         return await _run(lib, text=text, html=html, name=name)
     if kind != "application/json":
-        raise InputError("send JSON {\"text\": ...} or {\"html\": ...}, or a multipart file upload")
+        raise InputError("send JSON {\"text\": ...}, {\"html\": ...} or {\"url\": ...}, or a multipart file upload")
     raw = await request.body()
     if not raw.strip():
         raise InputError("the request body is empty; send JSON {\"text\": ...} or {\"html\": ...}")
     body = parse_json_body(raw)
     if not isinstance(body, dict):
-        raise InputError("the JSON body must be an object with \"text\" or \"html\"")
-    text, html, name = body.get("text"), body.get("html"), body.get("name")
-    if (text is None) == (html is None):
-        raise InputError("give exactly one of \"text\" and \"html\"")
-    for field, value in (("text", text), ("html", html), ("name", name)):
+        raise InputError("the JSON body must be an object with \"text\", \"html\" or \"url\"")
+    text, html, name, url = body.get("text"), body.get("html"), body.get("name"), body.get("url")
+    if sum(value is not None for value in (text, html, url)) != 1:
+        raise InputError("give exactly one of \"text\", \"html\" and \"url\"")
+    for field, value in (("text", text), ("html", html), ("name", name), ("url", url)):
         if value is not None and not isinstance(value, str):
             raise InputError(f"\"{field}\" must be a string")
+    if url is not None:
+        return await _run(lib, url=url)
     return await _run(lib, text=text, html=html, name=name)
 
 
@@ -117,7 +124,7 @@ async def _run(lib: Library, **kwargs) -> dict:
     summary="Analyse one article",
     description="Returns the analysis of schema `reportedly/1`. The article is kept in memory and served at `/articles/{id}`.",
     openapi_extra=ANALYZE_BODY,
-    responses={200: {"description": "The analysis (schema reportedly/1)", "content": {"application/json": {"schema": {"type": "object"}}}}, **ERRORS},
+    responses={200: {"description": "The analysis (schema reportedly/1)", "content": {"application/json": {"schema": {"type": "object"}}}}, **ANALYZE_ERRORS},
 )
 async def analyze(request: Request):
     return await analyze_request(request)
@@ -131,7 +138,9 @@ def articles(request: Request, limit: int = Query(50, ge=1, le=1000), offset: in
     return {"ok": True, "limit": limit, "offset": offset, "recent": recent, "stored": stored, "articles": (recent + stored)[:limit]}
 
 
-@router.get("/articles/{article_id}", summary="The analysis of one article (schema reportedly/1)", responses=ERRORS)
+# ":path": ids of pages fetched from the web (and of feed entries) are URLs, and the server
+# decodes %2F before routing.
+@router.get("/articles/{article_id:path}", summary="The analysis of one article (schema reportedly/1)", responses=ERRORS)
 def article(article_id: str, request: Request):
     return library(request).get(article_id)
 

@@ -163,8 +163,9 @@ class SecurityHeaders:
         await self.app(scope, receive, with_headers)
 
 
-def create_app(*, store=None, analyzer=None, max_bytes: int = DEFAULT_MAX_BYTES) -> FastAPI:
-    """The web app. ``store`` is an open corpus store (optional); ``analyzer`` is loaded once if not given."""
+def create_app(*, store=None, analyzer=None, max_bytes: int = DEFAULT_MAX_BYTES, fetch=None) -> FastAPI:
+    """The web app. ``store`` is an open corpus store (optional); ``analyzer`` is loaded once if not given;
+    ``fetch`` (a ``web.fetching.FetchPolicy``) lets the form and the API fetch URLs (None: they do not)."""
     app = FastAPI(
         title="reportedly",
         summary="Who said what, on whose word, in news articles.",
@@ -172,7 +173,7 @@ def create_app(*, store=None, analyzer=None, max_bytes: int = DEFAULT_MAX_BYTES)
         docs_url=None,
         redoc_url=None,
     )
-    app.state.library = Library(analyzer=analyzer, store=store, max_bytes=max_bytes)
+    app.state.library = Library(analyzer=analyzer, store=store, max_bytes=max_bytes, fetch=fetch)
     app.state.max_bytes = max_bytes
 
     @app.exception_handler(ReportedlyError)

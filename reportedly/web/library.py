@@ -21,9 +21,12 @@ RECENT = 200
 class Library:
     """Analyses made by this process (bounded, most recent kept) and an optional corpus store."""
 
-    def __init__(self, analyzer=None, store=None, max_bytes: int = DEFAULT_MAX_BYTES):
+    def __init__(self, analyzer=None, store=None, max_bytes: int = DEFAULT_MAX_BYTES, fetch=None):
+        from .fetching import PageFetcher
+
         self._analyzer = analyzer
         self.store = store
+        self.pages = PageFetcher(fetch)  # fetch: a FetchPolicy, or None to fetch nothing
         self.max_bytes = max_bytes
         self._recent: OrderedDict[str, dict] = OrderedDict()
         self._lock = threading.Lock()
@@ -38,8 +41,12 @@ class Library:
                 self._analyzer = Analyzer()
             return self._analyzer
 
-    def analyze(self, text: str | None = None, html: str | bytes | None = None, name: str | None = None) -> dict:
-        """Analyse pasted text or HTML; returns the analysis dict and remembers it by its id."""
+    def analyze(self, text: str | None = None, html: str | bytes | None = None, name: str | None = None,
+                url: str | None = None) -> dict:
+        """Analyse pasted text or HTML, or the page at ``url``; returns the analysis dict and
+        remembers it by its id."""
+        if url is not None:
+            return self._analyze_article(self.pages.article(url))
         if text is None and html is None:
             raise InputError("give the article as text or html")
         raw = text if text is not None else html
@@ -54,6 +61,9 @@ class Library:
             article = read_article(text, article_id)
         else:
             article = read_html(html, article_id)
+        return self._analyze_article(article)
+
+    def _analyze_article(self, article) -> dict:
         analyzer = self.analyzer
         with self._lock:
             analysis = analyzer.analyze(article)

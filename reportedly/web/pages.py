@@ -22,6 +22,7 @@ def home(request: Request):
         "ok": True,
         "recent": [_summary(a) for a in lib.recent()],
         "has_store": lib.store is not None,
+        "can_fetch": lib.pages.enabled,
         "max_bytes": lib.max_bytes,
     }
     return render(request, "analyze.html", data)
@@ -29,11 +30,14 @@ def home(request: Request):
 
 @router.post("/analyze")
 async def analyze_form(request: Request):
-    """The analyse form: pasted text, an uploaded file, or the id of an article in the store."""
+    """The analyse form: pasted text, an uploaded file, a URL, or the id of an article in the store."""
     lib = library(request)
     form = await request.form()
     upload, text, path = form.get("file"), _field(form, "text"), _field(form, "path").strip()
-    if isinstance(upload, UploadFile) and upload.filename:
+    url = _field(form, "url").strip()
+    if url:
+        analysis = await _run(lib, url=url)
+    elif isinstance(upload, UploadFile) and upload.filename:
         text_in, html_in, name = await read_upload(upload)
         analysis = await _run(lib, text=text_in, html=html_in, name=name)
     elif text.strip():
@@ -43,7 +47,7 @@ async def analyze_form(request: Request):
             raise NoCorpusError("no corpus store is open; start the server with `reportedly serve --db FILE`")
         analysis = lib.get(path)
     else:
-        raise InputError("paste an article, choose a .txt or .html file, or give the id of an article in the store")
+        raise InputError("paste an article, choose a .txt or .html file, give a URL, or give the id of an article in the store")
     target = f"/articles/{quote(analysis['id'], safe='')}"
     if request.scope.get("state", {}).get("json"):
         target += ".json"
@@ -56,7 +60,11 @@ def _field(form, name: str) -> str:
     return value if isinstance(value, str) else ""
 
 
-@router.get("/articles/{article_id}")
+@router.get("/articles/{article_id:path}")  # ids may hold "/" (URLs): see api.article
 def article(article_id: str, request: Request, all: bool = False):
     """One article, highlighted; ``?all=1`` also shows what was held back for low confidence."""
-    return render(request, "article.html", article_page(library(request).get(article_id), show_all=all))
+    lib = library(request)
+    data = article_page(lib.get(article_id), show_all=all)
+    # Earlier and later fetches of the same page (reportedly ingest/watch of a URL).
+    data["versions"] = lib.store.versions(article_id) if lib.store is not None else []
+    return render(request, "article.html", data)

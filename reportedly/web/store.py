@@ -105,6 +105,12 @@ class StoreReader:
     def search(self, text: str, *, limit: int = 50, phrase: bool = False, stop=None) -> list[dict]:
         return self.run(self._q().search_contents, text, limit=limit, phrase=phrase, stop=stop)
 
+    def versions(self, article_id: str, *, stop=None) -> list[dict]:
+        """Every stored fetch of the page ``article_id`` was read from, oldest first."""
+        from ..store.fetched import article_versions
+
+        return self.run(article_versions, article_id, stop=stop)
+
     def citation_graph(self, *, min_count: int = 1, stop=None) -> list[dict]:
         return self.run(self._q().citation_graph, min_count=min_count, stop=stop)
 
