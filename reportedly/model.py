@@ -120,7 +120,14 @@ class Entity:
 
 @dataclass(frozen=True)
 class Attribution:
-    """Who (source) said (cue) what (content). Source and cue may be missing; content may not."""
+    """Who (source) said (cue) what (content). Source and cue may be missing; content may not.
+
+    ``source`` is the article's words that name who speaks. Mostly they stand by the cue; where
+    the layout marks the speaker they may stand elsewhere: a transcript label, the interviewee's
+    name in a Q&A's intro, the name line over a vox pop's quotes. A follow-on quote paragraph (no
+    cue of its own) has the source span of the attribution it continues, so two attributions
+    share one span and speaker resolution reads it the same way for both.
+    """
 
     id: str
     kind: str  # direct | indirect | mixed

@@ -21,9 +21,10 @@ EXTRACTORS = ("hybrid", "model", "rules")
 def default_extractor(name: str = "hybrid") -> Extractor:
     """An attribution extractor by name.
 
-    "hybrid" (the default) is the trained CRFs plus signed quotes, transcript turns and the
-    rules where the CRFs found nothing (see attribution/hybrid.py: on PolNeAR dev macro token
-    F1 0.771 and relation F1 0.691, against the CRFs' 0.752 and 0.674); "model" is the CRFs alone; "rules" the
+    "hybrid" (the default) is the trained CRFs plus speech marked by layout (signed quotes,
+    transcript turns, Q&A answers, name lines over quotes) and the rules where the CRFs found
+    nothing (see attribution/hybrid.py: on PolNeAR dev macro token F1 0.773 and relation F1
+    0.691, against the CRFs' 0.752 and 0.674); "model" is the CRFs alone; "rules" the
     rule-based extractor alone.
     """
     from .attribution.rules import RuleExtractor

@@ -46,3 +46,45 @@ def test_a_rule_find_without_a_source_is_left_out():
     wrote = _att("wrote", "“Trump said we live in hell,”", "Padilla")
     sourceless = _att("warned against", "the plan")
     assert _run([wrote], [sourceless]) == ["wrote"]
+
+
+def _spans(text, source, cue, content):
+    def span(s, after=0):
+        start = text.index(s, after)
+        return Span.of(text, start, start + len(s))
+    source = span(source)
+    return Attribution("", "direct", span(content), source, span(cue, source.end))
+
+
+def _hybrid(text, model):
+    blocks = [(a, spacy.blank("en")(text[a:b])) for a, b in paragraph_spans(text)]
+    return HybridExtractor(Fixed(*model), Fixed()).extract(text, blocks)
+
+
+def test_a_transcript_label_the_model_misreads_is_the_layouts():
+    text = ("A talk\n\nJon Hartley: Welcome to the podcast, everyone.\n\n"
+            "Myron Scholes: The market is more uncertain than people believe.\n\nHartley: Thank you.")
+    misread = _spans(text, "Myron", "Scholes:", "The market is more uncertain than people believe.")
+    found = _hybrid(text, [misread])
+    assert [(a.source.text, a.cue.text) for a in found] == [("Jon Hartley", ":"), ("Myron Scholes", ":"),
+                                                            ("Hartley", ":")]
+
+
+def test_headings_and_list_labels_are_not_speech_below_the_headline():
+    text = ("Poll: Clinton leads\n\nMarkets around the world.\n\n"
+            "Europe: Markets fell sharply on Monday.\n\n- Home prices moderate: Prices rose 2 percent.")
+    found = _hybrid(text, [_spans(text, "Poll", ":", "Clinton leads"),
+                           _spans(text, "Europe", ":", "Markets fell sharply on Monday."),
+                           _spans(text, "Home prices moderate", ":", "Prices rose 2 percent.")])
+    assert [a.source.text for a in found] == ["Poll"]
+
+
+def test_a_follow_on_and_a_dateline_in_the_composed_output():
+    text = ("SIOUX FALLS, S.D. — “We will not close schools,” Gov. Kristi Noem said.\n\n"
+            "“Our children need to learn in classrooms.”")
+    said = _spans(text, "SIOUX FALLS, S.D. — “We will not close schools,” Gov. Kristi Noem", "said",
+                  "“We will not close schools,”")
+    found = _hybrid(text, [said])
+    assert [(a.source.text, a.cue.text if a.cue else None, a.content.text) for a in found] == [
+        ("“We will not close schools,” Gov. Kristi Noem", "said", "“We will not close schools,”"),
+        ("“We will not close schools,” Gov. Kristi Noem", None, "“Our children need to learn in classrooms.”")]

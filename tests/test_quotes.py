@@ -38,3 +38,10 @@ def test_unclosed_at_paragraph_end_without_reopening_is_dropped():
 
 def test_stray_closer_is_ignored():
     assert quotes("a stray” closer and “a real one”") == [["“a real one”"]]
+
+
+def test_curly_marks_typed_the_wrong_way_round_are_read_by_where_they_stand():
+    text = "“One simple thing is to talk to the neighbors, and then some.“ Then text."
+    assert quotes(text) == [["“One simple thing is to talk to the neighbors, and then some.“"]]
+    text = "”Mr. Trump embodies the legacy of racism.” ― Sonya Herridge"
+    assert quotes(text) == [["”Mr. Trump embodies the legacy of racism.”"]]

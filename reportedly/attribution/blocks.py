@@ -45,3 +45,19 @@ def block_end(offset: int, doc: Doc) -> int:
 def block_ranges(blocks: Iterable[tuple[int, Doc]]) -> list[tuple[int, int]]:
     """(start, end) in the article of each parsed paragraph."""
     return [(offset, block_end(offset, doc)) for offset, doc in blocks]
+
+
+def article_lines(text: str, blocks: Iterable[tuple[int, Doc]]) -> list[tuple[int, int]]:
+    """(start, end) of every non-blank line of the parsed paragraphs: layout is read by line
+    (vox pops and transcript turns often come one per line within a paragraph)."""
+    return [(start + m.start(), start + m.end()) for start, end in block_ranges(blocks)
+            for m in re.finditer(r"[^\n]+", text[start:end]) if m.group().strip()]
+
+
+def trimmed(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """``start..end`` without the spaces at either end; None when nothing else is left."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return (start, end) if end > start else None

@@ -1,26 +1,31 @@
-"""Attributions marked by layout instead of a verb: signed quotes and transcript turns.
+"""Attributions marked by layout instead of a verb, and the layout that only looks like speech.
 
 Vox pops, testimonials, fact-check columns and embedded posts sign a quote: "“…” ― Sonya
 Herridge", a line "- Bernie Sanders." under the quote, "— Name (@handle) date" after a post.
-Transcripts give each turn a speaker label: "WALLACE: Let's start with …". The dash or the
-colon is the cue, the name or the label the source. Neither the CRFs (PolNeAR train has 11 dash
-cues and a few transcripts) nor the verb rules know these forms.
+The dash is the cue, the name the source. Neither the CRFs (PolNeAR train has 11 dash cues) nor
+the verb rules know the form. To keep ordinary prose out, a signed text must be a whole quote,
+mark to mark, unless the signature carries a social-media handle ("… and the winner was —
+Donald Trump." is no signed quote).
 
-To keep ordinary prose out, a signed text must be a whole quote, mark to mark, unless the
-signature carries a social-media handle ("… and the winner was — Donald Trump." is no signed
-quote); a speaker label is one to three upper-case words, and an article needs two labelled
-lines to be read as a transcript ("VIDEO: …" or a headline "FIX IS IN: …" alone is none).
+The other forms have modules of their own, read here together: transcript turns
+(``transcripts``), Q&A answers (``interviews``), name lines over quotes (``headers``), and the
+furniture no one speaks in, datelines, credits and captions (``furniture``).
 """
 from __future__ import annotations
 
 import dataclasses
-
 import re
+from dataclasses import dataclass
 from typing import Sequence
 
 from ..model import Attribution, Span
 from . import Block
-from .blocks import block_ranges
+from .blocks import article_lines, block_ranges, trimmed
+from .furniture import credits, datelines
+from .headers import read_headers
+from .interviews import read_interview
+from .quotes import Quote, find_quotes
+from .transcripts import read_turns
 
 _DASH = r"(?:―|—|–|--|-)"
 _SPACE = r"[^\S\n]"  # any space but a line break, the no-break space included
@@ -34,40 +39,54 @@ _OWN_LINE = re.compile(rf"^{_SPACE}*{_SIGNATURE.pattern}")
 _OPENING = "\"“”‘'«"
 _CLOSING = "\"”“’'»"
 _MAX_SIGNATURE_WORDS = 12
-# "WALLACE: …", "JAKE TAPPER: …", possibly inside the quote marks of a quoted transcript.
-_TURN = re.compile(r"[\"“]?(?P<label>[A-Z][A-Z.'’\-]+(?: [A-Z][A-Z.'’\-]*){0,2})(?P<colon>:)[^\S\n]+(?=\S)")
-# Labels of layout, not of speakers.
-_NOT_SPEAKERS = frozenset(
-    "VIDEO WATCH UPDATE UPDATED BREAKING EXCLUSIVE PHOTO PHOTOS READ NOTE CORRECTION RELATED MORE "
-    "SOURCE SOURCES CLAIM FACT VERDICT WARNING ALERT LIVE LISTEN AUDIO PODCAST DISCLOSURE".split())
-_MIN_TURNS = 2
+
+
+@dataclass(frozen=True)
+class Layout:
+    """What the layout of an article says: attributions it marks, and where no one speaks.
+
+    ``datelines`` are cut off sources and contents; ``quiet`` stretches (credits, captions, an
+    interview's plain questions) hold no attribution's cue.
+    """
+
+    attributions: tuple[Attribution, ...]
+    datelines: tuple[tuple[int, int], ...] = ()
+    quiet: tuple[tuple[int, int], ...] = ()
 
 
 class LayoutExtractor:
-    """Attributions of signed quotes and of transcript turns, read line by line."""
+    """Attributions marked by layout: signed quotes, transcript turns, Q&A answers, name lines."""
 
     def extract(self, text: str, blocks: Sequence[Block]) -> list[Attribution]:
-        found = []
-        lines = [line for start, end in block_ranges(blocks) for line in _lines(text, start, end)]
-        for index, (start, end) in enumerate(lines):
-            made = _signed_here(text, start, end)
-            if made is None and index > 0:
-                made = _signed_above(text, lines[index - 1], start, end)
-            if made is not None:
-                found.append(made)
-        turns = [turn for start, end in lines if (turn := _turn(text, start, end)) is not None]
-        if len(turns) >= _MIN_TURNS:
-            found.extend(turns)
-        return sorted((dataclasses.replace(att, origin="layout") for att in found), key=lambda att: att.cue.start)
+        """The attributions layout marks (the extractor contract)."""
+        return list(self.read(text, blocks).attributions)
+
+    def read(self, text: str, blocks: Sequence[Block], quotes: Sequence[Quote] | None = None) -> Layout:
+        """Everything the layout says about ``blocks`` of ``text``."""
+        if quotes is None:
+            quotes = find_quotes(text, block_ranges(blocks))
+        dated = datelines(text, blocks)
+        interview = read_interview(text, blocks)
+        found = _signed(text, blocks) + read_turns(text, blocks, skip=dated) + list(interview.answers)
+        found += read_headers(text, blocks, quotes)
+        found = sorted((dataclasses.replace(att, origin="layout") for att in found),
+                       key=lambda att: att.content.start)
+        return Layout(tuple(found), tuple(dated), tuple(credits(text, blocks)) + interview.questions)
 
 
-def _lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """The non-blank lines of ``text[start:end]``: vox pops often come one per line."""
-    out = []
-    for match in re.finditer(r"[^\n]+", text[start:end]):
-        if match.group().strip():
-            out.append((start + match.start(), start + match.end()))
-    return out
+def _signed(text: str, blocks: Sequence[Block]) -> list[Attribution]:
+    """Signed quotes, read line by line (vox pops often come one per line)."""
+    found = []
+    lines = article_lines(text, blocks)
+    for index, (start, end) in enumerate(lines):
+        made = _signed_here(text, start, end)
+        if made is None and index > 0:
+            made = _signed_above(text, lines[index - 1], start, end)
+        if made is not None:
+            found.append(made)
+    return found
+
+
 
 
 def _signed_here(text: str, start: int, end: int) -> Attribution | None:
@@ -79,7 +98,7 @@ def _signed_here(text: str, start: int, end: int) -> Attribution | None:
     # A hyphen glued to the word before it joins words ("well-Known"); the bar "―" never does.
     if not line[match.start() - 1].isspace() and match["dash"] != "―":
         return None
-    body = _strip(text, start, start + match.start())
+    body = trimmed(text, start, start + match.start())
     if body is None or not (_is_whole_quote(text, *body) or match["handle"]):
         return None
     return _attribution(text, body, match, start)
@@ -91,22 +110,10 @@ def _signed_above(text: str, above: tuple[int, int], start: int, end: int) -> At
     match = _OWN_LINE.match(line)
     if match is None or len(line.split()) > _MAX_SIGNATURE_WORDS:
         return None
-    body = _strip(text, *above)
+    body = trimmed(text, *above)
     if body is None or not _is_whole_quote(text, *body):
         return None
     return _attribution(text, body, match, start)
-
-
-def _turn(text: str, start: int, end: int) -> Attribution | None:
-    """A transcript turn: a speaker label, a colon, and what the speaker said on that line."""
-    match = _TURN.match(text, start, end)
-    if match is None or match["label"].rstrip(".") in _NOT_SPEAKERS:
-        return None
-    said = _strip(text, match.end(), end)
-    if said is None:
-        return None
-    return Attribution("", "direct", Span.of(text, *said), Span.of(text, *match.span("label")),
-                       Span.of(text, *match.span("colon")))
 
 
 def _attribution(text: str, body: tuple[int, int], signature: re.Match, line_start: int) -> Attribution:
@@ -120,12 +127,6 @@ def _attribution(text: str, body: tuple[int, int], signature: re.Match, line_sta
                        Span.of(text, dash_start, dash_end))
 
 
-def _strip(text: str, start: int, end: int) -> tuple[int, int] | None:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return (start, end) if end > start else None
 
 
 def _is_whole_quote(text: str, start: int, end: int) -> bool:

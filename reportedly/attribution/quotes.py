@@ -50,10 +50,15 @@ def _marks(text: str, start: int, end: int) -> list[_Mark]:
         ch = text[i]
         before = text[i - 1] if i > start else " "
         after = text[i + 1] if i + 1 < end else " "
-        if ch in DOUBLE_OPEN:
-            out.append(_Mark(i, "double", "open"))
-        elif ch in DOUBLE_CLOSE:
-            out.append(_Mark(i, "double", "close"))
+        if ch in DOUBLE_OPEN or ch in DOUBLE_CLOSE:
+            role = "open" if ch in DOUBLE_OPEN else "close"
+            # A curly mark typed the wrong way round is read by where it stands: "… and then
+            # some.“" ends a paragraph's quote, "”Mr. Trump embodies …" opens one.
+            if role == "open" and before not in _OPEN_CONTEXT and after in _CLOSE_CONTEXT:
+                role = "close"
+            elif role == "close" and before in _OPEN_CONTEXT and after.isalnum():
+                role = "open"
+            out.append(_Mark(i, "double", role))
         elif ch == '"':
             out.append(_Mark(i, "double", _straight_role(before, after)))
         elif ch in SINGLE_OPEN or ch in SINGLE_CLOSE or ch == "'":

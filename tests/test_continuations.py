@@ -1,0 +1,88 @@
+"""Quotes that go on (hand-made texts and attributions, as an extractor would give them)."""
+from reportedly.attribution.blocks import paragraph_spans
+from reportedly.attribution.continuations import continue_quotes
+from reportedly.attribution.quotes import find_quotes
+from reportedly.model import Attribution, Span
+
+
+def _span(text, words, nth=1):
+    at = -1
+    for _ in range(nth):
+        at = text.index(words, at + 1)
+    return Span.of(text, at, at + len(words))
+
+
+def _att(text, content, source=None, cue=None, kind="direct"):
+    return Attribution("", kind, _span(text, content), _span(text, source) if source else None,
+                       _span(text, cue) if cue else None)
+
+
+def _run(text, *atts):
+    paragraphs = paragraph_spans(text)
+    found = continue_quotes(text, paragraphs, find_quotes(text, paragraphs), list(atts))
+    return [([text[a:b] for a, b in att.content.pieces], att.source.text if att.source else None,
+             att.cue.text if att.cue else None) for att in found]
+
+
+def test_a_quote_is_not_cut_at_its_first_full_stop():
+    text = "“We will win. We always do,” she said."
+    assert _run(text, _att(text, "“We will win.", "she", "said")) == [
+        (["“We will win. We always do,”"], "she", "said")]
+
+
+def test_a_quote_over_paragraphs_is_one_statement_with_its_cue_at_the_end_or_the_start():
+    text = "“The staff did all they could.\n\n“She was burning up,” her mother said."
+    assert _run(text, _att(text, "“She was burning up,”", "her mother", "said"))[0][0] == [
+        "“The staff did all they could.", "“She was burning up,”"]
+    text = "Her mother said: “The staff did all they could.\n\n“She was burning up.”"
+    assert _run(text, _att(text, "“The staff did all they could.", "Her mother", "said:"))[0][0] == [
+        "“The staff did all they could.", "“She was burning up.”"]
+
+
+def test_split_quotes_are_one_statement():
+    text = "“We will win,” she said, “and then we rest.” Others disagreed."
+    assert _run(text, _att(text, "“We will win,”", "she", "said"))[0][0] == [
+        "“We will win,”", "“and then we rest.”"]
+    text = "“We will win,” she said. “Then we rest.”"
+    assert _run(text, _att(text, "“Then we rest.”", "she", "said"))[0][0] == ["“We will win,”", "“Then we rest.”"]
+    # Other words between the halves, or another speaker's cue, keep them apart.
+    text = "“We will win,” she said as the crowd chanted “four more years.”"
+    assert _run(text, _att(text, "“We will win,”", "she", "said"))[0][0] == ["“We will win,”"]
+    text = "“We will win,” she said. “No you won't,” he replied."
+    found = _run(text, _att(text, "“We will win,”", "she", "said"), _att(text, "“No you won't,”", "he", "replied"))
+    assert [f[0] for f in found] == [["“We will win,”"], ["“No you won't,”"]]
+
+
+def test_a_follow_on_paragraph_continues_the_speaker_of_the_quote_before():
+    text = ("“The drug was in her system,” her mother, Fiona, said.\n\n"
+            "“As Eloise deteriorated, the staff did all they could.\n\n"
+            "“She was literally burning up.”\n\n"
+            "“Nothing could be done,” the doctor said.")
+    found = _run(text, _att(text, "“The drug was in her system,”", "her mother, Fiona", "said"),
+                 _att(text, "“Nothing could be done,”", "the doctor", "said"))
+    follow_on = found[2]
+    assert follow_on == (["“As Eloise deteriorated, the staff did all they could.", "“She was literally burning up.”"],
+                         "her mother, Fiona", None)
+    # The source is the very span that names the speaker in the paragraph before.
+    assert len(found) == 3
+
+
+def test_no_follow_on_without_an_attributed_quote_right_before_or_for_a_phrase():
+    text = "The mayor spoke at noon.\n\n“We will rebuild the bridge this year.”"
+    assert _run(text) == []
+    text = "“We will win,” she said.\n\n“Fake news” has become a rallying cry for the campaign."
+    assert len(_run(text, _att(text, "“We will win,”", "she", "said"))) == 1
+
+
+def test_a_pull_quote_is_one_statement():
+    body = "“We are not going to close the schools this winter,” the governor said."
+    # The repeated quote is no follow-on of the quote before it …
+    text = "“We will win,” she said.\n\n“We are not going to close the schools this winter.”\n\n" + body
+    found = _run(text, _att(text, "“We will win,”", "she", "said"),
+                 _att(text, "“We are not going to close the schools this winter,”", "the governor", "said"))
+    assert [f[1] for f in found] == ["she", "the governor"]
+    # … and its copy without a cue of its own goes where another attribution holds the quote.
+    text = "“We are not going to close the schools this winter.” ― Kristi Noem\n\n" + body
+    found = _run(text, _att(text, "“We are not going to close the schools this winter.”", "Kristi Noem", "―"),
+                 _att(text, "“We are not going to close the schools this winter,”", "the governor", "said"))
+    assert [f[2] for f in found] == ["said"]
