@@ -271,7 +271,7 @@ def score_article(text: str, gold: GoldArticle, outputs: Sequence[Output]) -> Ta
         tally.speaker[verdict] += 1
         if verdict != "right":
             tally.errors.append((gold.id, f"speaker-{verdict}", " … ".join(st.pieces)[:80],
-                                 f"gold {st.speaker or st.type} / ours {best.speaker or best.type}"))
+                                 f"gold {st.speaker} ({st.type}) / ours {best.speaker} ({best.type})"))
         if is_quote and len(ids) >= MIN_QUOTE_WORDS:
             tally.quotes += 1
             if any(out.speaker and not names_match(out.speaker, st) for out, _ in matches):
