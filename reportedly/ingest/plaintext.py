@@ -14,6 +14,7 @@ from datetime import tzinfo
 
 from ..errors import InputError
 from ..model import Article, Paragraph, Span
+from .boilerplate import is_credit
 from .decode import whole_characters
 from .timestamps import parse_timestamp
 
@@ -62,6 +63,11 @@ def _classify(line: str) -> tuple[str, str]:
     match = _CREDIT.match(stripped)
     if match:
         return "credit", match.group("credit")
+    if is_credit(stripped):
+        # An unlabelled credit ("(AP Photo/Evan Vucci)", "Jane Doe/Getty Images"), or a caption
+        # closed by one: the same form rule as for web pages, so both readers keep a sentence
+        # that merely ends "according to the Associated Press".
+        return "boilerplate", ""
     match = _BYLINE.match(stripped)
     if match and len(match.group("names").split()) <= 12 and not stripped.endswith("."):
         return "byline", match.group("names")
