@@ -7,7 +7,7 @@ from reportedly.errors import InputError
 from reportedly.ingest.html import read_html
 from reportedly.ingest.html_clean import parse_when
 from reportedly.ingest.plaintext import read_plaintext
-from reportedly.ingest.timestamps import parse_timestamp, parse_zone
+from reportedly.ingest.timestamps import checked_update, parse_timestamp, parse_zone
 
 
 @pytest.mark.parametrize(
@@ -119,6 +119,45 @@ def test_a_stamp_printed_beside_the_headline_is_the_same_instant_in_html_and_tex
 def test_a_declared_stamp_without_zone_invents_none(declared, iso):
     head = f"<meta property='article:published_time' content='{declared}'>"
     assert read_html(html_page(head), "d").published.isoformat() == iso
+
+
+def test_an_update_before_the_publication_is_not_output():
+    page = html_page(ld(datePublished="2024-03-05T10:00:00+00:00", dateModified="2024-03-01T09:00:00+00:00"))
+    art = read_html(page, "u")
+    assert art.published.isoformat() == "2024-03-05T10:00:00+00:00"
+    assert art.updated is None
+    text = read_plaintext(text_page("Published March 5, 2024 10:00 IST", "Updated March 1, 2024 09:00 IST"), "u")
+    assert text.published.isoformat() == "2024-03-05T10:00:00+05:30"
+    assert text.updated is None
+
+
+def test_checked_update():
+    utc = timezone.utc
+    published = datetime(2024, 3, 5, 10, tzinfo=utc)
+    assert checked_update(published, datetime(2024, 3, 5, 9, tzinfo=utc)) is None
+    assert checked_update(published, datetime(2024, 3, 5, 11, tzinfo=utc)) == datetime(2024, 3, 5, 11, tzinfo=utc)
+    # A day against an instant: only an earlier day is surely earlier.
+    assert checked_update(published, datetime(2024, 3, 5)) == datetime(2024, 3, 5)
+    assert checked_update(published, datetime(2024, 3, 4)) is None
+    assert checked_update(None, datetime(2024, 3, 4)) == datetime(2024, 3, 4)
+
+
+@pytest.mark.parametrize("stamp", [
+    "Updated Nov 20, 2024, first published Nov 19, 2024",
+    "Published Nov 19, 2024 | Updated Nov 20, 2024",
+])
+def test_the_first_publication_shown_beats_a_revision(stamp):
+    for art in (read_html(html_page(stamp=stamp), "r"), read_plaintext(text_page(stamp), "r")):
+        assert art.published.isoformat() == "2024-11-19T00:00:00"
+        assert art.updated.isoformat() == "2024-11-20T00:00:00"
+
+
+def test_an_update_within_the_minute_of_the_publication_is_kept():
+    # "14:48" printed or declared to the minute is not before a publication at 14:48:03.
+    utc = timezone.utc
+    assert checked_update(datetime(2025, 11, 14, 14, 48, 3, tzinfo=utc),
+                          datetime(2025, 11, 14, 14, 48, tzinfo=utc)) is not None
+    assert checked_update(datetime(2024, 3, 5, 10), datetime(2024, 3, 5, 9)) is None  # both naive
 
 
 def test_a_json_record_reads_its_dates_by_the_same_policy():
