@@ -96,25 +96,38 @@ _PHOTO_AGENCY = (r"(?:getty ?images|shutterstock|istock(?:photo)?|ap photo|afp v
                  r"(?:the )?associated press|epa-efe|alamy|unsplash)")
 # In a parenthesis or beside a slash, the wire services' short names are credits too.
 _AGENCY = rf"(?:{_PHOTO_AGENCY}|ap|afp|reuters|epa|aap|dpa|xinhua|ani|pti)"
-_CAPITALISED = r"(?-i:[\w'’.-]*[A-Z][\w'’.-]*)"
-_NAME_RUN = rf"(?:(?:{_CAPITALISED}|and|&)[\s,]*){{1,6}}"
+# A word holding a capital ("Doe", "REUTERS", "iStock"), checked by a lookahead so that the
+# word itself is read once (a pattern that could split a word into several "capitalised" parts
+# backtracks exponentially on a long line of capitals).
+_CAPITALISED = r"(?=[\w'’.-]*(?-i:[A-Z]))[\w'’.-]+"
+# A few words before the agency, each opening with a capital (or "and", "&"), each followed by
+# a space, a comma or a separator: "Jane Doe, ", "Source: ", "Jane Doe | ".
+_NAME_RUN = r"(?:(?:(?-i:[A-Z])[\w'’.-]*|and|&)(?:\s*[:|•·–—-]\s*|[\s,]+)){1,6}"
+# Each form is searched for at the end of the line (``\Z``); the engine tries it only where the
+# line's own characters allow ("(", a word start), never every split of a ".{0,150}" prefix.
 _CREDIT_FORMS = [re.compile(p, _FLAGS) for p in (
     # "… (AP Photo/Evan Vucci)", "… (Photo by Jane Doe/Getty Images)", "(Getty Images)"
-    rf".{{0,150}}\((?=[^()]*(?:/|photo|image|{_PHOTO_AGENCY}))[^()]{{0,80}}\b{_AGENCY}\b[^()]{{0,60}}\)\.?",
-    # "… Jane Doe/Getty Images", "… Jane Doe / AP", "… REUTERS/Jane Doe", "… AP Photo/Jane Doe"
-    rf".{{0,150}}{_CAPITALISED}\s*/\s*{_AGENCY}(?: via getty images)?\.?",
-    rf"(?:.{{0,150}}[\s(:|])?{_AGENCY}\s*/\s*{_CAPITALISED}[\w .'’-]{{0,50}}\.?",
-    # "Getty Images", "Jane Doe, The Associated Press", "Source: Shutterstock", "AFP via Getty Images"
-    rf"(?:{_NAME_RUN}\s*[,:|•·–—-]?\s*(?:for |via )?)?{_PHOTO_AGENCY}\.?",
-    # "Image used under license from Shutterstock", "Photo courtesy of Getty Images"
-    rf"(?:photo|photograph|image|picture|illustration)s?\b[\w ,'’-]{{0,60}}\b{_PHOTO_AGENCY}\.?",
+    rf"\((?=[^()]*(?:/|photo|image|{_PHOTO_AGENCY}))[^()]{{0,80}}\b{_AGENCY}\b[^()]{{0,60}}\)\.?\Z",
+    # "… Jane Doe/Getty Images", "… Jane Doe / AP", "… iStock/Getty Images"
+    rf"(?<![\w'’.-]){_CAPITALISED}\s*/\s*{_AGENCY}(?: via getty images)?\.?\Z",
+    # "… REUTERS/Jane Doe", "… AP Photo/Jane Doe"
+    rf"(?:^|(?<=[\s(:|])){_AGENCY}\s*/\s*(?-i:[A-Z])[\w .'’-]{{0,60}}\.?\Z",
+    # The whole line: "Getty Images", "Jane Doe, The Associated Press", "Source: Shutterstock",
+    # "AFP via Getty Images"
+    rf"^(?:{_NAME_RUN}(?:for |via )?)?{_PHOTO_AGENCY}\.?\Z",
+    # The whole line: "Image used under license from Shutterstock", "Photo courtesy of Getty Images"
+    rf"^(?:photo|photograph|image|picture|illustration)s?\b[\w ,'’-]{{0,60}}\b{_PHOTO_AGENCY}\.?\Z",
 )]
+# Every credit names an agency: lines that name none (nearly all) are ruled out in one pass.
+_ANY_AGENCY = re.compile(rf"\b{_AGENCY}\b", _FLAGS)
 
 
 def is_credit(line: str) -> bool:
     """Whether a whole line is a photo credit (or a caption closed by one), by its form."""
     text = line.strip()
-    return 0 < len(text) <= _MAX_LEN and any(p.fullmatch(text) for p in _CREDIT_FORMS)
+    if not 0 < len(text) <= _MAX_LEN or not _ANY_AGENCY.search(text):
+        return False
+    return any(p.search(text) for p in _CREDIT_FORMS)
 
 
 def is_boilerplate(line: str) -> bool:
