@@ -86,6 +86,7 @@ def ld(**dates) -> str:
     ("March 5, 2024", "2024-03-05T00:00:00"),
     ("2024-03-05T18:30:00Z", "2024-03-05T18:30:00+00:00"),
     ("Tue, 05 Mar 2024 10:00:00 GMT", "2024-03-05T10:00:00+00:00"),
+    ("2020-01-10T00:59:47ZZ", "2020-01-10T00:00:00"),  # a time we cannot read: the day is kept
 ])
 def test_plain_text_and_html_read_a_stamp_alike(stamp, iso):
     assert parse_timestamp(stamp).isoformat() == iso

@@ -173,8 +173,12 @@ def parse_timestamp(value: str, zone: tzinfo | None = None, *, need_year: bool =
         return _from_iso(iso, zone)
     if re.fullmatch(r"\d{10}(?:\d{3})?", text):  # epoch seconds or milliseconds
         return datetime.fromtimestamp(int(text) / (1000 if len(text) == 13 else 1), tz=timezone.utc)
-    if re.match(r"\d{4}-\d{2}-\d{2}[T ]\d", text) and not _ZONE_AFTER_TIME.search(text):
-        # An ISO day with a time we cannot read ("2024-03-05T10:00:00.000+0000[UTC]"): the day.
+    if re.match(r"\d{4}-\d{2}-\d{2}[T ]\d", text):
+        # An ISO day with a time in another form ("2024-11-19 07:47 PM EST"), else one we cannot
+        # read at all ("2020-01-10T00:59:47ZZ"): then the day.
+        when = _from_print(text, zone, need_year)
+        if when is not None:
+            return when
         try:
             return datetime.fromisoformat(text[:10])
         except ValueError:
