@@ -183,11 +183,14 @@ def test_page_without_any_metadata():
     check_offsets(art)
 
 
-def test_date_only_is_midnight_utc_and_default_tz_applies_to_naive_times():
+def test_date_only_stays_a_day_and_default_tz_applies_to_naive_times():
+    # A day alone is a day (naive 00:00, as plain text and file names give it), never midnight UTC.
     head = "<meta property='article:published_time' content='2021-12-31'>"
     art = read_html(page(head), "d1")
-    assert art.published == datetime(2021, 12, 31, tzinfo=timezone.utc)
+    assert art.published == datetime(2021, 12, 31)
+    assert art.published.isoformat() == "2021-12-31T00:00:00"
     tz = timezone(timedelta(hours=9))
+    assert read_html(page(head), "d1", default_tz=tz).published.tzinfo is None
     head = "<meta property='article:published_time' content='2021-12-31 23:30:00'>"
     art = read_html(page(head), "d2", default_tz=tz)
     assert art.published.isoformat() == "2021-12-31T23:30:00+09:00"

@@ -47,7 +47,8 @@ def read_html(
     """Read a web page into an Article: extracted body text, paragraphs and metadata.
 
     ``data`` is the page as bytes (any charset, gzipped or not) or as already decoded text.
-    ``default_tz`` is the zone for times the page gives without an offset (UTC when None).
+    ``default_tz`` is the zone for times the page gives without an offset or zone (naive when
+    None: no offset is invented); a day without a time stays a day (see ``timestamps``).
     Raises InputError when the page is empty or has no article text, TooLargeError when it is
     over 20 MB.
     """

@@ -8,8 +8,9 @@ from __future__ import annotations
 import html
 import re
 from datetime import date, datetime, timedelta, timezone, tzinfo
-from email.utils import parsedate_to_datetime
 from typing import Iterable
+
+from reportedly.ingest.timestamps import TIME_OF_DAY, parse_timestamp
 
 # --- titles ----------------------------------------------------------------------------------
 
@@ -277,61 +278,25 @@ def clean_author_list(names: list[str], site: str | None = None) -> list[str]:
 
 # --- dates -----------------------------------------------------------------------------------
 
-_ISO_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
-_ISO_LIKE = re.compile(r"^\d{4}-\d{2}-\d{2}[T ]\d{1,2}:\d{2}")
-_COMPACT_TZ = re.compile(r"([+-]\d{2})(\d{2})$")
-
-
 def parse_when(raw: str | None, default_tz: tzinfo | None = None) -> datetime | None:
-    """A timezone-aware datetime from a date string as pages write them; None when unparseable.
+    """The instant (or the day) a page's declaration or printed stamp gives; None when unparseable.
 
-    A time without an offset is taken to be in ``default_tz`` (UTC when not given). A date without
-    a time becomes midnight of that day in ``default_tz`` (UTC when not given), so the day the page
-    gives is kept whatever the time zone.
+    Read by ``timestamps.parse_timestamp``, the one policy for plain text and HTML: a written
+    offset or zone is kept, a time without one is in ``default_tz`` (the user's ``--tz``) or
+    naive when none is given, and a day without a time is a naive 00:00 (a day, never an
+    instant). A printed stamp must give its year; a numeric day and month that read both ways
+    are not guessed.
     """
     if not raw or not isinstance(raw, str):
         return None
     text = raw.strip()
-    tz = default_tz or timezone.utc
     if not text or len(text) > 80:
         return None
-    m = _ISO_DATE.match(text[:10]) if len(text) == 10 else None
-    if m:
-        try:
-            return _sane(datetime(int(m.group(1)), int(m.group(2)), int(m.group(3)), tzinfo=tz))
-        except ValueError:
-            return None
-    if _ISO_LIKE.match(text):
-        iso = text.replace(" ", "T", 1)
-        if iso.endswith(("Z", "z")):
-            iso = iso[:-1] + "+00:00"
-        iso = re.sub(r"\s*(?:UTC|GMT)$", "+00:00", iso)
-        iso = _COMPACT_TZ.sub(r"\1:\2", iso)
-        # fromisoformat rejects more than 6 fractional digits and a bare "+05"
-        iso = re.sub(r"(\.\d{6})\d+", r"\1", iso)
-        iso = re.sub(r"([+-]\d{2})$", r"\1:00", iso)
-        try:
-            when = datetime.fromisoformat(iso)
-        except ValueError:
-            when = None
-        if when is not None:
-            return _sane(when if when.tzinfo else when.replace(tzinfo=tz))
-        try:
-            return _sane(datetime.fromisoformat(text[:10]).replace(tzinfo=tz))
-        except ValueError:
-            return None
-    if re.fullmatch(r"\d{10}(?:\d{3})?", text):  # epoch seconds or milliseconds
-        secs = int(text) / (1000 if len(text) == 13 else 1)
-        return _sane(datetime.fromtimestamp(secs, tz=timezone.utc))
-    try:
-        when = parsedate_to_datetime(text)  # RFC 2822: "Tue, 05 Mar 2024 10:00:00 GMT"
-        return _sane(when if when.tzinfo else when.replace(tzinfo=tz))
-    except (TypeError, ValueError, IndexError):
-        pass
     m = _NUMERIC_DATE.fullmatch(text)
     if m and _numeric_day_month(int(m.group(1)), int(m.group(2))) is None:
         return None  # "02-12-2025": February 12 or December 2; not guessed (dateparser would)
-    return _parse_loose(text, tz)
+    when = parse_timestamp(text, default_tz, need_year=True)
+    return _sane(when) if when is not None else None
 
 
 _NUMERIC_DATE = re.compile(r"\b(\d{1,2})[./-](\d{1,2})[./-](?:19|20)\d\d\b")
@@ -361,29 +326,61 @@ def find_printed_date(text: str, default_tz: tzinfo | None = None, *,
 
     Numeric day/month orders that could be read both ways (03/04/2025) are not guessed; with
     ``day_first`` (the page's own order, see ``numeric_day_first``) they are read that way.
+    A time printed beside the date is read with it (see ``_with_printed_time``).
     """
-    best = None
-    for pattern, order in _PRINTED_DATES:
-        m = pattern.search(text)
-        if not m or (best is not None and m.start() >= best[0]):
-            continue
-        parts = dict(zip(order, m.groups()))
-        if "a" in parts:
-            a, b = int(parts["a"]), int(parts["b"])
-            day_month = _numeric_day_month(a, b)
-            if day_month is None and day_first is not None:
-                day_month = (a, b) if day_first else (b, a)
-            if day_month is None:
+    found = printed_dates(text, default_tz, day_first=day_first)
+    return found[0][1] if found else None
+
+
+def printed_dates(text: str, default_tz: tzinfo | None = None, *,
+                  day_first: bool | None = None) -> list[tuple[int, datetime]]:
+    """Every unambiguous date printed in ``text`` as ``(position, when)``, in reading order."""
+    candidates = []
+    for rank, (pattern, order) in enumerate(_PRINTED_DATES):
+        for m in pattern.finditer(text):
+            parts = dict(zip(order, m.groups()))
+            if "a" in parts:
+                a, b = int(parts["a"]), int(parts["b"])
+                day_month = _numeric_day_month(a, b)
+                if day_month is None and day_first is not None:
+                    day_month = (a, b) if day_first else (b, a)
+                if day_month is None:
+                    continue
+                parts["d"], parts["m"] = (str(n) for n in day_month)
+            try:
+                when = datetime(int(parts["y"]), _month(parts["m"]), int(parts["d"]))
+            except (TypeError, ValueError):
                 continue
-            parts["d"], parts["m"] = (str(n) for n in day_month)
-        try:
-            when = datetime(int(parts["y"]), _month(parts["m"]), int(parts["d"]),
-                            tzinfo=default_tz or timezone.utc)
-        except (TypeError, ValueError):
-            continue
-        if _sane(when):
-            best = (m.start(), when)
-    return best[1] if best else None
+            if _sane(when):
+                candidates.append((m.start(), rank, m.end(), when))
+    out: list[tuple[int, datetime]] = []
+    taken_to = -1
+    for start, _, end, when in sorted(candidates):
+        if start >= taken_to:  # one date per stretch of text: the earliest pattern that reads it
+            out.append((start, _with_printed_time(when, text, start, end, default_tz)))
+            taken_to = end
+    return out
+
+
+# A time printed beside a date, with its zone if one is printed: "Nov 19, 2024 07:47 PM EST",
+# "11:34 PM EST Nov 19, 2024", "March 3, 2025 at 5pm", "5 March 2025 (10:00 IST)".
+_ZONE_WORD = r"\(?(?-i:[A-Z]{1,5})(?:[+-]\d{1,2}(?::?\d{2})?)?\)?|[+-]\d{2}:?\d{2}\b"
+_CLOCK = rf"(?:{TIME_OF_DAY})(?:\s*(?:{_ZONE_WORD}))?"
+_TIME_AFTER = re.compile(rf"[\s,]*(?:at\s+|@\s*|[-–|•·]\s*|\()?({_CLOCK})", re.IGNORECASE)
+_TIME_BEFORE = re.compile(rf"(?<![\d:])({_CLOCK})[\s,]*(?:on\s+|[-–|•·]\s*)?$", re.IGNORECASE)
+
+
+def _with_printed_time(day: datetime, text: str, start: int, end: int,
+                       default_tz: tzinfo | None) -> datetime:
+    """``day`` at the time printed right after or before it in ``text``, read by the policy of
+    ``timestamps`` (its zone if printed, else ``default_tz``, else naive); the day alone if none."""
+    after = _TIME_AFTER.match(text, end)
+    before = _TIME_BEFORE.search(text[:start])
+    clock = after.group(1) if after else before.group(1) if before else None
+    if clock is None:
+        return day
+    when = parse_timestamp(f"{day.date().isoformat()} {clock.strip('( )')}", default_tz)
+    return when if when is not None and when.date() == day.date() else day
 
 
 def prints_day(text: str, day: date) -> bool:
@@ -433,30 +430,10 @@ def _numeric_day_month(a: int, b: int) -> tuple[int, int] | None:
     return None
 
 
-def _parse_loose(text: str, tz: tzinfo) -> datetime | None:
-    # dateparser is slow (tens of ms); only strings with a month name or a 4-digit year reach it.
-    if not re.search(r"\b(?:19|20)\d\d\b", text):
-        return None
-    import dateparser
-
-    when = dateparser.parse(
-        text, languages=["en"],
-        settings={"RETURN_AS_TIMEZONE_AWARE": False, "PREFER_DAY_OF_MONTH": "first",
-                  "REQUIRE_PARTS": ["day", "month", "year"]},
-    )
-    if when is None:
-        return None
-    return _sane(when.replace(tzinfo=tz) if when.tzinfo is None else when)
-
-
 def _sane(when: datetime) -> datetime | None:
     """Reject dates no news article has: before 1990 or more than two days in the future."""
     now = datetime.now(timezone.utc)
-    if when.year < 1990 or when > now + timedelta(days=2):
+    if when.year < 1990 or when.replace(tzinfo=when.tzinfo or timezone.utc) > now + timedelta(days=2):
         return None
     return when
 
-
-def day_of(when: datetime) -> date:
-    """The calendar day of a datetime as the page gave it (in its own offset)."""
-    return when.date()

@@ -14,7 +14,9 @@ from functools import lru_cache
 from lxml import etree
 from lxml import html as lxml_html
 
-from reportedly.ingest.html_clean import find_printed_date, numeric_day_first, parse_when, prints_day
+from reportedly.ingest.html_clean import (find_printed_date, numeric_day_first, parse_when, printed_dates,
+                                          prints_day)
+from reportedly.ingest.timestamps import checked_update, is_update_stamp
 
 __all__ = ["declared_date", "decide_published", "decide_updated"]
 
@@ -52,9 +54,10 @@ def decide_updated(src, published: datetime | None, default_tz: tzinfo | None) -
     beside the headline ("August 16, 2019 - Updated July 9, 2025": a page that declares no
     modification still tells its readers). Only a stamp on a later day than the publication is
     an update: one on the same day is usually where the publication date came from (see
-    ``decide_published``), and a bare day would read as midnight, before a published instant.
+    ``decide_published``). A declared modification earlier than the publication is no update
+    of it (``checked_update``: a CMS's stale date) and is not output.
     """
-    declared = declared_date(src, "modified", default_tz)
+    declared = checked_update(published, declared_date(src, "modified", default_tz))
     if declared is not None:
         return declared
     printed = _printed_date(src, default_tz, updated=True)
@@ -203,7 +206,6 @@ _NETWORKS = r"facebook|twitter|x|linkedin|threads|bluesky|email|whatsapp|reddit|
 _SHARE_BUTTON = re.compile(
     rf"^(?:share(?:\s+(?:on|to|via))?(?:\s+(?:{_NETWORKS}))?|tweet|copy link|print|pin it|{_NETWORKS})$",
     re.IGNORECASE)
-_UPDATE_LABEL = re.compile(r"updat|modif|revised|reviewed", re.IGNORECASE)
 
 
 def _printed_date(src, default_tz, *, updated: bool = False) -> datetime | None:
@@ -219,14 +221,15 @@ def _printed_date(src, default_tz, *, updated: bool = False) -> datetime | None:
     window = after + chunks[max(0, h1 - 4): h1]
     day_first = numeric_day_first(window)
     for i, chunk in enumerate(window):
-        # "Updated March 3" is not when the article appeared (it may be the only date shown).
-        if bool(_UPDATE_LABEL.search(" ".join(window[max(0, i - 2): i + 1]))) != updated:
-            continue
         # A date line, not a sentence of the article that mentions a date ("and is valid
         # November 26 - December 3, 2025"), which the page's markup splits at a link.
-        if len(chunk) < 80 and not chunk[:1].islower():
-            when = find_printed_date(chunk, default_tz, day_first=day_first)
-            if when is not None:
+        if len(chunk) >= 80 or chunk[:1].islower():
+            continue
+        prior = " ".join(window[max(0, i - 2): i])
+        for start, when in printed_dates(chunk, default_tz, day_first=day_first):
+            # "Updated March 3" is not when the article appeared (it may be the only date
+            # shown); "Updated Nov 20, first published Nov 19" shows both, each by its label.
+            if is_update_stamp(f"{prior} {chunk[:start]}", f"{prior} {chunk}") == updated:
                 return when
     return None
 

@@ -38,16 +38,12 @@ def read_record(record: dict, default_id: str, *, zone: tzinfo | None = None, so
 
 
 def _when(value: str, zone: tzinfo | None, id: str) -> datetime:
-    try:
-        parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
-        if parsed.tzinfo is None and zone is not None:
-            parsed = parsed.replace(tzinfo=zone)
-        return parsed
-    except ValueError:
-        parsed = parse_timestamp(value, zone)
-        if parsed is None:
-            raise InputError(f"{id}: cannot read the date {value!r}")
-        return parsed
+    # The same policy as every reader (see timestamps): a day stays a day, a time without a
+    # zone takes the user's zone or stays naive.
+    parsed = parse_timestamp(value, zone)
+    if parsed is None:
+        raise InputError(f"{id}: cannot read the date {value!r}")
+    return parsed
 
 
 def iter_records(text: str, stem: str, first_line: int = 1) -> Iterator[tuple[str, dict | InputError]]:

@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import tzinfo
+from datetime import datetime, tzinfo
 
 from ..errors import InputError
 from ..model import Article, Paragraph, Span
+from .boilerplate import is_credit
 from .decode import whole_characters
-from .timestamps import parse_timestamp
+from .timestamps import UPDATE_LABEL, checked_update, parse_timestamp
 
 _BYLINE = re.compile(
     r"^(?:(?:reported|written|posted|edited|compiled)\s+by|by)\s*[:\-]?\s+(?P<names>.+?)\s*$", re.I
@@ -62,6 +63,11 @@ def _classify(line: str) -> tuple[str, str]:
     match = _CREDIT.match(stripped)
     if match:
         return "credit", match.group("credit")
+    if is_credit(stripped):
+        # An unlabelled credit ("(AP Photo/Evan Vucci)", "Jane Doe/Getty Images"), or a caption
+        # closed by one: the same form rule as for web pages, so both readers keep a sentence
+        # that merely ends "according to the Associated Press".
+        return "boilerplate", ""
     match = _BYLINE.match(stripped)
     if match and len(match.group("names").split()) <= 12 and not stripped.endswith("."):
         return "byline", match.group("names")
@@ -115,6 +121,23 @@ def _credits(value: str) -> list[str]:
     return out
 
 
+# Each label on a stamp line opens the stamp it names: "Updated Nov 20, 2024, first published
+# Nov 19, 2024" gives both, each by its own label.
+_STAMP_LABEL = re.compile(
+    r"\b(?:last |first |originally )?(?:updated|published|posted|modified)(?:\s+on)?\s*:?", re.I)
+
+
+def _stamps(line: str, zone: tzinfo | None) -> list[tuple[bool, datetime]]:
+    """``(is_update, when)`` for each labelled stamp of a stamp line that parses."""
+    labels = list(_STAMP_LABEL.finditer(line))
+    out = []
+    for label, nxt in zip(labels, labels[1:] + [None]):
+        when = parse_timestamp(line[label.end(): nxt.start() if nxt else len(line)].strip(" ,;|-–"), zone)
+        if when is not None:
+            out.append((bool(UPDATE_LABEL.search(label.group())), when))
+    return out
+
+
 def read_plaintext(text: str, id: str, *, zone: tzinfo | None = None, source_path: str | None = None) -> Article:
     """Read scraped plain text into an Article; ``zone`` resolves time stamps (see timestamps)."""
     text = whole_characters(text)
@@ -134,12 +157,13 @@ def read_plaintext(text: str, id: str, *, zone: tzinfo | None = None, source_pat
         elif line.kind == "credit":
             credits += [c for c in _credits(line.value) if c not in credits]
         elif line.kind == "stamp":
-            match = _STAMP.match(line.value)
-            when = parse_timestamp(match.group("when"), zone)
-            if match.group("which").lower() in ("updated", "last updated", "modified"):
-                updated = updated or when
-            else:
-                published = published or when
+            for is_update, when in _stamps(line.value, zone):
+                if is_update:
+                    updated = updated or when
+                else:
+                    published = published or when
+    # An update earlier than the publication is no update of it (see timestamps.checked_update).
+    updated = checked_update(published, updated)
 
     blocks = _blocks(lines)
     text_blocks = [b for b in blocks if b != "meta"]
