@@ -38,6 +38,8 @@ from lxml import html as lxml_html
 from trafilatura import xpaths
 from trafilatura.xpaths import BODY_XPATH
 
+from reportedly.ingest.upstream import check_version, note_fallback
+
 __all__ = ["mark_article_container"]
 
 _DECOY_MAX_WORDS = 50  # breadcrumbs, a header strip: no article is this short
@@ -56,11 +58,15 @@ _CONTAINER_CLASS = "article-body"  # a name trafilatura's first expression knows
 # The first expression tests regular expressions on every element's class and id, which lxml
 # runs through Python callbacks (1.8-2.7 ms a page); the same test written as a walk costs a
 # fraction of that and finds the same blocks on all 711 WCXB dev pages. The token lists are
-# trafilatura's own; with a version that lacks them, the XPath itself is used.
+# trafilatura's own (private: see ``upstream``); with a version that lacks them, the XPath itself
+# is used, and the fallback is reported.
+check_version("trafilatura")
 _CLASS_TOKENS = getattr(xpaths, "_ARTICLE_CONTENT_CLASS_TOKENS", None)
 _ID_TOKENS = getattr(xpaths, "_ARTICLE_CONTENT_ID_TOKENS", None)
 _CLASS_RE = re.compile("|".join(_CLASS_TOKENS)) if _CLASS_TOKENS else None
 _ID_RE = re.compile("|".join(_ID_TOKENS)) if _ID_TOKENS else None
+if _CLASS_RE is None or _ID_RE is None:
+    note_fallback("trafilatura.xpaths._ARTICLE_CONTENT_CLASS_TOKENS/_ID_TOKENS")
 
 
 def mark_article_container(tree: lxml_html.HtmlElement) -> None:

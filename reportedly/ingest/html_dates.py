@@ -17,8 +17,12 @@ from lxml import html as lxml_html
 from reportedly.ingest.html_clean import (find_printed_date, numeric_day_first, parse_when, printed_dates,
                                           prints_day)
 from reportedly.ingest.timestamps import checked_update, is_update_stamp
+from reportedly.ingest.upstream import check_version, note_fallback
 
 __all__ = ["declared_date", "decide_published", "decide_updated"]
+
+# _english_fallback swaps a function inside htmldate (see ``upstream``).
+check_version("htmldate")
 
 
 def decide_published(src, tree: lxml_html.HtmlElement, url: str | None,
@@ -292,7 +296,8 @@ def _guess_date(tree: lxml_html.HtmlElement, url: str | None, default_tz) -> dat
 # parser with htmldate's own settings takes 0.1 s, then under 1 ms. htmldate has no option for
 # it, so its parser factory is swapped for the call; on WCXB dev no date changed (11 pages reach
 # it), and the benchmark run gets about 5 ms/page faster. The lock keeps threads from restoring
-# each other's swap; without the factory (a later htmldate) the call runs unchanged.
+# each other's swap; without the factory (a later htmldate) the call runs unchanged, and the
+# fallback is reported (see ``upstream``).
 _FALLBACK_LOCK = threading.Lock()
 
 
@@ -301,6 +306,7 @@ def _english_fallback():
     from htmldate import extractors
 
     if not hasattr(extractors, "get_external_parser"):
+        note_fallback("htmldate.extractors.get_external_parser")
         yield
         return
     with _FALLBACK_LOCK:
