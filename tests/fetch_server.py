@@ -33,6 +33,7 @@ class Reply:
     headers: dict = field(default_factory=dict)
     content_type: str | None = "text/html; charset=utf-8"
     gzip: bool = False
+    brotli: bool = False
 
 
 @dataclass
@@ -78,11 +79,15 @@ class LocalServer:
                 body = reply.body.encode("utf-8") if isinstance(reply.body, str) else reply.body
                 if reply.gzip:
                     body = gzip.compress(body)
+                if reply.brotli:
+                    import brotli
+
+                    body = brotli.compress(body)
                 self.send_response(reply.status)
                 if reply.content_type:
                     self.send_header("Content-Type", reply.content_type)
-                if reply.gzip:
-                    self.send_header("Content-Encoding", "gzip")
+                if reply.gzip or reply.brotli:
+                    self.send_header("Content-Encoding", "gzip" if reply.gzip else "br")
                 for key, value in reply.headers.items():
                     self.send_header(key, value)
                 self.send_header("Content-Length", str(len(body)))

@@ -279,6 +279,15 @@ def test_gzip_is_decoded_and_archived_decoded(server, tmp_path):
     assert response[2].get_header("Content-Length") == str(len(PAGE.encode()))
 
 
+def test_brotli_is_decoded(server, tmp_path):
+    server.routes["/news/bridge"] = Reply(body=PAGE, brotli=True)
+    with make(tmp_path) as fetcher:
+        fetched = fetcher.fetch(server.url("/news/bridge"))
+    assert fetched.body == PAGE.encode()
+    response = [r for r in records(tmp_path / "warc") if r[0] == "response"][-1]
+    assert response[2].get_header("X-Archive-Orig-Content-Encoding") == "br"
+
+
 def test_an_unknown_host_fails_clearly(monkeypatch):
     real = socket.getaddrinfo
 
