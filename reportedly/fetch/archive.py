@@ -5,7 +5,7 @@ first response arrives, each record its own gzip member and flushed at once: a k
 every record it wrote, and any WARC tool (warcio, pywb) reads the file.
 
 Bodies are archived as the reader saw them, after content decoding: the archive then reads back
-without a brotli decoder (brotli is a dependency), and the body's sha256 in the analysis is that of the archived payload.
+without a brotli decoder, and the body's sha256 in the analysis is that of the archived payload.
 The original ``Content-Encoding`` and ``Transfer-Encoding`` headers are kept under the
 ``X-Archive-Orig-`` prefix that web archives use for headers they had to rewrite.
 """
