@@ -22,8 +22,8 @@ from spacy.tokens import Token
 
 from ..model import Article, Attribution, Span, Speaker
 from . import lexicon
-from .mentions import core_tokens
-from .speakers import SpeakerResolver, locate
+from .mentions import core_tokens, locate
+from .speakers import SpeakerResolver
 
 MEDIUM_PREPOSITIONS = frozenset({"in", "through", "via"})
 AGENT_VERBS = frozenset("see obtain cite publish leak quote release review acquire receive".split())
