@@ -116,7 +116,8 @@ ORGANIZATION_HEADS = ORGANIZATION_NOUNS | frozenset(
     """group startup start-up service organisation organization nonprofit charity tribe
     retailer chain manufacturer maker brand airline insurer carrier lab laboratory platform
     foundation association federation society coalition alliance club league network
-    automaker giant conglomerate supermarket grocer""".split()
+    automaker giant conglomerate supermarket grocer assembly legislature cabinet caucus tribunal
+    convention conference summit forum nations""".split()
 )
 CORPORATE_SUFFIXES = frozenset("inc inc. corp corp. corporation ltd ltd. llc plc co. gmbh ag sa s.a. group".split())
 # What a company has and a person does not: "Uber's shares", "Apple's chief executive".

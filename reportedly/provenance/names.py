@@ -204,7 +204,7 @@ def _spoken_to(ent: SpacySpan) -> Counter:
         return Counter()  # "told the Senate committee", "told Congress": not an outlet
     root = ent.root
     head = root.head
-    if root.dep_ in ("dative", "dobj") and head.lemma_ == "tell":
+    if root.dep_ in ("dative", "dobj", "npadvmod") and head.lemma_ == "tell":
         return Counter({"outlet": 2})
     if root.dep_ == "pobj" and head.lower_ in ("with", "to") and head.head.i != head.i:
         governor = head.head
