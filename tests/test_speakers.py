@@ -276,6 +276,12 @@ def test_shares_and_numbers_of_people_are_groups(rules_analyzer):
     assert speaker_of(a, content="used the tool").type == "group"
 
 
+def test_quantified_plural_names_and_staff_are_groups(rules_analyzer):
+    a = analyse(rules_analyzer, "Many Tunisians say the party failed them. Staff on short contracts said they were tired.")
+    assert speaker_of(a, content="party failed").type == "group"
+    assert speaker_of(a, content="were tired").type == "group"
+
+
 def test_another_is_an_anonymous_source(rules_analyzer):
     a = analyse(rules_analyzer, "One respondent said costs were high. Another said that training was scarce.")
     sp = speaker_of(a, content="training was scarce")
@@ -414,3 +420,19 @@ def test_a_long_quote_carries_its_speaker_into_the_pronoun_window(rules_analyzer
                 '"It will be a hard winter," she added.')
     sp = speaker_of(a, content="hard winter")
     assert sp.name == "Anna Cole"
+
+
+def test_quote_is_not_given_to_a_source_in_a_later_sentence_with_its_own_statement(rules_analyzer):
+    from reportedly.model import Attribution, Span
+    from reportedly.provenance.speakers import resolve_speakers
+
+    text = '"I will find you and I will kill you." His lawyer, James Smith, said the message was a joke.'
+    blocks = [(0, rules_analyzer.nlp(text))]
+    quote = Span.of(text, 0, text.index(" His"))
+    source = Span.of(text, text.index("His"), text.index(", said"))
+    cue = Span.of(text, text.index("said"), text.index("said") + 4)
+    threat = Attribution("a1", "direct", quote, source, cue, origin="model")
+    joke = Attribution("a2", "indirect", Span.of(text, text.index("the message"), len(text) - 1), source, cue)
+    threat_speaker, joke_speaker = resolve_speakers(text, blocks, [threat, joke])
+    assert threat_speaker.type == "unknown" and threat_speaker.name is None
+    assert joke_speaker.name == "James Smith"

@@ -134,7 +134,8 @@ QUANTITY_NOUNS = frozenset(
 GROUP_NOUNS = frozenset(
     """officers soldiers troops protesters residents experts analysts critics lawmakers voters
     supporters opponents activists citizens workers doctors scientists researchers witnesses
-    leaders members students parents countries nations allies rebels militants""".split()
+    leaders members students parents countries nations allies rebels militants staff crowd
+    audience faculty personnel workforce electorate""".split()
 )
 
 # How a cue frames what it reports (cue lemma -> strength).

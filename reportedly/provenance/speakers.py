@@ -9,6 +9,7 @@ equally well the answer is an unnamed speaker, never a guess; an unnamed person 
 from __future__ import annotations
 
 import dataclasses
+from bisect import bisect_right
 from typing import Sequence
 
 from spacy.tokens import Span as SpacySpan, Token
@@ -52,6 +53,7 @@ class SpeakerResolver:
         self.kinds = name_kinds(blocks)
         self.mentions = name_titled_mentions(find_mentions(blocks, self.kinds))
         self.sentences = [(offset + s.start_char, offset + s.end_char) for offset, doc in blocks for s in doc.sents]
+        self.sentence_starts = [a for a, _ in self.sentences]
         self.done: list[Speaker] = []
         self.heard: list[Heard] = []  # the statements so far, for pronouns
         self.direct = False  # whether the statement being resolved is a direct quote
@@ -72,12 +74,36 @@ class SpeakerResolver:
         for att in attributions:
             # Any extractor's direct quote: by its kind, or by its content opening with a quote mark.
             self.direct = att.kind == "direct" or att.content.text.lstrip()[:1] in QUOTE_MARKS
-            speaker = self.resolve(att.source)
+            if self._cataphoric(att):
+                speaker = Speaker("unknown", att.source)
+            else:
+                speaker = self.resolve(att.source)
             self.done.append(speaker)
             if speaker.mention is not None:
                 self.heard.append(Heard(speaker, tuple(att.content.pieces), self.direct))
         self.direct = False
         return list(self.done)
+
+    def _cataphoric(self, att: Attribution) -> bool:
+        """Whether the source is named in a later sentence than all that was said, with a
+        statement of its own there: "“I will kill you.” His lawyer, James Smith, said the
+        message was a joke." The quote is not the lawyer's, whoever the extractor gave it to.
+        Layout sources (a name line after a quote block) are exempt."""
+        if att.source is None or att.cue is None or att.origin == "layout":
+            return False
+        said_end = max(b for _, b in att.content.pieces)
+        if att.source.start < said_end or self._sentence(said_end - 1) == self._sentence(att.source.start):
+            return False
+        located = locate(self.blocks, att.cue)
+        if located is None:
+            return False
+        offset, cue = located
+        # The cue verb in the later sentence has a complement of its own beyond the source.
+        return any(c.dep_ in ("ccomp", "dobj", "xcomp", "attr") and offset + c.idx > att.source.end
+                   for c in cue.root.children)
+
+    def _sentence(self, position: int) -> int:
+        return bisect_right(self.sentence_starts, position) - 1
 
     def _resolve(self, source: Span | None) -> Speaker:
         if source is None:
@@ -115,6 +141,8 @@ class SpeakerResolver:
         nominal = resolve_nominal(source, root, core, self.mentions, self.done, window)
         if nominal is not None:
             return nominal
+        if root.tag_ == "NNPS" and any(c.lower_ in UNNAMED_SOME for c in root.children):
+            return Speaker("group", source, description=core, short=core)  # "Many Tunisians"
         if root.pos_ == "PROPN" or (root.text[:1].isupper() and full_name(core, self.mentions) is not None):
             return self._short_name(source, core)
         collective = resolve_collective(source, root, core, self.mentions, self.done, window)
