@@ -96,3 +96,61 @@ def test_any_extractor_output_works_even_without_source_or_cue():
     assert analysis.provenance[0].chain == ("this article", "(unknown)") and analysis.provenance[0].cue_strength is None
     assert analysis.attributions[1].cue.text == "said" and analysis.provenance[1].cue_strength == "neutral"
     assert analysis.profile.statements == 2
+
+
+# Relays named in the sentence: the outlet the source spoke to is a hop before the speaker.
+
+def test_told_an_outlet_puts_it_in_the_chain(rules_analyzer):
+    a = analyse(rules_analyzer, '"We were never consulted," the chief executive told Business Insider.')
+    _, prov = prov_of(a, "told")
+    assert prov.chain == ("this article", "Business Insider", "chief executive")
+    assert prov.via_basis == "relay" and prov.via == ()
+
+
+def test_interview_with_an_outlet_is_a_relay(rules_analyzer):
+    a = analyse(rules_analyzer, '"We are done with this," Jane Roe said in an interview with the BBC.')
+    _, prov = prov_of(a, "said")
+    assert prov.chain == ("this article", "BBC", "Jane Roe")
+
+
+def test_statement_to_an_outlet_is_a_relay_before_the_statement(rules_analyzer):
+    a = analyse(rules_analyzer, "Jane Roe said in a statement to Reuters that the bill was dead.")
+    _, prov = prov_of(a, "said")
+    assert prov.chain == ("this article", "Reuters", "statement", "Jane Roe")
+
+
+def test_speaking_to_an_outlet_is_a_relay(rules_analyzer):
+    a = analyse(rules_analyzer, '"The plan is dead," Jane Roe said, speaking to CNN on Sunday.')
+    _, prov = prov_of(a, "said")
+    assert prov.chain == ("this article", "CNN", "Jane Roe")
+
+
+def test_told_a_committee_is_no_relay(rules_analyzer):
+    a = analyse(rules_analyzer, "John Smith told the Senate committee that he was innocent.")
+    _, prov = prov_of(a, "told")
+    assert prov.chain == ("this article", "John Smith")
+
+
+def test_named_relay_beats_an_outlet_cited_before(rules_analyzer):
+    a = analyse(rules_analyzer, "According to TechCrunch, the startup raised $5 million. "
+                "The company told USA Today that it would hire 50 people.")
+    _, prov = prov_of(a, "told")
+    assert "USA Today" in prov.chain and "TechCrunch" not in prov.chain
+
+
+def test_document_seen_by_an_outlet_is_relayed_by_it(rules_analyzer):
+    a = analyse(rules_analyzer, "Intelligence reports seen by Reuters suggest that the army is divided.")
+    _, prov = prov_of(a, "suggest")
+    assert prov.chain[:2] == ("this article", "Reuters") and prov.speaker.type == "document"
+
+
+def test_the_publisher_is_not_its_own_relay(rules_analyzer):
+    a = analyse(rules_analyzer, "Mayor John Smith told Reuters that the city would sue.", outlet="Reuters")
+    _, prov = prov_of(a, "told")
+    assert prov.chain == ("Reuters", "John Smith")
+
+
+def test_via_an_outlet_is_a_relay(rules_analyzer):
+    a = analyse(rules_analyzer, "The deal is off, Jane Roe said via USA Today.")
+    _, prov = prov_of(a, "said")
+    assert prov.chain == ("this article", "USA Today", "Jane Roe")

@@ -150,3 +150,43 @@ def test_profile_of_an_article_without_attributions():
     profile = sourcing_profile(article, [], [], [])
     assert profile.statements == 0 and profile.longest_chain == ()
     assert "own voice" in profile.findings[0]
+
+
+def _pronoun_case(heard_unknown: bool):
+    from reportedly.provenance.mentions import Mention
+    from reportedly.provenance.pronouns import Heard, resolve_pronoun
+
+    text = "Maria Lopez opened the fair. “Prices will rise,” said Dr Qx. “Nobody is ready,” she says."
+    first, second = text.index("“Prices"), text.index("“Nobody")
+    sentences = [(0, first - 1), (first, second - 1), (second, len(text))]
+    mayor = Mention(0, 11, "Maria Lopez", "person", "lopez", name="Maria Lopez", is_subject=True)
+    expert = Speaker("unknown", Span.of(text, text.index("Dr Qx"), text.index("Dr Qx") + 5))
+    quote = (first, text.index(" said"))
+    heard = [Heard(expert, (quote,), True)] if heard_unknown else []
+    she = Span.of(text, text.index("she"), text.index("she") + 3)
+    return resolve_pronoun(she, "she", [mayor], sentences, heard, [quote], {}, [], direct=True)
+
+
+def test_pronoun_after_an_untyped_source_does_not_go_back_to_an_older_candidate():
+    # "she says" after a quote by a source nothing could be said about may be that source's.
+    assert _pronoun_case(heard_unknown=True).type == "unknown"
+    assert _pronoun_case(heard_unknown=False).name == "Maria Lopez"
+
+
+def test_a_name_after_a_quote_that_carried_its_speaker_into_the_window_makes_it_ambiguous():
+    from reportedly.provenance.mentions import Mention
+    from reportedly.provenance.pronouns import Heard, resolve_pronoun
+
+    # Kidd is named three sentences back; only his quote reaches the pronoun's window. Scott,
+    # named since (not as the parsed subject), may be the one speaking: unknown.
+    text = ("Quentin Kidd spoke. “He has no ambition. There is doubt.” Scott bristles at that. "
+            "“I have raised enough,” he said.")
+    bounds = [0, text.index("“He"), text.index("There"), text.index("Scott"), text.index("“I")]
+    sentences = [(a, b - 1) for a, b in zip(bounds, bounds[1:])] + [(bounds[-1], len(text))]
+    kidd = Speaker("person", Span.of(text, 0, 12), name="Quentin Kidd")
+    quote = (bounds[1], bounds[3] - 1)
+    scott = Mention(bounds[3], bounds[3] + 5, "Scott", "person", "scott", name="Scott", is_subject=False)
+    he = Span.of(text, text.index(" he ") + 1, text.index(" he ") + 3)
+    found = resolve_pronoun(he, "he", [scott], sentences, [Heard(kidd, (quote,), True)], [quote], {}, [],
+                            direct=True)
+    assert found.name != "Quentin Kidd"

@@ -82,13 +82,14 @@ def test_title_nominal_with_two_candidates_stays_unnamed(rules_analyzer):
         "The minister said the talks were useful.",
     )
     sp = speaker_of(a, cue="said")
-    assert sp.type == "person" and sp.name is None and sp.role == "minister"
+    # Nobody named: an unnamed person is an anonymous source.
+    assert sp.type == "anonymous" and sp.name is None and sp.role == "minister"
 
 
 def test_title_nominal_without_a_named_holder_stays_unnamed(rules_analyzer):
     a = analyse(rules_analyzer, '"We are ready," the general said on Monday.')
     sp = speaker_of(a, cue="said")
-    assert (sp.type, sp.name, sp.role) == ("person", None, "general")
+    assert (sp.type, sp.name, sp.role) == ("anonymous", None, "general")
 
 
 def test_outlet_nominal_resolves_to_the_named_outlet(rules_analyzer):
@@ -193,3 +194,245 @@ def test_who_after_a_predicate_noun_is_the_subject_it_describes(rules_analyzer):
     a = analyse(rules_analyzer, "Senator Tom Baker is a serial liar who said that the vote was rigged.")
     sp = speaker_of(a, cue="said")
     assert sp.type == "person" and sp.name == "Tom Baker"
+
+
+# Names in compound titles, possessives and apposition.
+
+def test_title_string_before_a_name_is_the_role(rules_analyzer):
+    a = analyse(rules_analyzer, '"The results surprised us," said co-author David Tilman, an ecologist in Minnesota.')
+    sp = speaker_of(a, content="surprised us")
+    assert (sp.type, sp.name, sp.role) == ("person", "David Tilman", "co-author")
+
+
+def test_company_and_two_titles_before_a_name(rules_analyzer):
+    a = analyse(rules_analyzer, '"We wanted to make oxygen affordable," said LOW O2 Co-Founder and CEO Luis Sepúlveda.')
+    sp = speaker_of(a, content="oxygen affordable")
+    assert (sp.type, sp.name) == ("person", "Luis Sepúlveda")
+    assert sp.role == "LOW O2 Co-Founder and CEO"
+
+
+def test_a_lawyer_for_a_person_is_not_that_person(rules_analyzer):
+    a = analyse(rules_analyzer, "A lawyer for John Smith said the charges were false.")
+    sp = speaker_of(a, cue="said")
+    assert sp.name != "John Smith"
+
+
+def test_possessor_of_a_name_is_not_part_of_it(rules_analyzer):
+    a = analyse(rules_analyzer, "Rachel Stephens is an analyst at RedMonk.",
+                "According to RedMonk’s Stephens, “We are in a cash-constrained financial environment.”")
+    sp = speaker_of(a, content="cash-constrained")
+    assert (sp.type, sp.name) == ("person", "Rachel Stephens")
+
+
+def test_possessor_of_a_company_is_not_the_speaker(rules_analyzer):
+    a = analyse(rules_analyzer, "Scooter Braun's company said the deal was final.")
+    sp = speaker_of(a, cue="said")
+    assert sp.type == "organization" and sp.name is None
+
+
+def test_name_in_apposition_after_a_title(rules_analyzer):
+    a = analyse(rules_analyzer, "The leader of Ennahda, Rachid Ghannouchi, said in a statement that it was over.")
+    sp = speaker_of(a, content="it was over")
+    assert (sp.type, sp.name) == ("person", "Rachid Ghannouchi")
+
+
+def test_name_followed_by_where_the_person_is_from(rules_analyzer):
+    a = analyse(rules_analyzer, "Similarly, Shaheda Begum of Ishwaripur village said the initiative was very helpful.")
+    sp = speaker_of(a, cue="said")
+    assert (sp.type, sp.name) == ("person", "Shaheda Begum")
+
+
+def test_who_after_an_appositive_is_the_named_person(rules_analyzer):
+    a = analyse(rules_analyzer, "Senator James Lankford, an Oklahoma Republican who warned that the deficit was dangerous, spoke.")
+    sp = speaker_of(a, cue="warned")
+    assert (sp.type, sp.name) == ("person", "James Lankford")
+
+
+# Unnamed people, quantities and collectives.
+
+def test_unnamed_people_are_anonymous(rules_analyzer):
+    a = analyse(rules_analyzer, "One legal expert said the case would fail. The man said that he had seen nothing. "
+                "A spokesperson said the firm would appeal.")
+    for cue_content in ("case would fail", "seen nothing", "would appeal"):
+        sp = speaker_of(a, content=cue_content)
+        assert (sp.type, sp.name) == ("anonymous", None), cue_content
+
+
+def test_indefinite_title_does_not_name_the_holder(rules_analyzer):
+    a = analyse(rules_analyzer, "Legal expert Jane Roe wrote the brief.", "One legal expert said the case would fail.")
+    sp = speaker_of(a, content="case would fail")
+    assert (sp.type, sp.name) == ("anonymous", None)
+
+
+def test_he_after_an_unnamed_spokesperson_is_that_spokesperson(rules_analyzer):
+    a = analyse(rules_analyzer, "A spokesperson for the union said its members were ready.", '"We will strike on Monday," he said.')
+    sp = speaker_of(a, content="strike on Monday")
+    assert sp.type == "anonymous" and "spokesperson" in sp.description
+
+
+def test_shares_and_numbers_of_people_are_groups(rules_analyzer):
+    a = analyse(rules_analyzer, "A number of experts said the idea was wrong. 70% of respondents said they used the tool.")
+    assert speaker_of(a, content="idea was wrong").type == "group"
+    assert speaker_of(a, content="used the tool").type == "group"
+
+
+def test_quantified_plural_names_and_staff_are_groups(rules_analyzer):
+    a = analyse(rules_analyzer, "Many Tunisians say the party failed them. Staff on short contracts said they were tired.")
+    assert speaker_of(a, content="party failed").type == "group"
+    assert speaker_of(a, content="were tired").type == "group"
+
+
+def test_another_is_an_anonymous_source(rules_analyzer):
+    a = analyse(rules_analyzer, "One respondent said costs were high. Another said that training was scarce.")
+    sp = speaker_of(a, content="training was scarce")
+    assert (sp.type, sp.name) == ("anonymous", None)
+
+
+def test_organisation_noun_with_a_proper_name_is_named(rules_analyzer):
+    a = analyse(rules_analyzer, "West Mercia police said the tablets contained a toxic chemical.")
+    sp = speaker_of(a, cue="said")
+    assert (sp.type, sp.name) == ("organization", "West Mercia police")
+
+
+def test_the_company_is_the_company_just_named_as_subject(rules_analyzer):
+    a = analyse(rules_analyzer, "Microsoft released a patch on Tuesday. The company said the flaw was fixed.")
+    sp = speaker_of(a, content="flaw was fixed")
+    assert (sp.type, sp.name) == ("organization", "Microsoft")
+
+
+def test_the_company_is_not_a_name_in_a_modifier(rules_analyzer):
+    a = analyse(rules_analyzer, "NASA supplier SpaceX has been grounded since September.",
+                "The company said it hoped to resume launches in December.")
+    sp = speaker_of(a, content="resume launches")
+    assert sp.name != "NASA"
+
+
+# Outlets, organisations and documents from the article's own evidence.
+
+def test_space_agency_is_no_outlet(rules_analyzer):
+    a = analyse(rules_analyzer, "MOSCOW (AP) — A cargo ship broke up over Siberia, the Russian space agency said.")
+    sp = speaker_of(a, cue="said")
+    assert sp.type == "organization" and sp.name != "AP"
+
+
+def test_news_agency_is_an_outlet(rules_analyzer):
+    a = analyse(rules_analyzer, "Interfax reported the crash first. The news agency said that the craft was lost.")
+    sp = speaker_of(a, content="craft was lost")
+    assert (sp.type, sp.name) == ("outlet", "Interfax")
+
+
+def test_a_paper_in_a_journal_and_the_study_are_documents(rules_analyzer):
+    a = analyse(rules_analyzer, "Researchers described the planet in a paper in Nature Astronomy.",
+                "The paper said that the planet was rocky. The study found that it was cold.")
+    assert speaker_of(a, content="planet was rocky").type == "document"
+    assert speaker_of(a, content="it was cold").type == "document"
+
+
+def test_nasa_is_an_organisation(rules_analyzer):
+    a = analyse(rules_analyzer, "NASA said the telescope would look again. Reuters reported the plan on Monday.")
+    assert speaker_of(a, content="telescope would look").type == "organization"
+
+
+def test_a_name_spoken_to_is_an_outlet(rules_analyzer):
+    a = analyse(rules_analyzer, '"We were never consulted," the mayor told the Valley Ledger on Monday.',
+                "The Valley Ledger reported that the council had voted in secret.")
+    sp = speaker_of(a, content="voted in secret")
+    assert sp.type == "outlet"
+
+
+def test_company_evidence_beats_the_outlet_lexicon(rules_analyzer):
+    a = analyse(rules_analyzer, "American Express, the credit card company, said its profits rose.")
+    sp = speaker_of(a, content="profits rose")
+    assert sp.type == "organization"
+
+
+def test_own_website_is_not_an_outlet(rules_analyzer):
+    a = analyse(rules_analyzer, "Reuters covered the story. Her own website says that she was never paid.")
+    sp = speaker_of(a, content="never paid")
+    assert sp.type != "outlet" and sp.name != "Reuters"
+
+
+# Persons and organisations the tagger mistypes.
+
+def test_surname_of_a_person_tagged_otherwise_is_the_person(rules_analyzer):
+    a = analyse(rules_analyzer, "Whale whisperer Hori Parata was seven years old then.",
+                "Parata, 75, has now overseen the burials of 500 whales.",
+                '"Man\'s greed in the ocean is hurting the whales," says Parata.')
+    sp = speaker_of(a, content="hurting the whales")
+    assert (sp.type, sp.name) == ("person", "Hori Parata")
+
+
+def test_name_with_a_person_noun_in_apposition_is_a_person(rules_analyzer):
+    a = analyse(rules_analyzer, "Gustavo Faleiros, an editor at the news group InfoAmazonia, said that the air was worse.")
+    sp = speaker_of(a, content="air was worse")
+    assert (sp.type, sp.name) == ("person", "Gustavo Faleiros")
+
+
+def test_name_that_presents_itself_is_an_organisation(rules_analyzer):
+    a = analyse(rules_analyzer, "Uber has presented itself as a modern alternative. Uber underpays its drivers.",
+                "Uber claims that its rating system is efficient.")
+    sp = speaker_of(a, content="rating system")
+    assert (sp.type, sp.name) == ("organization", "Uber")
+
+
+def test_organisation_noun_before_a_name_makes_it_an_organisation(rules_analyzer):
+    a = analyse(rules_analyzer, "Pilot whales are dying, according to whale rescue group Project Jonah.")
+    sp = speaker_of(a, content="Pilot whales")
+    assert (sp.type, sp.name) == ("organization", "Project Jonah")
+
+
+# Pronouns: discourse order, the last quoted speaker first, no guessing.
+
+def test_quote_after_a_sentence_about_the_president_is_not_his(rules_analyzer):
+    a = analyse(rules_analyzer, "President Joe Biden visited Ohio on Monday.",
+                '"This plan will not work," said Mark Zandi, an economist at Moody\'s.',
+                'The president has said that the plan will cut prices. "It will fail," he said.')
+    sp = speaker_of(a, content="It will fail")
+    assert sp.name != "Joe Biden"
+
+
+def test_new_source_introduced_by_name_takes_the_next_quote(rules_analyzer):
+    a = analyse(rules_analyzer, '"Protein remains a priority," says Scott Keatley, a dietitian.',
+                "But it is also important not to neglect fibre, says Keri Gans, author of a diet book. "
+                '"Many people forget vegetables," she says.')
+    sp = speaker_of(a, content="forget vegetables")
+    assert sp.name == "Keri Gans"
+
+
+def test_pronoun_does_not_reach_forward_to_the_next_sentence(rules_analyzer):
+    a = analyse(rules_analyzer, '"I will find you and I will kill you," he wrote to the victim. '
+                "His lawyer, James Smith, said the message was a joke.")
+    sp = speaker_of(a, content="kill you")
+    assert sp.name != "James Smith"
+
+
+def test_she_after_an_expert_quote_is_the_expert(rules_analyzer):
+    a = analyse(rules_analyzer, "Maria Lopez, the mayor, opened the fair on Monday.",
+                '"Prices will rise," said Anna Cole, an economist at the bank. "Nobody is ready," she says.')
+    sp = speaker_of(a, content="Nobody is ready")
+    assert sp.name == "Anna Cole"
+
+
+
+def test_a_long_quote_carries_its_speaker_into_the_pronoun_window(rules_analyzer):
+    a = analyse(rules_analyzer, "Maria Lopez opened the fair.",
+                'Anna Cole, an economist, said: "Prices will rise. Wages will not. Rents will climb. Nobody is ready."',
+                '"It will be a hard winter," she added.')
+    sp = speaker_of(a, content="hard winter")
+    assert sp.name == "Anna Cole"
+
+
+def test_quote_is_not_given_to_a_source_in_a_later_sentence_with_its_own_statement(rules_analyzer):
+    from reportedly.model import Attribution, Span
+    from reportedly.provenance.speakers import resolve_speakers
+
+    text = '"I will find you and I will kill you." His lawyer, James Smith, said the message was a joke.'
+    blocks = [(0, rules_analyzer.nlp(text))]
+    quote = Span.of(text, 0, text.index(" His"))
+    source = Span.of(text, text.index("His"), text.index(", said"))
+    cue = Span.of(text, text.index("said"), text.index("said") + 4)
+    threat = Attribution("a1", "direct", quote, source, cue, origin="model")
+    joke = Attribution("a2", "indirect", Span.of(text, text.index("the message"), len(text) - 1), source, cue)
+    threat_speaker, joke_speaker = resolve_speakers(text, blocks, [threat, joke])
+    assert threat_speaker.type == "unknown" and threat_speaker.name is None
+    assert joke_speaker.name == "James Smith"

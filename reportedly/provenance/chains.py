@@ -9,9 +9,15 @@ tried in this order:
 - ``medium``: the cue names the medium, "wrote in the letter seen by the paper": the letter
   is a hop of the chain, and the outlet that saw it carries it.
 - ``same-speaker``: a source already placed speaks again ("it continued"); it keeps its place.
+- ``relay``: the sentence names the outlet the source spoke to: "told Business Insider",
+  "in an interview with the BBC", "in a statement to Reuters", "speaking to CNN", "via USA
+  Today"; or the outlet that saw the document speaking ("a transcript reviewed by Business
+  Insider", "intelligence reports seen by Reuters"). The outlet is a hop just before the
+  speaker.
 - ``context``: an outlet relayed earlier (in the same paragraph, or throughout the article
   when the article keeps citing it) carries what follows. This is an inference, said as such
-  by its basis, because a rewritten story rarely repeats "the Express reported" each time.
+  by its basis, because a rewritten story rarely repeats "the Express reported" each time; a
+  statement whose own sentence names its relay is not inferred to come through another.
 """
 from __future__ import annotations
 
@@ -22,10 +28,14 @@ from spacy.tokens import Token
 
 from ..model import Article, Attribution, Span, Speaker
 from . import lexicon
-from .mentions import core_tokens
-from .speakers import SpeakerResolver, locate
+from .mentions import core_tokens, locate
+from .speakers import SpeakerResolver
 
 MEDIUM_PREPOSITIONS = frozenset({"in", "through", "via"})
+# "said to Reuters", "speaking on CNN", "via USA Today", "in an interview with the BBC".
+RELAY_PREPOSITIONS = frozenset({"to", "on", "via", "with"})
+RELAY_NOUNS = frozenset("interview statement email e-mail comments remarks conversation call".split())
+SPEAKING_VERBS = frozenset("speak talk".split())
 AGENT_VERBS = frozenset("see obtain cite publish leak quote release review acquire receive".split())
 MAX_DEPTH = 8
 
@@ -60,11 +70,24 @@ def link_attributions(
     out = []
     for i in range(len(attributions)):
         via, chain = _walk(i, attributions, speakers, links, by_id)
-        out.append((via, links[i].basis, (publisher_label(article),) + chain))
+        # "told BSS" in a BSS story: the publisher is not its own relay.
+        out.append((via, links[i].basis, tuple(_dedupe_adjacent([publisher_label(article), *chain]))))
     return out
 
 
 def _link(i, attributions, speakers, links, relays, paragraphs, resolver) -> Link:
+    link = _carried(i, attributions, speakers, links, relays, paragraphs, resolver)
+    relay = _relay(attributions[i], resolver)
+    if relay is None or relay.key == speakers[i].key:
+        return link
+    # The outlet the source spoke to is the last hop before the speaker; the article named
+    # it, so no earlier outlet is inferred to carry the statement.
+    parent = None if link.basis == "context" else link.parent
+    basis = link.basis if parent is not None else "relay"
+    return Link(parent, (relay.label,) + link.hops, basis)
+
+
+def _carried(i, attributions, speakers, links, relays, paragraphs, resolver) -> Link:
     att, speaker = attributions[i], speakers[i]
     hops: tuple[str, ...] = ()
     medium = _medium(att, resolver)
@@ -163,6 +186,50 @@ def _medium(att: Attribution, resolver: SpeakerResolver) -> tuple[Speaker, Speak
                 if noun.dep_ == "pobj" and noun.lemma_.lower() in lexicon.DOCUMENT_NOUNS:
                     return _document_and_agent(noun, resolver)
     return None
+
+
+def _relay(att: Attribution, resolver: SpeakerResolver) -> Speaker | None:
+    """The outlet the sentence says the source spoke to ("told Business Insider"), or that
+    saw the document that is the source ("a transcript reviewed by Business Insider")."""
+    nouns = []
+    located = locate(resolver.blocks, att.cue) if att.cue is not None else None
+    if located is not None:
+        nouns += [(located[0], n) for n in _spoken_to(located[1].root)]
+    located = locate(resolver.blocks, att.source) if att.source is not None else None
+    if located is not None and located[1].root.lemma_.lower() in lexicon.DOCUMENT_NOUNS:
+        nouns += [(located[0], n) for n in _agents(located[1].root)]
+    for offset, noun in nouns:
+        core = core_tokens(noun)
+        span = Span.of(resolver.text, offset + core[0].idx, offset + core[-1].idx + len(core[-1]))
+        outlet = resolver.resolve(span)
+        if outlet.type == "outlet":
+            return outlet
+    return None
+
+
+def _agents(document: Token) -> list[Token]:
+    """Who saw, obtained or published a document: "reports seen by Reuters"."""
+    return [c for acl in document.children if acl.dep_ == "acl" and acl.lemma_.lower() in AGENT_VERBS
+            for by in acl.children if by.dep_ == "agent" for c in by.children if c.dep_ == "pobj"]
+
+
+def _spoken_to(verb: Token) -> list[Token]:
+    """Nouns the verb says it was spoken to or through: "told X", "said in a statement to X",
+    "in an interview with X", "speaking to X", "said on X", "via X"."""
+    found = []
+    for child in verb.children:
+        if verb.lemma_ == "tell" and child.dep_ in ("dative", "dobj", "npadvmod"):  # "told USA Today"
+            found.append(child)
+        elif child.dep_ == "prep" and child.lower_ in RELAY_PREPOSITIONS:
+            found += [c for c in child.children if c.dep_ == "pobj"]
+        elif child.dep_ == "prep" and child.lower_ == "in":
+            for noun in child.children:
+                if noun.dep_ == "pobj" and noun.lemma_.lower() in RELAY_NOUNS:
+                    found += [c for p in noun.children if p.dep_ == "prep" and p.lower_ in ("with", "to")
+                              for c in p.children if c.dep_ == "pobj"]
+        elif child.dep_ in ("advcl", "xcomp", "conj") and child.lemma_ in SPEAKING_VERBS:
+            found += _spoken_to(child)
+    return found
 
 
 def _document_and_agent(noun: Token, resolver: SpeakerResolver) -> tuple[Speaker, Speaker | None]:

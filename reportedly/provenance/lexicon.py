@@ -14,10 +14,17 @@ PRONOUNS = {
 # First and second person pronouns speak from inside a quote; they are not resolved.
 SELF_PRONOUNS = frozenset("i we you me us".split())
 
-# Words for news outlets: "the paper revealed", "the broadcaster said".
+# Words for news outlets: "the paper revealed", "the broadcaster said". "agency" is one only
+# as a news agency ("the space agency said" is no outlet), see NEWS_AGENCY_MODIFIERS.
 OUTLET_NOUNS = frozenset(
     "paper newspaper outlet daily tabloid broadcaster network channel magazine website site "
-    "publication wire agency".split()
+    "publication wire agency newsletter podcast".split()
+)
+NEWS_AGENCY_MODIFIERS = frozenset("news press wire".split())
+# A journalist's job next to a name marks the name as an outlet ("BBC correspondent").
+JOURNALIST_NOUNS = frozenset(
+    "reporter reporters correspondent correspondents journalist journalists columnist anchor "
+    "host editor editors".split()
 )
 # Words that end outlet names ("The Washington Post", "Daily Express") and known names.
 OUTLET_NAME_WORDS = frozenset(
@@ -30,7 +37,10 @@ WIRE_NAMES = frozenset(
     wall street journal|telegraph|daily mail|independent|tass|ria novosti|interfax|xinhua|
     al jazeera|dpa|efe|ansa|kyodo|yonhap|sky news|huffpost|buzzfeed|vox|slate|the hill|
     newsweek|usa today|los angeles times|mirror|sun|rt|sputnik|times|post|journal|economist|
-    atlantic|national review|cosmopolitan""".split("|")
+    atlantic|national review|cosmopolitan|techcrunch|business insider|insider|the verge|verge|
+    wired|engadget|ars technica|gizmodo|mashable|recode|cnbc|cnet|the information|semafor|
+    financial times|the new yorker|new yorker|time|forbes|fortune|propublica|vice|
+    abc news|cbs news|nbc news|yahoo news|yahoo finance|politifact|snopes""".split("|")
 )
 WIRE_NAMES = frozenset(name.strip() for name in WIRE_NAMES)
 
@@ -39,7 +49,13 @@ DOCUMENT_NOUNS = frozenset(
     """letter report statement memo memorandum study poll survey document documents email
     e-mail tweet post release transcript filing complaint lawsuit indictment affidavit ruling
     order bill draft note dossier analysis assessment review audit communique clause
-    constitution law text message cable leak file files record records minutes data datum""".split()
+    constitution law text message cable leak file files record records minutes data datum
+    database article blog""".split()
+)
+# "paper" is a newspaper or a scientific paper; these words beside it make it a document.
+PAPER_DOCUMENT_WORDS = frozenset(
+    "research scientific academic white working discussion conference journal published "
+    "peer-reviewed preprint".split()
 )
 
 # Titles and roles: a nominal with one of these heads refers to a person ("the foreign minister").
@@ -49,7 +65,21 @@ TITLE_WORDS = frozenset(
     spokesperson ambassador envoy general colonel commander chief director chairman chairwoman
     chair ceo founder judge justice attorney prosecutor sheriff officer diplomat adviser
     advisor aide candidate nominee speaker pope bishop head deputy manager professor
-    economist analyst expert official strategist pollster counsel lawyer dictator""".split()
+    economist analyst expert official strategist pollster counsel lawyer dictator executive
+    cofounder co-founder""".split()
+)
+# Nouns for one person (besides titles): an unnamed one is anonymous ("the man", "one legal
+# expert"), and a name in apposition with one is a person's ("Gustavo Faleiros, an editor").
+PEOPLE_NOUNS = frozenset(
+    """man woman boy girl child teenager resident neighbour neighbor witness friend relative
+    colleague student teacher parent mother father son daughter wife husband brother sister
+    academic scientist researcher engineer developer programmer doctor nurse patient editor
+    writer author co-author reporter journalist columnist elder farmer worker employee
+    customer user respondent participant member owner volunteer activist victim survivor fan
+    voter driver passenger shopper veteran entrepreneur physicist biologist chemist
+    astronomer ecologist historian psychologist sociologist professor lecturer consultant
+    specialist researcher investor trader planner designer artist photographer actor actress
+    singer musician player coach captain pilot officer soldier guard""".split()
 )
 # Titles that name the same office ("Belarusian leader" ~ "Belarusian President").
 TITLE_SYNONYMS = {
@@ -79,10 +109,33 @@ ORGANIZATION_NOUNS = frozenset(
     congress senate kremlin office embassy commission authority authorities union bank
     board team institute university agency""".split()
 )
+# Nouns a named organisation is introduced with ("whale rescue group Project Jonah", "data
+# analysis firm 1010data", "taxi service Uber", "the Ngātiwai tribe"), and the endings of
+# company names.
+ORGANIZATION_HEADS = ORGANIZATION_NOUNS | frozenset(
+    """group startup start-up service organisation organization nonprofit charity tribe
+    retailer chain manufacturer maker brand airline insurer carrier lab laboratory platform
+    foundation association federation society coalition alliance club league network
+    automaker giant conglomerate supermarket grocer assembly legislature cabinet caucus tribunal
+    convention conference summit forum nations""".split()
+)
+CORPORATE_SUFFIXES = frozenset("inc inc. corp corp. corporation ltd ltd. llc plc co. gmbh ag sa s.a. group".split())
+# What a company has and a person does not: "Uber's shares", "Apple's chief executive".
+COMPANY_POSSESSIONS = frozenset(
+    "shares stock customers products ceo executive executives headquarters subsidiary".split()
+)
+HONORIFICS = frozenset("mr mr. mrs mrs. ms ms. miss dr dr. prof prof. sir dame lord lady".split())
+# Heads of "a number of experts", "70% of respondents", "a body of studies": the speaker is
+# what follows "of".
+QUANTITY_NOUNS = frozenset(
+    "number body majority minority half third quarter % percent lot handful dozen dozens "
+    "couple series host range raft slew plenty most many some all none share".split()
+)
 GROUP_NOUNS = frozenset(
     """officers soldiers troops protesters residents experts analysts critics lawmakers voters
     supporters opponents activists citizens workers doctors scientists researchers witnesses
-    leaders members students parents countries nations allies rebels militants""".split()
+    leaders members students parents countries nations allies rebels militants staff crowd
+    audience faculty personnel workforce electorate""".split()
 )
 
 # How a cue frames what it reports (cue lemma -> strength).

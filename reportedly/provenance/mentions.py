@@ -14,7 +14,10 @@ from typing import Sequence
 from spacy.tokens import Span as SpacySpan, Token
 
 from ..attribution import Block
+from ..attribution.blocks import block_end
+from ..model import Span
 from . import lexicon
+from .names import NameKinds, norm, person_name
 
 STOP_DEPS = ("punct", "cc")
 
@@ -33,14 +36,15 @@ class Mention:
     is_subject: bool = False
 
 
-def norm(text: str) -> str:
-    """Whitespace normalised (the scraped text has non-breaking spaces)."""
-    return " ".join(text.split())
-
-
-def person_name(text: str) -> str:
-    """A person's name as written, without a possessive ending ("Donald Trump’s")."""
-    return re.sub(r"(?:\s*['’‘`]+s?)+$", "", norm(text))
+def locate(blocks: Sequence[Block], span: Span) -> tuple[int, SpacySpan] | None:
+    """The block offset and spaCy span of ``span`` (its first piece), or None if no block holds it."""
+    start, end = span.pieces[0]
+    for offset, doc in blocks:
+        if offset <= start and end <= block_end(offset, doc):
+            found = doc.char_span(start - offset, end - offset, alignment_mode="expand")
+            if found is not None and len(found):
+                return offset, found
+    return None
 
 
 def stem(word: str) -> str:
@@ -112,6 +116,28 @@ def role_phrase(root: Token) -> str:
     return norm(" ".join(words))
 
 
+def own_name(text: str) -> str:
+    """A name without the possessor before it: "RedMonk’s Stephens" -> "Stephens",
+    "Parliament’s Joint Committee on Intelligence" -> "Joint Committee on Intelligence"."""
+    parts = re.split(r"['’]s\s+", norm(text))
+    return parts[-1] if len(parts) > 1 and parts[-1] else norm(text)
+
+
+def is_paper_document(token: Token) -> bool:
+    """ "a paper in Nature Astronomy", "a research paper", "the paper, published in …": a
+    scientific paper, not a newspaper."""
+    if token.lemma_.lower() != "paper":
+        return False
+    for child in token.children:
+        if child.lower_ in lexicon.PAPER_DOCUMENT_WORDS:
+            return True
+        if child.dep_ == "prep" and child.lower_ in ("in", "by", "on", "about"):
+            return True
+        if child.dep_ in ("acl", "relcl") and child.lemma_ in ("publish", "write", "describe", "co-author", "author"):
+            return True
+    return False
+
+
 def is_outlet_name(text: str) -> bool:
     """Whether a name looks like a news outlet ("the Express", "The Washington Post")."""
     words = norm(text).lower().split()
@@ -122,40 +148,59 @@ def is_outlet_name(text: str) -> bool:
     return " ".join(words) in lexicon.WIRE_NAMES or (len(words) > 1 and words[-1] in lexicon.OUTLET_NAME_WORDS)
 
 
-def find_mentions(blocks: Sequence[Block]) -> list[Mention]:
-    """Every mention of a possible speaker in the analysed paragraphs, in reading order."""
+def find_mentions(blocks: Sequence[Block], kinds: NameKinds | None = None) -> list[Mention]:
+    """Every mention of a possible speaker in the analysed paragraphs, in reading order.
+
+    ``kinds`` (the article's own evidence about its names) corrects the entity labels.
+    """
+    kinds = kinds or NameKinds()
     found: dict[tuple[int, int], Mention] = {}
     for offset, doc in blocks:
         for ent in doc.ents:
-            mention = _entity_mention(offset, ent)
+            mention = _entity_mention(offset, ent, kinds)
             if mention is not None:
                 found[(mention.start, mention.end)] = mention
         for token in doc:
             if token.pos_ not in ("NOUN", "PROPN") or token.ent_type_:
                 continue
-            mention = _nominal_mention(offset, token)
+            mention = _nominal_mention(offset, token) or _untagged_person(offset, token, kinds)
             if mention is not None and not any(m.start <= mention.start < m.end for m in found.values()):
                 found[(mention.start, mention.end)] = mention
     return sorted(found.values(), key=lambda m: m.start)
 
 
-def _entity_mention(offset: int, ent: SpacySpan) -> Mention | None:
-    name = norm(ent.text)
+def entity_kind(text: str, label: str, kinds: NameKinds) -> str | None:
+    """What a name is: the article's evidence first, then the outlet names, then the label.
+
+    Evidence that a name is a company beats the outlet lexicon ("Sun", "Express" can be
+    companies), and evidence that it is a person beats the label ("Parata" tagged ORG).
+    """
+    kind = kinds.kind(text)
+    if kind is not None:
+        return kind
+    if is_outlet_name(text) and label in ("ORG", "PERSON", "WORK_OF_ART", "PRODUCT", "GPE", "NORP"):
+        return "outlet"
+    return {"PERSON": "person", "ORG": "organization"}.get(label)
+
+
+def _entity_mention(offset: int, ent: SpacySpan, kinds: NameKinds) -> Mention | None:
+    name = own_name(ent.text)
     if name.lower().startswith("the "):
         name = name[4:]
     subject = ent.root.dep_ in ("nsubj", "nsubjpass")
     start, end = offset + ent.start_char, offset + ent.end_char
-    if is_outlet_name(ent.text) and ent.label_ in ("ORG", "PERSON", "WORK_OF_ART", "PRODUCT", "GPE", "NORP"):
+    kind = entity_kind(name, ent.label_, kinds)
+    if kind == "outlet":
         return Mention(start, end, name, "outlet", ent.root.lower_, name=name, short=name, is_subject=subject)
-    if ent.label_ == "PERSON":
-        name = person_name(ent.text)
+    if kind == "person":
+        name = person_name(name)
         role, context = title_before(ent.doc, ent.start)
         role = role or appositive_role(ent.root)
         return Mention(start, end, name, "person", ent.root.lower_, name=name, role=role,
                        context=context | {stem(w) for w in (role or "").split()}, short=name, is_subject=subject)
     if ent.root.lemma_.lower() in lexicon.DOCUMENT_NOUNS:
         return Mention(start, end, name, "document", ent.root.lemma_.lower(), name=name, short=name, is_subject=subject)
-    if ent.label_ == "ORG":
+    if kind == "organization":
         return Mention(start, end, name, "organization", ent.root.lower_, name=name, short=name, is_subject=subject)
     return None
 
@@ -163,9 +208,9 @@ def _entity_mention(offset: int, ent: SpacySpan) -> Mention | None:
 def _nominal_mention(offset: int, token: Token) -> Mention | None:
     lemma = token.lemma_.lower()
     lower = token.lower_
-    if lemma in lexicon.DOCUMENT_NOUNS:
+    if lemma in lexicon.DOCUMENT_NOUNS or is_paper_document(token):
         kind = "document"
-    elif lemma in lexicon.OUTLET_NOUNS and token.dep_ != "compound":
+    elif is_outlet_noun(token) and token.dep_ != "compound":
         kind = "outlet"
     elif lower in lexicon.GROUP_NOUNS or (lemma in lexicon.ORGANIZATION_NOUNS and token.dep_ != "compound"):
         kind = "group" if lower in lexicon.GROUP_NOUNS else "organization"
@@ -182,4 +227,29 @@ def _nominal_mention(offset: int, token: Token) -> Mention | None:
     role = role_phrase(token) if kind == "person" else None
     return Mention(start, end, text, kind, lemma, role=role, short=short_phrase(token),
                    context=frozenset(stem(t.text) for t in tokens if t.is_alpha),
+                   is_subject=token.dep_ in ("nsubj", "nsubjpass"))
+
+
+def is_outlet_noun(token: Token) -> bool:
+    """ "the paper", "the broadcaster", "the news agency"; not "the space agency"."""
+    lemma = token.lemma_.lower()
+    if lemma not in lexicon.OUTLET_NOUNS:
+        return False
+    if lemma == "agency":
+        return any(c.lower_ in lexicon.NEWS_AGENCY_MODIFIERS for c in token.children)
+    return True
+
+
+def _untagged_person(offset: int, token: Token, kinds: NameKinds) -> Mention | None:
+    """A proper name spaCy left untagged that the article gives a person elsewhere ("Once
+    Fetter arrived" beside "Ellen Fetter")."""
+    if token.pos_ != "PROPN" or token.dep_ == "compound":
+        return None
+    words = [c for c in token.lefts if c.dep_ == "compound" and c.pos_ == "PROPN" and not c.ent_type_]
+    words = [t for t in words if t.i >= token.i - len(words)] + [token]
+    name = norm(" ".join(t.text for t in words))
+    if kinds.kind(name) != "person":
+        return None
+    start, end = offset + words[0].idx, offset + token.idx + len(token)
+    return Mention(start, end, name, "person", token.lower_, name=name, short=name,
                    is_subject=token.dep_ in ("nsubj", "nsubjpass"))

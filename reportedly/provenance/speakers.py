@@ -1,45 +1,47 @@
 """Who each attribution's source is: a named person, an outlet, a document, an anonymous source.
 
-Resolution stays inside the article. Pronouns go to the closest compatible source or mention
-before them; nominals ("the paper", "Russia's foreign minister", "the letter") to an earlier
-mention with the same office or head word; short names ("Lukashenko") to the full name. When
-two candidates fit equally well the answer is an unnamed speaker, never a guess.
+Resolution stays inside the article. Names are typed by what the article itself says about
+them (``names.py``), pronouns go to a compatible source or mention before them
+(``pronouns.py``), common nouns to an earlier mention with the same office or head word
+(``nominals.py``), short names ("Lukashenko") to the full name. When two candidates fit
+equally well the answer is an unnamed speaker, never a guess; an unnamed person is anonymous.
 """
 from __future__ import annotations
 
 import dataclasses
-import functools
-from bisect import bisect_left
-from collections import Counter
+from bisect import bisect_right
 from typing import Sequence
 
 from spacy.tokens import Span as SpacySpan, Token
 
 from ..attribution import Block
-from ..attribution.blocks import block_end
 from ..attribution.syntax import subject_of, trim
 from ..model import Attribution, Span, Speaker
 from . import lexicon
 from .mentions import (
     Mention,
     core_tokens,
-    find_mentions,
+    entity_kind,
     is_outlet_name,
+    find_mentions,
+    locate,
     norm,
+    own_name,
     person_name,
     role_phrase,
-    short_phrase,
-    stem,
     title_before,
 )
+from .names import NAME_LABELS, full_name, name_kinds, person_genders
+from .nominals import name_titled_mentions, resolve_collective, resolve_nominal
+from .pronouns import Heard, resolve_pronoun, window
 
-# Pronouns look back this many sentences (their own included) for an antecedent.
-PRONOUN_WINDOW = 3
-COMPATIBLE = {
-    "person": {"person"},
-    "thing": {"document", "outlet", "organization"},
-    "plural": {"group", "organization", "anonymous"},
-}
+QUOTE_MARKS = "\"“”‘’'«»„"
+# One-word sources that stand for unnamed people: "another said", "some argued".
+UNNAMED_ONE = frozenset("one another someone somebody".split())
+UNNAMED_SOME = frozenset("some many others several most few both all".split())
+# Words that may come before a name in a title string ("LOW O2 Co-Founder and CEO Luis
+# Sepúlveda", "Whole Foods co-founder and CEO John Mackey", "co-author David Tilman").
+TITLE_STRING_POS = frozenset({"DET", "PROPN", "NOUN", "ADJ", "CCONJ", "PUNCT", "PART", "NUM"})
 
 
 class SpeakerResolver:
@@ -48,24 +50,173 @@ class SpeakerResolver:
     def __init__(self, text: str, blocks: Sequence[Block]):
         self.text = text
         self.blocks = blocks
-        self.mentions = _name_titled_mentions(find_mentions(blocks))
+        self.kinds = name_kinds(blocks)
+        self.mentions = name_titled_mentions(find_mentions(blocks, self.kinds))
         self.sentences = [(offset + s.start_char, offset + s.end_char) for offset, doc in blocks for s in doc.sents]
+        self.sentence_starts = [a for a, _ in self.sentences]
         self.done: list[Speaker] = []
+        self.heard: list[Heard] = []  # the statements so far, for pronouns
+        self.direct = False  # whether the statement being resolved is a direct quote
         self.contents: list[tuple[int, int]] = []
         self.genders = person_genders(blocks, self.mentions)
 
     def resolve(self, source: Span | None) -> Speaker:
         """The speaker behind ``source`` given what came before; nothing is remembered."""
-        return resolve_speaker(
-            self.text, self.blocks, source, self.mentions, self.sentences, self.done, self.contents, self.genders
-        )
+        speaker = self._resolve(source)
+        if speaker.type == "person" and not speaker.name:
+            # "the senator", "his spokesman": a person nobody names is an anonymous source.
+            speaker = dataclasses.replace(speaker, type="anonymous")
+        return speaker
 
     def resolve_all(self, attributions: Sequence[Attribution]) -> list[Speaker]:
         """One Speaker per attribution, in the same order; each one is remembered."""
         self.contents = [piece for att in attributions for piece in att.content.pieces]
         for att in attributions:
-            self.done.append(self.resolve(att.source))
+            # Any extractor's direct quote: by its kind, or by its content opening with a quote mark.
+            self.direct = att.kind == "direct" or att.content.text.lstrip()[:1] in QUOTE_MARKS
+            if self._cataphoric(att):
+                speaker = Speaker("unknown", att.source)
+            else:
+                speaker = self.resolve(att.source)
+            self.done.append(speaker)
+            if speaker.mention is not None:
+                self.heard.append(Heard(speaker, tuple(att.content.pieces), self.direct))
+        self.direct = False
         return list(self.done)
+
+    def _cataphoric(self, att: Attribution) -> bool:
+        """Whether the source is named in a later sentence than all that was said, with a
+        statement of its own there: "“I will kill you.” His lawyer, James Smith, said the
+        message was a joke." The quote is not the lawyer's, whoever the extractor gave it to.
+        Layout sources (a name line after a quote block) are exempt."""
+        if att.source is None or att.cue is None or att.origin == "layout":
+            return False
+        said_end = max(b for _, b in att.content.pieces)
+        if att.source.start < said_end or self._sentence(said_end - 1) == self._sentence(att.source.start):
+            return False
+        located = locate(self.blocks, att.cue)
+        if located is None:
+            return False
+        offset, cue = located
+        # The cue verb in the later sentence has a complement of its own beyond the source.
+        return any(c.dep_ in ("ccomp", "dobj", "xcomp", "attr") and offset + c.idx > att.source.end
+                   for c in cue.root.children)
+
+    def _sentence(self, position: int) -> int:
+        return bisect_right(self.sentence_starts, position) - 1
+
+    def _resolve(self, source: Span | None) -> Speaker:
+        if source is None:
+            return Speaker("unknown", None)
+        located = locate(self.blocks, source)
+        if located is None:
+            return Speaker("unknown", source)
+        offset, phrase = located
+        root = phrase.root
+        lower = root.lower_
+        if lower in lexicon.SELF_PRONOUNS:
+            return Speaker("unknown", source)
+        if len(phrase) == 1 and lower in UNNAMED_ONE | UNNAMED_SOME:
+            kind = "anonymous" if lower in UNNAMED_ONE else "group"
+            return Speaker(kind, source, description=norm(phrase.text), short=norm(phrase.text))
+        antecedent = _antecedent(root, offset)
+        if antecedent is not None:
+            # "voters who said they had misgivings": the speaker is whom the relative clause is about.
+            return self._resolve(Span.of(self.text, *antecedent))
+        if lower in lexicon.PRONOUNS:
+            return resolve_pronoun(source, lower, self.mentions, self.sentences, self.heard, self.contents,
+                                   self.genders, self.blocks, self.direct)
+        tokens = core_tokens(root, (phrase.start, phrase.end))
+        core = norm(root.doc[tokens[0].i : tokens[-1].i + 1].text)
+        named = self._named(source, phrase, root)
+        if named is not None:
+            return named
+        person = _appositive_person(root)
+        if person is not None and entity_kind(person.text, "PERSON", self.kinds) == "person":
+            # "His former business partner at Lenox, Lawrence B. Cummings": the name is given
+            # in apposition, the head is the role.
+            speaker = self._person(person, source)
+            return dataclasses.replace(speaker, role=role_phrase(root))
+        window = self._window_start(source.start)
+        nominal = resolve_nominal(source, root, core, self.mentions, self.done, window)
+        if nominal is not None:
+            return nominal
+        if root.tag_ == "NNPS" and any(c.lower_ in UNNAMED_SOME for c in root.children):
+            return Speaker("group", source, description=core, short=core)  # "Many Tunisians"
+        if root.pos_ == "PROPN" or (root.text[:1].isupper() and full_name(core, self.mentions) is not None):
+            return self._short_name(source, core)
+        collective = resolve_collective(source, root, core, self.mentions, self.done, window)
+        if collective is not None:
+            return collective
+        return Speaker("unknown", source, description=core)
+
+    def _named(self, source: Span, phrase: SpacySpan, root: Token) -> Speaker | None:
+        """The speaker a name heading the source stands for, typed by the article's evidence."""
+        ent, role = _name_in(phrase, root)
+        if ent is None:
+            return None
+        name = own_name(ent.text)
+        name = name[4:] if name.lower().startswith("the ") else name
+        kind = entity_kind(name, ent.label_, self.kinds)
+        if kind == "person":
+            speaker = self._person(ent, source, name)
+            return dataclasses.replace(speaker, role=role or speaker.role)
+        if kind == "outlet":
+            return Speaker("outlet", source, name=name, short=name)
+        if ent.root.lemma_.lower() in lexicon.DOCUMENT_NOUNS:
+            return Speaker("document", source, name=name, short=name)  # "the Global Fire Emissions Database"
+        if ent.label_ == "NORP" and ent.root.tag_ == "NNPS" and any(
+                c.lower_ in UNNAMED_SOME for c in ent.root.children):
+            return Speaker("group", source, description=norm(phrase.text), short=name)  # "Many Tunisians"
+        if kind == "organization" or ent.label_ in ("ORG", "GPE", "NORP"):
+            # spaCy tags a bare surname as an organisation now and then ("Lynch said"); a
+            # surname the article gives a person elsewhere is that person.
+            full = full_name(name, self.mentions) if kind is None and len(name.split()) == 1 else None
+            if full is not None:
+                return Speaker("person", source, name=full.name, role=full.role, evidence=(_as_span(full),), short=full.name)
+            return Speaker("organization", source, name=name, short=name)
+        return None
+
+    def _person(self, ent: SpacySpan, source: Span, name: str | None = None) -> Speaker:
+        name = person_name(name or own_name(ent.text))
+        role, _ = title_before(ent.doc, ent.start)
+        # Only a single name is spelled out: "Hillary Clinton" is already a full name, and
+        # longer forms of it are as likely nicknames ("Crooked Hillary Clinton") as fuller names.
+        full = full_name(name, self.mentions) if len(name.split()) == 1 else None
+        evidence: tuple[Span, ...] = ()
+        if full is not None and len(full.name.split()) >= len(name.split()):
+            if full.name != name:
+                evidence = (_as_span(full),)
+            name = full.name
+            if role is None:
+                role = next((m.role for m in self.mentions if m.type == "person" and m.name == name and m.role), None)
+        return Speaker("person", source, name=name, role=role, evidence=evidence, short=name)
+
+    def _short_name(self, source: Span, core: str) -> Speaker:
+        """A proper name spaCy did not tag: what the article says of it elsewhere, else unknown."""
+        kind = self.kinds.kind(core)
+        if kind == "outlet" or (kind is None and is_outlet_name(core)):
+            name = core[4:] if core.lower().startswith("the ") else core
+            return Speaker("outlet", source, name=name, short=name)
+        if kind == "organization":
+            return Speaker("organization", source, name=core, short=core)
+        full = full_name(core, self.mentions)
+        if full is not None:
+            return Speaker("person", source, name=full.name, role=full.role,
+                           evidence=(_as_span(full),) if full.name != core else (), short=full.name)
+        words = core.split()
+        if len(words) > 1 and full_name(words[-1], self.mentions) is not None:
+            # "Ramy Houssaini" untagged here, "Houssaini" a person elsewhere.
+            return Speaker("person", source, name=core, short=core)
+        label = self.kinds.label(core)
+        if label == "ORG":
+            return Speaker("organization", source, name=core, short=core)  # "Facebook believe"
+        if label == "PERSON" or kind == "person":
+            return Speaker("person", source, name=person_name(core), short=core)
+        return Speaker("unknown", source, description=core)
+
+    def _window_start(self, position: int) -> int:
+        return window(position, self.sentences)[0]
 
 
 def resolve_speakers(text: str, blocks: Sequence[Block], attributions: Sequence[Attribution]) -> list[Speaker]:
@@ -73,89 +224,60 @@ def resolve_speakers(text: str, blocks: Sequence[Block], attributions: Sequence[
     return SpeakerResolver(text, blocks).resolve_all(attributions)
 
 
-def resolve_speaker(
-    text: str,
-    blocks: Sequence[Block],
-    source: Span | None,
-    mentions: Sequence[Mention],
-    sentences: Sequence[tuple[int, int]],
-    earlier: Sequence[Speaker] = (),
-    contents: Sequence[tuple[int, int]] = (),
-    genders: dict[str, str] | None = None,
-) -> Speaker:
-    """The speaker behind one source span, given the article's mentions, the speakers before
-    it and the contents of the article's attributions (what was said, not who said it)."""
-    if source is None:
-        return Speaker("unknown", None)
-    located = locate(blocks, source)
-    if located is None:
-        return Speaker("unknown", source)
-    offset, phrase = located
-    root = phrase.root
-    mention = source
-    lower = root.lower_
-    if lower in lexicon.SELF_PRONOUNS:
-        return Speaker("unknown", mention)
-    antecedent = _antecedent(root, offset)
-    if antecedent is not None:
-        # "voters who said they had misgivings": the speaker is whom the relative clause is about.
-        return resolve_speaker(text, blocks, Span.of(text, *antecedent), mentions, sentences,
-                               earlier, contents, genders)
-    if lower in lexicon.PRONOUNS:
-        return _pronoun(source, lexicon.PRONOUNS[lower], mentions, sentences, earlier, contents,
-                        genders or {}, GENDERED.get(lower))
-    tokens = core_tokens(root, (phrase.start, phrase.end))
-    core = norm(root.doc[tokens[0].i : tokens[-1].i + 1].text)
-    # Only a name that heads the source counts: "Fifth brigade ..., in an open letter to
-    # Lukashenko" is the brigade speaking, not Lukashenko.
-    person = next((e for e in phrase.ents if e.label_ == "PERSON" and e.start <= root.i < e.end), None)
-    if is_outlet_name(core) or (root.ent_type_ and is_outlet_name(_entity_text(root))):
-        name = core[4:] if core.lower().startswith("the ") else core
-        return Speaker("outlet", mention, name=name, short=name)
-    if person is not None and not is_outlet_name(person.text):
-        return _named_person(person, mention, mentions)
-    named = _appositive_person(root)
-    if named is not None:
-        # "His former business partner at Lenox, Lawrence B. Cummings": the name is given
-        # in apposition, the head is the role.
-        speaker = _named_person(named, mention, mentions)
-        return Speaker("person", mention, name=speaker.name, role=role_phrase(root), evidence=speaker.evidence, short=speaker.name)
-    if root.ent_type_ in ("ORG", "GPE", "NORP") and root.pos_ == "PROPN":
-        name = _entity_text(root)
-        # spaCy tags a bare surname as an organisation now and then ("Lynch said"); a
-        # surname the article gives a person elsewhere is that person.
-        full = _full_name(name, mentions) if len(name.split()) == 1 else None
-        if full is not None:
-            return Speaker("person", mention, name=full.name, role=full.role, evidence=(_as_span(full),), short=full.name)
-        return Speaker("organization", mention, name=name, short=name)
-    lemma = root.lemma_.lower()
-    if lemma in lexicon.OUTLET_NOUNS:
-        return _outlet_nominal(mention, core, mentions, earlier)
-    if lemma in lexicon.DOCUMENT_NOUNS:
-        return _same_head(mention, "document", root, core, mentions)
-    if lemma in lexicon.ANONYMOUS_NOUNS or lexicon.ANONYMOUS_PATTERNS.search(source.text):
-        described = norm(source.text) if lexicon.ANONYMOUS_PATTERNS.search(source.text) else core
-        return Speaker("anonymous", mention, description=described, short=short_phrase(root))
-    if lemma in lexicon.TITLE_WORDS and root.tag_ != "NNS":
-        return _titled_nominal(mention, root, core, mentions)
-    if root.pos_ == "PROPN":
-        return _short_name(mention, core, mentions)
-    if root.lower_ in lexicon.GROUP_NOUNS or root.tag_ == "NNS":
-        return _same_head(mention, "group", root, core, mentions)
-    if lemma in lexicon.ORGANIZATION_NOUNS:
-        return _same_head(mention, "organization", root, core, mentions)
-    return Speaker("unknown", mention, description=core)
+def _name_in(phrase: SpacySpan, root: Token) -> tuple[SpacySpan | None, str | None]:
+    """The name that heads a source phrase, and a role written before it.
+
+    - a title string that ends in a person's name: "co-author David Tilman", "LOW O2
+      Co-Founder and CEO Luis Sepúlveda", "Snopes fact checker and staff writer David Emery"
+      (the parser often makes "co" or "Co-Founder" the head of these);
+    - the name that holds the head: "Lukashenko", "the Global Fire Emissions Database";
+    - a name followed by where the person is from: "Shaheda Begum of Ishwaripur village";
+    - a name in apposition after a title: "The leader of Ennahda, Rachid Ghannouchi".
+
+    Only a name that heads the source counts: "Fifth brigade ..., in an open letter to
+    Lukashenko" is the brigade speaking, and "a lawyer for John Smith" is not Smith.
+    """
+    doc = phrase.doc
+    cut = next((t.i for t in phrase[1:] if t.text in (",", "(", "—", "–", ";", ":")), phrase.end)
+    head_end = cut
+    while head_end > phrase.start and (doc[head_end - 1].is_punct or doc[head_end - 1].is_space):
+        head_end -= 1
+    # The extractor may cut the phrase inside the title ("said co" of "said co-author David
+    # Tilman"): a name that ends the head part, or that the title words run on to, counts.
+    ends = [e for e in doc.ents if e.label_ == "PERSON" and e.start >= phrase.start
+            and (e.end == head_end or (e.end > head_end and cut == phrase.end))]
+    if ends:
+        before = doc[phrase.start : ends[0].start]
+        if all(_title_word(t) for t in before):
+            # The role is the title without a determiner or an honorific ("Mr." is no role).
+            words = [t for t in before if not (t.dep_ in ("det", "poss") and t.i == before.start)
+                     and t.lower_ not in lexicon.HONORIFICS]
+            role = norm(doc[words[0].i : words[-1].i + 1].text) if words else None
+            return ends[0], role
+    held = next((e for e in doc.ents if e.label_ in NAME_LABELS and e.start <= root.i < e.end), None)
+    if held is not None:
+        return held, None
+    first = next((e for e in doc.ents if e.label_ == "PERSON" and e.start == phrase.start), None)
+    if first is not None and first.end < phrase.end and doc[first.end].lower_ in ("of", "from", "at"):
+        return first, None  # "Shaheda Begum of Ishwaripur village": the parser heads it "village"
+    if cut < phrase.end and phrase.start <= root.i < cut and root.lemma_.lower() in lexicon.TITLE_WORDS | lexicon.PEOPLE_NOUNS:
+        after = next((e for e in doc.ents if e.label_ == "PERSON" and e.start == cut + 1), None)
+        if after is not None and (after.end >= phrase.end or doc[after.end].is_punct):
+            words = [t for t in doc[phrase.start : cut] if not (t.dep_ == "det" and t.i == phrase.start)]
+            return after, norm(doc[words[0].i : words[-1].i + 1].text) if words else None
+    return None, None
 
 
-def locate(blocks: Sequence[Block], span: Span) -> tuple[int, SpacySpan] | None:
-    """The block offset and spaCy span of ``span`` (its first piece), or None if no block holds it."""
-    start, end = span.pieces[0]
-    for offset, doc in blocks:
-        if offset <= start and end <= block_end(offset, doc):
-            found = doc.char_span(start - offset, end - offset, alignment_mode="expand")
-            if found is not None and len(found):
-                return offset, found
-    return None
+def _title_word(token: Token) -> bool:
+    """A word that may stand in a title before a name (no verb, no preposition, no other person)."""
+    if token.ent_type_ == "PERSON":
+        return False
+    if token.pos_ == "PUNCT":
+        return token.text in "-–"  # "co-author"; a comma ends the title
+    if token.pos_ in TITLE_STRING_POS:
+        return True
+    # "Pakistan-based developer": a participle in a compound modifier.
+    return token.tag_ in ("VBN", "VBG") and token.dep_ in ("amod", "compound")
 
 
 def _antecedent(pronoun: Token, offset: int) -> tuple[int, int] | None:
@@ -191,6 +313,11 @@ def _antecedent(pronoun: Token, offset: int) -> tuple[int, int] | None:
     if noun.pos_ not in ("NOUN", "PROPN", "PRON"):
         return None
     end = clause.left_edge.i
+    if noun.dep_ == "appos" and noun.head.pos_ == "PROPN" and noun.head.i < noun.i:
+        # "Senator James Lankford, an Oklahoma Republican who warned …": the clause is about
+        # the person the appositive describes.
+        end = min(end, noun.left_edge.i)
+        noun = noun.head
     if noun.i != clause.head.i:
         # The phrase ends before the preposition that led down to the noun the clause hangs on.
         below = clause.head
@@ -218,260 +345,5 @@ def _appositive_person(root: Token) -> SpacySpan | None:
     return None
 
 
-def _entity_text(token: Token) -> str:
-    for ent in token.doc.ents:
-        if ent.start <= token.i < ent.end:
-            return norm(ent.text)
-    return token.text
-
-
 def _as_span(mention: Mention) -> Span:
     return Span(mention.start, mention.end, mention.text)
-
-
-def _full_name(name: str, mentions: Sequence[Mention]) -> Mention | None:
-    """The person mention that spells out ``name`` ("Lukashenko" -> "Alexander Lukashenko").
-
-    Every person mention with the same ending is a candidate. Their names must all fit in the
-    longest one ("Hillary Clinton" fits "Crooked Hillary Clinton", "Bill Clinton" does not):
-    two different people with one surname leave the name as written. Among the candidates
-    longer than ``name`` the most frequent form wins, so a one-off nickname does not.
-    """
-    words = _name_words(name)
-    if not words:
-        return None
-    fits = [m for m in mentions if m.type == "person" and m.name and _name_words(m.name)[-len(words):] == words]
-    if not fits:
-        return None
-    forms = Counter(m.name for m in fits)
-    longest = max(forms, key=lambda f: len(f.split()))
-    if not all(_subsequence(_name_words(f), _name_words(longest)) for f in forms):
-        return None  # two different full names end the same way: do not pick one
-    longer = [f for f in forms if len(f.split()) > len(words)] or list(forms)
-    best = max(longer, key=lambda f: (forms[f], len(f.split())))
-    return next(m for m in fits if m.name == best)
-
-
-@functools.lru_cache(maxsize=4096)
-def _name_words(name: str) -> tuple[str, ...]:
-    # Cached: _full_name compares every person mention of the article with every other.
-    return tuple(w.strip(".,") for w in person_name(name).lower().split() if w not in ("mr.", "mrs.", "ms.", "dr.", "mr", "mrs", "ms", "dr"))
-
-
-def _subsequence(short: Sequence[str], long: Sequence[str]) -> bool:
-    it = iter(long)
-    return all(word in it for word in short)
-
-
-def _named_person(ent: SpacySpan, mention: Span, mentions: Sequence[Mention]) -> Speaker:
-    name = person_name(ent.text)
-    role, _ = title_before(ent.doc, ent.start)
-    # Only a single name is spelled out: "Hillary Clinton" is already a full name, and
-    # longer forms of it are as likely nicknames ("Crooked Hillary Clinton") as fuller names.
-    full = _full_name(name, mentions) if len(name.split()) == 1 else None
-    evidence: tuple[Span, ...] = ()
-    if full is not None and len(full.name.split()) >= len(name.split()):
-        if full.name != name:
-            evidence = (_as_span(full),)
-        name = full.name
-        if role is None:
-            role = next((m.role for m in mentions if m.type == "person" and m.name == name and m.role), None)
-    return Speaker("person", mention, name=name, role=role, evidence=evidence, short=name)
-
-
-def _short_name(mention: Span, core: str, mentions: Sequence[Mention]) -> Speaker:
-    """A proper name spaCy did not tag: a known person's surname, or left unknown."""
-    full = _full_name(core, mentions)
-    if full is not None:
-        return Speaker("person", mention, name=full.name, role=full.role,
-                       evidence=(_as_span(full),) if full.name != core else (), short=full.name)
-    return Speaker("unknown", mention, description=core)
-
-
-def _outlet_nominal(mention: Span, core: str, mentions, earlier) -> Speaker:
-    """ "the paper" -> the closest outlet named before it."""
-    named = [(m.start, m.name, _as_span(m)) for m in mentions if m.type == "outlet" and m.name and m.end <= mention.start]
-    named += [
-        (sp.mention.start, sp.name, sp.mention) for sp in earlier
-        if sp.type == "outlet" and sp.name and sp.mention is not None and sp.mention.end <= mention.start
-    ]
-    if not named:
-        return Speaker("outlet", mention, description=core, short=core)
-    _, name, span = max(named, key=lambda x: x[0])
-    return Speaker("outlet", mention, name=name, description=core, evidence=(span,), short=name)
-
-
-def _same_head(mention: Span, kind: str, root: Token, core: str, mentions: Sequence[Mention]) -> Speaker:
-    """A definite description ("the letter", "the military officers") to the fullest earlier
-    mention with the same head; an indefinite one is its own first mention."""
-    definite = any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "that", "these", "those") for c in root.children)
-    lemma = root.lemma_.lower()
-    if definite:
-        before = [m for m in mentions if m.head == lemma and m.end <= mention.start and m.type == kind]
-        if before:
-            best = max(before, key=lambda m: (len(m.text), -m.start))
-            return Speaker(kind, mention, description=best.text, evidence=(_as_span(best),), short=short_phrase(root))
-    return Speaker(kind, mention, description=core, short=short_phrase(root))
-
-
-def _titled_nominal(mention: Span, root: Token, core: str, mentions: Sequence[Mention]) -> Speaker:
-    """ "Russia's foreign minister" -> the one named person the article gives that office."""
-    role = role_phrase(root)
-    modifiers = {stem(t.text) for t in root.subtree if t.i != root.i and t.is_alpha and t.dep_ not in ("det",)}
-    holder = title_holder(root.lower_, modifiers, mentions)
-    if holder is not None:
-        return Speaker("person", mention, name=holder.name, role=role, description=core,
-                       evidence=(_as_span(holder),), short=holder.name)
-    return Speaker("person", mention, role=role, description=core, short=role)
-
-
-def title_holder(title: str, modifiers: set[str], mentions: Sequence[Mention]) -> Mention | None:
-    """The one named person whose title fits ``title`` best (modifiers break ties), or None."""
-    offices = lexicon.TITLE_SYNONYMS.get(title, {title})
-    scored: dict[str, tuple[int, Mention]] = {}
-    for m in mentions:
-        if m.type != "person" or not m.role or not m.name:
-            continue
-        if not offices & {w.lower() for w in m.role.split()}:
-            continue
-        score = len(modifiers & m.context)
-        if m.name not in scored or score > scored[m.name][0]:
-            scored[m.name] = (score, m)
-    if not scored:
-        return None
-    best = max(s for s, _ in scored.values())
-    top = [m for s, m in scored.values() if s == best]
-    return top[0] if len(top) == 1 else None
-
-
-def _name_titled_mentions(mentions: list[Mention]) -> list[Mention]:
-    """Unnamed titled mentions ("the president") named after the one holder of that title."""
-    out = []
-    for m in mentions:
-        if m.type == "person" and m.name is None:
-            holder = title_holder(m.head, set(m.context) - {stem(m.head)}, mentions)
-            if holder is not None:
-                m = dataclasses.replace(m, name=holder.name, short=holder.name)
-        out.append(m)
-    return out
-
-
-def _pronoun(mention: Span, kind: str, mentions, sentences, earlier, contents=(), genders=None, gender=None) -> Speaker:
-    """ "he", "it", "they" -> the closest compatible speaker or mention in the last sentences.
-
-    A source that spoke in the last sentences wins (news goes on quoting the same person),
-    unless someone else has become the subject of the narrative since ("Matt Lauer faced
-    criticism after he asked"): names inside what was said do not count for that.
-    Otherwise one compatible mention must stand out, or the speaker stays unknown.
-    """
-    allowed = COMPATIBLE[kind]
-    genders = genders or {}
-
-    def agrees(name: str | None) -> bool:
-        # "she" cannot be a person the article calls "he" elsewhere, and the other way round.
-        return gender is None or name is None or genders.get(name, gender) == gender
-
-    window_start = _window_start(mention.start, sentences)
-    spoke = [
-        sp for sp in earlier
-        if sp.mention is not None and window_start <= sp.mention.start and sp.mention.end <= mention.start
-        and sp.type in allowed and (sp.name or sp.description) and agrees(sp.name)
-    ]
-    if spoke:
-        sp = max(spoke, key=lambda s: s.mention.start)
-        since = [
-            m for m in mentions
-            if sp.mention.end <= m.start and m.end <= mention.start and m.type in allowed and m.is_subject
-            and not any(a <= m.start < b for a, b in contents) and agrees(_identity(m, mentions))
-        ]
-        others = {_identity(m, mentions) for m in since} - {sp.name or sp.description}
-        if not others:
-            return Speaker(sp.type, mention, name=sp.name, role=sp.role, description=sp.description,
-                           evidence=(sp.evidence[:1] or (sp.mention,)), short=sp.short)
-        if len(others) > 1:
-            return Speaker("unknown", mention)
-        m = [m for m in since if _identity(m, mentions) in others][-1]
-        full = _full_name(m.name, mentions) if m.name and m.type == "person" else None
-        m = full or m
-        return Speaker(m.type, mention, name=m.name, role=m.role, description=None if m.name else m.text,
-                       evidence=(_as_span(m),), short=m.short)
-    # With no source speaking just before, every compatible mention is a candidate, and
-    # "Smith met Jones. He said ..." is left unresolved rather than decided by grammar.
-    near = [
-        m for m in mentions
-        if window_start <= m.start and m.end <= mention.start and m.type in allowed and agrees(_identity(m, mentions))
-    ]
-    distinct = {_identity(m, mentions) for m in near}
-    if len(distinct) == 1:
-        m = near[-1]
-        return Speaker(m.type, mention, name=m.name, role=m.role, description=None if m.name else m.text,
-                       evidence=(_as_span(m),), short=m.short)
-    return Speaker("unknown", mention)
-
-
-GENDERED = {"he": "m", "him": "m", "she": "f", "her": "f"}
-TITLE_GENDER = {"mr.": "m", "mr": "m", "mrs.": "f", "mrs": "f", "ms.": "f", "ms": "f", "miss": "f"}
-GENDER_WORDS = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f", "herself": "f"}
-
-
-def person_genders(blocks: Sequence[Block], mentions: Sequence[Mention]) -> dict[str, str]:
-    """What the article itself says about each person's pronouns.
-
-    In a sentence that mentions one person only, "he"/"his" or "she"/"her" after the name
-    are votes for that person; a clear majority decides. No name list is consulted: the
-    article is the only evidence, and a person it never pronominalises stays open.
-    """
-    votes: dict[str, Counter] = {}
-    people = sorted((m for m in mentions if m.type == "person" and m.name), key=lambda m: m.start)
-    starts = [m.start for m in people]
-    names: dict[int, str] = {}  # id(mention) -> identity: _identity searches all mentions
-
-    def identity(m: Mention) -> str:
-        if id(m) not in names:
-            names[id(m)] = _identity(m, mentions)
-        return names[id(m)]
-
-    for offset, doc in blocks:
-        in_block = people[bisect_left(starts, offset) : bisect_left(starts, block_end(offset, doc))]
-        if not in_block:
-            continue
-        text = doc.text
-        for m in in_block:
-            # "Mrs. Clinton", "Mr. Obama": the honorific settles it.
-            before = text[max(0, m.start - offset - 6) : m.start - offset].split()
-            honorific = TITLE_GENDER.get(before[-1].lower()) if before else None
-            if honorific:
-                votes.setdefault(identity(m), Counter())[honorific] += 3
-        for sent in doc.sents:
-            start, end = offset + sent.start_char, offset + sent.end_char
-            here = [m for m in in_block if start <= m.start < end]
-            named = {identity(m) for m in here}
-            if len(named) != 1:
-                continue
-            (name,) = named
-            first = min(m.end for m in here)
-            for token in sent:
-                kind = GENDER_WORDS.get(token.lower_)
-                if kind and offset + token.idx >= first:
-                    votes.setdefault(name, Counter())[kind] += 1
-    out = {}
-    for name, counter in votes.items():
-        (top, n), *rest = counter.most_common() + [(None, 0)]
-        if n >= 1 and n > 2 * rest[0][1]:
-            out[name] = top
-    return out
-
-
-def _identity(m: Mention, mentions: Sequence[Mention]) -> str:
-    """Mentions of one person ("Smith", "John Smith") count as one candidate."""
-    if m.type == "person" and m.name:
-        full = _full_name(m.name, mentions)
-        return full.name if full is not None else m.name
-    return m.name or m.text
-
-
-def _window_start(position: int, sentences: Sequence[tuple[int, int]]) -> int:
-    index = next((i for i, (a, b) in enumerate(sentences) if a <= position < b), None)
-    if index is None:
-        return position
-    return sentences[max(0, index - PRONOUN_WINDOW + 1)][0]

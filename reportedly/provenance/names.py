@@ -1,0 +1,307 @@
+"""What the article itself says about each name: whose it is, and what kind of thing it names.
+
+spaCy labels entities one sentence at a time, and often wrongly: "Parata" is an ORG in one
+sentence and a PERSON in the next, "Uber" a PERSON, "Gustavo Faleiros" an ORG. The article
+says better than the tagger what a name is, by how it writes around it:
+
+- a person: an honorific ("Mr. Smith"), a title or a person noun before the name
+  ("co-author David Tilman", "developer Ammar Askar"), a person noun or an age in apposition
+  ("Gustavo Faleiros, an editor at …", "Parata, 75,"), "himself"/"his" bound to it as
+  subject, and the full form of a surname ("Hori Parata" makes "Parata" a person);
+- an organisation: an organisation noun before it or in apposition ("whale rescue group
+  Project Jonah", "taxi service Uber"), a company ending ("Acme
+  Inc."), "itself"/"its" bound to it as subject, what only a company has ("Uber's shares");
+- an outlet: an outlet noun next to it ("Vulture magazine"), a journalist's job ("BBC
+  correspondent"), and being the one a source speaks to ("told Business Insider", "in an
+  interview with the BBC", "said in a statement to Reuters").
+
+Each clue is a vote; the NER label is not one (it is what the votes correct). A kind needs
+two points and more than any other kind, else the name keeps its NER label.
+"""
+from __future__ import annotations
+
+import functools
+import re
+from bisect import bisect_left
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Sequence
+
+from spacy.tokens import Span as SpacySpan, Token
+
+from ..attribution import Block
+from ..attribution.blocks import block_end
+from . import lexicon
+
+NAME_LABELS = ("PERSON", "ORG", "GPE", "NORP", "PRODUCT", "WORK_OF_ART", "FAC", "LOC")
+# Entities that cannot be people spoken to: an outlet clue from "told X" needs one of these.
+SPOKEN_TO_LABELS = ("ORG", "PRODUCT", "WORK_OF_ART", "FAC")
+SPEAK_VERBS = frozenset("say tell speak talk comment write email explain".split())
+STATEMENT_NOUNS = frozenset("statement interview comment comments email remarks".split())
+GENDER_WORDS = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f", "herself": "f"}
+TITLE_GENDER = {"mr.": "m", "mr": "m", "mrs.": "f", "mrs": "f", "ms.": "f", "ms": "f", "miss": "f"}
+MIN_VOTES = 2
+# Left out when names are compared ("Mr. Smith" is "John Smith").
+NAME_HONORIFICS = frozenset("mr. mrs. ms. dr. mr mrs ms dr".split())
+
+
+def norm(text: str) -> str:
+    """Whitespace normalised (the scraped text has non-breaking spaces)."""
+    return " ".join(text.split())
+
+
+def person_name(text: str) -> str:
+    """A person's name as written, without a possessive ending ("Donald Trump’s")."""
+    return re.sub(r"(?:\s*['’‘`]+s?)+$", "", norm(text))
+
+
+def name_key(text: str) -> str:
+    """How two spellings of one name compare: lower case, no "the", no possessive ending."""
+    key = person_name(text).lower()
+    return key[4:] if key.startswith("the ") else key
+
+
+@dataclass(frozen=True)
+class NameKinds:
+    """The kind the article's own wording gives each name (lower-cased key -> kind)."""
+
+    kinds: dict[str, str] = field(default_factory=dict)
+    labels: dict[str, str] = field(default_factory=dict)  # the NER label most often given
+
+    def kind(self, name: str) -> str | None:
+        """``person``, ``organization``, ``outlet``, or None when the article does not say."""
+        return self.kinds.get(name_key(name))
+
+    def label(self, name: str) -> str | None:
+        """The entity label spaCy gives this name most often in the article, if any."""
+        return self.labels.get(name_key(name))
+
+
+def name_kinds(blocks: Sequence[Block]) -> NameKinds:
+    """The article's evidence about every entity name in it."""
+    votes: dict[str, Counter] = {}
+    labels: dict[str, Counter] = {}
+    for _, doc in blocks:
+        for ent in list(doc.ents) + _untagged_names(doc):
+            if ent.label_ not in NAME_LABELS and ent.label_:
+                continue
+            key = name_key(ent.text)
+            if not key or not any(c.isalpha() for c in key):
+                continue
+            if ent.label_:
+                labels.setdefault(key, Counter())[ent.label_] += 1
+            found = _votes(ent)
+            words = key.split()
+            if ent.label_ == "PERSON" and len(words) > 1:
+                # "Hori Parata" written out: the bare "Parata" elsewhere is that person.
+                found["person_surname"] += 2
+            for kind, n in found.items():
+                if kind == "person_surname":
+                    votes.setdefault(words[-1], Counter())["person"] += n
+                    continue
+                votes.setdefault(key, Counter())[kind] += n
+                if kind == "person" and len(words) > 1:
+                    votes.setdefault(words[-1], Counter())["person"] += n
+    kinds = {}
+    for key, counter in votes.items():
+        (top, n), *rest = counter.most_common() + [(None, 0)]
+        if top is not None and n >= MIN_VOTES and n > rest[0][1]:
+            kinds[key] = top
+    return NameKinds(kinds, {k: c.most_common(1)[0][0] for k, c in labels.items()})
+
+
+def _untagged_names(doc) -> list[SpacySpan]:
+    """Proper names spaCy left without a label ("Uber presented itself"), as spans."""
+    out = []
+    for token in doc:
+        if token.pos_ != "PROPN" or token.ent_type_ or token.dep_ == "compound":
+            continue
+        start = token.i
+        while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].dep_ == "compound" and not doc[start - 1].ent_type_:
+            start -= 1
+        out.append(doc[start : token.i + 1])
+    return out
+
+
+def _votes(ent: SpacySpan) -> Counter:
+    """The clues around one occurrence of a name."""
+    doc, root = ent.doc, ent.root
+    votes: Counter = Counter()
+    words = name_key(ent.text).split()
+    if words and words[-1] in lexicon.CORPORATE_SUFFIXES and len(words) > 1:
+        votes["organization"] += 3
+    before = doc[ent.start - 1] if ent.start > 0 else None
+    if before is not None and before.lower_ in lexicon.HONORIFICS:
+        votes["person"] += 3
+    elif before is not None and before.pos_ in ("NOUN", "PROPN") and not before.ent_type_:
+        votes[_noun_kind(before)] += 2
+    after = doc[ent.end] if ent.end < len(doc) else None
+    if after is not None and root.dep_ in ("compound", "nmod") and root.head.i == after.i and ent.label_ != "PERSON":
+        # "Vulture magazine", "BBC correspondent". (A name before an organisation noun says
+        # nothing: "the Obama administration", "the Trump campaign".)
+        lemma = after.lemma_.lower()
+        if lemma in lexicon.OUTLET_NOUNS - {"agency", "network", "site"} or lemma in lexicon.JOURNALIST_NOUNS:
+            votes["outlet"] += 2
+    if root.dep_ == "poss" and root.head.lemma_.lower() in lexicon.COMPANY_POSSESSIONS:
+        votes["organization"] += 1  # "Uber's shares", "Apple's chief executive"
+    for child in root.children:
+        if child.dep_ == "appos" and not (ent.start <= child.i < ent.end):
+            votes[_apposition_kind(child)] += 2
+    if root.dep_ == "appos" and not (ent.start <= root.head.i < ent.end) and root.head.pos_ == "NOUN":
+        votes[_noun_kind(root.head)] += 2  # "taxi service Uber", "an editor, Jane Roe"
+    if root.dep_ in ("nsubj", "nsubjpass"):
+        votes.update(_bound_pronouns(root))
+    votes.update(_spoken_to(ent))
+    votes.pop(None, None)
+    return votes
+
+
+def _noun_kind(noun: Token) -> str | None:
+    lemma = noun.lemma_.lower()
+    if lemma in lexicon.TITLE_WORDS or lemma in lexicon.PEOPLE_NOUNS:
+        return "person"
+    if lemma in lexicon.ORGANIZATION_HEADS:
+        return "organization"
+    if lemma in lexicon.OUTLET_NOUNS - {"agency", "network", "site"}:
+        return "outlet"
+    return None
+
+
+def _apposition_kind(noun: Token) -> str | None:
+    if noun.like_num:
+        return "person"  # "Parata, 75, has overseen": an age
+    if noun.ent_type_:
+        return None
+    return _noun_kind(noun)
+
+
+def _bound_pronouns(subject: Token) -> Counter:
+    """ "Uber presented itself", "Uber underpays its employees", "Parata and his family"."""
+    votes: Counter = Counter()
+    verb = subject.head
+    scope = [c for c in verb.children if c.dep_ in ("dobj", "attr", "dative")] + [
+        c for c in subject.children if c.dep_ == "conj"]
+    for child in verb.children:
+        if child.lower_ == "itself":
+            votes["organization"] += 2
+        elif child.lower_ in ("himself", "herself"):
+            votes["person"] += 2
+    for noun in scope:
+        for poss in noun.children:
+            if poss.dep_ == "poss" and poss.lower_ == "its":
+                votes["organization"] += 1
+            elif poss.dep_ == "poss" and poss.lower_ in ("his", "her"):
+                votes["person"] += 1
+    return votes
+
+
+def _spoken_to(ent: SpacySpan) -> Counter:
+    """ "told Business Insider", "in an interview with the BBC", "in a statement to Reuters"."""
+    if ent.label_ not in SPOKEN_TO_LABELS:
+        return Counter()
+    words = set(name_key(ent.text).split())
+    if words & (lexicon.ORGANIZATION_NOUNS | lexicon.ORGANIZATION_HEADS):
+        return Counter()  # "told the Senate committee", "told Congress": not an outlet
+    root = ent.root
+    head = root.head
+    if root.dep_ in ("dative", "dobj", "npadvmod") and head.lemma_ == "tell":
+        return Counter({"outlet": 2})
+    if root.dep_ == "pobj" and head.lower_ in ("with", "to") and head.head.i != head.i:
+        governor = head.head
+        lemma = governor.lemma_.lower()
+        if head.lower_ == "with" and lemma == "interview":
+            return Counter({"outlet": 3})
+        if head.lower_ == "to" and (lemma in STATEMENT_NOUNS or lemma in SPEAK_VERBS):
+            return Counter({"outlet": 2})
+    return Counter()
+
+
+def full_name(name: str, mentions: Sequence) -> object | None:
+    """The person mention that spells out ``name`` ("Lukashenko" -> "Alexander Lukashenko").
+
+    Every person mention with the same ending is a candidate. Their names must all fit in the
+    longest one ("Hillary Clinton" fits "Crooked Hillary Clinton", "Bill Clinton" does not):
+    two different people with one surname leave the name as written. Among the candidates
+    longer than ``name`` the most frequent form wins, so a one-off nickname does not.
+    """
+    words = name_words(name)
+    if not words:
+        return None
+    fits = [m for m in mentions if m.type == "person" and m.name and name_words(m.name)[-len(words):] == words]
+    if not fits:
+        return None
+    forms = Counter(m.name for m in fits)
+    longest = max(forms, key=lambda f: len(f.split()))
+    if not all(_subsequence(name_words(f), name_words(longest)) for f in forms):
+        return None  # two different full names end the same way: do not pick one
+    longer = [f for f in forms if len(f.split()) > len(words)] or list(forms)
+    best = max(longer, key=lambda f: (forms[f], len(f.split())))
+    return next(m for m in fits if m.name == best)
+
+
+@functools.lru_cache(maxsize=4096)
+def name_words(name: str) -> tuple[str, ...]:
+    """The lower-cased words of a person's name without honorifics."""
+    # Cached: full_name compares every person mention of the article with every other.
+    return tuple(w.strip(".,") for w in person_name(name).lower().split() if w not in NAME_HONORIFICS)
+
+
+def _subsequence(short: Sequence[str], long: Sequence[str]) -> bool:
+    it = iter(long)
+    return all(word in it for word in short)
+
+
+def identity(m, mentions: Sequence) -> str:
+    """Mentions of one person ("Smith", "John Smith") count as one candidate."""
+    if m.type == "person" and m.name:
+        full = full_name(m.name, mentions)
+        return full.name if full is not None else m.name
+    return m.name or m.text
+
+
+def person_genders(blocks: Sequence[Block], mentions: Sequence) -> dict[str, str]:
+    """What the article itself says about each person's pronouns.
+
+    In a sentence that mentions one person only, "he"/"his" or "she"/"her" after the name
+    are votes for that person; a clear majority decides. No name list is consulted: the
+    article is the only evidence, and a person it never pronominalises stays open.
+    """
+    votes: dict[str, Counter] = {}
+    people = sorted((m for m in mentions if m.type == "person" and m.name), key=lambda m: m.start)
+    starts = [m.start for m in people]
+    names: dict[int, str] = {}  # id(mention) -> identity: identity() searches all mentions
+
+    def who(m) -> str:
+        if id(m) not in names:
+            names[id(m)] = identity(m, mentions)
+        return names[id(m)]
+
+    for offset, doc in blocks:
+        in_block = people[bisect_left(starts, offset) : bisect_left(starts, block_end(offset, doc))]
+        if not in_block:
+            continue
+        text = doc.text
+        for m in in_block:
+            # "Mrs. Clinton", "Mr. Obama": the honorific settles it.
+            before = text[max(0, m.start - offset - 6) : m.start - offset].split()
+            honorific = TITLE_GENDER.get(before[-1].lower()) if before else None
+            if honorific:
+                votes.setdefault(who(m), Counter())[honorific] += 3
+        for sent in doc.sents:
+            start, end = offset + sent.start_char, offset + sent.end_char
+            here = [m for m in in_block if start <= m.start < end]
+            named = {who(m) for m in here}
+            if len(named) != 1:
+                continue
+            (name,) = named
+            first = min(m.end for m in here)
+            for token in sent:
+                kind = GENDER_WORDS.get(token.lower_)
+                if kind and offset + token.idx >= first:
+                    votes.setdefault(name, Counter())[kind] += 1
+    out = {}
+    for name, counter in votes.items():
+        (top, n), *rest = counter.most_common() + [(None, 0)]
+        if n >= 1 and n > 2 * rest[0][1]:
+            out[name] = top
+    return out

@@ -1,0 +1,207 @@
+"""Sources that are common nouns: "the paper", "the letter", "Russia's foreign minister",
+"one legal expert", "70% of respondents", "the company".
+
+Each goes to what the article names with the same head before it, or stays unnamed with its
+wording kept as the description. An unnamed person is ``anonymous``: only a name makes a
+``person``.
+"""
+from __future__ import annotations
+
+import dataclasses
+from typing import Sequence
+
+from spacy.tokens import Token
+
+from ..model import Span, Speaker
+from . import lexicon
+from .mentions import Mention, is_outlet_noun, is_paper_document, role_phrase, short_phrase, stem
+
+DEFINITE = ("the", "this", "that", "these", "those")
+INDEFINITE = ("a", "an", "one", "another", "some", "any", "each", "every")
+# "the company said" goes to the one company named just before it.
+COMPANY_NOUNS = frozenset(
+    "company firm startup start-up retailer manufacturer maker airline insurer carrier automaker "
+    "giant conglomerate chain".split()
+)
+# The sentences "the company" looks back over for the company it stands for.
+COMPANY_WINDOW = 3
+
+
+def resolve_nominal(
+    mention: Span,
+    root: Token,
+    core: str,
+    mentions: Sequence[Mention],
+    earlier: Sequence[Speaker],
+    window_start: int,
+) -> Speaker | None:
+    """The speaker a common-noun source stands for, or None when the head is no speaker noun."""
+    lemma = root.lemma_.lower()
+    quantity = _quantity(mention, root, core)
+    if quantity is not None:
+        return quantity
+    if is_outlet_noun(root) and not is_paper_document(root):
+        owner = [c for c in root.children if c.dep_ == "poss"]
+        if owner:
+            # "her own website", "the senator's newsletter": the owner's writing, no outlet.
+            return Speaker("document", mention, description=core, short=short_phrase(root))
+        if lemma == "paper" and _definite(root):
+            earlier_paper = [m for m in mentions if m.head == "paper" and m.end <= mention.start]
+            if earlier_paper and earlier_paper[-1].type == "document":
+                return same_head(mention, "document", root, core, mentions)
+        return _outlet_nominal(mention, core, mentions, earlier)
+    if lemma in lexicon.DOCUMENT_NOUNS or is_paper_document(root) or (lemma == "research" and root.pos_ == "NOUN"):
+        return same_head(mention, "document", root, core, mentions)
+    if lemma in lexicon.ANONYMOUS_NOUNS or lexicon.ANONYMOUS_PATTERNS.search(mention.text):
+        described = " ".join(mention.text.split()) if lexicon.ANONYMOUS_PATTERNS.search(mention.text) else core
+        return Speaker("anonymous", mention, description=described, short=short_phrase(root))
+    if lemma in lexicon.TITLE_WORDS and root.tag_ != "NNS":
+        return _titled_nominal(mention, root, core, mentions)
+    if lemma in lexicon.PEOPLE_NOUNS and root.tag_ == "NN":
+        # "the man", "one survey respondent", "a colleague of Rothman's": nobody named.
+        return Speaker("anonymous", mention, description=core, short=short_phrase(root))
+    return None
+
+
+def resolve_collective(
+    mention: Span,
+    root: Token,
+    core: str,
+    mentions: Sequence[Mention],
+    earlier: Sequence[Speaker],
+    window_start: int,
+) -> Speaker | None:
+    """Groups and organisations: "protesters", "the ministry", "West Mercia police", "the company"."""
+    lemma = root.lemma_.lower()
+    organization = lemma in lexicon.ORGANIZATION_NOUNS or lemma in COMPANY_NOUNS
+    named = [c for c in root.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
+    if organization and named:
+        # "West Mercia police", "the Obama administration", "the Tuva government": named.
+        words = [t for t in root.subtree if named[0].left_edge.i <= t.i <= root.i]
+        name = " ".join(t.text for t in words)
+        return Speaker("organization", mention, name=name, short=name)
+    if root.lower_ in lexicon.GROUP_NOUNS or root.tag_ == "NNS":
+        return same_head(mention, "group", root, core, mentions)
+    if not organization:
+        return None
+    if lemma in COMPANY_NOUNS and _definite(root) and root.tag_ == "NN":
+        company = _named_company(mention, mentions, earlier, window_start)
+        if company is not None:
+            return company
+    return same_head(mention, "organization", root, core, mentions)
+
+
+def _quantity(mention: Span, root: Token, core: str) -> Speaker | None:
+    """ "a number of experts", "70% of respondents", "a large body of studies", "49%"."""
+    head = root.lower_ if root.lower_ == "%" else root.lemma_.lower()
+    if head not in lexicon.QUANTITY_NOUNS and not (root.like_num and root.pos_ == "NUM"):
+        return None
+    of = next((c for c in root.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    noun = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    if noun is None:
+        if head in ("%", "percent") or root.like_num:
+            return Speaker("group", mention, description=core, short=core)  # "49% said"
+        return None
+    if noun.lemma_.lower() in lexicon.DOCUMENT_NOUNS:
+        return Speaker("document", mention, description=core, short=short_phrase(noun))
+    if noun.tag_ in ("NNS", "NNPS") or noun.lower_ in lexicon.GROUP_NOUNS or noun.lower_ in ("them", "us"):
+        return Speaker("group", mention, description=core, short=short_phrase(noun))
+    return None
+
+
+def _definite(root: Token) -> bool:
+    return any(c.dep_ == "det" and c.lower_ in DEFINITE for c in root.children)
+
+
+def _named_company(mention: Span, mentions: Sequence[Mention], earlier: Sequence[Speaker],
+                   window_start: int) -> Speaker | None:
+    """ "The company said" -> the one organisation that was the subject or a source in the
+    sentences just before ("NASA supplier SpaceX … The company hopes" is not NASA's)."""
+    found = [m for m in mentions if m.type == "organization" and m.name and m.is_subject
+             and window_start <= m.start and m.end <= mention.start]
+    spoke = [sp for sp in earlier if sp.type == "organization" and sp.name and sp.mention is not None
+             and window_start <= sp.mention.start and sp.mention.end <= mention.start]
+    names = {m.name for m in found} | {sp.name for sp in spoke}
+    if len(names) != 1:
+        return None
+    (name,) = names
+    anchor = next((Span(m.start, m.end, m.text) for m in reversed(found) if m.name == name), None)
+    anchor = anchor or next(sp.mention for sp in reversed(spoke) if sp.name == name)
+    return Speaker("organization", mention, name=name, description=" ".join(mention.text.split()),
+                   evidence=(anchor,), short=name)
+
+
+def _outlet_nominal(mention: Span, core: str, mentions, earlier) -> Speaker:
+    """ "the paper" -> the closest outlet named before it."""
+    named = [(m.start, m.name, _as_span(m)) for m in mentions if m.type == "outlet" and m.name and m.end <= mention.start]
+    named += [
+        (sp.mention.start, sp.name, sp.mention) for sp in earlier
+        if sp.type == "outlet" and sp.name and sp.mention is not None and sp.mention.end <= mention.start
+    ]
+    if not named:
+        return Speaker("outlet", mention, description=core, short=core)
+    _, name, span = max(named, key=lambda x: x[0])
+    return Speaker("outlet", mention, name=name, description=core, evidence=(span,), short=name)
+
+
+def same_head(mention: Span, kind: str, root: Token, core: str, mentions: Sequence[Mention]) -> Speaker:
+    """A definite description ("the letter", "the military officers") to the fullest earlier
+    mention with the same head; an indefinite one is its own first mention."""
+    definite = any(c.dep_ in ("det", "poss") and c.lower_ in DEFINITE for c in root.children)
+    lemma = root.lemma_.lower()
+    if definite:
+        before = [m for m in mentions if m.head == lemma and m.end <= mention.start and m.type == kind]
+        if before:
+            best = max(before, key=lambda m: (len(m.text), -m.start))
+            return Speaker(kind, mention, description=best.text, evidence=(_as_span(best),), short=short_phrase(root))
+    return Speaker(kind, mention, description=core, short=short_phrase(root))
+
+
+def _titled_nominal(mention: Span, root: Token, core: str, mentions: Sequence[Mention]) -> Speaker:
+    """ "Russia's foreign minister" -> the one named person the article gives that office.
+
+    An indefinite one ("one legal expert", "a spokesperson") names nobody: it is anonymous.
+    """
+    role = role_phrase(root)
+    if not any(c.dep_ in ("det", "nummod") and c.lower_ in INDEFINITE for c in root.children):
+        modifiers = {stem(t.text) for t in root.subtree if t.i != root.i and t.is_alpha and t.dep_ not in ("det",)}
+        holder = title_holder(root.lower_, modifiers, mentions)
+        if holder is not None:
+            return Speaker("person", mention, name=holder.name, role=role, description=core,
+                           evidence=(_as_span(holder),), short=holder.name)
+    return Speaker("anonymous", mention, role=role, description=core, short=role)
+
+
+def title_holder(title: str, modifiers: set[str], mentions: Sequence[Mention]) -> Mention | None:
+    """The one named person whose title fits ``title`` best (modifiers break ties), or None."""
+    offices = lexicon.TITLE_SYNONYMS.get(title, {title})
+    scored: dict[str, tuple[int, Mention]] = {}
+    for m in mentions:
+        if m.type != "person" or not m.role or not m.name:
+            continue
+        if not offices & {w.lower() for w in m.role.split()}:
+            continue
+        score = len(modifiers & m.context)
+        if m.name not in scored or score > scored[m.name][0]:
+            scored[m.name] = (score, m)
+    if not scored:
+        return None
+    best = max(s for s, _ in scored.values())
+    top = [m for s, m in scored.values() if s == best]
+    return top[0] if len(top) == 1 else None
+
+
+def name_titled_mentions(mentions: list[Mention]) -> list[Mention]:
+    """Unnamed titled mentions ("the president") named after the one holder of that title."""
+    out = []
+    for m in mentions:
+        if m.type == "person" and m.name is None:
+            holder = title_holder(m.head, set(m.context) - {stem(m.head)}, mentions)
+            if holder is not None:
+                m = dataclasses.replace(m, name=holder.name, short=holder.name)
+        out.append(m)
+    return out
+
+
+def _as_span(mention: Mention) -> Span:
+    return Span(mention.start, mention.end, mention.text)

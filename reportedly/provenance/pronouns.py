@@ -1,0 +1,187 @@
+"""Who "he", "she", "it" and "they" stand for, looking back in discourse order only.
+
+The rules prefer "unknown" to a guess:
+
+- the candidates lie in the pronoun's own sentence and the two before it, *before* the
+  pronoun (a name in the next sentence never takes it: "…,” he wrote. His lawyer, James Smith,
+  said …" is not Smith's quote);
+- they must fit the pronoun: a person or one unnamed person for he/she, a document, outlet or
+  organisation for "it", a group, organisation or unnamed people for "they"; he/she must agree
+  with the pronouns the article itself uses for that person (``names.person_genders``);
+- the last source that spoke comes first (news goes on quoting the same person); for a
+  direct quote, when the last source quoted directly is another one, the quote could be
+  either's, and it stays unknown; the last source keeps the pronoun unless
+  another candidate has become the subject of the narrative since: in the pronoun's own
+  sentence that one takes it ("Matt Lauer faced criticism after he asked"); in a sentence
+  between, the pronoun could be either, and it stays unknown (an economist's quote after a
+  sentence about the president is not the president's);
+- a source spoke since whom nothing could be said about (an unresolved pronoun of the same
+  kind, a name we could not type), the pronoun may be that one: unknown, rather than an
+  older candidate ("she says" after an unresolved expert's quote is not the woman named
+  before);
+- with no source in the window, the one compatible mention there, else unknown.
+
+Names inside what was said (contents) are never candidates.
+"""
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+from typing import Sequence
+
+from ..attribution import Block
+from ..model import Span, Speaker
+from . import lexicon
+from .mentions import Mention, locate
+from .names import full_name, identity
+
+# Pronouns look back this many sentences (their own included) for an antecedent.
+PRONOUN_WINDOW = 3
+COMPATIBLE = {
+    "person": {"person", "anonymous"},
+    "thing": {"document", "outlet", "organization"},
+    "plural": {"group", "organization", "anonymous", "outlet"},
+}
+GENDERED = {"he": "m", "him": "m", "she": "f", "her": "f"}
+
+
+@dataclass(frozen=True)
+class Heard:
+    """A statement heard before the pronoun: its speaker, its content, whether quoted directly."""
+
+    speaker: Speaker
+    content: tuple[tuple[int, int], ...] = ()
+    direct: bool = False
+
+    def reach(self, position: int) -> int:
+        """The last point before ``position`` where this statement is heard (source or content)."""
+        ends = [b for _, b in self.content if b <= position] + [self.speaker.mention.start]
+        return max(ends)
+
+
+def resolve_pronoun(
+    mention: Span,
+    pronoun: str,
+    mentions: Sequence[Mention],
+    sentences: Sequence[tuple[int, int]],
+    earlier: Sequence[Heard],
+    contents: Sequence[tuple[int, int]],
+    genders: dict[str, str],
+    blocks: Sequence[Block],
+    direct: bool = False,
+) -> Speaker:
+    """The speaker a third-person pronoun source stands for, or an unknown one.
+
+    ``earlier`` are the statements before it, ``contents`` what every statement said, and
+    ``direct`` whether the pronoun's own statement is a direct quote.
+    """
+    kind = lexicon.PRONOUNS[pronoun.lower()]
+    gender = GENDERED.get(pronoun.lower())
+    allowed = COMPATIBLE[kind]
+
+    def agrees(name: str | None) -> bool:
+        # "she" cannot be a person the article calls "he" elsewhere, and the other way round.
+        return gender is None or name is None or genders.get(name, gender) == gender
+
+    def fits(sp: Speaker) -> bool:
+        if sp.type not in allowed or not (sp.name or sp.description) or not agrees(sp.name):
+            return False
+        # "he" is one person: not "officials"; "they" is not one named person.
+        return kind != "person" or sp.type == "person" or not _plural(sp, blocks)
+
+    def said(m: Mention) -> bool:
+        return any(a <= m.start < b for a, b in contents)
+
+    window_start, own_start = window(mention.start, sentences)
+    # A statement is in the window when its source or its quote reaches into it: a long
+    # quote carries its speaker over the sentences it spans.
+    before = [h for h in earlier if h.speaker.mention is not None and h.speaker.mention.end <= mention.start
+              and h.reach(mention.start) >= window_start]
+    before.sort(key=lambda h: h.reach(mention.start))
+    spoke = [h for h in before if fits(h.speaker)]
+    if spoke:
+        last = spoke[-1].speaker
+        if _unknown_since(before, last.mention.start, kind):
+            return Speaker("unknown", mention)
+        key = last.name or last.description
+        quoted = [h.speaker for h in spoke if h.direct]
+        introduced = quoted and any((h.speaker.name or h.speaker.description) == key and _introduces(h.speaker)
+                                    and h.speaker.mention.start > quoted[-1].mention.start for h in spoke)
+        if direct and quoted and (quoted[-1].name or quoted[-1].description) != key and not introduced:
+            # "“…,” said Mark Zandi, an economist. The president has touted the plan. “It
+            # will fail,” he said.": the last source is one the story returns to, the quote
+            # could be either's. A source introduced by full name takes it: "…, says Keri
+            # Gans, author of … “…,” she says."
+            return Speaker("unknown", mention)
+        # Who became the subject since the last source spoke; for a source heard in the window
+        # only through its quote, any name since its quote ("“…,” said Quentin Kidd. Scott
+        # bristles at the suggestion. “…,” he said.").
+        through_quote = last.mention.start < window_start
+        reach = spoke[-1].reach(mention.start)
+        since = [m for m in mentions if last.mention.end <= m.start and m.end <= mention.start
+                 and m.type in allowed and (m.is_subject or through_quote and m.start >= reach)
+                 and not said(m) and agrees(identity(m, mentions)) and identity(m, mentions) != key]
+        if not since:
+            return _from_speaker(last, mention)
+        others = {identity(m, mentions) for m in since}
+        if len(others) == 1 and all(m.start >= own_start for m in since):
+            return _from_mention(since[-1], mention, mentions)
+        return Speaker("unknown", mention)
+    # With no source speaking just before, every compatible mention is a candidate, and
+    # "Smith met Jones. He said ..." is left unresolved rather than decided by grammar.
+    near = [m for m in mentions if window_start <= m.start and m.end <= mention.start and m.type in allowed
+            and agrees(identity(m, mentions))]
+    if len({identity(m, mentions) for m in near}) == 1 and not _unknown_since(before, near[-1].start, kind):
+        return _from_mention(near[-1], mention, mentions)
+    return Speaker("unknown", mention)
+
+
+def _from_speaker(sp: Speaker, mention: Span) -> Speaker:
+    return Speaker(sp.type, mention, name=sp.name, role=sp.role, description=sp.description,
+                   evidence=(sp.evidence[:1] or (sp.mention,)), short=sp.short)
+
+
+def _from_mention(m: Mention, mention: Span, mentions: Sequence[Mention]) -> Speaker:
+    full = full_name(m.name, mentions) if m.name and m.type == "person" else None
+    m = full or m
+    kind = m.type if m.name or m.type != "person" else "anonymous"
+    return Speaker(kind, mention, name=m.name, role=m.role, description=None if m.name else m.text,
+                   evidence=(Span(m.start, m.end, m.text),), short=m.short)
+
+
+def _introduces(sp: Speaker) -> bool:
+    """Whether the source spells out a full name ("Keri Gans, author of …"), as a new source does."""
+    return bool(sp.name) and len(sp.name.split()) > 1 and sp.name in " ".join(sp.mention.text.split())
+
+
+def _unknown_since(before: Sequence[Heard], position: int, kind: str) -> bool:
+    """A source that may be the pronoun's, but nothing could be said about, is named after
+    ``position``: an unresolved pronoun of the same kind, or a name we could not type."""
+    for h in before:
+        if h.speaker.type != "unknown" or h.speaker.mention.start <= position:
+            continue
+        text = " ".join(h.speaker.mention.text.split())
+        if text.lower() in lexicon.SELF_PRONOUNS:
+            continue  # "I" and "we" speak from inside a quote or are the author
+        if text.lower() in lexicon.PRONOUNS:
+            if lexicon.PRONOUNS[text.lower()] == kind:
+                return True
+        elif text and text.split()[-1][:1].isupper():
+            return True
+    return False
+
+
+def _plural(sp: Speaker, blocks: Sequence[Block]) -> bool:
+    located = locate(blocks, sp.mention)
+    if located is None:
+        return False
+    root = located[1].root
+    return root.tag_ in ("NNS", "NNPS") or root.lower_ in ("they", "them")
+
+
+def window(position: int, sentences: Sequence[tuple[int, int]]) -> tuple[int, int]:
+    """Where the window of a mention at ``position`` starts, and where its own sentence starts."""
+    index = bisect_right([a for a, _ in sentences], position) - 1
+    if index < 0 or not (sentences[index][0] <= position < sentences[index][1]):
+        return position, position
+    return sentences[max(0, index - PRONOUN_WINDOW + 1)][0], sentences[index][0]
