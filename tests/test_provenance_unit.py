@@ -237,3 +237,11 @@ def test_an_untyped_name_as_subject_keeps_the_pronoun_from_an_older_candidate():
     he = Span.of(text, 64, 66)
     assert resolve_pronoun(he, "He", [trump, oz], sentences, [], [], {}, []).type == "unknown"
     assert resolve_pronoun(he, "He", [trump], sentences, [], [], {}, []).name == "Trump"
+
+
+def test_an_institution_word_is_no_surname():
+    from reportedly.provenance.names import name_kinds
+
+    d = _doc_with_ents(["Harvard", "Chan", "School", "grew", ".", "She", "joins", "the", "School", "."],
+                       [(0, 3, "PERSON"), (8, 9, "ORG")])
+    assert name_kinds([(0, d)]).kind("School") is None

@@ -93,16 +93,15 @@ def name_kinds(blocks: Sequence[Block]) -> NameKinds:
                 labels.setdefault(key, Counter())[ent.label_] += 1
             found = _votes(ent)
             words = key.split()
-            if ent.label_ == "PERSON" and len(words) > 1:
-                # "Hori Parata" written out: the bare "Parata" elsewhere is that person.
-                found["person_surname"] += 2
+            # "Harvard Chan School" tagged PERSON says nothing about "School".
+            surname_like = words[-1] not in lexicon.ORGANIZATION_HEADS | lexicon.INSTITUTION_WORDS
             for kind, n in found.items():
-                if kind == "person_surname":
-                    votes.setdefault(words[-1], Counter())["surname"] += n
-                    continue
                 votes.setdefault(key, Counter())[kind] += n
-                if kind == "person" and len(words) > 1:
-                    votes.setdefault(words[-1], Counter())["surname"] += n
+            # "Hori Parata" written out (or said to be a person): the bare "Parata" elsewhere is
+            # that person.
+            surname = found["person"] + (2 if ent.label_ == "PERSON" else 0)
+            if len(words) > 1 and surname_like and surname:
+                votes.setdefault(words[-1], Counter())["surname"] += surname
     kinds = {}
     for key, counter in votes.items():
         surname = counter.pop("surname", 0)
@@ -152,15 +151,23 @@ def _votes(ent: SpacySpan) -> Counter:
     if root.dep_ == "poss" and root.head.lemma_.lower() in lexicon.COMPANY_POSSESSIONS:
         votes["organization"] += 1  # "Uber's shares", "Apple's chief executive"
     for child in root.children:
-        if child.dep_ == "appos" and not (ent.start <= child.i < ent.end):
+        # A true apposition stands between commas ("Gustavo Faleiros, an editor"); the parser
+        # also calls "joins the School as associate professor" one.
+        if child.dep_ == "appos" and not (ent.start <= child.i < ent.end) and _after_comma(child):
             votes[_apposition_kind(child)] += 2
-    if root.dep_ == "appos" and not (ent.start <= root.head.i < ent.end) and root.head.pos_ == "NOUN":
+    if (root.dep_ == "appos" and not (ent.start <= root.head.i < ent.end) and root.head.pos_ == "NOUN"
+            and (_after_comma(ent[0]) or ent.start == root.head.i + 1)):
         votes[_noun_kind(root.head)] += 2  # "taxi service Uber", "an editor, Jane Roe"
     if root.dep_ in ("nsubj", "nsubjpass"):
         votes.update(_bound_pronouns(root))
     votes.update(_spoken_to(ent))
     votes.pop(None, None)
     return votes
+
+
+def _after_comma(token: Token) -> bool:
+    start = token.left_edge.i
+    return start > 0 and token.doc[start - 1].text in (",", "—", "–", "(")
 
 
 def _noun_kind(noun: Token) -> str | None:

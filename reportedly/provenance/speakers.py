@@ -208,7 +208,7 @@ class SpeakerResolver:
             return Speaker("person", source, name=full.name, role=full.role,
                            evidence=(_as_span(full),) if full.name != core else (), short=full.name)
         words = core.split()
-        if len(words) > 1 and full_name(words[-1], self.mentions) is not None:
+        if 1 < len(words) <= 4 and all(w[:1].isupper() for w in words) and full_name(words[-1], self.mentions):
             # "Ramy Houssaini" untagged here, "Houssaini" a person elsewhere.
             return Speaker("person", source, name=core, short=core)
         label = self.kinds.label(core)
