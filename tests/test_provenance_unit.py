@@ -1,4 +1,6 @@
 """Provenance logic on hand-built inputs: no trained model needed."""
+import re
+
 import spacy
 from spacy.tokens import Doc
 
@@ -164,7 +166,12 @@ def _pronoun_case(heard_unknown: bool):
     quote = (first, text.index(" said"))
     heard = [Heard(expert, (quote,), True)] if heard_unknown else []
     she = Span.of(text, text.index("she"), text.index("she") + 3)
-    return resolve_pronoun(she, "she", [mayor], sentences, heard, [quote], {}, [], direct=True)
+    # The expert's name, as the parser reads it: a proper noun.
+    tokens = list(re.finditer(r"\w+|[^\w\s]", text))
+    parsed = Doc(VOCAB, words=[t.group() for t in tokens], spaces=[text[t.end():t.end() + 1] == " " for t in tokens],
+                 pos=["PROPN" if t.group() in ("Dr", "Qx") else "X" for t in tokens])
+    assert parsed.text == text
+    return resolve_pronoun(she, "she", [mayor], sentences, heard, [quote], {}, [(0, parsed)], direct=True)
 
 
 def test_pronoun_after_an_untyped_source_does_not_go_back_to_an_older_candidate():
@@ -190,3 +197,51 @@ def test_a_name_after_a_quote_that_carried_its_speaker_into_the_window_makes_it_
     found = resolve_pronoun(he, "he", [scott], sentences, [Heard(kidd, (quote,), True)], [quote], {}, [],
                             direct=True)
     assert found.name != "Quentin Kidd"
+
+
+def _doc_with_ents(words, ents):
+    from spacy.tokens import Span as SpacySpan
+
+    d = doc(words)
+    d.ents = [SpacySpan(d, a, b, label=label) for a, b, label in ents]
+    return d
+
+
+def test_the_article_says_a_name_is_a_person_whatever_its_label():
+    from reportedly.provenance.names import name_kinds
+
+    # An honorific, and the full form of a surname tagged PERSON elsewhere.
+    d = _doc_with_ents(["Mr.", "Hauser", "spoke", ".", "Hori", "Parata", "came", ".", "Parata", "said", "no", "."],
+                       [(1, 2, "ORG"), (4, 6, "PERSON"), (8, 9, "ORG")])
+    kinds = name_kinds([(0, d)])
+    assert kinds.kind("Hauser") == "person" and kinds.kind("Parata") == "person"
+
+
+def test_a_company_ending_makes_an_organisation_and_no_evidence_says_nothing():
+    from reportedly.provenance.names import name_kinds
+
+    d = _doc_with_ents(["Acme", "Inc.", "said", "no", ".", "Jones", "said", "yes", "."],
+                       [(0, 2, "PERSON"), (5, 6, "PERSON")])
+    kinds = name_kinds([(0, d)])
+    assert kinds.kind("Acme Inc.") == "organization" and kinds.kind("Jones") is None
+
+
+def test_an_untyped_name_as_subject_keeps_the_pronoun_from_an_older_candidate():
+    from reportedly.provenance.mentions import Mention
+    from reportedly.provenance.pronouns import resolve_pronoun
+
+    text = "It was his interview with Trump. Oz has been dogged by charges. He said the cures worked."
+    sentences = [(0, 32), (33, 63), (64, len(text))]
+    trump = Mention(26, 31, "Trump", "person", "trump", name="Trump")
+    oz = Mention(33, 35, "Oz", "name", "oz", name="Oz", is_subject=True)  # a name nothing typed
+    he = Span.of(text, 64, 66)
+    assert resolve_pronoun(he, "He", [trump, oz], sentences, [], [], {}, []).type == "unknown"
+    assert resolve_pronoun(he, "He", [trump], sentences, [], [], {}, []).name == "Trump"
+
+
+def test_an_institution_word_is_no_surname():
+    from reportedly.provenance.names import name_kinds
+
+    d = _doc_with_ents(["Harvard", "Chan", "School", "grew", ".", "She", "joins", "the", "School", "."],
+                       [(0, 3, "PERSON"), (8, 9, "ORG")])
+    assert name_kinds([(0, d)]).kind("School") is None

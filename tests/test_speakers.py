@@ -211,6 +211,12 @@ def test_company_and_two_titles_before_a_name(rules_analyzer):
     assert sp.role == "LOW O2 Co-Founder and CEO"
 
 
+def test_two_names_joined_are_not_a_title_and_a_name(rules_analyzer):
+    a = analyse(rules_analyzer, "Trump and Clinton said the debate would go ahead.")
+    sp = speaker_of(a, cue="said")
+    assert sp.name != "Clinton" and sp.role is None
+
+
 def test_a_lawyer_for_a_person_is_not_that_person(rules_analyzer):
     a = analyse(rules_analyzer, "A lawyer for John Smith said the charges were false.")
     sp = speaker_of(a, cue="said")
@@ -335,6 +341,7 @@ def test_nasa_is_an_organisation(rules_analyzer):
 
 def test_a_name_spoken_to_is_an_outlet(rules_analyzer):
     a = analyse(rules_analyzer, '"We were never consulted," the mayor told the Valley Ledger on Monday.',
+                "In an interview with the Valley Ledger, the mayor said the council had met.",
                 "The Valley Ledger reported that the council had voted in secret.")
     sp = speaker_of(a, content="voted in secret")
     assert sp.type == "outlet"
@@ -436,3 +443,4 @@ def test_quote_is_not_given_to_a_source_in_a_later_sentence_with_its_own_stateme
     threat_speaker, joke_speaker = resolve_speakers(text, blocks, [threat, joke])
     assert threat_speaker.type == "unknown" and threat_speaker.name is None
     assert joke_speaker.name == "James Smith"
+

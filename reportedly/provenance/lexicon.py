@@ -119,6 +119,11 @@ ORGANIZATION_HEADS = ORGANIZATION_NOUNS | frozenset(
     automaker giant conglomerate supermarket grocer assembly legislature cabinet caucus tribunal
     convention conference summit forum nations""".split()
 )
+# Last words of institutions' names, never a surname ("Harvard Chan School" tagged PERSON).
+INSTITUTION_WORDS = frozenset(
+    "school college university hospital center centre museum church institute academy "
+    "clinic library foundation fund trust house hall court city county state".split()
+)
 CORPORATE_SUFFIXES = frozenset("inc inc. corp corp. corporation ltd ltd. llc plc co. gmbh ag sa s.a. group".split())
 # What a company has and a person does not: "Uber's shares", "Apple's chief executive".
 COMPANY_POSSESSIONS = frozenset(

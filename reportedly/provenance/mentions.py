@@ -27,7 +27,7 @@ class Mention:
     start: int
     end: int
     text: str  # the core phrase, whitespace normalised
-    type: str  # person | organization | outlet | document | group | anonymous
+    type: str  # person | organization | outlet | document | group | anonymous | name (untyped)
     head: str  # lower-cased head lemma
     name: str | None = None
     role: str | None = None
@@ -242,14 +242,17 @@ def is_outlet_noun(token: Token) -> bool:
 
 def _untagged_person(offset: int, token: Token, kinds: NameKinds) -> Mention | None:
     """A proper name spaCy left untagged that the article gives a person elsewhere ("Once
-    Fetter arrived" beside "Ellen Fetter")."""
+    Fetter arrived" beside "Ellen Fetter"), or tags PERSON elsewhere. An untagged name nothing types, as a subject, is a
+    mention of type ``name``: it may be anyone, and so keeps pronouns from older candidates."""
     if token.pos_ != "PROPN" or token.dep_ == "compound":
         return None
     words = [c for c in token.lefts if c.dep_ == "compound" and c.pos_ == "PROPN" and not c.ent_type_]
     words = [t for t in words if t.i >= token.i - len(words)] + [token]
     name = norm(" ".join(t.text for t in words))
-    if kinds.kind(name) != "person":
+    subject = token.dep_ in ("nsubj", "nsubjpass")
+    kind = kinds.kind(name) or ("person" if kinds.label(name) == "PERSON" else None)
+    if kind != "person" and not (kind is None and subject):
         return None
     start, end = offset + words[0].idx, offset + token.idx + len(token)
-    return Mention(start, end, name, "person", token.lower_, name=name, short=name,
-                   is_subject=token.dep_ in ("nsubj", "nsubjpass"))
+    return Mention(start, end, name, "person" if kind == "person" else "name", token.lower_, name=name,
+                   short=name, is_subject=subject)

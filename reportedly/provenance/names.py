@@ -13,7 +13,8 @@ says better than the tagger what a name is, by how it writes around it:
   Inc."), "itself"/"its" bound to it as subject, what only a company has ("Uber's shares");
 - an outlet: an outlet noun next to it ("Vulture magazine"), a journalist's job ("BBC
   correspondent"), and being the one a source speaks to ("told Business Insider", "in an
-  interview with the BBC", "said in a statement to Reuters").
+  interview with the BBC", "said in a statement to Reuters"; one point each, as people are
+  told things and interviewed too).
 
 Each clue is a vote; the NER label is not one (it is what the votes correct). A kind needs
 two points and more than any other kind, else the name keeps its NER label.
@@ -92,18 +93,23 @@ def name_kinds(blocks: Sequence[Block]) -> NameKinds:
                 labels.setdefault(key, Counter())[ent.label_] += 1
             found = _votes(ent)
             words = key.split()
-            if ent.label_ == "PERSON" and len(words) > 1:
-                # "Hori Parata" written out: the bare "Parata" elsewhere is that person.
-                found["person_surname"] += 2
+            # "Harvard Chan School" tagged PERSON says nothing about "School".
+            surname_like = words[-1] not in lexicon.ORGANIZATION_HEADS | lexicon.INSTITUTION_WORDS
             for kind, n in found.items():
-                if kind == "person_surname":
-                    votes.setdefault(words[-1], Counter())["person"] += n
-                    continue
                 votes.setdefault(key, Counter())[kind] += n
-                if kind == "person" and len(words) > 1:
-                    votes.setdefault(words[-1], Counter())["person"] += n
+            # "Hori Parata" written out (or said to be a person): the bare "Parata" elsewhere is
+            # that person.
+            surname = found["person"] + (2 if ent.label_ == "PERSON" else 0)
+            if len(words) > 1 and surname_like and surname:
+                votes.setdefault(words[-1], Counter())["surname"] += surname
     kinds = {}
     for key, counter in votes.items():
+        surname = counter.pop("surname", 0)
+        place = labels.get(key) and labels[key].most_common(1)[0][0] in ("GPE", "LOC")
+        if not place:
+            # The surname of a full name ("Hori Parata" -> "Parata"); a place the tagger
+            # once read as a person's name ("N. Korea") stays a place.
+            counter["person"] += surname
         (top, n), *rest = counter.most_common() + [(None, 0)]
         if top is not None and n >= MIN_VOTES and n > rest[0][1]:
             kinds[key] = top
@@ -145,15 +151,23 @@ def _votes(ent: SpacySpan) -> Counter:
     if root.dep_ == "poss" and root.head.lemma_.lower() in lexicon.COMPANY_POSSESSIONS:
         votes["organization"] += 1  # "Uber's shares", "Apple's chief executive"
     for child in root.children:
-        if child.dep_ == "appos" and not (ent.start <= child.i < ent.end):
+        # A true apposition stands between commas ("Gustavo Faleiros, an editor"); the parser
+        # also calls "joins the School as associate professor" one.
+        if child.dep_ == "appos" and not (ent.start <= child.i < ent.end) and _after_comma(child):
             votes[_apposition_kind(child)] += 2
-    if root.dep_ == "appos" and not (ent.start <= root.head.i < ent.end) and root.head.pos_ == "NOUN":
+    if (root.dep_ == "appos" and not (ent.start <= root.head.i < ent.end) and root.head.pos_ == "NOUN"
+            and (_after_comma(ent[0]) or ent.start == root.head.i + 1)):
         votes[_noun_kind(root.head)] += 2  # "taxi service Uber", "an editor, Jane Roe"
     if root.dep_ in ("nsubj", "nsubjpass"):
         votes.update(_bound_pronouns(root))
     votes.update(_spoken_to(ent))
     votes.pop(None, None)
     return votes
+
+
+def _after_comma(token: Token) -> bool:
+    start = token.left_edge.i
+    return start > 0 and token.doc[start - 1].text in (",", "—", "–", "(")
 
 
 def _noun_kind(noun: Token) -> str | None:
@@ -204,15 +218,17 @@ def _spoken_to(ent: SpacySpan) -> Counter:
         return Counter()  # "told the Senate committee", "told Congress": not an outlet
     root = ent.root
     head = root.head
+    # One point each: people are told things and interviewed too ("his interview with Trump",
+    # with Trump tagged ORG), so it takes two such clues, or another one, to make an outlet.
     if root.dep_ in ("dative", "dobj", "npadvmod") and head.lemma_ == "tell":
-        return Counter({"outlet": 2})
+        return Counter({"outlet": 1})
     if root.dep_ == "pobj" and head.lower_ in ("with", "to") and head.head.i != head.i:
         governor = head.head
         lemma = governor.lemma_.lower()
         if head.lower_ == "with" and lemma == "interview":
-            return Counter({"outlet": 3})
+            return Counter({"outlet": 1})
         if head.lower_ == "to" and (lemma in STATEMENT_NOUNS or lemma in SPEAK_VERBS):
-            return Counter({"outlet": 2})
+            return Counter({"outlet": 1})
     return Counter()
 
 

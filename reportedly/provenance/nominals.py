@@ -94,18 +94,21 @@ def resolve_collective(
 def _quantity(mention: Span, root: Token, core: str) -> Speaker | None:
     """ "a number of experts", "70% of respondents", "a large body of studies", "49%"."""
     head = root.lower_ if root.lower_ == "%" else root.lemma_.lower()
-    if head not in lexicon.QUANTITY_NOUNS and not (root.like_num and root.pos_ == "NUM"):
+    number = root.like_num and root.pos_ == "NUM"
+    if head not in lexicon.QUANTITY_NOUNS and not number:
         return None
     of = next((c for c in root.children if c.dep_ == "prep" and c.lower_ == "of"), None)
     noun = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
     if noun is None:
-        if head in ("%", "percent") or root.like_num:
+        if head in ("%", "percent"):
             return Speaker("group", mention, description=core, short=core)  # "49% said"
         return None
     if noun.lemma_.lower() in lexicon.DOCUMENT_NOUNS:
         return Speaker("document", mention, description=core, short=short_phrase(noun))
     if noun.tag_ in ("NNS", "NNPS") or noun.lower_ in lexicon.GROUP_NOUNS or noun.lower_ in ("them", "us"):
-        return Speaker("group", mention, description=core, short=short_phrase(noun))
+        # "one of Mr. Obama's advisers" is one unnamed person; "a number of experts" many.
+        kind = "anonymous" if root.lower_ == "one" else "group"
+        return Speaker(kind, mention, description=core, short=short_phrase(noun))
     return None
 
 

@@ -101,7 +101,7 @@ def resolve_pronoun(
     spoke = [h for h in before if fits(h.speaker)]
     if spoke:
         last = spoke[-1].speaker
-        if _unknown_since(before, last.mention.start, kind):
+        if _unknown_since(before, mentions, last.mention.start, mention, kind, blocks, said):
             return Speaker("unknown", mention)
         key = last.name or last.description
         quoted = [h.speaker for h in spoke if h.direct]
@@ -131,7 +131,8 @@ def resolve_pronoun(
     # "Smith met Jones. He said ..." is left unresolved rather than decided by grammar.
     near = [m for m in mentions if window_start <= m.start and m.end <= mention.start and m.type in allowed
             and agrees(identity(m, mentions))]
-    if len({identity(m, mentions) for m in near}) == 1 and not _unknown_since(before, near[-1].start, kind):
+    if len({identity(m, mentions) for m in near}) == 1 and not _unknown_since(
+            before, mentions, near[-1].start, mention, kind, blocks, said):
         return _from_mention(near[-1], mention, mentions)
     return Speaker("unknown", mention)
 
@@ -154,21 +155,30 @@ def _introduces(sp: Speaker) -> bool:
     return bool(sp.name) and len(sp.name.split()) > 1 and sp.name in " ".join(sp.mention.text.split())
 
 
-def _unknown_since(before: Sequence[Heard], position: int, kind: str) -> bool:
-    """A source that may be the pronoun's, but nothing could be said about, is named after
-    ``position``: an unresolved pronoun of the same kind, or a name we could not type."""
+def _unknown_since(before: Sequence[Heard], mentions: Sequence[Mention], position: int, pronoun: Span,
+                   kind: str, blocks: Sequence[Block], said) -> bool:
+    """Someone who may be the pronoun's, but whom nothing could be said about, comes after
+    ``position``: a source that is an unresolved pronoun of the same kind, an untyped name,
+    an untyped thing for "it" ("His program … it did not include"), or an untyped name as the
+    subject of the narrative ("Oz has been dogged by charges. He has promoted …", with Oz
+    tagged nothing)."""
     for h in before:
         if h.speaker.type != "unknown" or h.speaker.mention.start <= position:
             continue
-        text = " ".join(h.speaker.mention.text.split())
-        if text.lower() in lexicon.SELF_PRONOUNS:
+        text = " ".join(h.speaker.mention.text.split()).lower()
+        if text in lexicon.SELF_PRONOUNS:
             continue  # "I" and "we" speak from inside a quote or are the author
-        if text.lower() in lexicon.PRONOUNS:
-            if lexicon.PRONOUNS[text.lower()] == kind:
+        if text in lexicon.PRONOUNS:
+            if lexicon.PRONOUNS[text] == kind:
                 return True
-        elif text and text.split()[-1][:1].isupper():
-            return True
-    return False
+            continue
+        located = locate(blocks, h.speaker.mention)
+        root = located[1].root if located is not None else None
+        if root is not None and (root.pos_ == "PROPN" or (kind == "thing" and root.tag_ == "NN")
+                                 or (kind == "plural" and root.tag_ == "NNS")):
+            return True  # an untyped name, or a thing (things) "it" ("they") may stand for
+    return any(m.type == "name" and m.is_subject and position < m.start and m.end <= pronoun.start
+               and not said(m) for m in mentions)
 
 
 def _plural(sp: Speaker, blocks: Sequence[Block]) -> bool:

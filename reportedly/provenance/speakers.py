@@ -155,8 +155,10 @@ class SpeakerResolver:
         ent, role = _name_in(phrase, root)
         if ent is None:
             return None
-        name = own_name(ent.text)
+        name = person_name(own_name(ent.text))  # no possessor before, no possessive ending
         name = name[4:] if name.lower().startswith("the ") else name
+        if self.kinds.kind(name) is None and ent.label_ != "PERSON" and ent.root.pos_ != "PROPN":
+            return None  # a label alone on a common word ("Demonstrators", "American") names nobody
         kind = entity_kind(name, ent.label_, self.kinds)
         if kind == "person":
             speaker = self._person(ent, source, name)
@@ -171,7 +173,8 @@ class SpeakerResolver:
         if kind == "organization" or ent.label_ in ("ORG", "GPE", "NORP"):
             # spaCy tags a bare surname as an organisation now and then ("Lynch said"); a
             # surname the article gives a person elsewhere is that person.
-            full = full_name(name, self.mentions) if kind is None and len(name.split()) == 1 else None
+            # (Only when the label alone says organisation, not the article's evidence.)
+            full = full_name(name, self.mentions) if self.kinds.kind(name) is None and len(name.split()) == 1 else None
             if full is not None:
                 return Speaker("person", source, name=full.name, role=full.role, evidence=(_as_span(full),), short=full.name)
             return Speaker("organization", source, name=name, short=name)
@@ -205,7 +208,7 @@ class SpeakerResolver:
             return Speaker("person", source, name=full.name, role=full.role,
                            evidence=(_as_span(full),) if full.name != core else (), short=full.name)
         words = core.split()
-        if len(words) > 1 and full_name(words[-1], self.mentions) is not None:
+        if 1 < len(words) <= 4 and all(w[:1].isupper() for w in words) and full_name(words[-1], self.mentions):
             # "Ramy Houssaini" untagged here, "Houssaini" a person elsewhere.
             return Speaker("person", source, name=core, short=core)
         label = self.kinds.label(core)
@@ -245,16 +248,24 @@ def _name_in(phrase: SpacySpan, root: Token) -> tuple[SpacySpan | None, str | No
     # The extractor may cut the phrase inside the title ("said co" of "said co-author David
     # Tilman"): a name that ends the head part, or that the title words run on to, counts.
     ends = [e for e in doc.ents if e.label_ == "PERSON" and e.start >= phrase.start
-            and (e.end == head_end or (e.end > head_end and cut == phrase.end))]
+            and (e.end == head_end or (e.start >= phrase.end and cut == phrase.end))]
     if ends:
         before = doc[phrase.start : ends[0].start]
-        if all(_title_word(t) for t in before):
+        # "Co-Founder and CEO X" joins two titles; "Trump and Clinton" joins two names.
+        joined_names = any(t.pos_ == "CCONJ" and t.i > before.start and doc[t.i - 1].pos_ == "PROPN"
+                           and doc[t.i - 1].lower_ not in lexicon.TITLE_WORDS for t in before)
+        titled = not len(before) or any(t.lower_ in lexicon.TITLE_WORDS | lexicon.PEOPLE_NOUNS for t in before)
+        if titled and not joined_names and all(_title_word(t) for t in before):
             # The role is the title without a determiner or an honorific ("Mr." is no role).
             words = [t for t in before if not (t.dep_ in ("det", "poss") and t.i == before.start)
                      and t.lower_ not in lexicon.HONORIFICS]
             role = norm(doc[words[0].i : words[-1].i + 1].text) if words else None
             return ends[0], role
-    held = next((e for e in doc.ents if e.label_ in NAME_LABELS and e.start <= root.i < e.end), None)
+    # A name that runs past the source is not it ("Clinton" of a headline's "Clinton Plan"),
+    # but a possessive ending may ("North Korea's").
+    held = next((e for e in doc.ents if e.label_ in NAME_LABELS and e.start <= root.i < e.end
+                 and e.start >= phrase.start and all(t.tag_ == "POS" or t.is_punct for t in doc[phrase.end : e.end])),
+                None)
     if held is not None:
         return held, None
     first = next((e for e in doc.ents if e.label_ == "PERSON" and e.start == phrase.start), None)
