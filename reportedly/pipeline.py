@@ -2,14 +2,18 @@
 from __future__ import annotations
 
 import dataclasses
+import logging
 from typing import Iterable, Iterator
 
 from .attribution import Extractor
 from .errors import ReportedlyError, UnsupportedLanguageError, internal_error
 from .language import detect_language
+from .logs import Laps
 from .model import Analysis, Article, Attribution, Entity
 from .nlp import load_pipeline
 from .provenance import trace_provenance
+
+log = logging.getLogger(__name__)
 
 ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
 
@@ -69,8 +73,10 @@ class Analyzer:
                 yield Analysis(article.id, article, errors=(internal_error(article.id, "analysing", exc),))
 
     def _one(self, article: Article) -> Analysis:
+        laps = Laps(log, article.id)  # -vv: each step's time
         analysed = "\n".join(article.text[p.start : p.end] for p in article.paragraphs)
         language = detect_language(analysed)
+        laps.done("language")
         article = dataclasses.replace(article, language=language or "en")
         if language not in (None, "en"):
             raise UnsupportedLanguageError(
@@ -78,6 +84,7 @@ class Analyzer:
             )
         texts = [article.text[p.start : p.end] for p in article.paragraphs]
         docs = list(self.nlp.pipe(texts))
+        laps.done("spacy")
         blocks = [(p.start, doc) for p, doc in zip(article.paragraphs, docs)]
         entities = tuple(
             Entity(offset + e.start_char, offset + e.end_char, e.text, e.label_)
@@ -86,7 +93,9 @@ class Analyzer:
             if e.label_ in ENTITY_LABELS
         )
         attributions = number_attributions(self.extractor.extract(article.text, blocks))
+        laps.done("attributions")
         provenance, voice, profile = trace_provenance(article, blocks, attributions)
+        laps.done("provenance")
         return Analysis(article.id, article, attributions, entities, provenance=provenance, voice=voice, profile=profile)
 
 
