@@ -15,6 +15,7 @@ from datetime import tzinfo
 from ..errors import InputError
 from ..model import Article, Paragraph, Span
 from .decode import whole_characters
+from .mojibake import repair_mojibake
 from .timestamps import parse_timestamp
 
 _BYLINE = re.compile(
@@ -117,7 +118,7 @@ def _credits(value: str) -> list[str]:
 
 def read_plaintext(text: str, id: str, *, zone: tzinfo | None = None, source_path: str | None = None) -> Article:
     """Read scraped plain text into an Article; ``zone`` resolves time stamps (see timestamps)."""
-    text = whole_characters(text)
+    text = repair_mojibake(whole_characters(text))
     lines = _lines(text)
     if not any(line is not None and line.kind == "text" for line in lines):
         raise InputError(f"{id}: no article text, only page furniture")
