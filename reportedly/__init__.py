@@ -8,7 +8,9 @@
 from __future__ import annotations
 
 import functools
+import logging
 from datetime import tzinfo
+from importlib.metadata import PackageNotFoundError, version as _package_version
 
 from .errors import (
     InputError,
@@ -20,6 +22,15 @@ from .errors import (
 from .ingest import read_article
 from .model import Analysis, Article, Attribution, Entity, Marker, Paragraph, Profile, Provenance, Span, Speaker, Voice
 from .serialize import SCHEMA, analysis_dict
+
+# A library logs but leaves the output to its user (the command line sets up its own handler).
+logging.getLogger(__name__).addHandler(logging.NullHandler())
+
+try:
+    # One source of truth: the version in pyproject.toml, as installed.
+    __version__ = _package_version("reportedly")
+except PackageNotFoundError:  # run from a source tree that was never installed
+    __version__ = "0+unknown"
 
 __all__ = [
     "SCHEMA",

@@ -1,7 +1,7 @@
 """Corpus commands of the CLI: ingest, queries, trace, graph, cluster, export, batch, check, upgrade.
 
 Thin by design: each parses its arguments, calls one library function and formats the result
-(``--format json|text|csv``). Read commands open the store read-only; only ``ingest``,
+(``--format json|text|csv|tsv``). Read commands open the store read-only; only ``ingest``,
 ``cluster``, ``upgrade`` and ``check --repair`` write. Exit status (each with a one-line
 message on stderr, never a traceback):
 
@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import csv
 import json
+import logging
 import sqlite3
 import sys
 
@@ -28,10 +29,12 @@ from .store import DEFAULT_DB, StoreError, open_store
 
 STORE_UNUSABLE = 3
 
+log = logging.getLogger(__name__)
+
 
 def add_corpus_commands(commands) -> None:
     """Add the corpus subcommands to the ``reportedly`` parser."""
-    def command(name: str, help: str, run, *, formats=("json", "text", "csv")):
+    def command(name: str, help: str, run, *, formats=("json", "text", "csv", "tsv")):
         p = commands.add_parser(name, help=help)
         p.add_argument("--db", default=DEFAULT_DB, metavar="FILE", help=f"the corpus database (default {DEFAULT_DB})")
         if formats:
@@ -45,7 +48,6 @@ def add_corpus_commands(commands) -> None:
     p.add_argument("--tz", metavar="ZONE", help="time zone for stamps without an offset")
     p.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, metavar="N")
     p.add_argument("--no-cluster", action="store_true", help="skip re-clustering statements after the run")
-    p.add_argument("--quiet", action="store_true", help="no progress bar")
     add_fetch_arguments(p, archive_default="FILE's folder/<FILE name>-archive")
 
     p = command("speakers", "speakers with the number of statements credited to them", _speakers)
@@ -75,15 +77,18 @@ def add_corpus_commands(commands) -> None:
     p = command("trace", "the same statement across articles, earliest seen first", _trace)
     p.add_argument("text")
 
-    p = command("graph", "outlet citation graph: who relays whom", _graph, formats=("json", "text", "csv", "graphml"))
+    p = command("graph", "outlet citation graph: who relays whom", _graph, formats=("json", "text", "csv", "tsv", "graphml"))
     p.add_argument("--min-count", type=int, default=1)
 
     command("cluster", "re-cluster statements across the corpus", _cluster, formats=None)
     command("failures", "inputs that could not be read or analysed", _failures)
 
+    from .corpus.export import FORMATS, TABLES
+
     p = command("export", "export articles, attributions, speakers, clusters", _export, formats=None)
-    p.add_argument("--format", choices=("jsonl", "csv", "parquet"), default="jsonl")
-    p.add_argument("--out", required=True, metavar="DIR", help="directory to write one file per table into")
+    p.add_argument("--format", choices=FORMATS, default="jsonl")
+    p.add_argument("--out", required=True, metavar="DIR", help="directory to write one file per table into, or - for stdout (one --table)")
+    p.add_argument("--table", choices=TABLES, action="append", help="export only this table (repeat for more; default all)")
 
     p = command("check", "check a store's integrity and invariants, and say how to repair it", _check, formats=None)
     p.add_argument("--repair", action="store_true", help="rebuild the search indexes, counts and clusters from the rows")
@@ -100,12 +105,13 @@ def add_corpus_commands(commands) -> None:
 # -- formatting -------------------------------------------------------------------------------
 
 def emit(rows: list[dict], fmt: str, columns: list[str] | None = None) -> None:
-    """Print ``rows`` as a JSON array, CSV with a header, or an aligned text table."""
+    """Print ``rows`` as a JSON array, CSV or TSV with a header, or an aligned text table."""
     columns = columns or (list(rows[0]) if rows else [])
     if fmt == "json":
         sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
-    elif fmt == "csv":
-        writer = csv.DictWriter(sys.stdout, fieldnames=columns, extrasaction="ignore", lineterminator="\n")
+    elif fmt in ("csv", "tsv"):
+        writer = csv.DictWriter(sys.stdout, fieldnames=columns, extrasaction="ignore", lineterminator="\n",
+                                delimiter="\t" if fmt == "tsv" else ",")
         writer.writeheader()
         for row in rows:
             writer.writerow({k: _cell(row.get(k), csv=True) for k in columns})
@@ -156,15 +162,18 @@ def _ingest(args) -> int:
         print(f"reportedly: {exc}", file=sys.stderr)
         return 2
     db = open_store(args.db)
+    # The bar redraws one line with carriage returns: only a terminal shows that as a bar; in
+    # a log file it is noise (-v logs each stored article instead).
+    progress = sys.stderr.isatty() and log.isEnabledFor(logging.WARNING) and not log.isEnabledFor(logging.INFO)
     report = ingest_sources(
         db, args.paths, ReadOptions(zone=zone, max_bytes=args.max_bytes),
         web_options(args, archive_default=store_archive(args.db)),
-        workers=max(1, args.workers), progress=not args.quiet,
+        workers=max(1, args.workers), progress=progress, on_stored=lambda id: log.info("stored %s", id),
     )
     for error in report.errors:
-        print(f"reportedly: {error}", file=sys.stderr)
+        log.warning("%s (skipped)", error)
     if not (report.stored or report.skipped or report.failed):
-        print(f"reportedly: no articles found in {', '.join(args.paths)} (readable: text, HTML, JSON Lines, WARC, feeds, batch Parquet)", file=sys.stderr)
+        log.error("no articles found in %s (readable: text, HTML, JSON Lines, WARC, feeds, batch Parquet)", ", ".join(args.paths))
         return 1
     summary = f"stored {report.stored}, already there {report.skipped}, failed {report.failed}"
     pending = clusters_pending(db)
@@ -198,7 +207,7 @@ def _search(args) -> int:
     from .store.queries import search_contents
 
     rows = search_contents(_open(args), args.text, limit=args.limit, phrase=args.phrase)
-    emit(rows, args.format, ["published", "outlet", "article", "speaker", "snippet"] if args.format == "text" else (_STATEMENT if args.format == "csv" else None))
+    emit(rows, args.format, ["published", "outlet", "article", "speaker", "snippet"] if args.format == "text" else (_STATEMENT if args.format in ("csv", "tsv") else None))
     return 0
 
 
@@ -225,7 +234,7 @@ def _articles(args) -> int:
         return 0
     flat = [{**{k: v for k, v in r.items() if k not in ("counts", "profile")}, **r["counts"], "profile": r["profile"]} for r in rows]
     columns = ["published", "outlet", "id", "n_attributions", "direct", "indirect", "mixed", "named", "pronoun", "no_source", "outlets_cited"]
-    emit(flat, args.format, columns + (["profile", "title", "url", "wire"] if args.format == "csv" else []))
+    emit(flat, args.format, columns + (["profile", "title", "url", "wire"] if args.format in ("csv", "tsv") else []))
     return 0
 
 
@@ -242,8 +251,8 @@ def _trace(args) -> int:
               f"`reportedly cluster --db {args.db}` completes the clusters", file=sys.stderr)
     if args.format == "json":
         sys.stdout.write(json.dumps(result, ensure_ascii=False, indent=2) + "\n")
-    elif args.format == "csv":
-        emit(result["appearances"], "csv", ["published", "outlet", "article", "speaker", "match", "origin", "wording", "diff"])
+    elif args.format in ("csv", "tsv"):
+        emit(result["appearances"], args.format, ["published", "outlet", "article", "speaker", "match", "origin", "wording", "diff"])
     else:
         sys.stdout.write(render_trace(result))
     return 0 if result["appearances"] else 1
@@ -332,9 +341,15 @@ def _failures(args) -> int:
 
 
 def _export(args) -> int:
-    from .corpus.export import export_store
+    from .corpus.export import TABLES, export_store, export_table
 
-    for path, count in export_store(_open(args), args.out, args.format).items():
+    if args.out == "-":
+        if not args.table or len(args.table) != 1:
+            raise ReportedlyError("--out - writes one table to stdout: name it with --table (articles, attributions, speakers, clusters)")
+        count = export_table(_open(args), args.table[0], sys.stdout, args.format)
+        log.info("%s: %d rows", args.table[0], count)
+        return 0
+    for path, count in export_store(_open(args), args.out, args.format, tuple(args.table or TABLES)).items():
         print(f"{path}: {count} rows", file=sys.stderr)
     return 0
 

@@ -2,15 +2,19 @@
 from __future__ import annotations
 
 import dataclasses
+import logging
 from typing import Iterable, Iterator
 
 from .attribution import Extractor
 from .errors import NotAnArticleError, ReportedlyError, UnsupportedLanguageError, internal_error
 from .language import detect_language
+from .logs import Laps
 from .model import Analysis, Article, Attribution, Entity
 from .nlp import load_pipeline
 from .prose import not_an_article
 from .provenance import trace_provenance
+
+log = logging.getLogger(__name__)
 
 ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
 
@@ -71,8 +75,10 @@ class Analyzer:
                 yield Analysis(article.id, article, errors=(internal_error(article.id, "analysing", exc),))
 
     def _one(self, article: Article) -> Analysis:
+        laps = Laps(log, article.id)  # -vv: each step's time
         analysed = "\n".join(article.text[p.start : p.end] for p in article.paragraphs)
         language = detect_language(analysed)
+        laps.done("language")
         article = dataclasses.replace(article, language=language or "en")
         if language not in (None, "en"):
             raise UnsupportedLanguageError(
@@ -83,6 +89,7 @@ class Analyzer:
             raise NotAnArticleError(f"{article.id}: not an article: {reason}")
         texts = [article.text[p.start : p.end] for p in article.paragraphs]
         docs = list(self.nlp.pipe(texts))
+        laps.done("spacy")
         blocks = [(p.start, doc) for p, doc in zip(article.paragraphs, docs)]
         entities = tuple(
             Entity(offset + e.start_char, offset + e.end_char, e.text, e.label_)
@@ -91,7 +98,9 @@ class Analyzer:
             if e.label_ in ENTITY_LABELS
         )
         attributions = number_attributions(self.extractor.extract(article.text, blocks))
+        laps.done("attributions")
         provenance, voice, profile = trace_provenance(article, blocks, attributions)
+        laps.done("provenance")
         return Analysis(article.id, article, attributions, entities, provenance=provenance, voice=voice, profile=profile)
 
 

@@ -3,10 +3,17 @@ from __future__ import annotations
 
 import json
 from datetime import datetime
+from pathlib import Path
 
 from .model import Analysis, Article, Attribution, Entity, Fetch, Marker, Profile, Provenance, Span, Speaker, Voice
 
 SCHEMA = "reportedly/1"
+SCHEMA_FILE = Path(__file__).resolve().parent / "schema" / "reportedly-1.schema.json"
+
+
+def output_schema() -> dict:
+    """The JSON Schema of the output (a fresh copy: callers may change it)."""
+    return json.loads(SCHEMA_FILE.read_text(encoding="utf-8"))
 
 
 def span_dict(span: Span | None) -> dict | None:

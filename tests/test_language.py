@@ -25,5 +25,31 @@ def test_too_short_to_tell():
 
 
 def test_too_short_to_tell_which_but_not_english():
-    # Another alphabet than the Latin one: not English, however short (langdetect's best guess).
+    # Another alphabet than the Latin one: not English, however short (the identifier's best guess).
     assert detect_language("公交网络") not in (None, "en")
+
+
+NON_ENGLISH = {
+    "de": "Der Bundeskanzler sagte am Montag, dass die Regierung die Steuern im nächsten Jahr nicht erhöhen werde.",
+    "fr": "Le ministre a déclaré lundi que le gouvernement ne relèverait pas les impôts l'année prochaine, malgré la crise.",
+    "es": "El ministro dijo el lunes que el gobierno no subirá los impuestos el próximo año, a pesar de la crisis.",
+    "it": "Il ministro ha detto lunedì che il governo non aumenterà le tasse il prossimo anno, nonostante la crisi.",
+    "pt": "O ministro disse na segunda-feira que o governo não vai aumentar os impostos no próximo ano, apesar da crise.",
+    "nl": "De minister zei maandag dat de regering de belastingen volgend jaar niet zal verhogen, ondanks de crisis.",
+    "ru": "Министр заявил в понедельник, что правительство не будет повышать налоги в следующем году, несмотря на кризис.",
+}
+
+
+def test_news_sentences_in_other_languages():
+    for code, text in NON_ENGLISH.items():
+        assert detect_language(text) == code, code
+
+
+def test_english_with_foreign_names_and_quotes_is_english():
+    text = ("French President François Hollande told reporters in Paris that “la France est prête”, "
+            "before Chancellor Angela Merkel said Germany would support the plan on Monday.")
+    assert detect_language(text) == "en"
+
+
+def test_same_answer_every_time():
+    assert len({detect_language(NON_ENGLISH["pt"]) for _ in range(5)}) == 1

@@ -48,6 +48,7 @@ def ingest_sources(
     workers: int = 2,
     progress: bool = False,
     archive=None,
+    on_stored=None,
 ) -> WebIngestReport:
     """``ingest_paths`` with URLs fetched; saves what was learnt about each URL once the run is over.
 
@@ -56,12 +57,14 @@ def ingest_sources(
     store's content hashes skip what was already stored.
     """
     if not any(is_url(p) for p in paths):
-        return WebIngestReport(**vars(ingest_paths(db, paths, options, workers=workers, progress=progress)))
+        return WebIngestReport(**vars(ingest_paths(db, paths, options, workers=workers, progress=progress,
+                                                   on_stored=on_stored)))
     from .reader import WebReader
 
     reader = WebReader(web, options, known=load_states(db), archive=archive)
     try:
-        report = ingest_paths(db, paths, options, workers=workers, progress=progress, read=reader.iter)
+        report = ingest_paths(db, paths, options, workers=workers, progress=progress, read=reader.iter,
+                              on_stored=on_stored)
     finally:
         reader.close()
     save_states(db, reader.states)

@@ -8,7 +8,9 @@ from __future__ import annotations
 import codecs
 import dataclasses
 import io
+import logging
 import sys
+from collections import Counter
 from dataclasses import dataclass
 from datetime import tzinfo
 from pathlib import Path
@@ -30,6 +32,8 @@ JSONL_SUFFIXES = (".jsonl", ".ndjson")
 WARC_SUFFIXES = (".warc", ".warc.gz")
 FEED_SUFFIXES = (".rss", ".atom", ".xml")
 ALL_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + JSONL_SUFFIXES + WARC_SUFFIXES + FEED_SUFFIXES
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -97,9 +101,18 @@ def expand_paths(paths: Sequence[str]) -> Iterator[str]:
     for path in paths:
         p = Path(path)
         if path != "-" and p.is_dir():
+            skipped: Counter = Counter()
             for child in sorted(p.rglob("*")):
                 if child.is_file() and format_of(child.name):
                     yield str(child)
+                elif child.is_file():
+                    skipped[child.suffix.lower() or child.name] += 1
+                    log.debug("%s: skipped, not a kind of file reportedly reads", child)
+            if skipped:
+                # Once a folder, not once a file: a corpus folder may hold annotations beside
+                # every text (PolNeAR's .ann), and a line for each would bury the real warnings.
+                kinds = ", ".join(f"{n} {suffix}" for suffix, n in skipped.most_common())
+                log.warning("%s: left out %s (not kinds of file reportedly reads)", path, kinds)
         else:
             yield path
 

@@ -79,7 +79,7 @@ def decode_html(data: bytes, transport_charset: str | None = None) -> str:
         if data.startswith(bom):
             return data[len(bom):].decode(enc, errors="replace")
     try:
-        return repair_double_utf8(data.decode("utf-8"))
+        return data.decode("utf-8")  # mojibake inside it is repaired by read_html (mojibake.py)
     except UnicodeDecodeError:
         pass
     declarations = [c for c in (codec_name(transport_charset), declared_charset(data)) if c]
@@ -102,27 +102,6 @@ def decode_html(data: bytes, transport_charset: str | None = None) -> str:
         except (UnicodeDecodeError, LookupError):
             pass
     return data.decode("cp1252", errors="replace")
-
-
-# UTF-8 that was decoded as Latin-1 and encoded again ("todayâ\x80\x99s" for "today’s"): a
-# lead byte U+00C2..U+00F4 followed by continuation bytes U+0080..U+00BF. The C1 controls
-# (U+0080..U+009F) this leaves behind never appear in real text, so they are the trigger.
-_DOUBLE_UTF8 = re.compile("[\u00c2-\u00f4][\u0080-\u00bf]{1,3}")
-_C1 = re.compile("[\u0080-\u009f]")
-
-
-def repair_double_utf8(text: str) -> str:
-    """Undo UTF-8 encoded twice, where it is detectable; other text is returned unchanged."""
-    if not _C1.search(text):
-        return text
-
-    def fix(m: re.Match) -> str:
-        try:
-            return m.group(0).encode("latin-1").decode("utf-8")
-        except UnicodeDecodeError:
-            return m.group(0)
-
-    return _DOUBLE_UTF8.sub(fix, text)
 
 
 def _count_utf8_errors(data: bytes) -> int:

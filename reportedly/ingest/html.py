@@ -24,6 +24,7 @@ from reportedly.ingest.declared_body import declared_article_body, declared_body
 from reportedly.ingest.furniture_blocks import furniture_lines
 from reportedly.ingest.headline_start import lines_before_headline
 from reportedly.ingest.html_meta import decide_meta, gather_declarations
+from reportedly.ingest.mojibake import repair_mojibake
 from reportedly.ingest.next_stream import restore_streamed_body, streamed_bodies
 from reportedly.ingest.thin_body import restore_dropped_paragraphs
 from reportedly.ingest.words import shared_count, words
@@ -63,6 +64,7 @@ def read_html(
             raise TooLargeError(f"{id}: the page is {len(text)} characters, over the {MAX_BYTES} limit")
     else:
         raise InputError(f"{id}: expected bytes or str, got {type(data).__name__}")
+    text = repair_mojibake(text)
     if not text.strip():
         raise InputError(f"{id}: the page is empty")
     if _looks_binary(text):

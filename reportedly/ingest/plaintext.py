@@ -16,6 +16,7 @@ from ..errors import InputError
 from ..model import Article, Paragraph, Span
 from .boilerplate import is_credit
 from .decode import whole_characters
+from .mojibake import repair_mojibake
 from .timestamps import UPDATE_LABEL, checked_update, parse_timestamp
 
 _BYLINE = re.compile(
@@ -140,7 +141,7 @@ def _stamps(line: str, zone: tzinfo | None) -> list[tuple[bool, datetime]]:
 
 def read_plaintext(text: str, id: str, *, zone: tzinfo | None = None, source_path: str | None = None) -> Article:
     """Read scraped plain text into an Article; ``zone`` resolves time stamps (see timestamps)."""
-    text = whole_characters(text)
+    text = repair_mojibake(whole_characters(text))
     lines = _lines(text)
     if not any(line is not None and line.kind == "text" for line in lines):
         raise InputError(f"{id}: no article text, only page furniture")

@@ -7,6 +7,7 @@ from fastapi import APIRouter, Query, Request
 from starlette.datastructures import UploadFile
 
 from ..errors import InputError
+from ..serialize import output_schema
 from .library import Library
 
 router = APIRouter(prefix="/api", tags=["api"])
@@ -22,6 +23,59 @@ ERRORS = {code: ERROR for code in (400, 404, 413, 422, 503)}
 # Analysing a URL adds: the server does not fetch, or robots.txt or the address rules forbid it
 # (403); the page could not be had (502).
 ANALYZE_ERRORS = {**ERRORS, 403: ERROR, 502: ERROR}
+
+# The output JSON Schema (reportedly/schema/) is the response model of the endpoints that return
+# an analysis: written once, referenced here, added to the document by ``add_schemas``.
+ANALYSIS_REF = {"$ref": "#/components/schemas/Analysis"}
+ANALYSIS = {"description": "The analysis (schema reportedly/1)", "content": {"application/json": {"schema": ANALYSIS_REF}}}
+
+
+def analysis_components() -> dict:
+    """The output JSON Schema as OpenAPI components: ``Analysis`` and one ``Analysis_<def>`` per $defs entry.
+
+    OpenAPI 3.1 schemas are JSON Schema 2020-12, so the schema goes in as it is, except for what
+    ties it to its own file: ``$id`` (it would change the base that references resolve against),
+    ``$schema``, and ``#/$defs/...`` references, which point into the components instead.
+    """
+    schema = output_schema()
+    defs = schema.pop("$defs", {})
+    schema.pop("$id", None)
+    schema.pop("$schema", None)
+
+    def relink(node):
+        if isinstance(node, list):
+            return [relink(v) for v in node]
+        if not isinstance(node, dict):
+            return node
+        ref = node.get("$ref")
+        if isinstance(ref, str) and ref.startswith("#/$defs/"):
+            node = {**node, "$ref": "#/components/schemas/Analysis_" + ref.removeprefix("#/$defs/")}
+        return {k: relink(v) for k, v in node.items()}
+
+    return {"Analysis": relink(schema), **{f"Analysis_{name}": relink(d) for name, d in defs.items()}}
+
+
+# The one error body of the app (app.error_body), referenced by every error response above.
+ERROR_SCHEMA = {
+    "type": "object",
+    "required": ["ok", "error", "status"],
+    "properties": {"ok": {"const": False}, "error": {"type": "string"}, "status": {"type": "integer"}},
+}
+
+
+def add_schemas(app) -> None:
+    """Make ``app``'s OpenAPI document define the schemas its responses reference: the output
+    schema (``Analysis``) and the error body (``Error``), which FastAPI cannot see in a dict."""
+    generate = app.openapi
+
+    def openapi() -> dict:
+        if app.openapi_schema is None:
+            document = generate()  # FastAPI caches this very dict as app.openapi_schema
+            schemas = document.setdefault("components", {}).setdefault("schemas", {})
+            schemas.update(analysis_components(), Error=ERROR_SCHEMA)
+        return app.openapi_schema
+
+    app.openapi = openapi
 
 ANALYZE_BODY = {
     "requestBody": {
@@ -124,7 +178,7 @@ async def _run(lib: Library, **kwargs) -> dict:
     summary="Analyse one article",
     description="Returns the analysis of schema `reportedly/1`. The article is kept in memory and served at `/articles/{id}`.",
     openapi_extra=ANALYZE_BODY,
-    responses={200: {"description": "The analysis (schema reportedly/1)", "content": {"application/json": {"schema": {"type": "object"}}}}, **ANALYZE_ERRORS},
+    responses={200: ANALYSIS, **ANALYZE_ERRORS},
 )
 async def analyze(request: Request):
     return await analyze_request(request)
@@ -140,7 +194,7 @@ def articles(request: Request, limit: int = Query(50, ge=1, le=1000), offset: in
 
 # ":path": ids of pages fetched from the web (and of feed entries) are URLs, and the server
 # decodes %2F before routing.
-@router.get("/articles/{article_id:path}", summary="The analysis of one article (schema reportedly/1)", responses=ERRORS)
+@router.get("/articles/{article_id:path}", summary="The analysis of one article (schema reportedly/1)", responses={200: ANALYSIS, **ERRORS})
 def article(article_id: str, request: Request):
     return library(request).get(article_id)
 

@@ -18,11 +18,12 @@ from urllib.parse import quote
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.openapi.docs import get_swagger_ui_html
-from fastapi.responses import HTMLResponse, JSONResponse
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse
 from fastapi.staticfiles import StaticFiles
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from .. import __version__
 from ..errors import ReportedlyError
 from .library import DEFAULT_MAX_BYTES, Library
 
@@ -169,7 +170,7 @@ def create_app(*, store=None, analyzer=None, max_bytes: int = DEFAULT_MAX_BYTES,
     app = FastAPI(
         title="reportedly",
         summary="Who said what, on whose word, in news articles.",
-        version="0.1.0",
+        version=__version__,
         docs_url=None,
         redoc_url=None,
     )
@@ -215,8 +216,15 @@ def create_app(*, store=None, analyzer=None, max_bytes: int = DEFAULT_MAX_BYTES,
             swagger_favicon_url="/static/swagger/favicon-32x32.png",
         )
 
+    @app.get("/redoc", include_in_schema=False)
+    def redoc():
+        # One documentation page to keep working offline (Swagger UI ships as a package; ReDoc
+        # would need a CDN): the other address FastAPI users try leads to it.
+        return RedirectResponse("/docs", status_code=308)
+
     from . import api, corpus, pages
 
+    api.add_schemas(app)
     app.include_router(api.router)
     app.include_router(pages.router)
     app.include_router(corpus.router)
