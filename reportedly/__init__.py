@@ -13,6 +13,7 @@ from datetime import tzinfo
 from .errors import (
     InputError,
     ModelNotFoundError,
+    OverBudgetError,
     ReportedlyError,
     TooLargeError,
     UnsupportedLanguageError,
@@ -31,6 +32,7 @@ __all__ = [
     "InputError",
     "Marker",
     "ModelNotFoundError",
+    "OverBudgetError",
     "Paragraph",
     "Profile",
     "Provenance",

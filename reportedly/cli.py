@@ -10,6 +10,7 @@ import json
 import sys
 from typing import Sequence
 
+from .budget import DEFAULT_TIME_LIMIT
 from .errors import ModelNotFoundError, ReportedlyError
 from .ingest import ReadOptions, iter_articles
 from .ingest.decode import DEFAULT_MAX_BYTES
@@ -36,6 +37,7 @@ def _parser() -> argparse.ArgumentParser:
     analyze.add_argument("--extractor", choices=EXTRACTORS, default="hybrid", help="attribution extractor (default hybrid: the trained model, rules where it found nothing)")
     analyze.add_argument("--all", action="store_true", help="text format: also show the attributions held back for low confidence (JSON always has them all, with their confidence)")
     analyze.add_argument("--workers", type=int, default=DEFAULT_WORKERS, metavar="N", help=f"processes analysing articles (default {DEFAULT_WORKERS}: both cores of a laptop)")
+    analyze.add_argument("--time-limit", type=float, default=DEFAULT_TIME_LIMIT, metavar="SECONDS", help=f"time budget per article; one over it is reported as failed and the others go on (default {DEFAULT_TIME_LIMIT:g}; 0: none)")
     analyze.set_defaults(run=_analyze)
     evaluate = commands.add_parser("eval", help="score attributions against a brat-standoff corpus laid out like PolNeAR")
     evaluate.add_argument("data_dir", metavar="DATA_DIR", help="corpus folder with metadata.tsv and <split>/text, <split>/attributions")
@@ -57,6 +59,7 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1, this machine only)")
     serve.add_argument("--port", type=int, default=8000, help="port (default 8000)")
     serve.add_argument("--max-bytes", type=int, default=2_000_000, metavar="N", help="largest request body (default 2,000,000)")
+    serve.add_argument("--time-limit", type=float, default=DEFAULT_TIME_LIMIT, metavar="SECONDS", help=f"time budget per analysed article; over it the request fails with 422 (default {DEFAULT_TIME_LIMIT:g}; 0: none)")
     serve.set_defaults(run=_serve)
     from .cli_corpus import add_corpus_commands
 
@@ -89,7 +92,7 @@ def _serve(args: argparse.Namespace) -> int:
     from .web.store import open_store
 
     store = open_store(args.db) if args.db else None
-    app = create_app(store=store, max_bytes=args.max_bytes)
+    app = create_app(store=store, max_bytes=args.max_bytes, time_limit=args.time_limit or None)
     # Load spaCy before accepting requests, so the first analysis is not the slow one.
     app.state.library.analyzer
     uvicorn.run(app, host=args.host, port=args.port, log_level="info")
@@ -104,7 +107,7 @@ def _analyze(args: argparse.Namespace) -> int:
     failed = False
     collected: list[dict] = []
     loaded = iter_articles(args.paths, ReadOptions(zone=zone, max_bytes=args.max_bytes))
-    for analysis in analyze_loaded(loaded, workers=args.workers, extractor=args.extractor):
+    for analysis in analyze_loaded(loaded, workers=args.workers, extractor=args.extractor, time_limit=args.time_limit or None):
         failed |= not analysis.ok
         if not analysis.ok:
             print(f"reportedly: {analysis.id}: {'; '.join(analysis.errors)}", file=sys.stderr)

@@ -23,6 +23,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from ..errors import ReportedlyError
+from ..budget import DEFAULT_TIME_LIMIT
 from .library import DEFAULT_MAX_BYTES, Library
 
 HERE = Path(__file__).resolve().parent
@@ -140,8 +141,10 @@ class SecurityHeaders:
         await self.app(scope, receive, with_headers)
 
 
-def create_app(*, store=None, analyzer=None, max_bytes: int = DEFAULT_MAX_BYTES) -> FastAPI:
-    """The web app. ``store`` is an open corpus store (optional); ``analyzer`` is loaded once if not given."""
+def create_app(*, store=None, analyzer=None, max_bytes: int = DEFAULT_MAX_BYTES,
+               time_limit: float | None = DEFAULT_TIME_LIMIT) -> FastAPI:
+    """The web app. ``store`` is an open corpus store (optional); ``analyzer`` is loaded once if not
+    given, with ``time_limit`` seconds per article (see reportedly.budget)."""
     app = FastAPI(
         title="reportedly",
         summary="Who said what, on whose word, in news articles.",
@@ -149,7 +152,7 @@ def create_app(*, store=None, analyzer=None, max_bytes: int = DEFAULT_MAX_BYTES)
         docs_url=None,
         redoc_url=None,
     )
-    app.state.library = Library(analyzer=analyzer, store=store, max_bytes=max_bytes)
+    app.state.library = Library(analyzer=analyzer, store=store, max_bytes=max_bytes, time_limit=time_limit)
     app.state.max_bytes = max_bytes
 
     @app.exception_handler(ReportedlyError)
