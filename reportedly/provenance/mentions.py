@@ -126,16 +126,20 @@ def find_mentions(blocks: Sequence[Block]) -> list[Mention]:
     """Every mention of a possible speaker in the analysed paragraphs, in reading order."""
     found: dict[tuple[int, int], Mention] = {}
     for offset, doc in blocks:
+        # Only this paragraph's mentions can hold a position in it: checking those, not every
+        # mention so far, keeps an article of many paragraphs linear.
+        here: dict[tuple[int, int], Mention] = {}
         for ent in doc.ents:
             mention = _entity_mention(offset, ent)
             if mention is not None:
-                found[(mention.start, mention.end)] = mention
+                here[(mention.start, mention.end)] = mention
         for token in doc:
             if token.pos_ not in ("NOUN", "PROPN") or token.ent_type_:
                 continue
             mention = _nominal_mention(offset, token)
-            if mention is not None and not any(m.start <= mention.start < m.end for m in found.values()):
-                found[(mention.start, mention.end)] = mention
+            if mention is not None and not any(m.start <= mention.start < m.end for m in here.values()):
+                here[(mention.start, mention.end)] = mention
+        found.update(here)
     return sorted(found.values(), key=lambda m: m.start)
 
 

@@ -8,18 +8,19 @@ two candidates fit equally well the answer is an unnamed speaker, never a guess.
 from __future__ import annotations
 
 import dataclasses
-import functools
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from typing import Sequence
 
 from spacy.tokens import Span as SpacySpan, Token
 
 from ..attribution import Block
-from ..attribution.blocks import block_end
+from ..attribution.blocks import BlockIndex, block_end
 from ..attribution.syntax import subject_of, trim
+from ..intervals import Intervals
 from ..model import Attribution, Span, Speaker
 from . import lexicon
+from .lookups import MentionIndex, SpokenIndex, name_words as _name_words
 from .mentions import (
     Mention,
     core_tokens,
@@ -47,11 +48,12 @@ class SpeakerResolver:
 
     def __init__(self, text: str, blocks: Sequence[Block]):
         self.text = text
-        self.blocks = blocks
-        self.mentions = _name_titled_mentions(find_mentions(blocks))
+        # Indexed once per article: each source is then looked up, not searched for (issue 26).
+        self.blocks = BlockIndex.of(blocks)
+        self.mentions = MentionIndex(_name_titled_mentions(find_mentions(blocks)))
         self.sentences = [(offset + s.start_char, offset + s.end_char) for offset, doc in blocks for s in doc.sents]
-        self.done: list[Speaker] = []
-        self.contents: list[tuple[int, int]] = []
+        self.done: list[Speaker] = SpokenIndex()
+        self.contents: Sequence[tuple[int, int]] | Intervals = []
         self.genders = person_genders(blocks, self.mentions)
 
     def resolve(self, source: Span | None) -> Speaker:
@@ -62,7 +64,7 @@ class SpeakerResolver:
 
     def resolve_all(self, attributions: Sequence[Attribution]) -> list[Speaker]:
         """One Speaker per attribution, in the same order; each one is remembered."""
-        self.contents = [piece for att in attributions for piece in att.content.pieces]
+        self.contents = Intervals.of_pieces(piece for att in attributions for piece in att.content.pieces)
         for att in attributions:
             self.done.append(self.resolve(att.source))
         return list(self.done)
@@ -150,12 +152,13 @@ def resolve_speaker(
 def locate(blocks: Sequence[Block], span: Span) -> tuple[int, SpacySpan] | None:
     """The block offset and spaCy span of ``span`` (its first piece), or None if no block holds it."""
     start, end = span.pieces[0]
-    for offset, doc in blocks:
-        if offset <= start and end <= block_end(offset, doc):
-            found = doc.char_span(start - offset, end - offset, alignment_mode="expand")
-            if found is not None and len(found):
-                return offset, found
-    return None
+    index = BlockIndex.of(blocks)
+    i = index.holding(start, end)  # blocks do not overlap: one at most holds the span
+    if i is None:
+        return None
+    offset, doc = index[i]
+    found = doc.char_span(start - offset, end - offset, alignment_mode="expand")
+    return (offset, found) if found is not None and len(found) else None
 
 
 def _antecedent(pronoun: Token, offset: int) -> tuple[int, int] | None:
@@ -214,15 +217,26 @@ def _may_be_people(noun: Token) -> bool:
 def _appositive_person(root: Token) -> SpacySpan | None:
     for child in root.children:
         if child.dep_ == "appos" and child.ent_type_ == "PERSON":
-            return next((e for e in root.doc.ents if e.start <= child.i < e.end), None)
+            return _entity_of(child)
     return None
 
 
 def _entity_text(token: Token) -> str:
-    for ent in token.doc.ents:
-        if ent.start <= token.i < ent.end:
-            return norm(ent.text)
-    return token.text
+    ent = _entity_of(token)
+    return norm(ent.text) if ent is not None else token.text
+
+
+def _entity_of(token: Token) -> SpacySpan | None:
+    """The entity that holds ``token``, read from the tokens' IOB tags around it: ``doc.ents``
+    builds every entity of the paragraph on each call."""
+    if token.ent_iob_ not in ("B", "I"):
+        return None
+    doc, start, end = token.doc, token.i, token.i + 1
+    while doc[start].ent_iob_ == "I" and start > 0:
+        start -= 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return doc[start:end]
 
 
 def _as_span(mention: Mention) -> Span:
@@ -230,6 +244,14 @@ def _as_span(mention: Mention) -> Span:
 
 
 def _full_name(name: str, mentions: Sequence[Mention]) -> Mention | None:
+    """The person mention that spells out ``name`` (see ``_spelled_out``), remembered per article."""
+    index = MentionIndex.of(mentions)
+    if name not in index.full_names:
+        index.full_names[name] = _spelled_out(name, index)
+    return index.full_names[name]
+
+
+def _spelled_out(name: str, mentions: MentionIndex) -> Mention | None:
     """The person mention that spells out ``name`` ("Lukashenko" -> "Alexander Lukashenko").
 
     Every person mention with the same ending is a candidate. Their names must all fit in the
@@ -240,7 +262,7 @@ def _full_name(name: str, mentions: Sequence[Mention]) -> Mention | None:
     words = _name_words(name)
     if not words:
         return None
-    fits = [m for m in mentions if m.type == "person" and m.name and _name_words(m.name)[-len(words):] == words]
+    fits = mentions.persons_ending(words)
     if not fits:
         return None
     forms = Counter(m.name for m in fits)
@@ -250,12 +272,6 @@ def _full_name(name: str, mentions: Sequence[Mention]) -> Mention | None:
     longer = [f for f in forms if len(f.split()) > len(words)] or list(forms)
     best = max(longer, key=lambda f: (forms[f], len(f.split())))
     return next(m for m in fits if m.name == best)
-
-
-@functools.lru_cache(maxsize=4096)
-def _name_words(name: str) -> tuple[str, ...]:
-    # Cached: _full_name compares every person mention of the article with every other.
-    return tuple(w.strip(".,") for w in person_name(name).lower().split() if w not in ("mr.", "mrs.", "ms.", "dr.", "mr", "mrs", "ms", "dr"))
 
 
 def _subsequence(short: Sequence[str], long: Sequence[str]) -> bool:
@@ -275,7 +291,7 @@ def _named_person(ent: SpacySpan, mention: Span, mentions: Sequence[Mention]) ->
             evidence = (_as_span(full),)
         name = full.name
         if role is None:
-            role = next((m.role for m in mentions if m.type == "person" and m.name == name and m.role), None)
+            role = MentionIndex.of(mentions).first_role(name)
     return Speaker("person", mention, name=name, role=role, evidence=evidence, short=name)
 
 
@@ -289,15 +305,16 @@ def _short_name(mention: Span, core: str, mentions: Sequence[Mention]) -> Speake
 
 
 def _outlet_nominal(mention: Span, core: str, mentions, earlier) -> Speaker:
-    """ "the paper" -> the closest outlet named before it."""
-    named = [(m.start, m.name, _as_span(m)) for m in mentions if m.type == "outlet" and m.name and m.end <= mention.start]
-    named += [
-        (sp.mention.start, sp.name, sp.mention) for sp in earlier
-        if sp.type == "outlet" and sp.name and sp.mention is not None and sp.mention.end <= mention.start
-    ]
-    if not named:
+    """ "the paper" -> the closest outlet named before it: the latest to start among the named
+    outlets, mentioned or speaking, that end before it (a mention before a speaker on a tie)."""
+    m = MentionIndex.of(mentions).last_outlet_before(mention.start)
+    sp = SpokenIndex.of(earlier).last_outlet_before(mention.start)
+    if m is None and sp is None:
         return Speaker("outlet", mention, description=core, short=core)
-    _, name, span = max(named, key=lambda x: x[0])
+    if m is not None and (sp is None or m.start >= sp.mention.start):
+        name, span = m.name, _as_span(m)
+    else:
+        name, span = sp.name, sp.mention
     return Speaker("outlet", mention, name=name, description=core, evidence=(span,), short=name)
 
 
@@ -307,9 +324,8 @@ def _same_head(mention: Span, kind: str, root: Token, core: str, mentions: Seque
     definite = any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "that", "these", "those") for c in root.children)
     lemma = root.lemma_.lower()
     if definite:
-        before = [m for m in mentions if m.head == lemma and m.end <= mention.start and m.type == kind]
-        if before:
-            best = max(before, key=lambda m: (len(m.text), -m.start))
+        best = MentionIndex.of(mentions).fullest_before(lemma, kind, mention.start)
+        if best is not None:
             return Speaker(kind, mention, description=best.text, evidence=(_as_span(best),), short=short_phrase(root))
     return Speaker(kind, mention, description=core, short=short_phrase(root))
 
@@ -329,7 +345,7 @@ def title_holder(title: str, modifiers: set[str], mentions: Sequence[Mention]) -
     """The one named person whose title fits ``title`` best (modifiers break ties), or None."""
     offices = lexicon.TITLE_SYNONYMS.get(title, {title})
     scored: dict[str, tuple[int, Mention]] = {}
-    for m in mentions:
+    for m in MentionIndex.of(mentions).with_office(offices):
         if m.type != "person" or not m.role or not m.name:
             continue
         if not offices & {w.lower() for w in m.role.split()}:
@@ -347,9 +363,10 @@ def title_holder(title: str, modifiers: set[str], mentions: Sequence[Mention]) -
 def _name_titled_mentions(mentions: list[Mention]) -> list[Mention]:
     """Unnamed titled mentions ("the president") named after the one holder of that title."""
     out = []
+    index = MentionIndex(mentions)
     for m in mentions:
         if m.type == "person" and m.name is None:
-            holder = title_holder(m.head, set(m.context) - {stem(m.head)}, mentions)
+            holder = title_holder(m.head, set(m.context) - {stem(m.head)}, index)
             if holder is not None:
                 m = dataclasses.replace(m, name=holder.name, short=holder.name)
         out.append(m)
@@ -372,17 +389,19 @@ def _pronoun(mention: Span, kind: str, mentions, sentences, earlier, contents=()
         return gender is None or name is None or genders.get(name, gender) == gender
 
     window_start = _window_start(mention.start, sentences)
+    mentions = MentionIndex.of(mentions)
+    in_content = (contents if isinstance(contents, Intervals) else Intervals.of_pieces(contents)).covers
     spoke = [
-        sp for sp in earlier
+        sp for sp in SpokenIndex.of(earlier).starting_in(window_start, mention.start)
         if sp.mention is not None and window_start <= sp.mention.start and sp.mention.end <= mention.start
         and sp.type in allowed and (sp.name or sp.description) and agrees(sp.name)
     ]
     if spoke:
         sp = max(spoke, key=lambda s: s.mention.start)
         since = [
-            m for m in mentions
+            m for m in mentions.starting_in(sp.mention.end, mention.start)
             if sp.mention.end <= m.start and m.end <= mention.start and m.type in allowed and m.is_subject
-            and not any(a <= m.start < b for a, b in contents) and agrees(_identity(m, mentions))
+            and not in_content(m.start) and agrees(_identity(m, mentions))
         ]
         others = {_identity(m, mentions) for m in since} - {sp.name or sp.description}
         if not others:
@@ -398,7 +417,7 @@ def _pronoun(mention: Span, kind: str, mentions, sentences, earlier, contents=()
     # With no source speaking just before, every compatible mention is a candidate, and
     # "Smith met Jones. He said ..." is left unresolved rather than decided by grammar.
     near = [
-        m for m in mentions
+        m for m in mentions.starting_in(window_start, mention.start)
         if window_start <= m.start and m.end <= mention.start and m.type in allowed and agrees(_identity(m, mentions))
     ]
     distinct = {_identity(m, mentions) for m in near}
@@ -442,9 +461,10 @@ def person_genders(blocks: Sequence[Block], mentions: Sequence[Mention]) -> dict
             honorific = TITLE_GENDER.get(before[-1].lower()) if before else None
             if honorific:
                 votes.setdefault(identity(m), Counter())[honorific] += 3
+        block_starts = [m.start for m in in_block]
         for sent in doc.sents:
             start, end = offset + sent.start_char, offset + sent.end_char
-            here = [m for m in in_block if start <= m.start < end]
+            here = in_block[bisect_left(block_starts, start) : bisect_left(block_starts, end)]
             named = {identity(m) for m in here}
             if len(named) != 1:
                 continue
@@ -471,7 +491,9 @@ def _identity(m: Mention, mentions: Sequence[Mention]) -> str:
 
 
 def _window_start(position: int, sentences: Sequence[tuple[int, int]]) -> int:
-    index = next((i for i, (a, b) in enumerate(sentences) if a <= position < b), None)
-    if index is None:
+    # Sentences are in reading order and do not overlap: the one holding ``position`` is the
+    # last to start at or before it, if it reaches past it.
+    index = bisect_right(sentences, (position, float("inf"))) - 1
+    if index < 0 or not position < sentences[index][1]:
         return position
     return sentences[max(0, index - PRONOUN_WINDOW + 1)][0]
