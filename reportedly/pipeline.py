@@ -39,7 +39,8 @@ def default_extractor(name: str = "hybrid") -> Extractor:
         return load_default_extractor()
     from .attribution.hybrid import HybridExtractor
 
-    return HybridExtractor(load_default_extractor(), RuleExtractor())
+    # The hybrid keeps no rule find without a source: the rules need not make them.
+    return HybridExtractor(load_default_extractor(), RuleExtractor(require_source=True))
 
 
 class Analyzer:

@@ -353,3 +353,23 @@ def test_attributed_words_are_counted_as_before():
                 for (a, b), (c, d) in zip(_ranges(8, len(text) - 2), _ranges(8, len(text) - 2)) if b > a]
         assert _attributed_words(article, atts) == old(article, atts)
     assert _unique(["Times", "times", "", "Post", "TIMES", "post"]) == ["Times", "Post"]
+
+
+@pytest.mark.model
+def test_rules_that_need_a_source_change_nothing_in_the_hybrid(analyzer):
+    from reportedly.attribution.hybrid import HybridExtractor
+    from reportedly.attribution.rules import RuleExtractor
+    from reportedly.ingest import read_article
+
+    text = ("Officials said the bridge would reopen on Monday. Reached by phone, the mayor warned "
+            "against haste, adding that repairs were slow.\n\nIt is said that costs rose, and said "
+            "said said the plan was fine. Note that the plan failed.\n\n“We are ready,” Smith said. "
+            "According to the paper, Jones left.")
+    article = read_article(text, "a")
+    blocks, _notes = analyzer.parse(article)
+    model = analyzer.extractor.model
+    every = RuleExtractor().extract(text, blocks)
+    sourced = RuleExtractor(require_source=True).extract(text, blocks)
+    assert sourced == [att for att in every if att.source is not None] and len(sourced) < len(every)
+    assert HybridExtractor(model, RuleExtractor()).extract(text, blocks) == \
+        HybridExtractor(model, RuleExtractor(require_source=True)).extract(text, blocks)

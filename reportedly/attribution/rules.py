@@ -73,7 +73,15 @@ def _object_content(verb: Token) -> tuple[int, int] | None:
 
 
 class RuleExtractor:
-    """Attributions from cue verbs, "according to" and quotes, without any trained model."""
+    """Attributions from cue verbs, "according to" and quotes, without any trained model.
+
+    With ``require_source``, finds without a source are not made at all (the hybrid extractor
+    keeps none of them): in a chain of nested clauses without subjects ("said said said …"),
+    each one's content is the rest of the chain, and making them all took 500 MB a megabyte.
+    """
+
+    def __init__(self, require_source: bool = False):
+        self.require_source = require_source
 
     def extract(self, text: str, blocks: Sequence[Block]) -> list[Attribution]:
         quotes = QuoteIndex(find_quotes(text, block_ranges(blocks)))
@@ -100,6 +108,9 @@ class RuleExtractor:
     def _verb(self, text, offset, sent, verb: Token, quotes) -> Attribution | None:
         lemma = verb.lemma_.lower()
         subject = subject_of(verb)
+        source_range = trim_subtree(subject, quotes_too=True) if subject is not None else None
+        if self.require_source and not source_range:
+            return None
         clause = _clause_content(verb) if lemma in CLAUSE_CUES else None
         content_range = trim_subtree(clause) if clause is not None else None
         if clause is None and lemma in OBJECT_CUES:
@@ -123,11 +134,7 @@ class RuleExtractor:
             )
         if _overlaps_cue(content_span, (cue_range[0] + offset, cue_range[1] + offset)):
             return None
-        source = None
-        if subject is not None:
-            source_range = trim_subtree(subject, quotes_too=True)
-            if source_range:
-                source = Span.of(text, source_range[0] + offset, source_range[1] + offset)
+        source = Span.of(text, source_range[0] + offset, source_range[1] + offset) if source_range else None
         cue = Span.of(text, cue_range[0] + offset, cue_range[1] + offset)
         return Attribution("", _kind(text, content_span, quotes), content_span, source, cue)
 
