@@ -162,3 +162,11 @@ def test_notes_are_in_the_output(blank):
     analysis = analyzer.analyze(read_article("Look " + "(" * 100 + " here.", "a"))
     assert analysis.ok and len(analysis.notes) == 1
     assert analysis_dict(analysis)["notes"] == list(analysis.notes)
+
+
+def test_the_commands_take_a_time_limit():
+    from reportedly.cli import _parser
+
+    assert _parser().parse_args(["analyze", "a.txt"]).time_limit == budget.DEFAULT_TIME_LIMIT
+    assert _parser().parse_args(["analyze", "a.txt", "--time-limit", "5"]).time_limit == 5.0
+    assert _parser().parse_args(["serve", "--time-limit", "0"]).time_limit == 0.0
