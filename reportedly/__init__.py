@@ -15,6 +15,7 @@ from importlib.metadata import PackageNotFoundError, version as _package_version
 from .errors import (
     InputError,
     ModelNotFoundError,
+    OverBudgetError,
     ReportedlyError,
     TooLargeError,
     UnsupportedLanguageError,
@@ -42,6 +43,7 @@ __all__ = [
     "InputError",
     "Marker",
     "ModelNotFoundError",
+    "OverBudgetError",
     "Paragraph",
     "Profile",
     "Provenance",

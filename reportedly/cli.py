@@ -18,6 +18,7 @@ from typing import Iterator, Sequence
 from . import __version__, logs
 from .cli_fetch import (ANALYZE_ARCHIVE, add_fetch_arguments, add_serve_fetch_arguments, add_watch_command,
                         serve_fetch_policy, web_options)
+from .budget import DEFAULT_TIME_LIMIT
 from .errors import ModelNotFoundError, ReportedlyError
 from .fetch.sources import iter_sources
 from .ingest import ALL_SUFFIXES, ReadOptions, expand_paths
@@ -96,6 +97,7 @@ def _parser() -> argparse.ArgumentParser:
     analyze.add_argument("--all", action="store_true", help="text format: also show the attributions held back for low confidence (JSON always has them all, with their confidence)")
     analyze.add_argument("--workers", type=int, default=DEFAULT_WORKERS, metavar="N", help=f"processes analysing articles (default {DEFAULT_WORKERS}: both cores of a laptop)")
     add_fetch_arguments(analyze, archive_default=ANALYZE_ARCHIVE)
+    analyze.add_argument("--time-limit", type=float, default=DEFAULT_TIME_LIMIT, metavar="SECONDS", help=f"time budget per article; one over it is reported as failed and the others go on (default {DEFAULT_TIME_LIMIT:g}; 0: none)")
     analyze.set_defaults(run=_analyze)
     evaluate = commands.add_parser("eval", help="score attributions against a brat-standoff corpus laid out like PolNeAR")
     evaluate.add_argument("data_dir", metavar="DATA_DIR", help="corpus folder with metadata.tsv and <split>/text, <split>/attributions")
@@ -119,6 +121,7 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--max-bytes", type=int, default=2_000_000, metavar="N", help="largest request body (default 2,000,000)")
     serve.add_argument("--query-seconds", type=float, default=5.0, metavar="S", help="time one request may spend querying the store (default 5)")
     add_serve_fetch_arguments(serve)
+    serve.add_argument("--time-limit", type=float, default=DEFAULT_TIME_LIMIT, metavar="SECONDS", help=f"time budget per analysed article; over it the request fails with 422 (default {DEFAULT_TIME_LIMIT:g}; 0: none)")
     serve.set_defaults(run=_serve)
     completion = commands.add_parser("completion", help="print a shell completion script (bash or zsh)")
     completion.add_argument("shell", choices=("bash", "zsh"))
@@ -166,7 +169,8 @@ def _serve(args: argparse.Namespace) -> int:
     from .web.store import open_store
 
     store = open_store(args.db, seconds=args.query_seconds) if args.db else None
-    app = create_app(store=store, max_bytes=args.max_bytes, fetch=serve_fetch_policy(args))
+    app = create_app(store=store, max_bytes=args.max_bytes, fetch=serve_fetch_policy(args),
+                     time_limit=args.time_limit or None)
     # Load spaCy before accepting requests, so the first analysis is not the slow one.
     app.state.library.analyzer
 
@@ -230,7 +234,8 @@ def _write_analyses(args: argparse.Namespace, zone, fmt: str, out) -> int:
     collected: list[dict] = []
     loaded = iter_sources(list(_inputs(args.paths, out)), ReadOptions(zone=zone, max_bytes=args.max_bytes),
                           web_options(args, archive_default=ANALYZE_ARCHIVE))
-    for analysis in analyze_loaded(loaded, workers=args.workers, extractor=args.extractor):
+    for analysis in analyze_loaded(loaded, workers=args.workers, extractor=args.extractor,
+                                   time_limit=args.time_limit or None):
         failed |= not analysis.ok
         done += 1
         if not analysis.ok:

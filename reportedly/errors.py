@@ -31,6 +31,12 @@ class NotAnArticleError(InputError):
     status = 422
 
 
+class OverBudgetError(InputError):
+    """The article took longer to analyse than its time budget (see reportedly.budget)."""
+
+    status = 422
+
+
 class ModelNotFoundError(ReportedlyError):
     """The spaCy English model (or the attribution model) is not installed."""
 

@@ -272,6 +272,9 @@ class Analysis:
     provenance: tuple[Provenance, ...] = ()
     voice: tuple[Voice, ...] = ()
     profile: Profile | None = None
+    # What the limits that keep analysis linear changed (reportedly.bounds): a paragraph parsed
+    # in pieces, punctuation tokenised in pieces. The analysis is complete, not failed.
+    notes: tuple[str, ...] = ()
 
     @property
     def ok(self) -> bool:

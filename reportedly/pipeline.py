@@ -5,7 +5,9 @@ import dataclasses
 import logging
 from typing import Iterable, Iterator
 
-from .attribution import Extractor
+from . import budget
+from .attribution import Block, Extractor
+from .bounds import bound_paragraphs, limit_notes, parse_bounded
 from .errors import NotAnArticleError, ReportedlyError, UnsupportedLanguageError, internal_error
 from .language import detect_language
 from .logs import Laps
@@ -43,15 +45,22 @@ def default_extractor(name: str = "hybrid") -> Extractor:
         return load_default_extractor()
     from .attribution.hybrid import HybridExtractor
 
-    return HybridExtractor(load_default_extractor(), RuleExtractor())
+    # The hybrid keeps no rule find without a source: the rules need not make them.
+    return HybridExtractor(load_default_extractor(), RuleExtractor(require_source=True))
 
 
 class Analyzer:
-    """Holds the loaded pipeline and extractor; ``analyze`` one article or ``analyze_many``."""
+    """Holds the loaded pipeline and extractor; ``analyze`` one article or ``analyze_many``.
 
-    def __init__(self, extractor: Extractor | None = None, nlp=None):
+    ``time_limit`` is each article's time budget in seconds (None: none); an article over it
+    fails with OverBudgetError (see reportedly.budget).
+    """
+
+    def __init__(self, extractor: Extractor | None = None, nlp=None,
+                 time_limit: float | None = budget.DEFAULT_TIME_LIMIT):
         self.nlp = nlp if nlp is not None else load_pipeline()
         self.extractor = extractor if extractor is not None else default_extractor()
+        self.time_limit = time_limit
 
     def analyze(self, article: Article) -> Analysis:
         """Analyse one article; raises UnsupportedLanguageError for non-English text."""
@@ -74,7 +83,21 @@ class Analyzer:
                     raise
                 yield Analysis(article.id, article, errors=(internal_error(article.id, "analysing", exc),))
 
+    def parse(self, article: Article) -> tuple[list[Block], tuple[str, ...]]:
+        """The article's analysed paragraphs parsed as blocks, within the limits of reportedly.bounds,
+        and the notes saying what those limits changed."""
+        bounded = bound_paragraphs(article.text, ((p.start, p.end) for p in article.paragraphs))
+        blocks = []
+        for block in parse_bounded(self.nlp, article.text, bounded.blocks):
+            blocks.append(block)
+            budget.check("parsing")
+        return blocks, tuple(limit_notes(article.text, bounded))
+
     def _one(self, article: Article) -> Analysis:
+        with budget.time_budget(self.time_limit, article.id):
+            return self._steps(article)
+
+    def _steps(self, article: Article) -> Analysis:
         laps = Laps(log, article.id)  # -vv: each step's time
         analysed = "\n".join(article.text[p.start : p.end] for p in article.paragraphs)
         language = detect_language(analysed)
@@ -87,10 +110,8 @@ class Analyzer:
         reason = not_an_article(analysed)
         if reason:
             raise NotAnArticleError(f"{article.id}: not an article: {reason}")
-        texts = [article.text[p.start : p.end] for p in article.paragraphs]
-        docs = list(self.nlp.pipe(texts))
+        blocks, notes = self.parse(article)
         laps.done("spacy")
-        blocks = [(p.start, doc) for p, doc in zip(article.paragraphs, docs)]
         entities = tuple(
             Entity(offset + e.start_char, offset + e.end_char, e.text, e.label_)
             for offset, doc in blocks
@@ -99,9 +120,12 @@ class Analyzer:
         )
         attributions = number_attributions(self.extractor.extract(article.text, blocks))
         laps.done("attributions")
+        budget.check("extracting")
         provenance, voice, profile = trace_provenance(article, blocks, attributions)
         laps.done("provenance")
-        return Analysis(article.id, article, attributions, entities, provenance=provenance, voice=voice, profile=profile)
+        budget.check("tracing provenance")
+        return Analysis(article.id, article, attributions, entities, provenance=provenance, voice=voice,
+                        profile=profile, notes=notes)
 
 
 def number_attributions(found: Iterable[Attribution]) -> tuple[Attribution, ...]:

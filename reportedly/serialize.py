@@ -151,6 +151,7 @@ def analysis_dict(analysis: Analysis) -> dict:
         "voice": [voice_dict(v) for v in analysis.voice],
         "profile": profile_dict(analysis.profile) if analysis.profile is not None else None,
         "errors": list(analysis.errors),
+        "notes": list(analysis.notes),
     }
 
 

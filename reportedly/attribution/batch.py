@@ -9,6 +9,7 @@ import functools
 import multiprocessing as mp
 from typing import Sequence
 
+from ..bounds import bound_paragraphs, tokenizer_input
 from ..model import Attribution
 from ..nlp import load_pipeline
 from .blocks import paragraph_spans
@@ -33,8 +34,10 @@ def _extract_chunk(texts: Sequence[str], extractor: str = "hybrid") -> list[list
         _init_worker(extractor)
     nlp, extractor = _worker["nlp"], _worker["extractor"]
     out = []
-    spans = [paragraph_spans(t) for t in texts]
-    flat = [t[a:b] for t, ss in zip(texts, spans) for a, b in ss]
+    # Paragraphs within the limits the pipeline parses with (reportedly.bounds), so that scores
+    # are the product's.
+    spans = [bound_paragraphs(t, paragraph_spans(t)).blocks for t in texts]
+    flat = (tokenizer_input(nlp, t[a:b]) for t, ss in zip(texts, spans) for a, b in ss)
     docs = iter(nlp.pipe(flat, batch_size=64))
     for text, ss in zip(texts, spans):
         blocks = [(a, next(docs)) for a, _b in ss]

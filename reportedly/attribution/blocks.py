@@ -1,10 +1,11 @@
 """Cutting plain text into paragraphs (blank-line blocks) and parsing them."""
 from __future__ import annotations
 
+import bisect
 import re
-from typing import Iterable, Iterator
+from typing import Iterable, Iterator, Sequence
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span as SpacySpan
 
 BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n")
 
@@ -61,3 +62,67 @@ def trimmed(text: str, start: int, end: int) -> tuple[int, int] | None:
     while end > start and text[end - 1].isspace():
         end -= 1
     return (start, end) if end > start else None
+
+
+class BlockIndex(Sequence):
+    """An article's blocks ``(offset, doc)``, indexed by position: the block, the tokens of a span.
+
+    It is a sequence of the blocks itself, so it can be handed wherever blocks are. Looking a
+    span up by bisection instead of a scan of the blocks keeps per-attribution lookups from
+    making an article of thousands of paragraphs quadratic.
+    """
+
+    def __init__(self, blocks: Iterable[tuple[int, Doc]]):
+        self.blocks = list(blocks)
+        self.starts = [offset for offset, _doc in self.blocks]
+        self.ends = [block_end(offset, doc) for offset, doc in self.blocks]
+        self._token_starts: dict[int, list[int]] = {}
+        self._offsets: dict[int, int] | None = None
+
+    @classmethod
+    def of(cls, blocks: Iterable[tuple[int, Doc]]) -> "BlockIndex":
+        """``blocks`` itself when it is an index already, else an index of them."""
+        return blocks if isinstance(blocks, BlockIndex) else cls(blocks)
+
+    def __len__(self) -> int:
+        return len(self.blocks)
+
+    def __getitem__(self, i):
+        return self.blocks[i]
+
+    def __iter__(self) -> Iterator[tuple[int, Doc]]:
+        return iter(self.blocks)
+
+    def holding(self, start: int, end: int) -> int | None:
+        """The index of the block that holds ``start..end`` whole, or None."""
+        i = bisect.bisect_right(self.starts, start) - 1
+        return i if i >= 0 and end <= self.ends[i] else None
+
+    def overlapping(self, start: int, end: int) -> range:
+        """Indexes of the blocks that overlap ``[start, end)`` (block start < end, start < block end)."""
+        first = bisect.bisect_right(self.ends, start)
+        return range(first, max(first, bisect.bisect_left(self.starts, end)))
+
+    def tokens(self, span) -> SpacySpan | None:
+        """The tokens of ``span`` (widened to whole tokens); None across paragraphs."""
+        i = bisect.bisect_right(self.starts, span.start) - 1
+        if i < 0:
+            return None
+        offset, doc = self.blocks[i]
+        if span.end > self.ends[i]:
+            return None
+        return doc.char_span(span.start - offset, span.end - offset, alignment_mode="expand")
+
+    def tokens_starting_in(self, i: int, start: int, end: int) -> range:
+        """Indexes of the tokens of block ``i`` that start in ``[start, end)`` (article offsets)."""
+        offset, doc = self.blocks[i]
+        starts = self._token_starts.get(i)
+        if starts is None:
+            starts = self._token_starts[i] = [offset + t.idx for t in doc]
+        return range(bisect.bisect_left(starts, start), bisect.bisect_left(starts, end))
+
+    def offset_of(self, doc: Doc) -> int | None:
+        """The offset of the block whose Doc is ``doc`` (the very object), or None."""
+        if self._offsets is None:
+            self._offsets = {id(d): offset for offset, d in self.blocks}
+        return self._offsets.get(id(doc))

@@ -12,6 +12,7 @@ Paragraph-internal only: PolNeAR has under 1% of attributions that cross a blank
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Sequence
@@ -19,11 +20,13 @@ from typing import Sequence
 import pycrfsuite
 from spacy.tokens import Doc
 
+from .. import budget
 from ..errors import ModelNotFoundError
 from ..model import Attribution, Span
+from .blocks import block_end
 from .brat import quote_kind
 from .features import ParagraphFeatures
-from .syntax import subject_of, trim
+from .syntax import subject_of, trim_subtree
 
 MODEL_DIR = Path(__file__).parent / "models"
 CUE_FILE = "cue.crfsuite"
@@ -91,6 +94,7 @@ class CrfExtractor:
                 continue
             following = blocks[index + 1] if index + 1 < len(blocks) else None
             found.extend(self._extract_block(text, offset, doc, index, following))
+            budget.check("the attribution model")
         return found
 
     def _extract_block(self, text: str, offset: int, doc: Doc, index: int,
@@ -101,16 +105,19 @@ class CrfExtractor:
         # The cue tagger's marginals belong to the paragraph just tagged: read them before the
         # role tagger runs (each tagger keeps only its last sequence).
         cue_probabilities = [self._marked_probability(self._cue, "CUE", range(a, b)) for a, b in cues]
-        for (c_start, c_end), p_cue in zip(cues, cue_probabilities):
-            tags = self._role.tag(features.for_cue(c_start, c_end))
+        end = block_end(offset, doc)
+        for (c_start, c_end), p_cue, (lo, hi) in zip(cues, cue_probabilities, features.role_windows(cues)):
+            # Tags of the window only (the whole paragraph unless it is long and full of cues);
+            # token positions in it are shifted by ``lo``.
+            tags = self._role.tag(features.for_cue(c_start, c_end, (lo, hi)))
             content_tokens = [i for i, t in enumerate(tags) if t.endswith("-CON")]
             p_content = self._marked_probability(self._role, "CON", content_tokens) if content_tokens else 0.5
-            content = _char_pieces(doc, offset, token_runs(tags, "CON"))
+            content = _char_pieces(doc, offset, _shifted(token_runs(tags, "CON"), lo))
             if not content:
-                content = _lead_in_content(doc, c_end, following)
+                content = _lead_in_content(text, offset, end, doc, c_end, following)
             if not content:
                 continue  # a cue without content is no attribution
-            sources = _char_pieces(doc, offset, token_runs(tags, "SRC"))
+            sources = _char_pieces(doc, offset, _shifted(token_runs(tags, "SRC"), lo))
             if not sources:
                 sources = _subject_piece(doc, offset, features.cue_head(c_start, c_end), c_start, content)
             source = None
@@ -149,6 +156,10 @@ class CrfExtractor:
         return token_runs(marked, "CUE")
 
 
+def _shifted(runs: list[tuple[int, int]], by: int) -> list[tuple[int, int]]:
+    return [(a + by, b + by) for a, b in runs] if by else runs
+
+
 def _char_pieces(doc: Doc, offset: int, runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Character pieces of token runs, leaving out runs that hold no word character."""
     pieces = []
@@ -159,15 +170,21 @@ def _char_pieces(doc: Doc, offset: int, runs: list[tuple[int, int]]) -> list[tup
     return pieces
 
 
-def _lead_in_content(doc: Doc, c_end: int, following: tuple[int, Doc] | None) -> list[tuple[int, int]]:
+_ONLY_A_COLON = re.compile(r"\s*:?\s*")
+
+
+def _lead_in_content(text: str, offset: int, end: int, doc: Doc, c_end: int,
+                     following: tuple[int, Doc] | None) -> list[tuple[int, int]]:
     """The next paragraph, when the cue ends its own with a colon ("Caddell continued:").
 
-    The role CRF tags within the cue's paragraph, and what such a lead-in introduces is the
-    paragraph below it (36 attributions in PolNeAR train, 7 in dev).
+    The role CRF tags within the cue's paragraph (``text[offset:end]``), and what such a lead-in
+    introduces is the paragraph below it (36 attributions in PolNeAR train, 7 in dev). The
+    article text is read, not ``doc.text``, which spaCy rebuilds on every call.
     """
-    if following is None or doc.text[doc[c_end - 1].idx + len(doc[c_end - 1]):].strip() not in ("", ":"):
+    cue_end = offset + doc[c_end - 1].idx + len(doc[c_end - 1])
+    if following is None or not _ONLY_A_COLON.fullmatch(text, cue_end, end):
         return []
-    if not doc.text.rstrip().endswith(":"):
+    if not text[offset:end].rstrip().endswith(":"):
         return []
     offset, below = following
     body = below.text.strip()
@@ -189,7 +206,7 @@ def _subject_piece(doc: Doc, offset: int, cue_head: int, c_start: int,
     subject = subject_of(doc[cue_head])
     if subject is None:
         return []
-    found = trim(list(subject.subtree), quotes_too=True)
+    found = trim_subtree(subject, quotes_too=True)
     if found is None:
         return []
     start, end = offset + found[0], offset + found[1]

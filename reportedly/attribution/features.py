@@ -101,16 +101,13 @@ def _read_parse(doc: Doc) -> _Parse:
     for i, h in enumerate(head):
         if h != i:
             children[h].append(i)
-    # Subtree edges: every token widens the span of each of its ancestors.
+    # Subtree edges: each token widens its head's span, children first. (Walking every token's
+    # ancestors instead is quadratic in a deep tree, and "said said said …" parses as one.)
     left, right = list(range(n)), list(range(n))
-    for i in range(n):
-        node = i
-        while head[node] != node:
-            node = head[node]
-            if i < left[node]:
-                left[node] = i
-            elif i > right[node]:
-                right[node] = i
+    for node in reversed(_top_down(head, children)):
+        h = head[node]
+        if h != node:
+            left[h], right[h] = min(left[h], left[node]), max(right[h], right[node])
     sentence, sent_start, sent_end = [0] * n, [0] * n, [0] * n
     for si, sent in enumerate(_sentences(doc)):
         for i in range(sent.start, sent.end):
@@ -127,9 +124,22 @@ class ParagraphFeatures:
         self._parse = _read_parse(doc)
         self.base = _base_features(self._parse, paragraph_index)
 
-    def for_cue(self, cue_start: int, cue_end: int) -> list[list[str]]:
-        """Features of every token relative to the cue ``doc[cue_start:cue_end]``."""
-        return _role_features(self._parse, self.base, cue_start, cue_end)
+    def for_cue(self, cue_start: int, cue_end: int, window: tuple[int, int] | None = None) -> list[list[str]]:
+        """Features of every token (of ``window``, a token range, when given) relative to the
+        cue ``doc[cue_start:cue_end]``."""
+        lo, hi = window if window is not None else (0, len(self.base))
+        return _role_features(self._parse, self.base, cue_start, cue_end, lo, hi)
+
+    def role_windows(self, cues: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """The token range the role CRF tags for each cue: the whole paragraph, unless that
+        would make more than ``ROLE_ROWS_LIMIT`` feature rows (see ``role_window``)."""
+        n = len(self.base)
+        if len(cues) * n <= ROLE_ROWS_LIMIT:
+            return [(0, n)] * len(cues)
+        # Narrower windows when the cues are dense, so that a paragraph never makes many more
+        # rows than the limit (a paragraph of "said" after "said" has a cue every other token).
+        width = max(ROLE_WINDOW_MIN_TOKENS, min(ROLE_WINDOW_TOKENS, ROLE_ROWS_LIMIT // (2 * len(cues))))
+        return [role_window(self._parse, start, end, width) for start, end in cues]
 
     def cue_head(self, cue_start: int, cue_end: int) -> int:
         """The cue's syntactic head: its first token whose head lies outside it."""
@@ -143,23 +153,33 @@ def base_features(doc: Doc, paragraph_index: int) -> list[list[str]]:
 
 _CHILD_LABELS = ("prep", "prt", "agent", "dative", "mark")
 
+# The role CRF tags the paragraph once per cue: cues x tokens feature rows, quadratic in a
+# paragraph that is long and dense with cues (a transcript or a page of comments pasted as one
+# paragraph: 400 attributed sentences took a minute). Past ``ROLE_ROWS_LIMIT`` rows, each cue's
+# tagging is limited to its own sentence and ``ROLE_WINDOW_SENTENCES`` on either side (the
+# sentence distance feature stops at 3 anyway), at most ``ROLE_WINDOW_TOKENS`` tokens away, or
+# fewer (down to ``ROLE_WINDOW_MIN_TOKENS``) where cues are so dense that the rows would pass the
+# limit. The largest paragraph of PolNeAR dev makes 38,558 rows (1,483 tokens, 26 cues), the next
+# 7,190; the real-world gold's largest 760: they are tagged whole, as the model was trained.
+ROLE_ROWS_LIMIT = 50_000
+ROLE_WINDOW_SENTENCES = 3
+ROLE_WINDOW_TOKENS = 100
+ROLE_WINDOW_MIN_TOKENS = 10
+# In a window, the climb from the cue to the root is cut here: a deeper common head is "none".
+_WINDOW_PATH = 64
+
 
 def _base_features(p: _Parse, paragraph_index: int) -> list[list[str]]:
     n = len(p.text)
     quotes = _quote_depth(p.text)
     para = "p0" if paragraph_index == 0 else ("p1" if paragraph_index == 1 else "pN")
     quoted_sents = {p.sentence[i] for i in range(n) if p.text[i] in QUOTE_CHARS}
-    # A verb "has a quote under it" when a quote mark is in its subtree: mark the ancestors of
-    # every quote mark once rather than walking each verb's subtree.
-    quote_above = [False] * n
-    for i in range(n):
-        if p.text[i] in QUOTE_CHARS:
-            node = i
-            while True:
-                quote_above[node] = True
-                if p.head[node] == node:
-                    break
-                node = p.head[node]
+    # A verb "has a quote under it" when a quote mark is in its subtree: passed up from the
+    # marks to their heads, children first, rather than walking each verb's subtree.
+    quote_above = [t in QUOTE_CHARS for t in p.text]
+    for node in reversed(_top_down(p.head, p.children)):
+        if quote_above[node] and p.head[node] != node:
+            quote_above[p.head[node]] = True
     feats = []
     for i in range(n):
         lemma, dep, pos, h = p.lemma[i], p.dep[i], p.pos[i], p.head[i]
@@ -212,6 +232,14 @@ def _base_features(p: _Parse, paragraph_index: int) -> list[list[str]]:
     return feats
 
 
+def _top_down(head: list[int], children: list[list[int]]) -> list[int]:
+    """Every token after its head: roots first, then their children, and so on."""
+    order = [i for i, h in enumerate(head) if h == i]
+    for node in order:  # grows while it is read
+        order.extend(children[node])
+    return order
+
+
 def _span_head(heads: list[int], start: int, end: int) -> int:
     for i in range(start, end):
         if heads[i] < start or heads[i] >= end or heads[i] == i:
@@ -219,18 +247,39 @@ def _span_head(heads: list[int], start: int, end: int) -> int:
     return start
 
 
-def _role_features(p: _Parse, base: list[list[str]], cue_start: int, cue_end: int) -> list[list[str]]:
+def role_window(p: _Parse, cue_start: int, cue_end: int, width: int = ROLE_WINDOW_TOKENS) -> tuple[int, int]:
+    """The cue's sentence and ``ROLE_WINDOW_SENTENCES`` on either side, at most ``width`` tokens
+    from the cue: the tokens the role CRF tags in a long paragraph."""
+    lo = p.sent_start[cue_start]
+    for _ in range(ROLE_WINDOW_SENTENCES):
+        if lo == 0:
+            break
+        lo = p.sent_start[lo - 1]
+    hi = p.sent_end[cue_end - 1]
+    for _ in range(ROLE_WINDOW_SENTENCES):
+        if hi >= len(p.text):
+            break
+        hi = p.sent_end[hi]
+    return max(lo, cue_start - width), min(hi, cue_end + width)
+
+
+def _role_features(p: _Parse, base: list[list[str]], cue_start: int, cue_end: int,
+                   lo: int = 0, hi: int | None = None) -> list[list[str]]:
     heads, deps, tags, left, right = p.head, p.dep, p.pos, p.left, p.right
+    n = len(base)
+    hi = n if hi is None else hi
+    windowed = (lo, hi) != (0, n)
     cue = _span_head(heads, cue_start, cue_end)
     cue_path = [cue]
-    while heads[cue_path[-1]] != cue_path[-1]:
+    while heads[cue_path[-1]] != cue_path[-1] and not (windowed and len(cue_path) >= _WINDOW_PATH):
         cue_path.append(heads[cue_path[-1]])
     cue_pos = {i: k for k, i in enumerate(cue_path)}
     cue_si = p.sentence[cue]
     cue_lemma = p.lemma[cue]
     out = []
     rels = []
-    for i, feats in enumerate(base):
+    for i in range(lo, hi):
+        feats = base[i]
         f = list(feats)
         if cue_start <= i < cue_end:
             f += ["in_cue", "cl=" + cue_lemma]
@@ -292,14 +341,14 @@ def _role_features(p: _Parse, base: list[list[str]], cue_start: int, cue_end: in
         out.append(f)
     # A span boundary is where the path to the cue changes: the neighbours' paths, and the
     # change itself at +-1 (on PolNeAR dev, content exact F1 +0.02 with these).
-    n = len(base)
-    for i, f in enumerate(out):
+    for k, f in enumerate(out):
+        i = lo + k
         if cue_start <= i < cue_end:
             continue
         for off in (-2, -1, 1, 2):
-            j = i + off
-            other = rels[j] if 0 <= j < n else "edge"
+            j = k + off
+            other = rels[j] if 0 <= j < hi - lo else "edge"
             f.append("%+d:%s" % (off, other))
             if off in (-1, 1):
-                f.append("%+d:%s>%s" % (off, other, rels[i]))
+                f.append("%+d:%s>%s" % (off, other, rels[k]))
     return out

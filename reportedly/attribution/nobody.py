@@ -19,33 +19,12 @@ from __future__ import annotations
 import bisect
 from typing import Sequence
 
-from spacy.tokens import Span as SpacySpan
-
 from ..model import Attribution, Span
-from . import Block
-from .blocks import block_end
+from .blocks import BlockIndex  # noqa: F401 - its home was here; provenance imports it from here
 
 AUTHORIAL = frozenset("i we you me us one".split())
 SEEMING = frozenset("seem appear".split())
 _NEGATION = frozenset({"do", "don't", "don’t", "n't", "n’t", "not", "never"})
-
-
-class BlockIndex:
-    """Finds the tokens of a character span by bisecting the paragraphs' offsets."""
-
-    def __init__(self, blocks: Sequence[Block]):
-        self.blocks = list(blocks)
-        self.starts = [offset for offset, _doc in self.blocks]
-
-    def tokens(self, span: Span) -> SpacySpan | None:
-        """The tokens of ``span`` (widened to whole tokens); None across paragraphs."""
-        i = bisect.bisect_right(self.starts, span.start) - 1
-        if i < 0:
-            return None
-        offset, doc = self.blocks[i]
-        if span.end > block_end(offset, doc):
-            return None
-        return doc.char_span(span.start - offset, span.end - offset, alignment_mode="expand")
 
 
 class ContentIndex:

@@ -8,8 +8,11 @@ the convention for quotes that run over several paragraphs.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
+
+from ..intervals import Intervals
 
 DOUBLE_OPEN = "“„«"
 DOUBLE_CLOSE = "”»"
@@ -89,20 +92,32 @@ def _straight_role(before: str, after: str) -> str:
 def _paragraph_quotes(text: str, start: int, end: int) -> tuple[list[tuple[int, int]], int | None]:
     """Closed top-level quotes of one paragraph, and the start of one left open at its end."""
     stack: list[_Mark] = []
+    # Where each family's openers are on the stack, innermost last: the opener a mark matches is
+    # found without searching the stack (a paragraph of thousands of unclosed marks of one kind
+    # and one mark of the other made that search quadratic).
+    at: dict[str, list[int]] = {"double": [], "single": []}
+
+    def cut(k: int) -> None:
+        del stack[k:]
+        for positions in at.values():
+            while positions and positions[-1] >= k:
+                positions.pop()
+
     found: list[tuple[int, int]] = []
     for mark in _marks(text, start, end):
-        match_at = next((k for k in range(len(stack) - 1, -1, -1) if stack[k].family == mark.family), None)
+        match_at = at[mark.family][-1] if at[mark.family] else None
         closes = mark.role == "close" or (mark.role == "either" and match_at is not None)
         if closes:
             if match_at is None:
                 continue  # a stray closer
             opener = stack[match_at]
-            del stack[match_at:]  # openers inside it that never closed are dropped
+            cut(match_at)  # openers inside it that never closed are dropped
             if not stack:
                 found.append((opener.pos, mark.pos + 1))
             continue
         if mark.family == "double" and match_at is not None and mark.role == "open" and text[mark.pos] == '"':
-            del stack[match_at:]  # a second straight opener: the first was never closed
+            cut(match_at)  # a second straight opener: the first was never closed
+        at[mark.family].append(len(stack))
         stack.append(mark)
     left_open = stack[0].pos if stack and stack[0].family == "double" else None
     return found, left_open
@@ -136,3 +151,54 @@ def find_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[Quote]:
             if reopened:
                 pending = [(left_open, end)]
     return sorted(quotes, key=lambda q: q.start)
+
+
+# What may stand between a quote and its reporting clause ("…," she said; "…" — she said).
+_GAP = " ,—–-:\n"
+
+
+class QuoteIndex:
+    """An article's quotes (``find_quotes``), indexed for the questions asked per cue and content."""
+
+    def __init__(self, quotes: list[Quote]):
+        self.quotes = list(quotes)  # in order of their starts, as find_quotes gives them
+        self.starts = [q.start for q in self.quotes]
+        self.reach = []  # the furthest end of any quote starting at or before each one
+        for q in self.quotes:
+            self.reach.append(max(q.end, self.reach[-1]) if self.reach else q.end)
+        self._by_end = sorted((q.end, k) for k, q in enumerate(self.quotes))
+        self.pieces = Intervals.of_pieces(piece for q in self.quotes for piece in q.pieces)
+
+    def __iter__(self):
+        return iter(self.quotes)
+
+    def __len__(self) -> int:
+        return len(self.quotes)
+
+    def first_reaching_past(self, position: int) -> int:
+        """Index of the first quote that ends after ``position``, or any later one: every quote
+        before it ends at or before ``position``."""
+        return bisect.bisect_right(self.reach, position)
+
+    def quoted(self, position: int) -> bool:
+        """Whether ``position`` is inside a piece of some quote."""
+        return self.pieces.covers(position)
+
+    def ending_before(self, text: str, left: int) -> Quote | None:
+        """The last quote (in reading order) that ends at ``left`` or only ``_GAP`` characters before it."""
+        gap = left
+        while gap > 0 and text[gap - 1] in _GAP:
+            gap -= 1
+        lo = bisect.bisect_left(self._by_end, (gap, -1))
+        hi = bisect.bisect_right(self._by_end, (left, len(self.quotes)))
+        return self.quotes[max(k for _end, k in self._by_end[lo:hi])] if hi > lo else None
+
+    def starting_after(self, text: str, right: int) -> Quote | None:
+        """The first quote that starts at ``right`` or only ``_GAP`` characters after it."""
+        k = bisect.bisect_left(self.starts, right)
+        if k == len(self.quotes):
+            return None
+        gap = right
+        while gap < self.starts[k] and text[gap] in _GAP:
+            gap += 1
+        return self.quotes[k] if gap == self.starts[k] else None

@@ -8,18 +8,19 @@ quote becomes the whole quote, and the share of quoted words decides direct, ind
 """
 from __future__ import annotations
 
+import bisect
 import dataclasses
-
 import re
 from typing import Sequence
 
 from spacy.tokens import Span as SpacySpan, Token
 
+from .. import budget
 from ..model import Attribution, Span
 from . import Block
 from .blocks import block_ranges
-from .quotes import Quote, find_quotes
-from .syntax import subject_of, trim
+from .quotes import Quote, QuoteIndex, find_quotes
+from .syntax import subject_of, trim_range, trim_subtree
 
 # Verbs whose clausal complement is what someone said, wrote, found or believes.
 CLAUSE_CUES = frozenset(
@@ -39,6 +40,7 @@ OBJECT_CUES = frozenset(
 )
 # Verbs that are cues only when a quote is their content ("…," the letter read).
 QUOTE_ONLY_CUES = frozenset("read continue go write add".split())
+CUES = CLAUSE_CUES | OBJECT_CUES
 CONTENT_PREPOSITIONS = frozenset("against about of on for that".split())
 
 
@@ -49,14 +51,16 @@ def _subtree(token: Token, exclude: Sequence[Token] = ()) -> list[Token]:
     return [t for t in token.subtree if t.i not in skip]
 
 
-def _clause_content(verb: Token) -> list[Token] | None:
+def _clause_content(verb: Token) -> Token | None:
+    """The head of the verb's clausal complement: its subtree is the content."""
     for child in verb.children:
         if child.dep_ == "ccomp" or (child.dep_ == "advcl" and any(m.lower_ in ("that", "if", "whether") for m in child.children if m.dep_ == "mark")):
-            return list(child.subtree)
+            return child
     return None
 
 
-def _object_content(verb: Token) -> list[Token] | None:
+def _object_content(verb: Token) -> tuple[int, int] | None:
+    """The token range (start, end) from the verb's first object or complement to its last."""
     parts = [
         c for c in verb.rights
         if c.dep_ in ("dobj", "xcomp", "oprd")
@@ -65,27 +69,35 @@ def _object_content(verb: Token) -> list[Token] | None:
     if not parts:
         return None
     first, last = parts[0], parts[-1]
-    doc = verb.doc
-    return list(doc[first.left_edge.i : last.right_edge.i + 1])
+    return first.left_edge.i, last.right_edge.i + 1
 
 
 class RuleExtractor:
-    """Attributions from cue verbs, "according to" and quotes, without any trained model."""
+    """Attributions from cue verbs, "according to" and quotes, without any trained model.
+
+    With ``require_source``, finds without a source are not made at all (the hybrid extractor
+    keeps none of them): in a chain of nested clauses without subjects ("said said said …"),
+    each one's content is the rest of the chain, and making them all took 500 MB a megabyte.
+    """
+
+    def __init__(self, require_source: bool = False):
+        self.require_source = require_source
 
     def extract(self, text: str, blocks: Sequence[Block]) -> list[Attribution]:
-        quotes = find_quotes(text, block_ranges(blocks))
-        found: list[Attribution] = _headline_quotes(text, quotes)
+        quotes = QuoteIndex(find_quotes(text, block_ranges(blocks)))
+        found: list[Attribution] = _headline_quotes(text, quotes.quotes)
         for offset, doc in blocks:
             for sent in doc.sents:
                 found.extend(self._sentence(text, offset, sent, quotes))
+            budget.check("the rules")
         return [dataclasses.replace(att, origin="rules") for att in _dedupe(found)]
 
-    def _sentence(self, text: str, offset: int, sent: SpacySpan, quotes: list[Quote]) -> list[Attribution]:
+    def _sentence(self, text: str, offset: int, sent: SpacySpan, quotes: QuoteIndex) -> list[Attribution]:
         out = []
         for token in sent:
             if token.lower_ == "according" and token.i + 1 < len(token.doc) and token.nbor().lower_ == "to":
                 made = self._according_to(text, offset, token, quotes)
-            elif token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in CLAUSE_CUES | OBJECT_CUES:
+            elif token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in CUES:
                 made = self._verb(text, offset, sent, token, quotes)
             else:
                 continue
@@ -96,10 +108,14 @@ class RuleExtractor:
     def _verb(self, text, offset, sent, verb: Token, quotes) -> Attribution | None:
         lemma = verb.lemma_.lower()
         subject = subject_of(verb)
-        content = _clause_content(verb) if lemma in CLAUSE_CUES else None
-        if content is None and lemma in OBJECT_CUES:
-            content = _object_content(verb)
-        content_range = trim(content) if content else None
+        source_range = trim_subtree(subject, quotes_too=True) if subject is not None else None
+        if self.require_source and not source_range:
+            return None
+        clause = _clause_content(verb) if lemma in CLAUSE_CUES else None
+        content_range = trim_subtree(clause) if clause is not None else None
+        if clause is None and lemma in OBJECT_CUES:
+            objects = _object_content(verb)
+            content_range = trim_range(verb.doc, *objects) if objects is not None else None
         cue_end = verb.idx + len(verb)
         particle = next((c for c in verb.rights if c.dep_ == "prt"), None)
         if particle is not None and particle.i == verb.i + 1:
@@ -118,11 +134,7 @@ class RuleExtractor:
             )
         if _overlaps_cue(content_span, (cue_range[0] + offset, cue_range[1] + offset)):
             return None
-        source = None
-        if subject is not None:
-            source_range = trim(list(subject.subtree), quotes_too=True)
-            if source_range:
-                source = Span.of(text, source_range[0] + offset, source_range[1] + offset)
+        source = Span.of(text, source_range[0] + offset, source_range[1] + offset) if source_range else None
         cue = Span.of(text, cue_range[0] + offset, cue_range[1] + offset)
         return Attribution("", _kind(text, content_span, quotes), content_span, source, cue)
 
@@ -131,11 +143,13 @@ class RuleExtractor:
         objects = [c for c in to.children if c.dep_ == "pobj"]
         if not objects:
             return None
-        source_range = trim(list(objects[0].subtree), quotes_too=True)
+        source_range = trim_subtree(objects[0], quotes_too=True)
         head = according.head
         if head is according or head.i == according.i:
             return None
-        clause = [t for t in _subtree(head, exclude=[according]) if t.sent == according.sent]
+        # The sentence once: Token.sent walks to the sentence's edges on every call.
+        sent = according.sent
+        clause = [t for t in _subtree(head, exclude=[according]) if sent.start <= t.i < sent.end]
         pieces = [(a + offset, b + offset) for a, b in _runs(clause)]
         if not pieces or source_range is None:
             return None
@@ -161,31 +175,30 @@ def _headline_quotes(text: str, quotes: list[Quote]) -> list[Attribution]:
     return out
 
 
-def _adjacent_quote(text, offset, sent, verb, subject, quotes) -> Quote | None:
-    """A quote that ends just before the reporting clause or starts just after the cue."""
+def _adjacent_quote(text, offset, sent, verb, subject, quotes: QuoteIndex) -> Quote | None:
+    """A quote that ends just before the reporting clause, else one that starts just after the cue."""
     left = min(verb.idx, subject.left_edge.idx if subject is not None else verb.idx) + offset
     right = verb.idx + len(verb) + offset
-    best = None
-    for quote in quotes:
-        if quote.end <= left and not text[quote.end : left].strip(" ,—–-:\n"):
-            best = quote
-        elif quote.start >= right and not text[right : quote.start].strip(" ,—–-:\n"):
-            best = best or quote
-    return best
+    return quotes.ending_before(text, left) or quotes.starting_after(text, right)
 
 
 def _inside(rng: tuple[int, int], quote: Quote) -> bool:
     return quote.start <= rng[0] and rng[1] <= quote.end
 
 
-def _snap(text: str, rng: tuple[int, int], quotes: list[Quote], cue: tuple[int, int]) -> Span:
+def _snap(text: str, rng: tuple[int, int], quotes: QuoteIndex, cue: tuple[int, int]) -> Span:
     """Widen a content range so that no quote is cut in two.
 
     A quote that holds the cue itself is left alone: the cue then belongs to the quoted
     speech ("According to this Clause, …" inside a letter) and its content is a part of it.
+    Quotes are visited in reading order from the first that reaches into the range, up to the
+    first that starts after it (the range only grows by quotes it overlaps).
     """
     start, end = rng
-    for quote in quotes:
+    for k in range(quotes.first_reaching_past(start), len(quotes)):
+        quote = quotes.quotes[k]
+        if quote.start >= end:
+            break
         if quote.start <= cue[0] and cue[1] <= quote.end:
             continue
         if quote.start < end and start < quote.end:
@@ -212,7 +225,7 @@ def _runs(tokens: list[Token]) -> list[tuple[int, int]]:
     return out
 
 
-def _snap_pieces(text: str, pieces: list[tuple[int, int]], quotes: list[Quote], cue: tuple[int, int]) -> Span:
+def _snap_pieces(text: str, pieces: list[tuple[int, int]], quotes: QuoteIndex, cue: tuple[int, int]) -> Span:
     """``_snap`` for a content made of several pieces."""
     snapped = [_snap(text, piece, quotes, cue) for piece in pieces]
     return Span.from_fragments(text, [(s.start, s.end) for s in snapped])
@@ -222,12 +235,12 @@ def _overlaps_cue(content: Span, cue: tuple[int, int]) -> bool:
     return any(a < cue[1] and cue[0] < b for a, b in content.pieces)
 
 
-def _kind(text: str, content: Span, quotes: list[Quote]) -> str:
+def _kind(text: str, content: Span, quotes: QuoteIndex) -> str:
     """direct when the content is a quote, mixed when it holds one, indirect otherwise."""
     words = sum(len(text[a:b].split()) for a, b in content.pieces)
     quoted = 0
-    for quote in quotes:
-        for a, b in quote.pieces:
+    for k in range(quotes.first_reaching_past(content.start), bisect.bisect_left(quotes.starts, content.end)):
+        for a, b in quotes.quotes[k].pieces:
             if content.start <= a and b <= content.end:
                 quoted += len(text[a:b].split())
     if quoted == 0:

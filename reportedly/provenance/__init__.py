@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import Sequence
 
+from .. import budget
 from ..attribution import Block
 from ..attribution.nobody import BlockIndex, ContentIndex, reports_nobody
 from ..model import Article, Attribution, Profile, Provenance, Voice
@@ -25,22 +26,26 @@ def trace_provenance(
 ) -> tuple[tuple[Provenance, ...], tuple[Voice, ...], Profile]:
     """Speakers, chains and epistemic status for each attribution, the voice of every body
     sentence, and the article's sourcing profile."""
-    resolver = SpeakerResolver(article.text, blocks)
-    speakers = resolver.resolve_all(attributions)
-    links = link_attributions(article, attributions, speakers, resolver)
-    provenance = []
+    # One index of the blocks for every lookup by position (the steps below take it as blocks).
     locate, contents = BlockIndex(blocks), ContentIndex(attributions)
+    resolver = SpeakerResolver(article.text, locate)
+    speakers = resolver.resolve_all(attributions)
+    budget.check("resolving speakers")
+    links = link_attributions(article, attributions, speakers, resolver)
+    budget.check("linking chains")
+    provenance = []
     for att, speaker, (via, basis, chain) in zip(attributions, speakers, links):
-        strength = cue_strength(att, blocks)
-        markers = attribution_markers(article.text, blocks, att)
-        lemma = cue_lemma(att, blocks)
+        strength = cue_strength(att, locate)
+        markers = attribution_markers(article.text, locate, att)
+        lemma = cue_lemma(att, locate)
         act = classify_act(att, lemma, speaker)
         sure = confidence_model.confidence(assessment_features(att, lemma, speaker, act, locate, contents))
         provenance.append(
             Provenance(att.id, speaker, via, basis, chain, attribution_status(att, strength, markers), strength,
                        tuple(markers), act=act, confidence=sure)
         )
-    voices = tuple(sentence_voices(article, blocks, attributions))
+        budget.check("assessing attributions")
+    voices = tuple(sentence_voices(article, locate, attributions))
     profile = sourcing_profile(article, attributions, provenance, voices)
     return tuple(provenance), voices, profile
 

@@ -21,11 +21,14 @@ tried in this order:
 """
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 from typing import Sequence
 
 from spacy.tokens import Token
 
+from ..attribution.blocks import BlockIndex
+from ..intervals import Intervals
 from ..model import Article, Attribution, Span, Speaker
 from . import lexicon
 from .mentions import core_tokens, locate
@@ -62,11 +65,15 @@ def link_attributions(
 ) -> list[tuple[tuple[str, ...], str | None, tuple[str, ...]]]:
     """For each attribution: (via ids outermost first, basis of the closest link, chain labels)."""
     by_id = {a.id: i for i, a in enumerate(attributions)}
-    paragraphs = [_paragraph_index(article, a) for a in attributions]
+    starts = [p.start for p in article.paragraphs]
+    paragraphs = [_paragraph_index(article, a, starts) for a in attributions]
     relays = _relays(article, attributions, speakers, paragraphs)
+    # Built once: each attribution looks its carrier up instead of scanning all the others.
+    lookups = _Lookups(attributions, speakers, relays, paragraphs)
     links: list[Link] = []
     for i, att in enumerate(attributions):
-        links.append(_link(i, attributions, speakers, links, relays, paragraphs, resolver))
+        links.append(_link(i, attributions, speakers, links, relays, paragraphs, resolver, lookups))
+        lookups.placed(i, speakers[i], links[i])
     out = []
     for i in range(len(attributions)):
         via, chain = _walk(i, attributions, speakers, links, by_id)
@@ -75,8 +82,31 @@ def link_attributions(
     return out
 
 
-def _link(i, attributions, speakers, links, relays, paragraphs, resolver) -> Link:
-    link = _carried(i, attributions, speakers, links, relays, paragraphs, resolver)
+class _Lookups:
+    """What ``_link`` asks of the other attributions, indexed: contents, places, relays."""
+
+    def __init__(self, attributions, speakers, relays, paragraphs):
+        self.contents = Intervals((a, b, j) for j, att in enumerate(attributions) for a, b in att.content.pieces)
+        self.by_key: dict[tuple, list[int]] = {}
+        for j, sp in enumerate(speakers):
+            self.by_key.setdefault(sp.key, []).append(j)
+        self.last_placed: dict[tuple, int] = {}  # speaker key -> last attribution with a parent
+        # Relays as (content start, index), sorted: those that run through the article, and
+        # all of them per paragraph.
+        self.dominant = sorted((attributions[j].content.start, j) for j, dominant in relays.items() if dominant)
+        self.local: dict[int, list[tuple[int, int]]] = {}
+        for j in relays:
+            self.local.setdefault(paragraphs[j], []).append((attributions[j].content.start, j))
+        for entries in self.local.values():
+            entries.sort()
+
+    def placed(self, i: int, speaker: Speaker, link: Link) -> None:
+        if speaker.type != "unknown" and link.parent is not None:
+            self.last_placed[speaker.key] = i
+
+
+def _link(i, attributions, speakers, links, relays, paragraphs, resolver, lookups: _Lookups) -> Link:
+    link = _carried(i, attributions, speakers, links, relays, paragraphs, resolver, lookups)
     relay = _relay(attributions[i], resolver)
     if relay is None or relay.key == speakers[i].key:
         return link
@@ -87,7 +117,7 @@ def _link(i, attributions, speakers, links, relays, paragraphs, resolver) -> Lin
     return Link(parent, (relay.label,) + link.hops, basis)
 
 
-def _carried(i, attributions, speakers, links, relays, paragraphs, resolver) -> Link:
+def _carried(i, attributions, speakers, links, relays, paragraphs, resolver, lookups: _Lookups) -> Link:
     att, speaker = attributions[i], speakers[i]
     hops: tuple[str, ...] = ()
     medium = _medium(att, resolver)
@@ -95,19 +125,20 @@ def _carried(i, attributions, speakers, links, relays, paragraphs, resolver) -> 
         document, agent = medium
         hops = (document.label,)
         if agent is not None:
-            carrier = _last_by(agent, i, attributions, speakers)
+            carrier = _last_by(agent, i, attributions, speakers, lookups)
             if carrier is not None:
                 return Link(attributions[carrier].id, hops, "medium")
             hops = (agent.label,) + hops
-    nested = _nesting(i, attributions)
+    nested = _nesting(i, attributions, lookups.contents)
     if nested is not None:
         return Link(attributions[nested].id, hops, "nested")
     if speaker.type == "outlet":
         return Link(None, hops, "medium" if hops else None)
-    for j in range(i - 1, -1, -1):
-        if speakers[j].type != "unknown" and speakers[j].key == speaker.key and links[j].parent is not None:
-            return Link(links[j].parent, hops or links[j].hops, "same-speaker")
-    relay = _context_relay(i, relays, attributions, paragraphs)
+    # The last earlier attribution of this (known) speaker that has a carrier.
+    j = lookups.last_placed.get(speaker.key)
+    if j is not None and j < i:
+        return Link(links[j].parent, hops or links[j].hops, "same-speaker")
+    relay = _context_relay(i, relays, attributions, paragraphs, lookups)
     if relay is not None:
         return Link(attributions[relay].id, hops, "context")
     return Link(None, hops, "medium" if hops else None)
@@ -147,13 +178,20 @@ def _inside(span: Span, container: Span) -> bool:
     return any(a <= span.start and span.end <= b for a, b in container.pieces)
 
 
-def _nesting(i: int, attributions: Sequence[Attribution]) -> int | None:
-    """The attribution with the smallest content that holds this one's cue (or source)."""
+def _nesting(i: int, attributions: Sequence[Attribution], contents: Intervals | None = None) -> int | None:
+    """The attribution with the smallest content that holds this one's cue (or source).
+
+    ``contents`` indexes the content pieces by attribution: only those holding the anchor are
+    looked at, in the order of the attributions.
+    """
     anchor = _anchor(attributions[i])
     if anchor is None:
         return None
+    if contents is None:
+        contents = Intervals((a, b, j) for j, att in enumerate(attributions) for a, b in att.content.pieces)
     best = None
-    for j, other in enumerate(attributions):
+    for j in sorted({j for _a, _b, j in contents.containing(anchor.start, anchor.end)}):
+        other = attributions[j]
         if j == i or not _inside(anchor, other.content):
             continue
         # Two attributions that hold each other's cues are one statement read twice.
@@ -253,19 +291,22 @@ def _document_and_agent(noun: Token, resolver: SpeakerResolver) -> tuple[Speaker
 
 
 def _offset(token: Token, resolver: SpeakerResolver) -> int:
-    for offset, doc in resolver.blocks:
-        if doc is token.doc:
-            return offset
-    raise LookupError("token from a Doc that is not one of the article's blocks")
+    offset = BlockIndex.of(resolver.blocks).offset_of(token.doc)
+    if offset is None:
+        raise LookupError("token from a Doc that is not one of the article's blocks")
+    return offset
 
 
-def _last_by(speaker: Speaker, i: int, attributions, speakers) -> int | None:
+def _last_by(speaker: Speaker, i: int, attributions, speakers, lookups: _Lookups | None = None) -> int | None:
     """The closest attribution of ``speaker`` before the i-th one (else after it)."""
-    same = [j for j, sp in enumerate(speakers) if j != i and sp.key == speaker.key]
-    before = [j for j in same if j < i]
-    if before:
-        return before[-1]
-    return same[0] if same else None
+    same = (lookups.by_key if lookups else {}).get(speaker.key)
+    if same is None:
+        same = [j for j, sp in enumerate(speakers) if sp.key == speaker.key]
+    k = bisect.bisect_left(same, i)
+    if k > 0:
+        return same[k - 1]
+    after = [j for j in same[:2] if j != i]
+    return after[0] if after else None
 
 
 def _relays(article, attributions, speakers, paragraphs) -> dict[int, bool]:
@@ -283,18 +324,28 @@ def _relays(article, attributions, speakers, paragraphs) -> dict[int, bool]:
     }
 
 
-def _context_relay(i, relays, attributions, paragraphs) -> int | None:
+def _context_relay(i, relays, attributions, paragraphs, lookups: _Lookups) -> int | None:
+    """The relay whose content starts last before this one's: among the relays that run
+    through the article and those of this paragraph (the first such relay on a tie)."""
     start = attributions[i].content.start
-    candidates = [
-        j for j, dominant in relays.items()
-        if attributions[j].content.start < start and (dominant or paragraphs[j] == paragraphs[i])
-    ]
-    return max(candidates, key=lambda j: attributions[j].content.start) if candidates else None
+    found = [_last_before(lookups.dominant, start), _last_before(lookups.local.get(paragraphs[i], []), start)]
+    found = [f for f in found if f is not None]
+    return min(found, key=lambda f: (-f[0], f[1]))[1] if found else None
 
 
-def _paragraph_index(article: Article, att: Attribution) -> int:
+def _last_before(entries: list[tuple[int, int]], start: int) -> tuple[int, int] | None:
+    """Of (content start, index) entries sorted, the latest start before ``start``, the smallest
+    index among equals."""
+    k = bisect.bisect_left(entries, (start, -1))
+    if k == 0:
+        return None
+    latest = entries[k - 1][0]
+    return entries[bisect.bisect_left(entries, (latest, -1))]
+
+
+def _paragraph_index(article: Article, att: Attribution, starts: list[int] | None = None) -> int:
+    """The index of the paragraph (in reading order, not overlapping) holding the content's start."""
     position = att.content.start
-    for k, p in enumerate(article.paragraphs):
-        if p.start <= position < p.end:
-            return k
-    return -1
+    starts = starts if starts is not None else [p.start for p in article.paragraphs]
+    k = bisect.bisect_right(starts, position) - 1
+    return k if k >= 0 and position < article.paragraphs[k].end else -1

@@ -6,12 +6,14 @@ outlet's own voice ("In a shocking suggestion") are its judgement, and are marke
 """
 from __future__ import annotations
 
+import bisect
 from typing import Iterable, Sequence
 
 from spacy.tokens import Token
 
 from ..attribution import Block
-from ..attribution.blocks import block_end
+from ..attribution.blocks import BlockIndex
+from ..intervals import Intervals
 from ..model import Article, Attribution, Marker, Span, Voice
 from . import lexicon
 
@@ -50,15 +52,20 @@ def _first_lemma(cue: Span, blocks: Sequence[Block]) -> str | None:
 
 
 def _tokens_in(blocks: Sequence[Block], ranges: Iterable[tuple[int, int]]) -> list[tuple[int, Token]]:
-    """(block offset, token) of every token that starts inside one of ``ranges``."""
-    ranges = list(ranges)
+    """(block offset, token) of every token that starts inside one of ``ranges``, in reading order.
+
+    ``blocks`` may be a BlockIndex: the blocks and tokens of each range are then found by
+    bisection, not by a scan of the article (once per attribution, that was quadratic).
+    """
+    index = BlockIndex.of(blocks)
+    chosen: dict[int, set[int]] = {}
+    for a, b in ranges:
+        for i in index.overlapping(a, b):
+            chosen.setdefault(i, set()).update(index.tokens_starting_in(i, a, b))
     out = []
-    for offset, doc in blocks:
-        end = block_end(offset, doc)
-        here = [(a, b) for a, b in ranges if a < end and offset < b]
-        if not here:
-            continue
-        out.extend((offset, token) for token in doc if _covered(offset + token.idx, here))
+    for i in sorted(chosen):
+        offset, doc = index[i]
+        out.extend((offset, doc[t]) for t in sorted(chosen[i]))
     return out
 
 
@@ -78,14 +85,14 @@ def classify_token(token: Token) -> str | None:
 
 def find_markers(text: str, blocks: Sequence[Block], ranges: Iterable[tuple[int, int]], skip: Iterable[tuple[int, int]] = ()) -> list[Marker]:
     """Markers whose word lies in ``ranges`` and outside ``skip`` (cues, nested contents)."""
-    return _markers(text, _tokens_in(blocks, ranges), list(skip))
+    return _markers(text, _tokens_in(blocks, ranges), Intervals.of_pieces(skip))
 
 
-def _markers(text: str, tokens: Iterable[tuple[int, Token]], skip: Sequence[tuple[int, int]]) -> list[Marker]:
+def _markers(text: str, tokens: Iterable[tuple[int, Token]], skip: Intervals) -> list[Marker]:
     out = []
     for offset, token in tokens:
         kind = classify_token(token)
-        if kind is None or _covered(offset + token.idx, skip):
+        if kind is None or skip.covers(offset + token.idx):
             continue
         a, b = _marker_extent(token) if kind == "evaluative" else (token.idx, token.idx + len(token))
         out.append(Marker(kind, Span.of(text, offset + a, offset + b)))
@@ -125,26 +132,26 @@ def sentence_voices(article: Article, blocks: Sequence[Block], attributions: Seq
     """The voice of every body sentence: attributed, or the outlet's own (asserted, hedged,
     denied), with the markers found in the outlet's own words."""
     text = article.text
-    body = {p.start for p in article.paragraphs if p.role == "body"}
     contents = [piece for att in attributions for piece in att.content.pieces]
     frames = [(s.start, s.end) for att in attributions for s in (att.source, att.cue) if s is not None]
     # A source's wording ("Authoritative Belarusian President ...") is the outlet's own choice,
     # so only contents and cues are left out when looking for the outlet's markers.
     cues = [(att.cue.start, att.cue.end) for att in attributions if att.cue is not None]
-    covering, skip = contents + frames, contents + cues
+    # Indexed once: every sentence asks which contents overlap it (issue 26).
+    covering, skip = Intervals.of_pieces(contents + frames), Intervals.of_pieces(contents + cues)
+    owners = Intervals((a, b, k) for k, att in enumerate(attributions) for a, b in att.content.pieces)
     out = []
     for offset, doc in blocks:
-        if offset not in body:
+        if not _in_body(article, offset):
             continue
         for sent in doc.sents:
             start, end = offset + sent.start_char, offset + sent.end_char
             words = [t for t in sent if t.is_alpha]
             if not words:
                 continue
-            near = [(a, b) for a, b in covering if a < end and start < b]
-            inside = [t for t in words if _covered(offset + t.idx, near)]
+            inside = [t for t in words if covering.covers(offset + t.idx)]
             share = round(len(inside) / len(words), 3)
-            ids = tuple(a.id for a in attributions if any(x < end and start < y for x, y in a.content.pieces))
+            ids = tuple(attributions[k].id for k in sorted({k for _a, _b, k in owners.overlapping(start, end)}))
             # The sentence's own tokens: no search of the article's blocks for them.
             own = _markers(text, ((offset, t) for t in sent), skip)
             if share >= ATTRIBUTED_SHARE:
@@ -159,5 +166,7 @@ def sentence_voices(article: Article, blocks: Sequence[Block], attributions: Seq
     return out
 
 
-def _covered(position: int, ranges: Sequence[tuple[int, int]]) -> bool:
-    return any(a <= position < b for a, b in ranges)
+def _in_body(article: Article, offset: int) -> bool:
+    """Whether the block at ``offset`` is (a piece of) a body paragraph; paragraphs are in order."""
+    k = bisect.bisect_right(article.paragraphs, offset, key=lambda p: p.start) - 1
+    return k >= 0 and offset < article.paragraphs[k].end and article.paragraphs[k].role == "body"

@@ -14,7 +14,7 @@ from typing import Sequence
 from spacy.tokens import Span as SpacySpan, Token
 
 from ..attribution import Block
-from ..attribution.blocks import block_end
+from ..attribution.blocks import BlockIndex
 from ..model import Span
 from . import lexicon
 from .names import NameKinds, norm, person_name
@@ -39,12 +39,13 @@ class Mention:
 def locate(blocks: Sequence[Block], span: Span) -> tuple[int, SpacySpan] | None:
     """The block offset and spaCy span of ``span`` (its first piece), or None if no block holds it."""
     start, end = span.pieces[0]
-    for offset, doc in blocks:
-        if offset <= start and end <= block_end(offset, doc):
-            found = doc.char_span(start - offset, end - offset, alignment_mode="expand")
-            if found is not None and len(found):
-                return offset, found
-    return None
+    index = BlockIndex.of(blocks)
+    i = index.holding(start, end)  # blocks do not overlap: one at most holds the span
+    if i is None:
+        return None
+    offset, doc = index[i]
+    found = doc.char_span(start - offset, end - offset, alignment_mode="expand")
+    return (offset, found) if found is not None and len(found) else None
 
 
 def stem(word: str) -> str:
@@ -156,16 +157,20 @@ def find_mentions(blocks: Sequence[Block], kinds: NameKinds | None = None) -> li
     kinds = kinds or NameKinds()
     found: dict[tuple[int, int], Mention] = {}
     for offset, doc in blocks:
+        # Only this paragraph's mentions can hold a position in it: checking those, not every
+        # mention so far, keeps an article of many paragraphs linear.
+        here: dict[tuple[int, int], Mention] = {}
         for ent in doc.ents:
             mention = _entity_mention(offset, ent, kinds)
             if mention is not None:
-                found[(mention.start, mention.end)] = mention
+                here[(mention.start, mention.end)] = mention
         for token in doc:
             if token.pos_ not in ("NOUN", "PROPN") or token.ent_type_:
                 continue
             mention = _nominal_mention(offset, token) or _untagged_person(offset, token, kinds)
-            if mention is not None and not any(m.start <= mention.start < m.end for m in found.values()):
-                found[(mention.start, mention.end)] = mention
+            if mention is not None and not any(m.start <= mention.start < m.end for m in here.values()):
+                here[(mention.start, mention.end)] = mention
+        found.update(here)
     return sorted(found.values(), key=lambda m: m.start)
 
 

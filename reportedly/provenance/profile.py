@@ -1,6 +1,7 @@
 """The sourcing profile of an article: who it rests on, how much is second-hand, in plain words."""
 from __future__ import annotations
 
+import bisect
 import dataclasses
 from collections import Counter
 from typing import Sequence
@@ -57,8 +58,10 @@ def sourcing_profile(
 
 def _unique(values) -> list[str]:
     out: list[str] = []
+    seen: set[str] = set()
     for value in values:
-        if value and value.lower() not in (v.lower() for v in out):
+        if value and value.lower() not in seen:
+            seen.add(value.lower())
             out.append(value)
     return out
 
@@ -72,11 +75,17 @@ def _attributed_words(article: Article, attributions: Sequence[Attribution]) -> 
             merged[-1][1] = max(merged[-1][1], b)
         else:
             merged.append([a, b])
+    # The merged pieces are disjoint and in order: each paragraph bisects to the first that
+    # ends after its start instead of trying them all.
+    ends = [b for _a, b in merged]
     total = 0
     for p in article.paragraphs:
         if p.role != "body":
             continue
-        for a, b in merged:
+        for k in range(bisect.bisect_right(ends, p.start), len(merged)):
+            a, b = merged[k]
+            if a >= p.end:
+                break
             lo, hi = max(a, p.start), min(b, p.end)
             if lo < hi:
                 total += len(article.text[lo:hi].split())

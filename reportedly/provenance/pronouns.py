@@ -191,7 +191,9 @@ def _plural(sp: Speaker, blocks: Sequence[Block]) -> bool:
 
 def window(position: int, sentences: Sequence[tuple[int, int]]) -> tuple[int, int]:
     """Where the window of a mention at ``position`` starts, and where its own sentence starts."""
-    index = bisect_right([a for a, _ in sentences], position) - 1
+    # Sentences are in reading order and do not overlap: the one holding ``position`` is the
+    # last to start at or before it (bisection, not a list of starts built per call).
+    index = bisect_right(sentences, (position, float("inf"))) - 1
     if index < 0 or not (sentences[index][0] <= position < sentences[index][1]):
         return position, position
     return sentences[max(0, index - PRONOUN_WINDOW + 1)][0], sentences[index][0]

@@ -25,6 +25,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from .. import __version__
 from ..errors import ReportedlyError
+from ..budget import DEFAULT_TIME_LIMIT
 from .library import DEFAULT_MAX_BYTES, Library
 
 HERE = Path(__file__).resolve().parent
@@ -164,9 +165,11 @@ class SecurityHeaders:
         await self.app(scope, receive, with_headers)
 
 
-def create_app(*, store=None, analyzer=None, max_bytes: int = DEFAULT_MAX_BYTES, fetch=None) -> FastAPI:
-    """The web app. ``store`` is an open corpus store (optional); ``analyzer`` is loaded once if not given;
-    ``fetch`` (a ``web.fetching.FetchPolicy``) lets the form and the API fetch URLs (None: they do not)."""
+def create_app(*, store=None, analyzer=None, max_bytes: int = DEFAULT_MAX_BYTES, fetch=None,
+               time_limit: float | None = DEFAULT_TIME_LIMIT) -> FastAPI:
+    """The web app. ``store`` is an open corpus store (optional); ``analyzer`` is loaded once if not
+    given, with ``time_limit`` seconds per article (see reportedly.budget); ``fetch`` (a
+    ``web.fetching.FetchPolicy``) lets the form and the API fetch URLs (None: they do not)."""
     app = FastAPI(
         title="reportedly",
         summary="Who said what, on whose word, in news articles.",
@@ -174,7 +177,8 @@ def create_app(*, store=None, analyzer=None, max_bytes: int = DEFAULT_MAX_BYTES,
         docs_url=None,
         redoc_url=None,
     )
-    app.state.library = Library(analyzer=analyzer, store=store, max_bytes=max_bytes, fetch=fetch)
+    app.state.library = Library(analyzer=analyzer, store=store, max_bytes=max_bytes, fetch=fetch,
+                                time_limit=time_limit)
     app.state.max_bytes = max_bytes
 
     @app.exception_handler(ReportedlyError)

@@ -7,6 +7,8 @@ and attribution ids that cover it. The template escapes each piece; nothing here
 """
 from __future__ import annotations
 
+import heapq
+from collections import Counter
 from dataclasses import dataclass, field
 
 # Roles in the order their colours should win when several cover the same piece.
@@ -83,13 +85,27 @@ def segments(text: str, marks: list[Mark]) -> list[Segment]:
         cuts.add(max(0, min(n, m.start)))
         cuts.add(max(0, min(n, m.end)))
     bounds = sorted(cuts)
+    # A sweep from left to right: marks join when the segment reaches their start and leave
+    # once it passes their end, instead of every mark being tried for every segment (that was
+    # quadratic: minutes for an article of thousands of attributions).
+    pending = sorted(marks, key=lambda m: m.start)
+    ending: list[tuple[int, int]] = []  # (end, index in pending) of the marks that joined
+    roles_over: Counter = Counter()
+    atts_over: Counter = Counter()
+    joined = 0
     out: list[Segment] = []
     for a, b in zip(bounds, bounds[1:]):
-        if a == b:
-            continue
-        over = [m for m in marks if m.start <= a and b <= m.end]
-        roles = [r for r in ROLES if any(m.role == r for m in over)]
-        atts = sorted({m.attribution for m in over if m.attribution}, key=_id_key)
+        while joined < len(pending) and pending[joined].start <= a:
+            heapq.heappush(ending, (pending[joined].end, joined))
+            roles_over[pending[joined].role] += 1
+            atts_over[pending[joined].attribution] += 1
+            joined += 1
+        while ending and ending[0][0] < b:
+            m = pending[heapq.heappop(ending)[1]]
+            roles_over[m.role] -= 1
+            atts_over[m.attribution] -= 1
+        roles = [r for r in ROLES if roles_over[r] > 0]
+        atts = sorted((att for att, count in atts_over.items() if att and count > 0), key=_id_key)
         out.append(Segment(text[a:b], a, roles, atts))
     return out
 

@@ -1,7 +1,8 @@
 """Where the web app keeps analyses: recent ones in memory, and the corpus store with ``--db``.
 
 Analysing is CPU-bound and spaCy pipelines are not safe to share between threads, so one
-Analyzer is loaded per process (lazily, on first use) and guarded by a lock.
+Analyzer is loaded per process (lazily, on first use) and guarded by a lock. Its time budget per
+article (reportedly.budget) bounds how long one request can hold that lock.
 """
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ import hashlib
 import threading
 from collections import OrderedDict
 
+from ..budget import DEFAULT_TIME_LIMIT
 from ..errors import InputError, NotFoundError, TooLargeError
 from ..ingest import read_article
 from ..ingest.html import read_html
@@ -21,13 +23,15 @@ RECENT = 200
 class Library:
     """Analyses made by this process (bounded, most recent kept) and an optional corpus store."""
 
-    def __init__(self, analyzer=None, store=None, max_bytes: int = DEFAULT_MAX_BYTES, fetch=None):
+    def __init__(self, analyzer=None, store=None, max_bytes: int = DEFAULT_MAX_BYTES, fetch=None,
+                 time_limit: float | None = DEFAULT_TIME_LIMIT):
         from .fetching import PageFetcher
 
         self._analyzer = analyzer
         self.store = store
         self.pages = PageFetcher(fetch)  # fetch: a FetchPolicy, or None to fetch nothing
         self.max_bytes = max_bytes
+        self.time_limit = time_limit
         self._recent: OrderedDict[str, dict] = OrderedDict()
         self._lock = threading.Lock()
 
@@ -38,7 +42,7 @@ class Library:
             if self._analyzer is None:
                 from ..pipeline import Analyzer
 
-                self._analyzer = Analyzer()
+                self._analyzer = Analyzer(time_limit=self.time_limit)
             return self._analyzer
 
     def analyze(self, text: str | None = None, html: str | bytes | None = None, name: str | None = None,

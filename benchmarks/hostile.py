@@ -1,0 +1,266 @@
+#!/usr/bin/env python3
+"""Hostile-but-plausible inputs: time and memory of every analysis step against input size.
+
+Each family generates one article at sizes n, 2n and 4n (``--sizes`` changes the multipliers);
+each (family, size) runs in a fresh child process, so a runaway case is cut off at ``--timeout``
+seconds (shown as ">T") without stopping the table. Steps: ``read`` (the plain-text or HTML
+reader), ``spacy`` (parsing the analysed paragraphs), ``extract`` (the default hybrid extractor),
+``provenance`` (speakers, chains, epistemics, profile) and ``json`` (the output dict). For each
+step: seconds, and the peak resident memory the step added (MB, from /proc/self/status VmHWM,
+reset before the step). The last column is the time ratio 4n / n of the slowest step: linear
+work gives about 4.
+
+    python benchmarks/hostile.py                       # every family, n, 2n, 4n
+    python benchmarks/hostile.py --family said_quote --sizes 1,4 --timeout 60
+    python benchmarks/hostile.py --json out.json       # also keep the figures
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+STEPS = ("read", "spacy", "extract", "provenance", "json")
+
+_FIRST = "Ann Bob Carla Dmitri Elena Farid Grace Hiro Ines Jamal Kofi Lena Mateo Nadia Omar Priya".split()
+_LAST = "Lee Novak Okafor Silva Tanaka Berg Moreau Costa Haddad Kowalski Quinn Rossi Sato Varga".split()
+
+
+def _name(i: int) -> str:
+    return f"{_FIRST[i % len(_FIRST)]} {_LAST[(i // len(_FIRST)) % len(_LAST)]}"
+
+
+def said_quote(n: int) -> str:
+    """`said "` repeated: every mark opens a quote that never closes, every word is a cue."""
+    return 'said "' * n
+
+
+def short_paragraphs(n: int) -> str:
+    """A live blog: thousands of one-line paragraphs, each an attribution (names, pronouns, outlets)."""
+    forms = ["{name} said the plan would work.", "She said no.", "He told reporters it was late.",
+             "The Times reported that costs rose.", "\u201cWe are ready,\u201d {last} said.",
+             "Officials said the road was shut.", "According to the paper, {last} left."]
+    out = []
+    for i in range(n):
+        name = _name(i)
+        out.append(forms[i % len(forms)].format(name=name, last=name.split()[-1]))
+    return "Live updates\n\n" + "\n\n".join(out)
+
+
+def paren_run(n: int) -> str:
+    """One paragraph of unclosed "(" with no space: one whitespace-free chunk for the tokenizer."""
+    return "Officials said (" + "(" * n + " it was fine."
+
+
+def paren_words(n: int) -> str:
+    """One paragraph of unclosed "(" between words."""
+    return "Officials said " + "(a " * n + "it was fine."
+
+
+def quote_run(n: int) -> str:
+    """One paragraph of straight quote marks, no space."""
+    return 'He said "' + '"' * n + ' it was fine.'
+
+
+def quote_words(n: int) -> str:
+    """One paragraph of straight quote marks between words."""
+    return "He said " + '" a ' * n + "it was fine."
+
+
+def commas(n: int) -> str:
+    """Long sentences of comma lists, with cues: one sentence per 200 items."""
+    sentences = []
+    for s in range(0, n, 200):
+        items = ", ".join(f"item{k}" for k in range(s, min(n, s + 200)))
+        sentences.append(f"{_name(s)} said that {items}, and more were needed.")
+    return "\n\n".join(" ".join(sentences[i : i + 5]) for i in range(0, len(sentences), 5))
+
+
+def mixed_quotes(n: int) -> str:
+    """Every quote mark there is, mixed and mostly unbalanced, with cues around them."""
+    marks = ["\u201c", "\u201d", '"', "'", "\u2018", "\u2019", "\u00ab", "\u00bb", "\u201e"]
+    words = []
+    for i in range(n):
+        words.append(marks[i % len(marks)] + ("said" if i % 3 == 0 else "word") + marks[(i * 7) % len(marks)])
+    return " ".join(words)
+
+
+def long_words(n: int) -> str:
+    """Very long words (a pasted base64 blob) among ordinary sentences."""
+    blob = ("QUJD" * (n // 4 + 1))[:n]
+    return f"Officials said the file was {blob} and nothing else.\n\nSmith said it was fine."
+
+
+def many_entities(n: int) -> str:
+    """Many distinct people, each named then quoted by surname and pronoun."""
+    paragraphs = []
+    for i in range(n):
+        name = _name(i)
+        paragraphs.append(f"{name}, a minister from {['Oslo', 'Lima', 'Kyiv', 'Accra'][i % 4]}, met "
+                          f"{_name(i + 7)}. {name.split()[-1]} said the talks went well, and he added that more would follow.")
+    return "\n\n".join(" ".join(paragraphs[i : i + 3]) for i in range(0, n, 3))
+
+
+def transcript(n: int) -> str:
+    """A long transcript: one paragraph of speaker turns, one per line."""
+    speakers = ["WALLACE", "SMITH", "JAKE TAPPER", "JONES"]
+    return "\n".join(f"{speakers[i % 4]}: We said that the plan {i} would work, didn't we?" for i in range(n))
+
+
+def long_paragraph(n: int) -> str:
+    """One paragraph of many ordinary attributed sentences (no blank line at all)."""
+    forms = ["{name} said the bridge would reopen on Monday.", "\u201cIt is safe,\u201d she said.",
+             "Officials told reporters that the plan was late.", "He added that nothing had changed."]
+    return " ".join(forms[i % 4].format(name=_name(i)) for i in range(n))
+
+
+def nested_markup(n: int) -> str:
+    """HTML: an article body nested n divs deep, with attributed paragraphs at every level."""
+    opening = "".join(f"<div class='c{i % 7}'><p>{_name(i)} said the plan {i} would work.</p>" for i in range(n))
+    body = "<article><h1>Plan</h1>" + opening + "</div>" * n + "</article>"
+    return f"<!doctype html><html><head><title>Plan</title></head><body>{body}</body></html>"
+
+
+# name -> (generator, base n, unit, is_html)
+FAMILIES = {
+    "said_quote": (said_quote, 1000, "repeats", False),
+    "short_paragraphs": (short_paragraphs, 1000, "paragraphs", False),
+    "paren_run": (paren_run, 2000, "marks", False),
+    "paren_words": (paren_words, 1000, "marks", False),
+    "quote_run": (quote_run, 2000, "marks", False),
+    "quote_words": (quote_words, 1000, "marks", False),
+    "commas": (commas, 2000, "items", False),
+    "mixed_quotes": (mixed_quotes, 1000, "words", False),
+    "long_words": (long_words, 50000, "chars", False),
+    "many_entities": (many_entities, 300, "people", False),
+    "transcript": (transcript, 500, "turns", False),
+    "long_paragraph": (long_paragraph, 400, "sentences", False),
+    "nested_markup": (nested_markup, 300, "levels", True),
+}
+
+
+def _rss_mb(field: str) -> float:
+    with open("/proc/self/status") as fh:
+        for line in fh:
+            if line.startswith(field + ":"):
+                return int(line.split()[1]) / 1024
+    return 0.0
+
+
+def _reset_peak() -> None:
+    try:
+        with open("/proc/self/clear_refs", "w") as fh:
+            fh.write("5")  # resets VmHWM to the current RSS
+    except OSError:
+        pass
+
+
+def _measure(fn):
+    _reset_peak()
+    before = _rss_mb("VmRSS")
+    t0 = time.perf_counter()
+    value = fn()
+    seconds = time.perf_counter() - t0
+    return value, [round(seconds, 3), round(max(0.0, _rss_mb("VmHWM") - before), 1)]
+
+
+def run_child(family: str, n: int) -> dict:
+    """Analyse one generated article step by step; {step: [seconds, peak MB added]}."""
+    from reportedly.ingest import read_article
+    from reportedly.ingest.html import read_html
+    from reportedly.pipeline import Analyzer, number_attributions
+    from reportedly.provenance import trace_provenance
+    from reportedly.serialize import analysis_dict
+    from reportedly.model import Analysis
+
+    generate, _base, _unit, is_html = FAMILIES[family]
+    raw = generate(n)
+    analyzer = Analyzer()
+    analyzer.analyze(read_article("Officials said the bridge would reopen on Monday, and it did.", "warm"))
+    out = {"bytes": len(raw.encode("utf-8"))}
+    article, out["read"] = _measure(lambda: read_html(raw.encode("utf-8"), "h") if is_html else read_article(raw, "h"))
+    if hasattr(analyzer, "parse"):
+        (blocks, notes), out["spacy"] = _measure(lambda: analyzer.parse(article))
+    else:  # the code before issue 26: one Doc per paragraph, no limits
+        def parse():
+            texts = [article.text[p.start : p.end] for p in article.paragraphs]
+            return [(p.start, doc) for p, doc in zip(article.paragraphs, analyzer.nlp.pipe(texts))], ()
+        (blocks, notes), out["spacy"] = _measure(parse)
+    out["notes"] = list(notes)
+    found, out["extract"] = _measure(lambda: number_attributions(analyzer.extractor.extract(article.text, blocks)))
+    out["attributions"] = len(found)
+    traced, out["provenance"] = _measure(lambda: trace_provenance(article, blocks, found))
+    provenance, voice, profile = traced
+    analysis = Analysis(article.id, article, found, (), provenance=provenance, voice=voice, profile=profile)
+    _, out["json"] = _measure(lambda: json.dumps(analysis_dict(analysis)))
+    return out
+
+
+def run(family: str, n: int, timeout: float) -> dict:
+    """One (family, size) in a child process; {"timeout": True} when it ran past ``timeout``."""
+    cmd = [sys.executable, __file__, "--child", family, str(n)]
+    try:
+        done = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout, cwd=ROOT)
+    except subprocess.TimeoutExpired:
+        return {"timeout": True}
+    if done.returncode != 0:
+        return {"error": done.stderr.strip().splitlines()[-1:] or ["failed"]}
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def _cell(result: dict, step: str, timeout: float) -> str:
+    if result.get("timeout"):
+        return f">{timeout:g}"
+    if "error" in result:
+        return "error"
+    seconds, mb = result[step]
+    return f"{seconds:.2f}/{mb:.0f}"
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--family", action="append", choices=sorted(FAMILIES), help="only these families")
+    parser.add_argument("--sizes", default="1,2,4", help="multipliers of each family's base size")
+    parser.add_argument("--scale", type=float, default=1.0, help="multiply every base size")
+    parser.add_argument("--timeout", type=float, default=120.0, help="seconds per (family, size)")
+    parser.add_argument("--json", help="write the figures here")
+    parser.add_argument("--child", nargs=2, help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.child:
+        print(json.dumps(run_child(args.child[0], int(args.child[1]))))
+        return 0
+    sizes = [int(s) for s in args.sizes.split(",")]
+    rows = []
+    print("| family | n | KB | attributions | " + " | ".join(f"{s} s/MB" for s in STEPS) + " | notes |")
+    print("|---" * (len(STEPS) + 5) + "|")
+    for family in args.family or list(FAMILIES):
+        _gen, base, unit, _html = FAMILIES[family]
+        results = []
+        for mult in sizes:
+            n = int(base * args.scale * mult)
+            result = run(family, n, args.timeout)
+            results.append(result)
+            rows.append({"family": family, "n": n, **result})
+            kb = f"{result['bytes'] / 1024:.0f}" if "bytes" in result else "?"
+            cells = " | ".join(_cell(result, s, args.timeout) for s in STEPS)
+            notes = "; ".join(result.get("notes", []))[:60]
+            print(f"| {family} | {n} {unit} | {kb} | {result.get('attributions', '?')} | {cells} | {notes} |", flush=True)
+        first, last = results[0], results[-1]
+        if len(results) > 1 and all("read" in r for r in (first, last)):
+            ratios = {s: last[s][0] / max(first[s][0], 0.01) for s in STEPS}
+            worst = max(ratios, key=ratios.get)
+            print(f"|   ratio {sizes[-1] // sizes[0]}n/n | | | | "
+                  + " | ".join(f"{ratios[s]:.1f}" for s in STEPS) + f" | worst: {worst} |", flush=True)
+    if args.json:
+        Path(args.json).write_text(json.dumps(rows, indent=1))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

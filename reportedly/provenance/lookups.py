@@ -1,0 +1,153 @@
+"""Indexes over an article's mentions and resolved speakers, for speaker resolution.
+
+Resolving one source looks back over the article: every person mention sharing a surname, the
+holders of a title, the last outlet named, the speakers of the last sentences. Done by scanning
+the article's mentions and speakers for each source, an article with thousands of attributions
+took minutes (issue 26). These lists carry the lookups, built once per article; each answer is
+exactly what the scan gave, in the same order.
+"""
+from __future__ import annotations
+
+import bisect
+import functools
+from typing import Iterable, Sequence
+
+from ..model import Speaker
+from .mentions import Mention, person_name
+
+_HONORIFICS = ("mr.", "mrs.", "ms.", "dr.", "mr", "mrs", "ms", "dr")
+
+
+@functools.lru_cache(maxsize=4096)
+def name_words(name: str) -> tuple[str, ...]:
+    """The words of a person's name, lower-cased, without honorifics or stops ("Mr. J. Smith's")."""
+    return tuple(w.strip(".,") for w in person_name(name).lower().split() if w not in _HONORIFICS)
+
+
+class MentionIndex(list):
+    """An article's mentions in reading order (a list of them), with lookups made on first use."""
+
+    def __init__(self, mentions: Iterable[Mention] = ()):
+        super().__init__(mentions)
+        self._by_last: dict[str, list[Mention]] | None = None
+        self._by_office: dict[str, list[int]] | None = None
+        self._first_role: dict[str, str] | None = None
+        self._by_head: dict[tuple[str, str], tuple[list[int], list[Mention]]] = {}
+        self._outlets: list[tuple[int, int, int]] | None = None  # (end, start, index) of named outlets
+        self.full_names: dict[str, Mention | None] = {}  # memo of speakers._full_name
+
+    @classmethod
+    def of(cls, mentions: Sequence[Mention]) -> "MentionIndex":
+        """``mentions`` itself when it is an index already, else an index of them."""
+        return mentions if isinstance(mentions, MentionIndex) else cls(mentions)
+
+    def starting_in(self, start: int, end: int) -> list[Mention]:
+        """The mentions whose start is in ``[start, end]``, in reading order."""
+        lo = bisect.bisect_left(self, start, key=lambda m: m.start)
+        hi = bisect.bisect_right(self, end, key=lambda m: m.start)
+        return self[lo:hi]
+
+    def persons_ending(self, words: tuple[str, ...]) -> list[Mention]:
+        """Named person mentions whose name words end with ``words`` (non-empty), in order."""
+        if self._by_last is None:
+            self._by_last = {}
+            for m in self:
+                if m.type == "person" and m.name and name_words(m.name):
+                    self._by_last.setdefault(name_words(m.name)[-1], []).append(m)
+        return [m for m in self._by_last.get(words[-1], ()) if name_words(m.name)[-len(words):] == words]
+
+    def with_office(self, offices: Iterable[str]) -> list[Mention]:
+        """Named person mentions with a role, one of whose words is in ``offices``, in order."""
+        if self._by_office is None:
+            self._by_office = {}
+            for k, m in enumerate(self):
+                if m.type == "person" and m.role and m.name:
+                    for word in {w.lower() for w in m.role.split()}:
+                        self._by_office.setdefault(word, []).append(k)
+        found = sorted({k for office in offices for k in self._by_office.get(office, ())})
+        return [self[k] for k in found]
+
+    def first_role(self, name: str) -> str | None:
+        """The role of the first person mention named ``name`` that has one."""
+        if self._first_role is None:
+            self._first_role = {}
+            for m in self:
+                if m.type == "person" and m.name and m.role:
+                    self._first_role.setdefault(m.name, m.role)
+        return self._first_role.get(name)
+
+    def fullest_before(self, head: str, kind: str, position: int) -> Mention | None:
+        """Among mentions of ``kind`` with head ``head`` ending by ``position``, the longest text
+        (the earliest among equals): a running best over the mentions in order of their ends."""
+        key = (head, kind)
+        if key not in self._by_head:
+            same = sorted((m for m in self if m.head == head and m.type == kind), key=lambda m: m.end)
+            best: list[Mention] = []
+            for m in same:
+                if not best or (len(m.text), -m.start) > (len(best[-1].text), -best[-1].start):
+                    best.append(m)
+                else:
+                    best.append(best[-1])
+            self._by_head[key] = ([m.end for m in same], best)
+        ends, best = self._by_head[key]
+        k = bisect.bisect_right(ends, position)
+        return best[k - 1] if k else None
+
+    def last_outlet_before(self, position: int) -> Mention | None:
+        """The named outlet mention with the latest start among those ending by ``position``
+        (the first in reading order among equals)."""
+        if self._outlets is None:
+            self._outlets = sorted((m.end, m.start, k) for k, m in enumerate(self) if m.type == "outlet" and m.name)
+        k = _latest_start(self._outlets, position)
+        return self[k] if k is not None else None
+
+
+def _latest_start(items: list[tuple[int, int, int]], position: int) -> int | None:
+    """Among ``(end, start, order)`` items sorted by end, those ending by ``position``: the order
+    of the one that starts last (the smallest order among equals). Walks back from ``position``
+    and stops at the first end at or before the best start, since every earlier item starts
+    before its end."""
+    best: tuple[int, int] | None = None
+    for i in range(bisect.bisect_right(items, (position, float("inf"), 0)) - 1, -1, -1):
+        end, start, order = items[i]
+        if best is not None and end <= best[0]:
+            break
+        if best is None or start > best[0] or (start == best[0] and order < best[1]):
+            best = (start, order)
+    return best[1] if best is not None else None
+
+
+class SpokenIndex(list):
+    """The speakers resolved so far, in attribution order (a list of them), indexed by where
+    their mention starts."""
+
+    def __init__(self, speakers: Iterable[Speaker] = ()):
+        super().__init__()
+        self._by_start: list[tuple[int, int]] = []  # (mention start, order)
+        self._outlet_ends: list[tuple[int, int, int]] = []  # (mention end, mention start, order)
+        for sp in speakers:
+            self.append(sp)
+
+    @classmethod
+    def of(cls, speakers: Sequence[Speaker]) -> "SpokenIndex":
+        return speakers if isinstance(speakers, SpokenIndex) else cls(speakers)
+
+    def append(self, speaker: Speaker) -> None:
+        order = len(self)
+        super().append(speaker)
+        if speaker.mention is not None:
+            bisect.insort(self._by_start, (speaker.mention.start, order))
+            if speaker.type == "outlet" and speaker.name:
+                bisect.insort(self._outlet_ends, (speaker.mention.end, speaker.mention.start, order))
+
+    def starting_in(self, start: int, end: int) -> list[Speaker]:
+        """Speakers whose mention starts in ``[start, end]``, in the order they were resolved."""
+        lo = bisect.bisect_left(self._by_start, (start, -1))
+        hi = bisect.bisect_right(self._by_start, (end, len(self)))
+        return [self[k] for k in sorted(order for _s, order in self._by_start[lo:hi])]
+
+    def last_outlet_before(self, position: int) -> Speaker | None:
+        """The named outlet speaker whose mention ends by ``position`` and starts latest (the
+        first resolved among equals)."""
+        k = _latest_start(self._outlet_ends, position)
+        return self[k] if k is not None else None

@@ -1,0 +1,378 @@
+"""Same answers, linear cost: each index or sweep that replaced a scan (issue 26) against the scan.
+
+The reference functions below are the scans as they were; random hand-built inputs (spaCy Docs
+with random trees, random ranges and quotes, synthetic mentions and speakers) must give
+identical results.
+"""
+import random
+
+import pytest
+import spacy
+from spacy.tokens import Doc
+
+from reportedly.intervals import Intervals
+from reportedly.model import Span, Speaker
+
+RNG = random.Random(26)
+
+
+def _ranges(n, limit, max_len=20):
+    out = []
+    for _ in range(n):
+        a = RNG.randint(0, limit)
+        out.append((a, a + RNG.randint(0, max_len)))
+    return out
+
+
+def test_intervals_answer_as_the_scans_do():
+    for _ in range(300):
+        ranges = [(a, b, k) for k, (a, b) in enumerate(_ranges(RNG.randint(0, 15), 80))]
+        index = Intervals(ranges)
+        for start, end in _ranges(20, 100):
+            assert index.covers(start) == any(a <= start < b for a, b, _k in ranges)
+            assert index.overlaps(start, end) == any(a < end and start < b for a, b, _k in ranges)
+            assert sorted(index.overlapping(start, end)) == sorted(r for r in ranges if r[0] < end and start < r[1])
+            assert sorted(index.containing(start, end)) == sorted(r for r in ranges if r[0] <= start and end <= r[1])
+
+
+# -- quotes ------------------------------------------------------------------------------------
+
+def _old_paragraph_quotes(text, start, end):
+    from reportedly.attribution.quotes import _marks
+
+    stack, found = [], []
+    for mark in _marks(text, start, end):
+        match_at = next((k for k in range(len(stack) - 1, -1, -1) if stack[k].family == mark.family), None)
+        closes = mark.role == "close" or (mark.role == "either" and match_at is not None)
+        if closes:
+            if match_at is None:
+                continue
+            opener = stack[match_at]
+            del stack[match_at:]
+            if not stack:
+                found.append((opener.pos, mark.pos + 1))
+            continue
+        if mark.family == "double" and match_at is not None and mark.role == "open" and text[mark.pos] == '"':
+            del stack[match_at:]
+        stack.append(mark)
+    left_open = stack[0].pos if stack and stack[0].family == "double" else None
+    return found, left_open
+
+
+PIECES = ["“", "”", '"', "'", "‘", "’", "«", "»", " ", "a", "said", ", ", ".", "\n", "—", ":"]
+
+
+def _random_text(n):
+    return "".join(RNG.choice(PIECES) for _ in range(n))
+
+
+def test_quote_pairing_is_unchanged():
+    from reportedly.attribution.quotes import _paragraph_quotes
+
+    for _ in range(2000):
+        text = _random_text(RNG.randint(0, 40))
+        assert _paragraph_quotes(text, 0, len(text)) == _old_paragraph_quotes(text, 0, len(text))
+
+
+def _old_adjacent(text, left, right, quotes):
+    best = None
+    for quote in quotes:
+        if quote.end <= left and not text[quote.end : left].strip(" ,—–-:\n"):
+            best = quote
+        elif quote.start >= right and not text[right : quote.start].strip(" ,—–-:\n"):
+            best = best or quote
+    return best
+
+
+def _old_snap(text, rng, quotes, cue):
+    start, end = rng
+    for quote in quotes:
+        if quote.start <= cue[0] and cue[1] <= quote.end:
+            continue
+        if quote.start < end and start < quote.end:
+            start, end = min(start, quote.start), max(end, quote.end)
+    return Span.of(text, start, end)
+
+
+def _old_kind(text, content, quotes):
+    words = sum(len(text[a:b].split()) for a, b in content.pieces)
+    quoted = 0
+    for quote in quotes:
+        for a, b in quote.pieces:
+            if content.start <= a and b <= content.end:
+                quoted += len(text[a:b].split())
+    if quoted == 0:
+        return "indirect"
+    return "direct" if quoted >= words - 1 else "mixed"
+
+
+def test_quote_lookups_answer_as_the_scans_do():
+    from reportedly.attribution.quotes import QuoteIndex, find_quotes
+    from reportedly.attribution.rules import _kind, _snap
+
+    for _ in range(400):
+        paragraphs, text = [], ""
+        for _p in range(RNG.randint(1, 4)):
+            body = _random_text(RNG.randint(1, 30)).strip("\n") or "a"
+            paragraphs.append((len(text), len(text) + len(body)))
+            text += body + "\n\n"
+        quotes = find_quotes(text, paragraphs)
+        index = QuoteIndex(quotes)
+        for left, right in _ranges(10, len(text), 5):
+            right = min(max(right, left + 1), len(text))
+            assert (index.ending_before(text, left) or index.starting_after(text, right)) == _old_adjacent(text, left, right, quotes)
+            cue = (left, right)
+            for rng in _ranges(3, len(text), 15):
+                rng = (rng[0], min(rng[1], len(text)))
+                assert _snap(text, rng, index, cue) == _old_snap(text, rng, quotes, cue)
+                if rng[1] > rng[0]:
+                    content = Span.of(text, *rng)
+                    assert _kind(text, content, index) == _old_kind(text, content, quotes)
+        for position in range(len(text)):
+            assert index.quoted(position) == any(a <= position < b for q in quotes for a, b in q.pieces)
+
+
+# -- parse trees -------------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def vocab():
+    return spacy.blank("en").vocab
+
+
+def _random_doc(vocab, n):
+    """A Doc with a random dependency forest (projective or not) over words and marks."""
+    words = [RNG.choice(["said", '"', "(", ",", "he", "it", "“", " ", "fine", "."]) for _ in range(n)]
+    heads, deps = list(range(n)), ["ROOT"] * n
+    # Tokens attach in a random order to one attached before them: no cycles, arcs both ways,
+    # crossing ones (non-projective) included; now and then a nearby head keeps trees projective.
+    order = list(range(n))
+    RNG.shuffle(order)
+    for k, i in enumerate(order[1:], start=1):
+        if RNG.random() < 0.1:
+            continue  # another root
+        heads[i] = order[RNG.randrange(0, k)]
+        deps[i] = RNG.choice(["ccomp", "nsubj", "punct", "dobj", "prep"])
+    spaces = [RNG.random() < 0.7 for _ in range(n)]
+    return Doc(vocab, words=words, spaces=spaces, heads=heads, deps=deps, )
+
+
+def _old_edges(head):
+    n = len(head)
+    left, right = list(range(n)), list(range(n))
+    for i in range(n):
+        node = i
+        while head[node] != node:
+            node = head[node]
+            if i < left[node]:
+                left[node] = i
+            elif i > right[node]:
+                right[node] = i
+    return left, right
+
+
+def _old_quote_above(text, head):
+    from reportedly.attribution.features import QUOTE_CHARS
+
+    above = [False] * len(text)
+    for i in range(len(text)):
+        if text[i] in QUOTE_CHARS:
+            node = i
+            while True:
+                above[node] = True
+                if head[node] == node:
+                    break
+                node = head[node]
+    return above
+
+
+def _old_trim(tokens, quotes_too=False):
+    tokens = [t for t in tokens if not t.is_space]
+    while tokens and tokens[0].is_punct and (quotes_too or not tokens[0].is_quote):
+        tokens = tokens[1:]
+    while tokens and tokens[-1].is_punct and (quotes_too or not tokens[-1].is_quote):
+        tokens = tokens[:-1]
+    if not tokens:
+        return None
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+
+
+def test_subtree_edges_and_trims_are_unchanged(vocab):
+    from reportedly.attribution.features import _base_features, _read_parse
+    from reportedly.attribution.syntax import trim, trim_range, trim_subtree
+
+    for _ in range(150):
+        doc = _random_doc(vocab, RNG.randint(1, 40))
+        parse = _read_parse(doc)
+        assert (parse.left, parse.right) == _old_edges(parse.head)
+        quote_above = _old_quote_above(parse.text, parse.head)
+        for i, feats in enumerate(_base_features(parse, 0)):
+            assert ("subq" in feats) == (parse.pos[i] in ("VERB", "AUX") and quote_above[i])
+        for token in doc:
+            for quotes_too in (False, True):
+                assert trim_subtree(token, quotes_too) == _old_trim(list(token.subtree), quotes_too)
+        for start, end in _ranges(10, len(doc), 15):
+            for quotes_too in (False, True):
+                assert trim_range(doc, start, end, quotes_too) == _old_trim(list(doc[start:end]), quotes_too)
+                assert trim(list(doc[start:end]), quotes_too) == _old_trim(list(doc[start:end]), quotes_too)
+
+
+# -- the page's highlighting -------------------------------------------------------------------
+
+def test_highlight_segments_are_unchanged():
+    from reportedly.web.highlight import ROLES, Mark, _id_key, segments
+
+    def old(text, marks):
+        n = len(text)
+        cuts = {0, n} | {max(0, min(n, m.start)) for m in marks} | {max(0, min(n, m.end)) for m in marks}
+        bounds = sorted(cuts)
+        out = []
+        for a, b in zip(bounds, bounds[1:]):
+            over = [m for m in marks if m.start <= a and b <= m.end]
+            out.append((text[a:b], a, [r for r in ROLES if any(m.role == r for m in over)],
+                        sorted({m.attribution for m in over if m.attribution}, key=_id_key)))
+        return out
+
+    for _ in range(300):
+        text = "x" * RNG.randint(0, 60)
+        marks = [Mark(a - 3, b - 3, RNG.choice(ROLES), RNG.choice([None, "", "a1", "a2", "a10"]))
+                 for a, b in _ranges(RNG.randint(0, 12), len(text) + 6)]
+        assert [(s.text, s.start, s.roles, s.attributions) for s in segments(text, marks)] == old(text, marks)
+
+
+# -- speakers ----------------------------------------------------------------------------------
+
+def _mentions(n):
+    from reportedly.provenance.mentions import Mention
+
+    names = ["John Smith", "Smith", "Jane Smith", "Mr. Jones", "Ann Jones", None]
+    out, position = [], 0
+    for _ in range(n):
+        position += RNG.randint(0, 6)
+        end = position + RNG.randint(1, 8)
+        kind = RNG.choice(["person", "person", "outlet", "document", "group"])
+        name = RNG.choice(names) if kind == "person" else RNG.choice(["the Times", "Reuters", None])
+        role = RNG.choice([None, "foreign minister", "president", "minister of state"])
+        head = RNG.choice(["letter", "paper", "officials", "smith"])
+        text = RNG.choice(["the letter", "a letter from them", "the paper", name or "them"])
+        out.append(Mention(position, end, text, kind, head, name=name, role=role))
+        position += 1
+    return out
+
+
+def test_mention_lookups_answer_as_the_scans_do():
+    from reportedly.provenance.lookups import MentionIndex, name_words
+
+    for _ in range(200):
+        mentions = _mentions(RNG.randint(0, 25))
+        index = MentionIndex(mentions)
+        for words in [("smith",), ("john", "smith"), ("jones",), ("x",)]:
+            assert index.persons_ending(words) == [
+                m for m in mentions if m.type == "person" and m.name and name_words(m.name)[-len(words):] == words]
+        offices = {"minister", "president"}
+        assert index.with_office(offices) == [
+            m for m in mentions if m.type == "person" and m.role and m.name and offices & {w.lower() for w in m.role.split()}]
+        for name in ["John Smith", "Ann Jones", "Nobody"]:
+            assert index.first_role(name) == next(
+                (m.role for m in mentions if m.type == "person" and m.name == name and m.role), None)
+        for position in range(0, 120, 7):
+            before = [m for m in mentions if m.head == "letter" and m.end <= position and m.type == "document"]
+            best = max(before, key=lambda m: (len(m.text), -m.start)) if before else None
+            assert index.fullest_before("letter", "document", position) == best
+            named = [m for m in mentions if m.type == "outlet" and m.name and m.end <= position]
+            assert index.last_outlet_before(position) == (max(named, key=lambda m: m.start) if named else None)
+            assert index.starting_in(position, position + 10) == [m for m in mentions if position <= m.start <= position + 10]
+
+
+def test_speaker_lookups_answer_as_the_scans_do():
+    from reportedly.provenance.lookups import SpokenIndex
+
+    for _ in range(200):
+        speakers = []
+        for a, b in _ranges(RNG.randint(0, 20), 100, 8):
+            kind = RNG.choice(["person", "outlet", "outlet", "unknown"])
+            mention = Span(a, b, "x" * (b - a)) if RNG.random() < 0.9 else None
+            speakers.append(Speaker(kind, mention, name=RNG.choice([None, "Times", "Smith"])))
+        index = SpokenIndex(speakers)
+        assert list(index) == speakers
+        for position in range(0, 110, 5):
+            assert index.starting_in(position, position + 15) == [
+                sp for sp in speakers if sp.mention is not None and position <= sp.mention.start <= position + 15]
+            named = [sp for sp in speakers if sp.type == "outlet" and sp.name and sp.mention is not None and sp.mention.end <= position]
+            assert index.last_outlet_before(position) == (max(named, key=lambda s: s.mention.start) if named else None)
+
+
+def test_the_pronoun_window_starts_where_it_did():
+    from reportedly.provenance.pronouns import PRONOUN_WINDOW, window
+
+    def _window_start(position, sentences):
+        return window(position, sentences)[0]
+
+    def old(position, sentences):
+        index = next((i for i, (a, b) in enumerate(sentences) if a <= position < b), None)
+        return position if index is None else sentences[max(0, index - PRONOUN_WINDOW + 1)][0]
+
+    for _ in range(200):
+        sentences, position = [], 0
+        for _s in range(RNG.randint(0, 10)):
+            position += RNG.randint(0, 3)
+            sentences.append((position, position + RNG.randint(1, 9)))
+            position = sentences[-1][1]
+        for p in range(position + 3):
+            assert _window_start(p, sentences) == old(p, sentences)
+
+
+# -- the profile -------------------------------------------------------------------------------
+
+def test_attributed_words_are_counted_as_before():
+    from reportedly.model import Article, Attribution, Paragraph
+    from reportedly.provenance.profile import _attributed_words, _unique
+
+    def old(article, attributions):
+        covered = sorted({piece for att in attributions for piece in att.content.pieces})
+        merged = []
+        for a, b in covered:
+            if merged and a <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], b)
+            else:
+                merged.append([a, b])
+        total = 0
+        for p in article.paragraphs:
+            if p.role == "body":
+                for a, b in merged:
+                    lo, hi = max(a, p.start), min(b, p.end)
+                    if lo < hi:
+                        total += len(article.text[lo:hi].split())
+        return total
+
+    for _ in range(200):
+        text = " ".join(RNG.choice(["a", "bb", "said", "\n\n"]) for _w in range(60))
+        paragraphs, position = [], 0
+        while position < len(text):
+            end = min(len(text), position + RNG.randint(1, 40))
+            paragraphs.append(Paragraph(position, end, RNG.choice(["body", "body", "title"])))
+            position = end + RNG.randint(0, 3)
+        article = Article("x", text, tuple(paragraphs))
+        atts = [Attribution("", "direct", Span.from_fragments(text, [(a, min(b, len(text)))] + [(c, min(d, len(text)))]))
+                for (a, b), (c, d) in zip(_ranges(8, len(text) - 2), _ranges(8, len(text) - 2)) if b > a]
+        assert _attributed_words(article, atts) == old(article, atts)
+    assert _unique(["Times", "times", "", "Post", "TIMES", "post"]) == ["Times", "Post"]
+
+
+@pytest.mark.model
+def test_rules_that_need_a_source_change_nothing_in_the_hybrid(analyzer):
+    from reportedly.attribution.hybrid import HybridExtractor
+    from reportedly.attribution.rules import RuleExtractor
+    from reportedly.ingest import read_article
+
+    text = ("Officials said the bridge would reopen on Monday. Reached by phone, the mayor warned "
+            "against haste, adding that repairs were slow.\n\nIt is said that costs rose, and said "
+            "said said the plan was fine. Note that the plan failed.\n\n“We are ready,” Smith said. "
+            "According to the paper, Jones left.")
+    article = read_article(text, "a")
+    blocks, _notes = analyzer.parse(article)
+    model = analyzer.extractor.model
+    every = RuleExtractor().extract(text, blocks)
+    sourced = RuleExtractor(require_source=True).extract(text, blocks)
+    assert sourced == [att for att in every if att.source is not None] and len(sourced) < len(every)
+    assert HybridExtractor(model, RuleExtractor()).extract(text, blocks) == \
+        HybridExtractor(model, RuleExtractor(require_source=True)).extract(text, blocks)
