@@ -13,7 +13,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from reportedly.corpus.clusters import cluster_store
+from reportedly.store.derived import cluster_store
 from reportedly.corpus.trace import trace_statement
 from reportedly.store import open_store
 from reportedly.store.ingest import ingest_paths

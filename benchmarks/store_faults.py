@@ -102,13 +102,14 @@ def write_batch(docs: list[dict], path: Path, *, failures: int = 3) -> Path:
 
 def build_store(path: Path, docs: list[dict]) -> Path:
     """A healthy, clustered store at ``path`` holding ``docs`` and one failure."""
-    from reportedly.corpus.clusters import cluster_store
+    from reportedly.store.derived import cluster_store, identify_speakers
     from reportedly.store import open_store
     from reportedly.store.write import record_failure, store_documents
 
     db = open_store(path)
     store_documents(db, [(d, doc_hash(d), None) for d in docs])
     record_failure(db, "broken", "broken is empty")
+    identify_speakers(db)
     cluster_store(db)
     db.close()
     return path

@@ -49,12 +49,15 @@ def add_corpus_commands(commands) -> None:
     add_fetch_arguments(p, archive_default="FILE's folder/<FILE name>-archive")
 
     p = command("speakers", "speakers with the number of statements credited to them", _speakers)
-    p.add_argument("--type", help="only speakers of this type (person, outlet, unknown, pronoun, ...)")
+    p.add_argument("--type", help="only speakers of this type (person, organization, outlet, group, ...)")
+    p.add_argument("--name", help="only speakers credited under a name containing this")
     p.add_argument("--limit", type=int, default=50)
-    p.add_argument("--all", action="store_true", help="include pronoun-only speakers (he, she, they)")
+    p.add_argument("--offset", type=int, default=0)
+    p.add_argument("--all", action="store_true", help="also the credits no article resolved to a name (pronouns, descriptions), as written")
 
     p = command("speaker", "everything one speaker said, earliest first", _speaker)
     p.add_argument("name")
+    p.add_argument("--type", help="the speaker of this type, when several share the name")
     p.add_argument("--limit", type=int, default=200)
 
     p = command("search", "full-text search over what was said", _search)
@@ -147,7 +150,7 @@ def _open(args):
 
 def _ingest(args) -> int:
     from .cli_fetch import store_archive, web_options
-    from .corpus.clusters import cluster_store, clusters_pending
+    from .store.derived import cluster_store, clusters_pending, identify_speakers, identities_pending
     from .fetch.sources import ingest_sources
 
     try:
@@ -167,6 +170,10 @@ def _ingest(args) -> int:
         print(f"reportedly: no articles found in {', '.join(args.paths)} (readable: text, HTML, JSON Lines, WARC, feeds, batch Parquet)", file=sys.stderr)
         return 1
     summary = f"stored {report.stored}, already there {report.skipped}, failed {report.failed}"
+    if identities_pending(db):
+        # Identities depend on the whole corpus (a second "Cruz" makes "Cruz" ambiguous), and are
+        # cheap next to analysis: decided again after every run that stored something.
+        summary += f"; {identify_speakers(db)} speakers"
     pending = clusters_pending(db)
     if pending and args.no_cluster:
         summary += f"; clusters pending for {pending} statements (`reportedly cluster` or the next ingest)"
@@ -180,7 +187,8 @@ def _ingest(args) -> int:
 def _speakers(args) -> int:
     from .store.queries import list_speakers
 
-    emit(list_speakers(_open(args), type=args.type, limit=args.limit, include_pronouns=args.all), args.format)
+    rows = list_speakers(_open(args), type=args.type, name=args.name, limit=args.limit, offset=args.offset, include_unnamed=args.all)
+    emit(rows, args.format, ["name", "type", "statements", "articles"])
     return 0
 
 
@@ -190,7 +198,7 @@ _STATEMENT = ["published", "outlet", "article", "speaker", "kind", "cue", "conte
 def _speaker(args) -> int:
     from .store.queries import speaker_statements
 
-    emit(speaker_statements(_open(args), args.name, limit=args.limit), args.format, _STATEMENT if args.format != "json" else None)
+    emit(speaker_statements(_open(args), args.name, limit=args.limit, type=args.type), args.format, _STATEMENT if args.format != "json" else None)
     return 0
 
 
@@ -232,7 +240,7 @@ def _articles(args) -> int:
 def _trace(args) -> int:
     from .corpus.trace import trace_statement
 
-    from .corpus.clusters import clusters_pending
+    from .store.derived import clusters_pending
 
     db = _open(args)
     result = trace_statement(db, args.text)
@@ -282,7 +290,7 @@ def _graph(args) -> int:
 
 
 def _cluster(args) -> int:
-    from .corpus.clusters import cluster_store
+    from .store.derived import cluster_store
 
     print(f"{cluster_store(open_store(args.db, create=False))} statement clusters", file=sys.stderr)
     return 0
@@ -309,7 +317,7 @@ def _check(args) -> int:
 
 
 def _upgrade(args) -> int:
-    from .corpus.clusters import complete_pending
+    from .store.derived import complete_pending
     from .store import upgrade_store
 
     applied, backup = upgrade_store(args.db)

@@ -320,7 +320,7 @@ def test_no_cluster_leaves_the_clusters_pending_until_a_writing_command(tmp_path
 
 def test_clusters_and_their_mark_are_one_transaction(store, monkeypatch):
     """A clustering that fails before it commits leaves the old clusters and the old mark."""
-    from reportedly.corpus import clusters
+    from reportedly.store import derived as clusters
 
     before = bench.dump_store(store)
     db = open_store(store)

@@ -7,11 +7,12 @@ import sqlite3
 import zlib
 from datetime import datetime, timezone
 
-from ..corpus.speakers import same_outlet, speaker_key, speaker_of
+from ..corpus.speakers import credit_of, full_name_words, publishing_outlet, settle_outlets
 from ..corpus.text import canonical
 from ..corpus.wire import body_key, wire_agency
 from ..model import Article
 from .fetched import link_version
+from .identities import alias_and_speaker, outlet_rowid
 
 
 def content_hash(article: Article) -> str:
@@ -115,39 +116,57 @@ def _insert(db: sqlite3.Connection, doc: dict, id: str, hash: str, source_path: 
     article_rowid = cur.lastrowid
     link_version(db, article_rowid, doc)
     db.execute("INSERT INTO articles_fts (rowid, body) VALUES (?, ?)", (article_rowid, article["text"]))
+    own = store_credits(db, article_rowid, doc)
     speakers_here: set[int] = set()
-    for att in attributions:
-        found = speaker_of(att)
-        speaker = _speaker_rowid(db, *found) if found else None
+    for att, (alias, speaker, cited) in zip(attributions, own):
         if speaker is not None:
             db.execute("UPDATE speakers SET statements = statements + 1 WHERE rowid = ?", (speaker,))
+            db.execute("UPDATE speaker_aliases SET statements = statements + 1 WHERE rowid = ?", (alias,))
             if speaker not in speakers_here:
                 speakers_here.add(speaker)
                 db.execute("UPDATE speakers SET articles = articles + 1 WHERE rowid = ?", (speaker,))
         content = att["content"]
         cur = db.execute(
-            """INSERT INTO attributions (article, att_id, kind, speaker, source, cue, content,
+            """INSERT INTO attributions (article, att_id, kind, speaker, alias, source, cue, content,
                                          content_start, content_end, canonical, published)
-               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
             (
-                article_rowid, att["id"], att["kind"], speaker, (att.get("source") or {}).get("text"),
+                article_rowid, att["id"], att["kind"], speaker, alias, (att.get("source") or {}).get("text"),
                 (att.get("cue") or {}).get("text"), content["text"], content["start"], content["end"],
                 canonical(content["text"]), article.get("published"),
             ),
         )
-        if found and found[1] == "outlet" and not same_outlet(article.get("outlet"), found[0]):
-            db.execute("INSERT INTO citations (article, attribution, cited) VALUES (?, ?, ?)", (article_rowid, cur.lastrowid, found[0]))
+        if cited is not None:
+            name, outlet = cited
+            db.execute("INSERT INTO citations (article, attribution, cited, cited_outlet) VALUES (?, ?, ?, ?)",
+                       (article_rowid, cur.lastrowid, name, outlet))
     return article_rowid
 
 
+def store_credits(db: sqlite3.Connection, article_rowid: int, doc: dict) -> list[tuple]:
+    """Who each attribution of ``doc`` is credited to, as (alias, speaker, cited) rows.
 
-
-def _speaker_rowid(db: sqlite3.Connection, name: str, kind: str) -> int:
-    key = speaker_key(name, kind)
-    row = db.execute("SELECT rowid FROM speakers WHERE key = ?", (key,)).fetchone()
-    if row:
-        return row[0]
-    return db.execute("INSERT INTO speakers (key, name, type) VALUES (?, ?, ?)", (key, name, kind)).lastrowid
+    Also sets the article's canonical outlet. ``cited`` is (outlet name, outlet rowid) when the
+    attribution credits another outlet than the article's own (a citation), else None.
+    """
+    article = doc["article"]
+    publishing = publishing_outlet(article.get("outlet"))
+    own = outlet_rowid(db, publishing, alias=article.get("outlet")) if publishing else None
+    db.execute("UPDATE articles SET outlet_id = ? WHERE rowid = ?", (own, article_rowid))
+    full_names = full_name_words(doc)
+    credits = settle_outlets([credit_of(att, full_names) for att in doc.get("attributions", [])], publishing)
+    out = []
+    for credit in credits:
+        if credit is None:
+            out.append((None, None, None))
+            continue
+        alias, speaker = alias_and_speaker(db, credit)
+        cited = None
+        if credit.type == "outlet" and credit.resolved:
+            outlet = outlet_rowid(db, credit.name)
+            cited = (credit.name, outlet) if outlet != own else None
+        out.append((alias, speaker, cited))
+    return out
 
 
 def record_failure(db: sqlite3.Connection, item: str, error: str, source_path: str | None = None) -> None:
