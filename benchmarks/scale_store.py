@@ -29,7 +29,8 @@ from pathlib import Path
 from datetime import datetime, timedelta
 
 from reportedly.corpus.clusters import word_diff
-from reportedly.corpus.trace import _match_words, trace_statement
+from reportedly.corpus.trace import match_words
+from reportedly.store.trace import trace_statement
 from reportedly.store import open_store
 from reportedly.store.queries import list_speakers, search_contents, speaker_statements
 from reportedly.store.write import store_documents
@@ -97,7 +98,7 @@ def main() -> None:
             # Cold in-process caches each time (the verification and diff caches would make
             # repeated runs of the same query look faster than a first visit is).
             word_diff.cache_clear()
-            _match_words.cache_clear()
+            match_words.cache_clear()
             runs["trace"].append(timed(trace_statement, db, q))
         runs["speakers list"].append(timed(list_speakers, db, limit=50))
     for name, times in runs.items():

@@ -97,12 +97,12 @@ def _serve(args: argparse.Namespace) -> int:
     import uvicorn
 
     from .web import create_app
-    from .web.store import open_store
+    from .web.store import StoreReader
 
-    store = open_store(args.db, seconds=args.query_seconds) if args.db else None
+    store = StoreReader(args.db, seconds=args.query_seconds) if args.db else None
     app = create_app(store=store, max_bytes=args.max_bytes, fetch=serve_fetch_policy(args))
     # Load spaCy before accepting requests, so the first analysis is not the slow one.
-    app.state.library.analyzer
+    app.state.library.warm_up()
 
     class Server(uvicorn.Server):
         def handle_exit(self, sig, frame):

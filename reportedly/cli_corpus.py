@@ -238,7 +238,7 @@ def _articles(args) -> int:
 
 
 def _trace(args) -> int:
-    from .corpus.trace import trace_statement
+    from .store.trace import trace_statement
 
     from .store.derived import clusters_pending
 
@@ -340,7 +340,7 @@ def _failures(args) -> int:
 
 
 def _export(args) -> int:
-    from .corpus.export import export_store
+    from .store.export import export_store
 
     for path, count in export_store(_open(args), args.out, args.format).items():
         print(f"{path}: {count} rows", file=sys.stderr)

@@ -363,7 +363,7 @@ def test_kill_ingest_at_20_random_moments_then_resume(tmp_path):
 # -- 4. bounded queries -------------------------------------------------------------------------
 
 def test_the_word_cap_is_the_same_on_the_cli_the_api_and_the_pages(store):
-    from reportedly.corpus.trace import trace_statement
+    from reportedly.store.trace import trace_statement
     from reportedly.store.queries import MAX_QUERY_WORDS, search_contents
     from web_support import assert_error_shape
 
@@ -383,7 +383,7 @@ def test_the_word_cap_is_the_same_on_the_cli_the_api_and_the_pages(store):
 
 
 def test_a_100_kb_query_is_answered_in_under_a_second(store):
-    from reportedly.corpus.trace import trace_statement
+    from reportedly.store.trace import trace_statement
     from reportedly.store.queries import search_contents
 
     text = ("the mayor said " * 7000)[:100_000]
@@ -400,7 +400,7 @@ def test_a_100_kb_query_is_answered_in_under_a_second(store):
 
 def test_four_times_the_words_take_at_most_five_times_as_long(store):
     """Repeated words made FTS5 quadratic (2,000 x "the": minutes); each now counts once."""
-    from reportedly.corpus.trace import trace_statement
+    from reportedly.store.trace import trace_statement
     from reportedly.store.queries import search_contents
 
     db = open_store(store, readonly=True)

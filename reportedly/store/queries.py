@@ -3,7 +3,7 @@
 These are the library's query API (the CLI and the web pages call them; keep names stable):
 ``list_speakers``, ``speaker_statements``, ``search_contents``, ``list_outlets``,
 ``outlet_sources``, ``list_articles``, ``get_article``, ``citation_graph``, ``list_failures``,
-``store_stats``. Tracing a statement is ``reportedly.corpus.trace.trace_statement``.
+``store_stats``. Tracing a statement is ``reportedly.store.trace.trace_statement``.
 """
 from __future__ import annotations
 

@@ -26,14 +26,14 @@ from . import worker
 from .library import DEFAULT_MAX_BYTES, Library
 from .openapi import openapi_30
 from .pages import form_page
-from .render import CSP, HERE, error_body, render
+from .render import CSP, HERE, error_body, render, wants_json
 
 
 def _error_response(request: Request, status: int, message: str):
     data = error_body(status, message)
     # A form post that failed shows the form again with the message and the text as pasted:
     # nobody should lose a long paste to a typo or a size limit.
-    if request.method == "POST" and request.url.path == "/analyze" and not request.scope.get("state", {}).get("json"):
+    if request.method == "POST" and request.url.path == "/analyze" and not wants_json(request):
         form = getattr(request.state, "form_fields", None) or {}
         return render(request, "analyze.html", {**data, **form_page(request), "form": form}, status=status)
     return render(request, "error.html", data, status=status)

@@ -30,6 +30,10 @@ class Library:
         self._recent: OrderedDict[str, dict] = OrderedDict()
         self._lock = threading.Lock()
 
+    def warm_up(self) -> None:
+        """Start the analysis worker now, so that it loads the model before the first request."""
+        self.worker.start()
+
     def analyze(self, text: str | None = None, html: str | bytes | None = None, name: str | None = None,
                 url: str | None = None) -> dict:
         """Analyse pasted text or HTML, or the page at ``url``; returns the analysis dict and

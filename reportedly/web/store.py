@@ -160,11 +160,6 @@ class StoreReader:
 
     def trace(self, text: str, *, stop=None) -> dict:
         """Where the statement ``text`` appeared across the corpus, earliest seen first."""
-        from ..corpus.trace import trace_statement
+        from ..store.trace import trace_statement
 
         return self.run(trace_statement, text, stop=stop)
-
-
-def open_store(path: str, *, seconds: float = QUERY_SECONDS) -> StoreReader:
-    """The store at ``path`` for the web app; StoreError when it is missing, not a store or old."""
-    return StoreReader(path, seconds=seconds)

@@ -19,6 +19,8 @@ pass stand-ins) and loads the real pipeline itself otherwise, once, on its first
 from __future__ import annotations
 
 import multiprocessing
+import os
+import resource
 import threading
 import time
 from dataclasses import dataclass
@@ -56,20 +58,26 @@ class Job:
 
 def _serve(conn, analyzer) -> None:
     """The worker's loop: read a job, answer (True, analysis dict) or (False, (status, message))."""
+    # A forked child holds every descriptor the server had open: its listening socket, client
+    # connections, pipes to other programs. Kept open here they would outlive the server's own
+    # close (a client waiting for EOF would wait for this process), so all but the pipe go.
+    keep = conn.fileno()
+    os.closerange(3, keep)
+    os.closerange(keep + 1, _max_fd())
     from ..ingest import read_article
     from ..ingest.html import read_html
     from ..serialize import analysis_dict
 
+    if analyzer is None:  # loaded once, at start: the first request does not wait for it
+        from ..pipeline import Analyzer
+
+        analyzer = Analyzer()
     while True:
         try:
             job = conn.recv()
         except EOFError:
             return
         try:
-            if analyzer is None:
-                from ..pipeline import Analyzer
-
-                analyzer = Analyzer()
             if job.article is not None:
                 article = job.article
             elif job.text is not None:
@@ -136,6 +144,10 @@ class AnalysisWorker:
         error.status = status
         raise error
 
+    def start(self) -> None:
+        """Start the worker process now (it loads the model at once)."""
+        self._start()
+
     def _start(self):
         if self._process is None or not self._process.is_alive():
             # fork: the worker starts at once with the modules (and an injected analyzer) loaded.
@@ -156,6 +168,11 @@ class AnalysisWorker:
         if self._conn is not None:
             self._conn.close()
             self._conn = None
+
+
+def _max_fd() -> int:
+    soft, _ = resource.getrlimit(resource.RLIMIT_NOFILE)
+    return soft if 0 < soft < 1 << 20 else 4096
 
 
 def _too_large(size: int, limit: int) -> ReportedlyError:
