@@ -143,31 +143,64 @@ class Credit:
     resolved: bool
     short_outlet: str | None = None  # "post" for "the Post": the outlet is settled by context
     in_full: str | None = None  # a one-word name: the one full name the article gives with it, "" none
+    via: str | None = None  # the pronoun the article resolved to this name ("he"), when the source was one
 
 
-def full_name_words(doc: dict) -> dict[str, set[str]]:
-    """The full names (folded first and last word) of this article's PERSON entities by each of
-    their two words: {"clinton": {"bill clinton", "hillary clinton"}, ...}."""
+@dataclass(frozen=True)
+class ArticleNames:
+    """The people an article names, as credits need them: each PERSON entity's span and folded
+    first-and-last name, and those full names by each of their two words."""
+
+    people: tuple[tuple[int, int, str], ...] = ()
+    by_word: dict = None  # {"clinton": {"bill clinton", "hillary clinton"}, ...}
+
+    def full_names(self, word: str) -> list[str]:
+        """The full names of the article starting or ending with ``word``."""
+        return sorted((self.by_word or {}).get(word, ()))
+
+    def joins_people(self, source: dict) -> bool:
+        """Whether a source span names two different people joined by "and", "or" or "&"
+        ("Hillary Clinton and Martin O'Malley"); "Trump's spokeswoman Hope Hicks" names two
+        people but speaks as one."""
+        start, text = source.get("start"), source.get("text") or ""
+        if start is None:
+            return False
+        inside = sorted((a, b, name) for a, b, name in self.people if start <= a and b <= start + len(text))
+        for (_, end1, name1), (start2, _, name2) in zip(inside, inside[1:]):
+            between = f" {text[end1 - start:start2 - start].strip(' ,').lower()} "
+            if name1 != name2 and any(f" {word} " in between for word in ("and", "or", "&")):
+                return True
+        return False
+
+
+def article_names(doc: dict) -> ArticleNames:
+    """The ``ArticleNames`` of a ``reportedly/1`` document, from its PERSON entities."""
     from .identity import name_tokens
 
-    forms: dict[str, set[str]] = {}
+    people, by_word = [], {}
     for entity in doc.get("entities") or []:
         if entity.get("label") != "PERSON":
             continue
         words = name_tokens(entity.get("text") or "")
-        if len(words) < 2:
+        if not words:
             continue
-        for word in (words[0], words[-1]):
-            forms.setdefault(word, set()).add(f"{words[0]} {words[-1]}")
-    return forms
+        full = f"{words[0]} {words[-1]}" if len(words) > 1 else words[0]
+        people.append((entity.get("start", -1), entity.get("end", -1), full))
+        if len(words) > 1:
+            for word in (words[0], words[-1]):
+                by_word.setdefault(word, set()).add(full)
+    return ArticleNames(tuple(people), by_word)
 
 
-def credit_of(attribution: dict, full_names: dict[str, set[str]] | None = None) -> Credit | None:
+def credit_of(attribution: dict, names: ArticleNames = ArticleNames()) -> Credit | None:
     """Who an attribution (a ``reportedly/1`` dict) is credited to, or None when it has no source.
 
     A name counts as resolved only when the provenance step gave one (``speaker.name``) or the
     source names a known outlet; a pronoun, a description or a source the article could not name
-    is credited as written and never lands on a named speaker.
+    is credited as written and never lands on a named speaker. ``names`` (the article's people)
+    settles more: a source naming two people ("Hillary Clinton and Martin O'Malley") is a group,
+    not the one name it was given; a one-word name the article gives two people in full is not
+    resolved; otherwise ``in_full`` records the one full name it gives, or "" (corpus.identity).
     """
     from .identity import name_tokens
 
@@ -176,6 +209,8 @@ def credit_of(attribution: dict, full_names: dict[str, set[str]] | None = None) 
     wording = visible(" ".join(str(source.get("text") or "").split()))
     if isinstance(speaker, dict) and speaker.get("name"):
         name = visible(" ".join(str(speaker["name"]).split()))
+        if names.joins_people(source):
+            return Credit(wording, "group", False)
         kind = str(speaker.get("type") or "unknown")
         outlet = outlet_form(name)
         if outlet:
@@ -183,9 +218,10 @@ def credit_of(attribution: dict, full_names: dict[str, set[str]] | None = None) 
         if kind == "outlet" and not looks_like_outlet(name):
             kind = "unknown"  # an outlet by type only: judged by its credits across the corpus
         words = name_tokens(name)
-        fitting = sorted((full_names or {}).get(words[0], ())) if len(words) == 1 else None
+        fitting = names.full_names(words[0]) if len(words) == 1 else None
         in_full = None if fitting is None or len(fitting) > 1 else (fitting[0] if fitting else "")
-        return Credit(name, kind, bool(words) and (fitting is None or len(fitting) < 2), in_full=in_full)
+        via = wording.lower() if wording.lower() in PRONOUNS else None
+        return Credit(name, kind, bool(words) and (fitting is None or len(fitting) < 2), in_full=in_full, via=via)
     if not wording:
         return None
     outlet = outlet_form(wording)

@@ -22,12 +22,12 @@ def _identity_key(credit: Credit) -> str:
     # The identity a new alias gets until the next identify_speakers: its own folded name.
     if credit.resolved and credit.type != "pronoun":
         return "name:" + " ".join(name_tokens(credit.name))
-    return "as-written:" + alias_key(credit.name, credit.type, credit.resolved, credit.in_full)
+    return "as-written:" + alias_key(credit.name, credit.type, credit.resolved, credit.in_full, credit.via)
 
 
 def alias_and_speaker(db: sqlite3.Connection, credit: Credit) -> tuple[int, int]:
     """(alias rowid, speaker rowid) for a credit, made when new (inside the caller's transaction)."""
-    key = alias_key(credit.name, credit.type, credit.resolved, credit.in_full)
+    key = alias_key(credit.name, credit.type, credit.resolved, credit.in_full, credit.via)
     row = db.execute("SELECT rowid, speaker FROM speaker_aliases WHERE key = ?", (key,)).fetchone()
     if row:
         return row[0], row[1]
@@ -38,8 +38,8 @@ def alias_and_speaker(db: sqlite3.Connection, credit: Credit) -> tuple[int, int]
         (identity, credit.name, credit.type, int(identity.startswith("name:"))),
     ).lastrowid
     alias = db.execute(
-        "INSERT INTO speaker_aliases (key, name, type, resolved, in_full, speaker) VALUES (?, ?, ?, ?, ?, ?)",
-        (key, credit.name, credit.type, int(credit.resolved), credit.in_full, speaker),
+        "INSERT INTO speaker_aliases (key, name, type, resolved, in_full, via, speaker) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        (key, credit.name, credit.type, int(credit.resolved), credit.in_full, credit.via, speaker),
     ).lastrowid
     return alias, speaker
 
@@ -82,8 +82,8 @@ def apply_identities(db: sqlite3.Connection) -> int:
     through = db.execute("SELECT COALESCE(MAX(rowid), 0) FROM attributions").fetchone()[0]
     # The statements of each alias are its evidence: counted from the rows, not trusted.
     db.execute("UPDATE speaker_aliases SET statements = (SELECT COUNT(*) FROM attributions a WHERE a.alias = speaker_aliases.rowid)")
-    rows = db.execute("SELECT rowid, key, name, type, resolved, in_full, speaker, statements FROM speaker_aliases").fetchall()
-    mapping = identify(Alias(r["key"], r["name"], r["type"], bool(r["resolved"]), max(1, r["statements"]), r["in_full"])
+    rows = db.execute("SELECT rowid, key, name, type, resolved, in_full, via, speaker, statements FROM speaker_aliases").fetchall()
+    mapping = identify(Alias(r["key"], r["name"], r["type"], bool(r["resolved"]), max(1, r["statements"]), r["in_full"], r["via"])
                        for r in rows)
     existing = {key: rowid for rowid, key in db.execute("SELECT rowid, key FROM speakers")}
     ids: dict[str, int] = {}

@@ -176,6 +176,7 @@ def m006_speaker_and_outlet_identities(db: sqlite3.Connection) -> None:
             type TEXT NOT NULL,               -- as the article typed it
             resolved INTEGER NOT NULL,        -- 1: the article resolved the speaker to this name
             in_full TEXT,                     -- a one-word name: the one full name its article gives ('' none)
+            via TEXT,                         -- the pronoun resolved to this name ("he"), when the source was one
             speaker INTEGER REFERENCES speakers(rowid),
             statements INTEGER NOT NULL DEFAULT 0
         );

@@ -7,7 +7,7 @@ import sqlite3
 import zlib
 from datetime import datetime, timezone
 
-from ..corpus.speakers import credit_of, full_name_words, publishing_outlet, settle_outlets
+from ..corpus.speakers import article_names, credit_of, publishing_outlet, settle_outlets
 from ..corpus.text import canonical
 from ..corpus.wire import body_key, wire_agency
 from ..model import Article
@@ -153,8 +153,8 @@ def store_credits(db: sqlite3.Connection, article_rowid: int, doc: dict) -> list
     publishing = publishing_outlet(article.get("outlet"))
     own = outlet_rowid(db, publishing, alias=article.get("outlet")) if publishing else None
     db.execute("UPDATE articles SET outlet_id = ? WHERE rowid = ?", (own, article_rowid))
-    full_names = full_name_words(doc)
-    credits = settle_outlets([credit_of(att, full_names) for att in doc.get("attributions", [])], publishing)
+    names = article_names(doc)
+    credits = settle_outlets([credit_of(att, names) for att in doc.get("attributions", [])], publishing)
     out = []
     for credit in credits:
         if credit is None:
