@@ -66,6 +66,7 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--port", type=int, default=8000, help="port (default 8000)")
     serve.add_argument("--max-bytes", type=int, default=2_000_000, metavar="N", help="largest request body (default 2,000,000)")
     serve.add_argument("--query-seconds", type=float, default=5.0, metavar="S", help="time one request may spend querying the store (default 5)")
+    serve.add_argument("--save", action="store_true", help="keep the articles analysed through the form and the API in --db (the server then writes to it)")
     add_serve_fetch_arguments(serve)
     serve.set_defaults(run=_serve)
     from .cli_corpus import add_corpus_commands
@@ -100,7 +101,10 @@ def _serve(args: argparse.Namespace) -> int:
     from .web.store import StoreReader
 
     store = StoreReader(args.db, seconds=args.query_seconds) if args.db else None
-    app = create_app(store=store, max_bytes=args.max_bytes, fetch=serve_fetch_policy(args))
+    from .web.saving import StoreSaver
+
+    save = StoreSaver(args.db) if args.save and args.db else None
+    app = create_app(store=store, max_bytes=args.max_bytes, fetch=serve_fetch_policy(args), save=save)
     # Load spaCy before accepting requests, so the first analysis is not the slow one.
     app.state.library.warm_up()
 

@@ -132,3 +132,21 @@ def test_a_failed_form_post_keeps_the_pasted_text(serve):
         page = c.post(base + "/analyze", data={"text": text}, headers={"accept": "text/html"})
     assert page.status_code == 413 and page.headers["content-type"].startswith("text/html")
     assert "at most 100" in page.text and text.strip() in page.text
+
+
+def test_saved_analyses_are_in_the_store_and_the_recent_list(tmp_path):
+    from fastapi.testclient import TestClient
+
+    from reportedly.store import open_store
+    from reportedly.web import create_app
+    from reportedly.web.saving import StoreSaver
+    from reportedly.web.store import StoreReader
+
+    path = bench.build_store(tmp_path / "save.db", bench.corpus_docs(3))
+    app = create_app(store=StoreReader(path), analyzer=bench.EchoAnalyzer(), save=StoreSaver(path))
+    with TestClient(app) as client:
+        done = client.post("/api/analyze", json={"text": "Officials said the new bridge would open on Monday morning."}).json()
+        assert open_store(path, readonly=True).execute("SELECT COUNT(*) FROM articles WHERE id = ?", (done["id"],)).fetchone()[0] == 1
+        home = client.get("/.json").json()
+        assert home["recent"][0]["id"] == done["id"] and len(home["recent"]) == 4
+        assert client.get(f"/articles/{done['id']}").status_code == 200

@@ -303,12 +303,12 @@ def _article_filter(outlet: str | None, since: str | None, until: str | None, db
 
 def list_articles(
     db: sqlite3.Connection, *, outlet: str | None = None, since: str | None = None, until: str | None = None,
-    limit: int = 50, offset: int = 0,
+    limit: int = 50, offset: int = 0, order: str = "published",
 ) -> list[dict]:
     """Articles, newest first, each with its sourcing profile.
 
     ``outlet`` is any form of an outlet's name; ``since`` and ``until`` bound the publication
-    date (ISO 8601 prefixes, both included). ``profile`` is the analysis's own profile when it
+    date (ISO 8601 prefixes, both included); ``order="stored"`` lists the latest stored first. ``profile`` is the analysis's own profile when it
     has one; ``counts`` is always computed here (attributions by kind, named speakers,
     pronoun-only and source-less attributions, outlets cited), so every article has a
     comparable summary.
@@ -320,7 +320,8 @@ def list_articles(
             f"""SELECT ar.rowid AS _rowid, ar.id, COALESCE(o.name, ar.outlet) AS outlet, ar.published, ar.title, ar.url, ar.wire,
                        ar.n_attributions, ar.profile
                 FROM articles ar LEFT JOIN outlets o ON o.rowid = ar.outlet_id {where}
-                ORDER BY ar.published IS NULL, ar.published DESC, ar.id LIMIT ? OFFSET ?""",
+                ORDER BY {"ar.rowid DESC" if order == "stored" else "ar.published IS NULL, ar.published DESC, ar.id"}
+                LIMIT ? OFFSET ?""",
             (*params, limit, offset),
         )
     )

@@ -27,6 +27,14 @@ def content_hash(article: Article) -> str:
     return hashlib.sha256("\x00".join(parts).encode("utf-8")).hexdigest()
 
 
+def document_hash(doc: dict) -> str:
+    """``content_hash`` of the article a ``reportedly/1`` document was made from."""
+    article = doc["article"]
+    parts = [article.get("text") or "", article.get("outlet") or "", article.get("url") or "",
+             article.get("title") or "", article.get("published") or ""]
+    return hashlib.sha256("\x00".join(parts).encode("utf-8")).hexdigest()
+
+
 def known_hashes(db: sqlite3.Connection) -> set[str]:
     """Hashes of every stored article (to skip them before spending time on analysis)."""
     return {row[0] for row in db.execute("SELECT hash FROM articles")}

@@ -109,7 +109,7 @@ async def analyze_request(request: Request) -> dict:
 @router.post(
     "/analyze",
     summary="Analyse one article",
-    description="Returns the analysis of schema `reportedly/1`. The article is kept in memory and served at `/articles/{id}`.",
+    description="Returns the analysis of schema `reportedly/1`, served afterwards at `/articles/{id}`: kept in the store when the server saves (`reportedly serve --db FILE --save`), else in this process's memory.",
     openapi_extra=ANALYZE_BODY,
     responses={200: {"description": "The analysis (schema reportedly/1)", "content": {"application/json": {"schema": {"type": "object"}}}}, **ANALYZE_ERRORS},
 )

@@ -138,11 +138,12 @@ class SecurityHeaders:
 
 def create_app(*, store=None, analyzer=None, max_bytes: int = DEFAULT_MAX_BYTES, fetch=None,
                analysis_seconds: float = worker.SECONDS, analysis_queue: int = worker.QUEUE,
-               max_chars: int = worker.MAX_CHARS) -> FastAPI:
+               max_chars: int = worker.MAX_CHARS, save=None) -> FastAPI:
     """The web app. ``store`` is an open corpus store (optional); ``analyzer`` is loaded once, in the
     analysis worker, if not given; ``fetch`` (a ``web.fetching.FetchPolicy``) lets the form and the
     API fetch URLs (None: they do not). ``analysis_seconds``, ``analysis_queue`` and ``max_chars``
-    bound the analysis worker (``web.worker``)."""
+    bound the analysis worker (``web.worker``). ``save`` (a ``web.saving.StoreSaver``) keeps
+    every analysis in the store."""
     analyses = worker.AnalysisWorker(analyzer, queue=analysis_queue, seconds=analysis_seconds, max_chars=max_chars)
 
     @contextlib.asynccontextmanager
@@ -158,7 +159,7 @@ def create_app(*, store=None, analyzer=None, max_bytes: int = DEFAULT_MAX_BYTES,
         redoc_url=None,
         lifespan=lifespan,
     )
-    app.state.library = Library(store=store, max_bytes=max_bytes, fetch=fetch, worker=analyses)
+    app.state.library = Library(store=store, max_bytes=max_bytes, fetch=fetch, worker=analyses, saver=save)
     app.openapi = lambda: openapi_30(app)  # the bundled Swagger UI renders 3.0, not 3.1
     app.state.max_bytes = max_bytes
 

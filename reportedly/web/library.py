@@ -14,16 +14,19 @@ from .worker import AnalysisWorker, Job
 
 DEFAULT_MAX_BYTES = 2_000_000
 RECENT = 200
+# Lines of the home page's recent list.
+RECENT_SHOWN = 20
 
 
 class Library:
     """Analyses made by this process (bounded, most recent kept) and an optional corpus store."""
 
     def __init__(self, analyzer=None, store=None, max_bytes: int = DEFAULT_MAX_BYTES, fetch=None,
-                 worker: AnalysisWorker | None = None):
+                 worker: AnalysisWorker | None = None, saver=None):
         from .fetching import PageFetcher
 
         self.worker = worker or AnalysisWorker(analyzer)
+        self.saver = saver  # a web.saving.StoreSaver: analyses are kept in the store (serve --save)
         self.store = store
         self.pages = PageFetcher(fetch)  # fetch: a FetchPolicy, or None to fetch nothing
         self.max_bytes = max_bytes
@@ -55,7 +58,11 @@ class Library:
 
     def _analyze(self, job: Job) -> dict:
         result = self.worker.run(job)  # in the worker process; this thread only waits
-        self.remember(result)
+        if self.saver is not None and not result.get("errors"):
+            # The store may have given the article another id (one already used by another text).
+            result = {**result, "id": self.saver.save(result)}
+        else:
+            self.remember(result)
         return result
 
     def remember(self, analysis: dict) -> None:
@@ -71,8 +78,13 @@ class Library:
             return list(reversed(self._recent.values()))
 
     def recent_summaries(self) -> list[dict]:
-        """One line per recent analysis (id, title, outlet, published, attributions)."""
-        return [summary(a) for a in self.recent()]
+        """One line per recent analysis (id, title, outlet, published, attributions): with a store,
+        the articles it holds, latest stored first; without, this process's analyses."""
+        if self.store is not None:
+            rows, _ = self.store.articles(limit=RECENT_SHOWN, order="stored")
+            return [{"id": r["id"], "title": r["title"], "outlet": r["outlet"], "published": r["published"],
+                     "attributions": r["n_attributions"]} for r in rows]
+        return [summary(a) for a in self.recent()][:RECENT_SHOWN]
 
     async def run(self, **kwargs) -> dict:
         """``analyze`` from a request: a server thread waits for the worker process."""

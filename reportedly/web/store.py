@@ -94,12 +94,12 @@ class StoreReader:
         return self.run(self._q().get_article, article_id, stop=stop)
 
     def articles(self, *, outlet: str | None = None, since: str | None = None, until: str | None = None,
-                 limit: int = 50, offset: int = 0, stop=None) -> tuple[list[dict], int]:
-        """A page of articles, newest first, and how many match in all."""
+                 limit: int = 50, offset: int = 0, order: str = "published", stop=None) -> tuple[list[dict], int]:
+        """A page of articles, newest (or latest stored) first, and how many match in all."""
         q = self._q()
 
         def both(db):
-            return (q.list_articles(db, outlet=outlet, since=since, until=until, limit=limit, offset=offset),
+            return (q.list_articles(db, outlet=outlet, since=since, until=until, limit=limit, offset=offset, order=order),
                     q.count_articles(db, outlet=outlet, since=since, until=until))
 
         return self.run(both, stop=stop)
