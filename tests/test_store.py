@@ -156,3 +156,10 @@ def test_list_articles_rejects_offsets_sqlite_cannot_hold(tmp_path):
     db = open_store(tmp_path / "x.db")
     with pytest.raises(InputError):
         list_articles(db, offset=2**63)
+
+
+def test_speakers_sorted_by_name_or_articles(db):
+    names = [r["name"] for r in queries.list_speakers(db, include_unnamed=True, sort="name")]
+    assert names == sorted(names, key=str.casefold)
+    with pytest.raises(Exception, match="cannot sort"):
+        queries.list_speakers(db, sort="name; DROP TABLE speakers")

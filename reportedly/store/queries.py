@@ -42,6 +42,12 @@ def _speaker_filter(type: str | None, name: str | None, include_unnamed: bool) -
     return (" WHERE " + " AND ".join(where)) if where else "", params
 
 
+# Orders a listing may be sorted in, by name: SQL is never built from user text.
+SPEAKER_ORDERS = {
+    "statements": "statements DESC, name", "articles": "articles DESC, statements DESC, name", "name": "name COLLATE NOCASE, rowid",
+}
+
+
 def list_speakers(
     db: sqlite3.Connection,
     *,
@@ -50,16 +56,20 @@ def list_speakers(
     limit: int = 50,
     offset: int = 0,
     include_unnamed: bool = False,
+    sort: str = "statements",
 ) -> list[dict]:
-    """Speakers (identities across the corpus) with their statements and articles, most quoted first.
+    """Speakers (identities across the corpus) with their statements and articles, most quoted
+    first (``sort``: "statements", "articles" or "name").
 
     ``name`` keeps those credited under a name containing it; ``include_unnamed`` adds the
     credits no article resolved to a name (pronouns, descriptions), each as written.
     """
     _check_page(limit, offset)
+    if sort not in SPEAKER_ORDERS:
+        raise InputError(f"cannot sort speakers by {sort!r}; use {', '.join(SPEAKER_ORDERS)}")
     where, params = _speaker_filter(type, name, include_unnamed)
     return _rows(db.execute(
-        f"SELECT name, type, statements, articles FROM speakers{where} ORDER BY statements DESC, name LIMIT ? OFFSET ?",
+        f"SELECT name, type, statements, articles FROM speakers{where} ORDER BY {SPEAKER_ORDERS[sort]} LIMIT ? OFFSET ?",
         (*params, limit, offset),
     ))
 

@@ -74,9 +74,10 @@ def pager(request: Request, total: int, limit: int, offset: int) -> dict:
     }
 
 
-def speakers_data(request: Request, type: str | None, name: str | None, all: bool, limit: int, offset: int) -> dict:
-    rows, total = store(request).speakers(type=type, name=name, include_unnamed=all, limit=limit, offset=offset, stop=stopper(request))
-    return {"ok": True, "type": type, "name": name, "all": all, "limit": limit, "offset": offset, "total": total,
+def speakers_data(request: Request, type: str | None, name: str | None, all: bool, sort: str, limit: int, offset: int) -> dict:
+    rows, total = store(request).speakers(type=type, name=name, include_unnamed=all, sort=sort, limit=limit, offset=offset,
+                                          stop=stopper(request))
+    return {"ok": True, "type": type, "name": name, "all": all, "sort": sort, "limit": limit, "offset": offset, "total": total,
             "page": pager(request, total, limit, offset), "speakers": rows}
 
 
@@ -208,14 +209,18 @@ def Kind():
     return Query(None, pattern="^(direct|indirect|mixed)$")
 
 
+def Sort():
+    return Query("statements", pattern="^(statements|articles|name)$")
+
+
 def Offset():
     return Query(0, ge=0, le=MAX_OFFSET)
 
 
 @router.get("/speakers", include_in_schema=False)
 async def speakers_page(request: Request, type: str | None = Word(), name: str | None = Name(), all: bool = False,
-                        limit: int = Query(50, ge=1, le=500), offset: int = Offset()):
-    return await guarded(request, _page("speakers.html", speakers_data, "speakers"), type, name, all, limit, offset)
+                        sort: str = Sort(), limit: int = Query(50, ge=1, le=500), offset: int = Offset()):
+    return await guarded(request, _page("speakers.html", speakers_data, "speakers"), type, name, all, sort, limit, offset)
 
 
 @router.get("/speakers/{name:path}", include_in_schema=False)  # names may hold "/"
@@ -264,8 +269,8 @@ async def outlet_page(request: Request, name: str = Path(max_length=MAX_NAME)):
 
 @router.get("/api/speakers", tags=["corpus"], summary="Speakers, most quoted first", responses=ERRORS)
 async def api_speakers(request: Request, type: str | None = Word(), name: str | None = Name(), all: bool = False,
-                       limit: int = Query(50, ge=1, le=500), offset: int = Offset()):
-    return await guarded(request, speakers_data, type, name, all, limit, offset)
+                       sort: str = Sort(), limit: int = Query(50, ge=1, le=500), offset: int = Offset()):
+    return await guarded(request, speakers_data, type, name, all, sort, limit, offset)
 
 
 @router.get("/api/speakers/{name:path}", tags=["corpus"], summary="One speaker and their statements, earliest first", responses=ERRORS)

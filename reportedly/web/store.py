@@ -105,12 +105,12 @@ class StoreReader:
         return self.run(both, stop=stop)
 
     def speakers(self, *, type: str | None = None, name: str | None = None, include_unnamed: bool = False,
-                 limit: int = 50, offset: int = 0, stop=None) -> tuple[list[dict], int]:
-        """A page of speakers, most quoted first, and how many match in all."""
+                 limit: int = 50, offset: int = 0, sort: str = "statements", stop=None) -> tuple[list[dict], int]:
+        """A page of speakers, most quoted first (or by ``sort``), and how many match in all."""
         q = self._q()
 
         def both(db):
-            return (q.list_speakers(db, type=type, name=name, include_unnamed=include_unnamed, limit=limit, offset=offset),
+            return (q.list_speakers(db, type=type, name=name, include_unnamed=include_unnamed, limit=limit, offset=offset, sort=sort),
                     q.count_speakers(db, type=type, name=name, include_unnamed=include_unnamed))
 
         return self.run(both, stop=stop)
