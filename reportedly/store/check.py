@@ -111,6 +111,13 @@ def _counts(db) -> list[str]:
     ).fetchone()[0]
     if n:
         out.append(f"{n} attributions point to another speaker than their alias's")
+    kept, rows = db.execute(
+        """SELECT (SELECT COALESCE(SUM(statements), 0) FROM outlet_speakers),
+                  (SELECT COUNT(*) FROM attributions a JOIN articles ar ON ar.rowid = a.article
+                   WHERE ar.outlet_id IS NOT NULL AND a.speaker IS NOT NULL)"""
+    ).fetchone()
+    if kept != rows:
+        out.append(f"the counts of who each outlet quotes hold {kept} statements for {rows} attributions")
     return out
 
 

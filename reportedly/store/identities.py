@@ -103,6 +103,8 @@ def apply_identities(db: sqlite3.Connection) -> int:
             db.execute("UPDATE speaker_aliases SET speaker = ? WHERE rowid = ?", (speaker, r["rowid"]))
             db.execute("UPDATE attributions SET speaker = ? WHERE alias = ?", (speaker, r["rowid"]))
     # Every attribution with a speaker has an alias, so an identity no alias points to is empty.
+    # (The per-outlet counts point to speakers too; recount_speakers rebuilds them.)
+    db.execute("DELETE FROM outlet_speakers")
     db.execute("DELETE FROM speakers WHERE rowid NOT IN (SELECT speaker FROM speaker_aliases WHERE speaker IS NOT NULL)")
     recount_speakers(db)
     db.execute(
@@ -114,7 +116,15 @@ def apply_identities(db: sqlite3.Connection) -> int:
 
 
 def recount_speakers(db: sqlite3.Connection) -> None:
-    """Statement and article counts of every speaker and alias, from the attributions."""
+    """Statement and article counts of every speaker and alias, and of each outlet's speakers,
+    from the attributions."""
+    db.execute("DELETE FROM outlet_speakers")
+    db.execute(
+        """INSERT INTO outlet_speakers (outlet, speaker, statements, articles)
+           SELECT ar.outlet_id, a.speaker, COUNT(*), COUNT(DISTINCT a.article)
+           FROM attributions a JOIN articles ar ON ar.rowid = a.article
+           WHERE ar.outlet_id IS NOT NULL AND a.speaker IS NOT NULL GROUP BY ar.outlet_id, a.speaker"""
+    )
     db.execute(
         """UPDATE speakers SET statements = (SELECT COUNT(*) FROM attributions a WHERE a.speaker = speakers.rowid),
                                articles = (SELECT COUNT(DISTINCT a.article) FROM attributions a WHERE a.speaker = speakers.rowid)"""

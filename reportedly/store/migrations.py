@@ -196,6 +196,15 @@ def m006_speaker_and_outlet_identities(db: sqlite3.Connection) -> None:
         ALTER TABLE articles ADD COLUMN outlet_id INTEGER REFERENCES outlets(rowid);
         CREATE INDEX articles_outlet_id ON articles(outlet_id, published);
         ALTER TABLE citations ADD COLUMN cited_outlet INTEGER REFERENCES outlets(rowid);
+        CREATE INDEX citations_cited_outlet ON citations(cited_outlet);
+        CREATE TABLE outlet_speakers (        -- who each outlet quotes: counts kept like the speakers'
+            outlet INTEGER NOT NULL REFERENCES outlets(rowid),
+            speaker INTEGER NOT NULL REFERENCES speakers(rowid),
+            statements INTEGER NOT NULL,
+            articles INTEGER NOT NULL,
+            UNIQUE (outlet, speaker)
+        );
+        CREATE INDEX outlet_speakers_most ON outlet_speakers(outlet, statements DESC);
         """
     )
     import json

@@ -274,23 +274,33 @@ def outlet_id(db: sqlite3.Connection, outlet: str) -> int:
 def outlet_summary(db: sqlite3.Connection, outlet: str) -> dict:
     """One outlet: its name, the forms of its name, its articles and citations both ways."""
     oid = outlet_id(db, outlet)
-    return next(row for row in list_outlets(db) if row["outlet"] == db.execute(
-        "SELECT name FROM outlets WHERE rowid = ?", (oid,)).fetchone()[0])
+    row = dict(db.execute(
+        """SELECT o.name AS outlet, COUNT(ar.rowid) AS articles, COALESCE(SUM(ar.n_attributions), 0) AS attributions,
+                  MIN(ar.published) AS first_published, MAX(ar.published) AS last_published
+           FROM outlets o LEFT JOIN articles ar ON ar.outlet_id = o.rowid WHERE o.rowid = ? GROUP BY o.rowid""",
+        (oid,),
+    ).fetchone())
+    row["outlet_citations"] = db.execute(
+        "SELECT COUNT(*) FROM citations c JOIN articles ar ON ar.rowid = c.article WHERE ar.outlet_id = ?", (oid,)
+    ).fetchone()[0]
+    row["cited_by"] = db.execute("SELECT COUNT(*) FROM citations WHERE cited_outlet = ?", (oid,)).fetchone()[0]
+    row["aliases"] = [r[0] for r in db.execute("SELECT alias FROM outlet_aliases WHERE outlet = ? ORDER BY alias", (oid,))]
+    return row
 
 
 def outlet_sources(db: sqlite3.Connection, outlet: str, *, limit: int = 50, include_unnamed: bool = False) -> list[dict]:
-    """Who an outlet cites: speakers credited in its articles, with counts, most cited first."""
+    """Who an outlet cites: speakers credited in its articles, with counts, most cited first
+    (from the counts kept per outlet and speaker, ``outlet_speakers``)."""
     oid = outlet_id(db, outlet)
     if not db.execute("SELECT 1 FROM articles WHERE outlet_id = ? LIMIT 1", (oid,)).fetchone():
         raise NotFoundError(f"no articles from outlet {outlet!r} in the store; `reportedly outlets` lists them")
     hidden = "" if include_unnamed else "AND s.named = 1"
     return _rows(
         db.execute(
-            f"""SELECT s.name AS speaker, s.type, COUNT(*) AS statements, COUNT(DISTINCT a.article) AS articles
-                FROM articles ar JOIN attributions a ON a.article = ar.rowid
-                JOIN speakers s ON s.rowid = a.speaker
-                WHERE ar.outlet_id = ? {hidden}
-                GROUP BY s.rowid ORDER BY statements DESC, s.name LIMIT ?""",
+            f"""SELECT s.name AS speaker, s.type, os.statements, os.articles
+                FROM outlet_speakers os JOIN speakers s ON s.rowid = os.speaker
+                WHERE os.outlet = ? {hidden}
+                ORDER BY os.statements DESC, s.name LIMIT ?""",
             (oid, limit),
         )
     )

@@ -125,14 +125,22 @@ def _insert(db: sqlite3.Connection, doc: dict, id: str, hash: str, source_path: 
     link_version(db, article_rowid, doc)
     db.execute("INSERT INTO articles_fts (rowid, body) VALUES (?, ?)", (article_rowid, article["text"]))
     own = store_credits(db, article_rowid, doc)
+    outlet = db.execute("SELECT outlet_id FROM articles WHERE rowid = ?", (article_rowid,)).fetchone()[0]
     speakers_here: set[int] = set()
     for att, (alias, speaker, cited) in zip(attributions, own):
         if speaker is not None:
             db.execute("UPDATE speakers SET statements = statements + 1 WHERE rowid = ?", (speaker,))
             db.execute("UPDATE speaker_aliases SET statements = statements + 1 WHERE rowid = ?", (alias,))
-            if speaker not in speakers_here:
+            first = speaker not in speakers_here
+            if first:
                 speakers_here.add(speaker)
                 db.execute("UPDATE speakers SET articles = articles + 1 WHERE rowid = ?", (speaker,))
+            if outlet is not None:
+                db.execute(
+                    "INSERT INTO outlet_speakers (outlet, speaker, statements, articles) VALUES (?, ?, 1, 1) "
+                    "ON CONFLICT (outlet, speaker) DO UPDATE SET statements = statements + 1, articles = articles + ?",
+                    (outlet, speaker, int(first)),
+                )
         content = att["content"]
         cur = db.execute(
             """INSERT INTO attributions (article, att_id, kind, speaker, alias, source, cue, content,
