@@ -384,6 +384,12 @@ def get_article(db: sqlite3.Connection, id: str) -> dict:
     return decode_document(row[0], id)
 
 
+def article_wire(db: sqlite3.Connection, id: str) -> str | None:
+    """The agency whose copy stored article ``id`` is (from its byline or dateline), or None."""
+    row = db.execute("SELECT wire FROM articles WHERE id = ?", (id,)).fetchone()
+    return row[0] if row else None
+
+
 def decode_document(blob: bytes, id: str) -> dict:
     """A stored ``document`` column back to its dict; StoreError when the bytes are damaged
     (SQLite checks its pages, not what we wrote inside a blob)."""

@@ -10,7 +10,7 @@ from starlette.datastructures import UploadFile
 from ..errors import InputError, NoCorpusError
 from .api import library, read_upload
 from .render import render
-from .views import article_page
+from .views import article_page, through_wire
 
 router = APIRouter(include_in_schema=False)
 
@@ -67,6 +67,8 @@ def article(article_id: str, request: Request, all: bool = False):
     """One article, highlighted; ``?all=1`` also shows what was held back for low confidence."""
     lib = library(request)
     data = article_page(lib.get(article_id), show_all=all)
+    if lib.store is not None:
+        data = through_wire(data, lib.store.wire(article_id))
     # Earlier and later fetches of the same page (reportedly ingest/watch of a URL).
     data["versions"] = lib.store.versions(article_id) if lib.store is not None else []
     return render(request, "article.html", data)

@@ -146,6 +146,10 @@ class StoreReader:
 
         return self.run(both, stop=stop)
 
+    def wire(self, article_id: str, *, stop=None) -> str | None:
+        """The news agency whose copy the stored article ``article_id`` is, or None."""
+        return self.run(self._q().article_wire, article_id, stop=stop)
+
     def versions(self, article_id: str, *, stop=None) -> list[dict]:
         """Every stored fetch of the page ``article_id`` was read from, oldest first."""
         from ..store.fetched import article_versions

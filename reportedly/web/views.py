@@ -163,4 +163,21 @@ def article_page(analysis: dict, show_all: bool = False) -> dict:
         "has_provenance": any("chain" in a or "speaker" in a for a in analysis.get("attributions", [])),
         "roles_present": sorted({r for s in segs for r in s.roles}),
         "segments": _with_stops(segs),
+        "wire": None,
     }
+
+
+def through_wire(page: dict, wire: str | None) -> dict:
+    """The article page of a wire copy: every chain passes through the agency after the outlet
+    that ran the copy ("Breitbart › AP › Donald Trump"), since the outlet relayed the agency's
+    reporting, not its own. ``wire`` is the agency the store found in the byline or dateline."""
+    if not wire:
+        return page
+    statements = {}
+    for key, s in page["statements"].items():
+        chain = s["chain"]
+        if chain and wire not in chain:
+            chain = [chain[0], wire, *chain[1:]]
+        statements[key] = {**s, "chain": chain}
+    speakers = [{**g, "statements": [statements.get(s["id"], s) for s in g["statements"]]} for g in page["speakers"]]
+    return {**page, "statements": statements, "speakers": speakers, "wire": wire}
