@@ -150,3 +150,15 @@ def test_saved_analyses_are_in_the_store_and_the_recent_list(tmp_path):
         home = client.get("/.json").json()
         assert home["recent"][0]["id"] == done["id"] and len(home["recent"]) == 4
         assert client.get(f"/articles/{done['id']}").status_code == 200
+
+
+def test_an_oversize_form_post_answers_a_page_to_a_browser():
+    from fastapi.testclient import TestClient
+
+    from reportedly.web import create_app
+
+    with TestClient(create_app(analyzer=bench.EchoAnalyzer(), max_bytes=1_000)) as client:
+        page = client.post("/analyze", data={"text": "x" * 5_000}, headers={"accept": "text/html"})
+        assert page.status_code == 413 and page.headers["content-type"].startswith("text/html")
+        assert "over the limit of 1,000 bytes" in page.text
+        assert_error_shape(client.post("/analyze", data={"text": "x" * 5_000}), 413)

@@ -55,6 +55,14 @@ class JsonSuffix:
         await self.app(scope, receive, send)
 
 
+_TOO_LARGE_PAGE = (
+    '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Too large · reportedly</title>'
+    '<link rel="stylesheet" href="/static/style.css"></head><body><main id="main"><section class="card error" role="alert">'
+    '<h1>413: the article is too large</h1><p>{message}. Go back to keep your text and shorten it, or analyse it with '
+    '<code>reportedly analyze FILE</code>.</p><p><a href="/">Back to Analyze</a></p></section></main></body></html>'
+)
+
+
 class SizeLimit:
     """ASGI middleware: bodies over ``max_bytes`` get 413 before the app reads them.
 
@@ -72,8 +80,15 @@ class SizeLimit:
         declared = dict(scope["headers"]).get(b"content-length")
         message = f"the request body is over the limit of {self.max_bytes:,} bytes"
         if declared is not None and declared.isdigit() and int(declared) > self.max_bytes:
-            body = json.dumps(error_body(413, message)).encode()
-            await send({"type": "http.response.start", "status": 413, "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode()), (b"connection", b"close")]})
+            headers = dict(scope["headers"])
+            if scope["path"] == "/analyze" and b"text/html" in headers.get(b"accept", b""):
+                # A browser's form post: a page it can show (the form script stops such posts
+                # before they are sent, so the pasted text stays in the box).
+                body = _TOO_LARGE_PAGE.format(message=message).encode()
+                kind = b"text/html; charset=utf-8"
+            else:
+                body, kind = json.dumps(error_body(413, message)).encode(), b"application/json"
+            await send({"type": "http.response.start", "status": 413, "headers": [(b"content-type", kind), (b"content-length", str(len(body)).encode()), (b"connection", b"close")]})
             await send({"type": "http.response.body", "body": body})
             return
         seen = 0
