@@ -322,6 +322,8 @@ WEB_ROUTES = [
     "/api/speakers", "/api/speakers/Mayor%20Ann%20Lee", "/api/search?q=bridge", "/api/trace?text=the%20bridge%20will%20reopen",
     "/api/stats", "/api/graph", "/api/articles", "/speakers", "/search?q=bridge", "/trace?text=bridge%20will%20reopen",
     "/graph", "/articles/daily-planet_2024-03-01_story-0",
+    "/articles", "/articles.csv?outlet=Daily%20Planet", "/outlets", "/outlets/Daily%20Planet", "/api/outlets",
+    "/api/outlets/Daily%20Planet", "/speakers.csv?all=true", "/speakers/Mayor%20Ann%20Lee", "/search.csv?q=bridge&since=2024-03",
 ]
 
 

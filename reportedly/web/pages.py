@@ -67,6 +67,7 @@ def article(article_id: str, request: Request, all: bool = False):
     """One article, highlighted; ``?all=1`` also shows what was held back for low confidence."""
     lib = library(request)
     data = article_page(lib.get(article_id), show_all=all)
+    data["has_store"] = lib.store is not None
     if lib.store is not None:
         data = through_wire(data, lib.store.wire(article_id))
     # Earlier and later fetches of the same page (reportedly ingest/watch of a URL).
