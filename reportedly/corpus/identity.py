@@ -12,11 +12,17 @@ rules that only join names when nothing else in the corpus could fit:
   longer form of that first and last name ("Donald J. Trump" → "Donald Trump"); "George W. Bush"
   and "George H. W. Bush" both fit "George Bush", so all three stay apart.
 - A single word joins a full name when every full name of the corpus that starts or ends with
-  that word is one identity ("Cruz" → "Ted Cruz"); "Clinton" fits Hillary and Bill, so it stays
-  apart from both. Only person credits join this way: "Jordan" the country never joins a Jordan.
+  that word is one identity ("Cruz" → "Ted Cruz"). When several fit ("Obama": Barack and
+  Michelle), it joins the one with at least 90% of their statements only if its own article
+  names nobody in full by that word, or names that very person; otherwise all such credits are
+  the one-word identity ("Clinton", whoever it was). Only person credits join this way:
+  "Jordan" the country never joins a Jordan.
 - Unresolved credits (a pronoun, a description, a source the article could not name, a surname
-  the article itself leaves ambiguous) never join a name: a statement lands on a named speaker
+  the article itself gives two people) never join a name: a statement lands on a named speaker
   only when its article resolved its speaker to that name.
+- A pronoun resolved to a person whom the corpus calls by the other gender's pronoun in at
+  least 80% of at least 5 pronoun credits is taken for a resolution error and credited as the
+  pronoun it was.
 - The type of an identity is decided by evidence: the type most of its statements were
   credited with, "unknown" counting only when nothing else is known, not the type seen first.
 """
@@ -120,7 +126,7 @@ def identify(aliases: Iterable[Alias]) -> dict[str, Identity]:
     """Group aliases into identities (see the module's rules); maps alias key → Identity."""
     aliases = list(aliases)
     # Nodes are (folded form, in_full): a one-word credit's article context is part of its node.
-    named: dict[tuple[tuple[str, ...], bool], list[Alias]] = defaultdict(list)
+    named: dict[tuple[tuple[str, ...], str | None], list[Alias]] = defaultdict(list)
     alone: list[Alias] = []
     for a in aliases:
         form = name_tokens(a.name)

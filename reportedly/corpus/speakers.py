@@ -1,8 +1,9 @@
-"""Who a speaker is, from the attribution: its ``speaker`` object when the analysis has one,
-else the source span's text, with a type guessed from a small lexicon.
+"""Who an attribution is credited to in its article (``credit_of``), and which outlet a name is.
 
-The guess is deliberately modest: a pronoun stays a pronoun (resolving it is the provenance
-step's job) and a source is an outlet only when its text names a known news outlet.
+The credit is the provenance step's ``speaker.name`` when it resolved one, else the source's own
+wording, marked unresolved: a pronoun stays a pronoun (resolving it is the provenance step's
+job), and a source is an outlet only when its text names a known news outlet or looks like one.
+Across articles, credits become identities in ``corpus.identity``.
 """
 from __future__ import annotations
 
