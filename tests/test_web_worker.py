@@ -73,6 +73,7 @@ def _p95(times: list[float]) -> float:
     return sorted(times)[int(0.95 * (len(times) - 1))]
 
 
+@pytest.mark.slow  # the stand-in analysis runs 12 s so that 40 page loads fall inside it
 def test_pages_answer_while_an_article_is_analysed(serve):
     base, path = serve(SlowAnalyzer(12))
     from reportedly.store import open_store
