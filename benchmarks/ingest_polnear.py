@@ -13,8 +13,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from reportedly.corpus.clusters import cluster_store
-from reportedly.corpus.trace import trace_statement
+from reportedly.store.derived import cluster_store
+from reportedly.store.trace import trace_statement
 from reportedly.store import open_store
 from reportedly.store.ingest import ingest_paths
 from reportedly.store.queries import store_stats

@@ -29,9 +29,13 @@ from pathlib import Path
 from datetime import datetime, timedelta
 
 from reportedly.corpus.clusters import word_diff
-from reportedly.corpus.trace import _match_words, trace_statement
+from reportedly.corpus.trace import match_words
+from reportedly.store.trace import trace_statement
 from reportedly.store import open_store
-from reportedly.store.queries import list_speakers, search_contents, speaker_statements
+from reportedly.store.derived import identify_speakers
+from reportedly.store.queries import (count_articles, count_contents, count_speakers, list_articles, list_outlets,
+                                      list_speakers, outlet_sources, outlet_summary, search_contents, speaker_statements,
+                                      speaker_summary)
 from reportedly.store.write import store_documents
 
 SEARCHES = ["second amendment", "pick her judges", "email server", "tax returns", "border wall", "rigged election",
@@ -82,12 +86,17 @@ def main() -> None:
         load_s = time.perf_counter() - start
         db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         print(f"loaded {stored} resampled articles in {load_s:.1f} s ({stored / load_s:.0f} articles/s, 1000 per transaction)")
+        start = time.perf_counter()
+        identify_speakers(db)
+        print(f"speaker identities decided in {time.perf_counter() - start:.1f} s")
     db = open_store(args.db, create=False)
     articles, attributions = db.execute("SELECT COUNT(*), (SELECT COUNT(*) FROM attributions) FROM articles").fetchone()
     size = os.path.getsize(args.db)
     print(f"articles {articles:,}, attributions {attributions:,}; db {size / 1e6:,.1f} MB = {size / articles:,.0f} bytes/article")
     speakers = [row["name"] for row in list_speakers(db, limit=40)][::2]
-    runs = {"search": [], "speaker page": [], "trace": [], "speakers list": []}
+    runs = {"search": [], "speaker page": [], "trace": [], "speakers list": [],
+            "search page": [], "speaker page+": [], "speakers page": [], "articles page": [], "outlet page": []}
+    outlets = [row["outlet"] for row in list_outlets(db)][:7]
     for _ in range(3):
         for q in SEARCHES:
             runs["search"].append(timed(search_contents, db, q, limit=50))
@@ -97,9 +106,18 @@ def main() -> None:
             # Cold in-process caches each time (the verification and diff caches would make
             # repeated runs of the same query look faster than a first visit is).
             word_diff.cache_clear()
-            _match_words.cache_clear()
+            match_words.cache_clear()
             runs["trace"].append(timed(trace_statement, db, q))
         runs["speakers list"].append(timed(list_speakers, db, limit=50))
+        # What each web page queries now: a listing and its total (and a speaker's summary).
+        for q in SEARCHES:
+            runs["search page"].append(timed(lambda: (search_contents(db, q, limit=50), count_contents(db, q))))
+        for name in speakers:
+            runs["speaker page+"].append(timed(lambda: (speaker_summary(db, name), speaker_statements(db, name, limit=100))))
+        runs["speakers page"].append(timed(lambda: (list_speakers(db, name="tr", limit=50), count_speakers(db, name="tr"))))
+        for outlet in outlets:
+            runs["articles page"].append(timed(lambda: (list_articles(db, outlet=outlet, limit=50), count_articles(db, outlet=outlet))))
+            runs["outlet page"].append(timed(lambda: (outlet_summary(db, outlet), outlet_sources(db, outlet))))
     for name, times in runs.items():
         report(name, times)
     result = trace_statement(db, TRACES[0])

@@ -102,13 +102,14 @@ def write_batch(docs: list[dict], path: Path, *, failures: int = 3) -> Path:
 
 def build_store(path: Path, docs: list[dict]) -> Path:
     """A healthy, clustered store at ``path`` holding ``docs`` and one failure."""
-    from reportedly.corpus.clusters import cluster_store
+    from reportedly.store.derived import cluster_store, identify_speakers
     from reportedly.store import open_store
     from reportedly.store.write import record_failure, store_documents
 
     db = open_store(path)
     store_documents(db, [(d, doc_hash(d), None) for d in docs])
     record_failure(db, "broken", "broken is empty")
+    identify_speakers(db)
     cluster_store(db)
     db.close()
     return path
@@ -321,6 +322,8 @@ WEB_ROUTES = [
     "/api/speakers", "/api/speakers/Mayor%20Ann%20Lee", "/api/search?q=bridge", "/api/trace?text=the%20bridge%20will%20reopen",
     "/api/stats", "/api/graph", "/api/articles", "/speakers", "/search?q=bridge", "/trace?text=bridge%20will%20reopen",
     "/graph", "/articles/daily-planet_2024-03-01_story-0",
+    "/articles", "/articles.csv?outlet=Daily%20Planet", "/outlets", "/outlets/Daily%20Planet", "/api/outlets",
+    "/api/outlets/Daily%20Planet", "/speakers.csv?all=true", "/speakers/Mayor%20Ann%20Lee", "/search.csv?q=bridge&since=2024-03",
 ]
 
 

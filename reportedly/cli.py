@@ -120,6 +120,7 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--port", type=int, default=8000, help="port (default 8000)")
     serve.add_argument("--max-bytes", type=int, default=2_000_000, metavar="N", help="largest request body (default 2,000,000)")
     serve.add_argument("--query-seconds", type=float, default=5.0, metavar="S", help="time one request may spend querying the store (default 5)")
+    serve.add_argument("--save", action="store_true", help="keep the articles analysed through the form and the API in --db (the server then writes to it)")
     add_serve_fetch_arguments(serve)
     serve.add_argument("--time-limit", type=float, default=DEFAULT_TIME_LIMIT, metavar="SECONDS", help=f"time budget per analysed article; over it the request fails with 422 (default {DEFAULT_TIME_LIMIT:g}; 0: none)")
     serve.set_defaults(run=_serve)
@@ -166,13 +167,16 @@ def _serve(args: argparse.Namespace) -> int:
     import uvicorn
 
     from .web import create_app
-    from .web.store import open_store
+    from .web.store import StoreReader
 
-    store = open_store(args.db, seconds=args.query_seconds) if args.db else None
-    app = create_app(store=store, max_bytes=args.max_bytes, fetch=serve_fetch_policy(args),
+    store = StoreReader(args.db, seconds=args.query_seconds) if args.db else None
+    from .web.saving import StoreSaver
+
+    save = StoreSaver(args.db) if args.save and args.db else None
+    app = create_app(store=store, max_bytes=args.max_bytes, fetch=serve_fetch_policy(args), save=save,
                      time_limit=args.time_limit or None)
     # Load spaCy before accepting requests, so the first analysis is not the slow one.
-    app.state.library.analyzer
+    app.state.library.warm_up()
 
     class Server(uvicorn.Server):
         def handle_exit(self, sig, frame):

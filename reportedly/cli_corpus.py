@@ -51,12 +51,15 @@ def add_corpus_commands(commands) -> None:
     add_fetch_arguments(p, archive_default="FILE's folder/<FILE name>-archive")
 
     p = command("speakers", "speakers with the number of statements credited to them", _speakers)
-    p.add_argument("--type", help="only speakers of this type (person, outlet, unknown, pronoun, ...)")
+    p.add_argument("--type", help="only speakers of this type (person, organization, outlet, group, ...)")
+    p.add_argument("--name", help="only speakers credited under a name containing this")
     p.add_argument("--limit", type=int, default=50)
-    p.add_argument("--all", action="store_true", help="include pronoun-only speakers (he, she, they)")
+    p.add_argument("--offset", type=int, default=0)
+    p.add_argument("--all", action="store_true", help="also the credits no article resolved to a name (pronouns, descriptions), as written")
 
     p = command("speaker", "everything one speaker said, earliest first", _speaker)
     p.add_argument("name")
+    p.add_argument("--type", help="the speaker of this type, when several share the name")
     p.add_argument("--limit", type=int, default=200)
 
     p = command("search", "full-text search over what was said", _search)
@@ -83,7 +86,7 @@ def add_corpus_commands(commands) -> None:
     command("cluster", "re-cluster statements across the corpus", _cluster, formats=None)
     command("failures", "inputs that could not be read or analysed", _failures)
 
-    from .corpus.export import FORMATS, TABLES
+    from .store.export import FORMATS, TABLES
 
     p = command("export", "export articles, attributions, speakers, clusters", _export, formats=None)
     p.add_argument("--format", choices=FORMATS, default="jsonl")
@@ -153,7 +156,7 @@ def _open(args):
 
 def _ingest(args) -> int:
     from .cli_fetch import store_archive, web_options
-    from .corpus.clusters import cluster_store, clusters_pending
+    from .store.derived import cluster_store, clusters_pending, identify_speakers, identities_pending
     from .fetch.sources import ingest_sources
 
     try:
@@ -176,6 +179,10 @@ def _ingest(args) -> int:
         log.error("no articles found in %s (readable: text, HTML, JSON Lines, WARC, feeds, batch Parquet)", ", ".join(args.paths))
         return 1
     summary = f"stored {report.stored}, already there {report.skipped}, failed {report.failed}"
+    if identities_pending(db):
+        # Identities depend on the whole corpus (a second "Cruz" makes "Cruz" ambiguous), and are
+        # cheap next to analysis: decided again after every run that stored something.
+        summary += f"; {identify_speakers(db)} speakers"
     pending = clusters_pending(db)
     if pending and args.no_cluster:
         summary += f"; clusters pending for {pending} statements (`reportedly cluster` or the next ingest)"
@@ -189,7 +196,8 @@ def _ingest(args) -> int:
 def _speakers(args) -> int:
     from .store.queries import list_speakers
 
-    emit(list_speakers(_open(args), type=args.type, limit=args.limit, include_pronouns=args.all), args.format)
+    rows = list_speakers(_open(args), type=args.type, name=args.name, limit=args.limit, offset=args.offset, include_unnamed=args.all)
+    emit(rows, args.format, ["name", "type", "statements", "articles"])
     return 0
 
 
@@ -199,7 +207,7 @@ _STATEMENT = ["published", "outlet", "article", "speaker", "kind", "cue", "conte
 def _speaker(args) -> int:
     from .store.queries import speaker_statements
 
-    emit(speaker_statements(_open(args), args.name, limit=args.limit), args.format, _STATEMENT if args.format != "json" else None)
+    emit(speaker_statements(_open(args), args.name, limit=args.limit, type=args.type), args.format, _STATEMENT if args.format != "json" else None)
     return 0
 
 
@@ -239,9 +247,9 @@ def _articles(args) -> int:
 
 
 def _trace(args) -> int:
-    from .corpus.trace import trace_statement
+    from .store.trace import trace_statement
 
-    from .corpus.clusters import clusters_pending
+    from .store.derived import clusters_pending
 
     db = _open(args)
     result = trace_statement(db, args.text)
@@ -291,7 +299,7 @@ def _graph(args) -> int:
 
 
 def _cluster(args) -> int:
-    from .corpus.clusters import cluster_store
+    from .store.derived import cluster_store
 
     print(f"{cluster_store(open_store(args.db, create=False))} statement clusters", file=sys.stderr)
     return 0
@@ -318,7 +326,7 @@ def _check(args) -> int:
 
 
 def _upgrade(args) -> int:
-    from .corpus.clusters import complete_pending
+    from .store.derived import complete_pending
     from .store import upgrade_store
 
     applied, backup = upgrade_store(args.db)
@@ -341,7 +349,7 @@ def _failures(args) -> int:
 
 
 def _export(args) -> int:
-    from .corpus.export import TABLES, export_store, export_table
+    from .store.export import TABLES, export_store, export_table
 
     if args.out == "-":
         if not args.table or len(args.table) != 1:

@@ -14,7 +14,7 @@ import pytest
 from corpus_helpers import DOCS
 from reportedly import logs
 from reportedly.cli import EXAMPLES, _parser, main
-from reportedly.corpus.clusters import cluster_store
+from reportedly.store.derived import cluster_store
 from reportedly.model import Analysis
 from reportedly.store import open_store
 from reportedly.store.write import store_document

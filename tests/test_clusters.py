@@ -2,9 +2,10 @@
 import pytest
 
 from corpus_helpers import DOCS, JUDGES
-from reportedly.corpus.clusters import cluster_statements, cluster_store, match_kind, word_diff
+from reportedly.corpus.clusters import cluster_statements, match_kind, word_diff
+from reportedly.store.derived import cluster_store
 from reportedly.corpus.text import canonical
-from reportedly.corpus.trace import trace_statement
+from reportedly.store.trace import trace_statement
 from reportedly.corpus.wire import body_key, wire_agency
 from reportedly.store import open_store
 from reportedly.store.write import store_document

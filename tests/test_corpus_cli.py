@@ -7,7 +7,7 @@ import pytest
 
 from corpus_helpers import DOCS
 from reportedly.cli import main
-from reportedly.corpus.clusters import cluster_store
+from reportedly.store.derived import cluster_store
 from reportedly.store import open_store
 from reportedly.store.write import store_document
 
@@ -30,11 +30,11 @@ def run(capsys, *argv):
 
 
 def test_speakers_formats(capsys, dbpath):
-    code, out, _ = run(capsys, "speakers", "--db", dbpath, "--format", "json")
+    code, out, _ = run(capsys, "speakers", "--db", dbpath, "--format", "json", "--all")
     assert code == 0 and json.loads(out)[0] == {"name": "Trump", "type": "unknown", "statements": 3, "articles": 3}
     code, out, _ = run(capsys, "speakers", "--db", dbpath, "--format", "csv", "--type", "outlet")
     assert out == "name,type,statements,articles\nCNN,outlet,1,1\nThe Washington Post,outlet,1,1\n"
-    code, out, _ = run(capsys, "speakers", "--db", dbpath, "--format", "text", "--limit", "1")
+    code, out, _ = run(capsys, "speakers", "--db", dbpath, "--format", "text", "--limit", "1", "--all")
     assert out.splitlines() == ["name   type     statements  articles", "Trump  unknown  3           3"]
 
 
@@ -63,7 +63,7 @@ def test_search_and_trace(capsys, dbpath):
 
 def test_graph_exports(capsys, dbpath):
     code, out, _ = run(capsys, "graph", "--db", dbpath, "--format", "csv")
-    assert sorted(out.splitlines()[1:]) == ["usa-today,The Washington Post,1,1", "west-journal,CNN,1,1"]
+    assert sorted(out.splitlines()[1:]) == ["USA Today,The Washington Post,1,1", "Western Journal,CNN,1,1"]
     code, out, _ = run(capsys, "graph", "--db", dbpath, "--format", "graphml")
     assert out.startswith("<?xml") and out.count("<edge ") == 2
 

@@ -54,8 +54,11 @@ def test_reused_id_with_other_content_is_kept(db):
 
 
 def test_speakers_with_counts(db):
-    rows = queries.list_speakers(db)
+    # Without provenance no article resolved "Trump" to a name: listed only with the unnamed.
+    assert [r["name"] for r in queries.list_speakers(db)] == ["CNN", "The Washington Post"]
+    rows = queries.list_speakers(db, include_unnamed=True)
     assert rows[0] == {"name": "Trump", "type": "unknown", "statements": 3, "articles": 3}
+    assert queries.count_speakers(db, include_unnamed=True) == len(rows) == 5
     outlets = {r["name"] for r in queries.list_speakers(db, type="outlet")}
     assert outlets == {"CNN", "The Washington Post"}
 
@@ -76,16 +79,17 @@ def test_search_is_safe_for_fts_syntax(db):
 
 def test_outlets_and_who_they_cite(db):
     outlets = {r["outlet"]: r for r in queries.list_outlets(db)}
-    assert outlets["west-journal"]["outlet_citations"] == 1
-    cited = queries.outlet_sources(db, "usa-today")
+    assert outlets["Western Journal"]["outlet_citations"] == 1 and outlets["Western Journal"]["aliases"] == ["west-journal", "western journal"]
+    cited = queries.outlet_sources(db, "usa-today", include_unnamed=True)
     assert {r["speaker"] for r in cited} == {"Trump", "The Washington Post"}
+    assert queries.outlet_sources(db, "USA Today") == [r for r in cited if r["speaker"] != "Trump"]
     with pytest.raises(NotFoundError):
         queries.outlet_sources(db, "nowhere")
 
 
 def test_citation_graph(db):
     edges = queries.citation_graph(db)
-    assert {(e["citing"], e["cited"], e["count"]) for e in edges} == {("west-journal", "CNN", 1), ("usa-today", "The Washington Post", 1)}
+    assert {(e["citing"], e["cited"], e["count"]) for e in edges} == {("Western Journal", "CNN", 1), ("USA Today", "The Washington Post", 1)}
 
 
 def test_articles_with_profile_counts(db):
@@ -152,3 +156,10 @@ def test_list_articles_rejects_offsets_sqlite_cannot_hold(tmp_path):
     db = open_store(tmp_path / "x.db")
     with pytest.raises(InputError):
         list_articles(db, offset=2**63)
+
+
+def test_speakers_sorted_by_name_or_articles(db):
+    names = [r["name"] for r in queries.list_speakers(db, include_unnamed=True, sort="name")]
+    assert names == sorted(names, key=str.casefold)
+    with pytest.raises(Exception, match="cannot sort"):
+        queries.list_speakers(db, sort="name; DROP TABLE speakers")

@@ -320,7 +320,7 @@ def test_no_cluster_leaves_the_clusters_pending_until_a_writing_command(tmp_path
 
 def test_clusters_and_their_mark_are_one_transaction(store, monkeypatch):
     """A clustering that fails before it commits leaves the old clusters and the old mark."""
-    from reportedly.corpus import clusters
+    from reportedly.store import derived as clusters
 
     before = bench.dump_store(store)
     db = open_store(store)
@@ -370,7 +370,7 @@ def test_kill_ingest_at_20_random_moments_then_resume(tmp_path):
 # -- 4. bounded queries -------------------------------------------------------------------------
 
 def test_the_word_cap_is_the_same_on_the_cli_the_api_and_the_pages(store):
-    from reportedly.corpus.trace import trace_statement
+    from reportedly.store.trace import trace_statement
     from reportedly.store.queries import MAX_QUERY_WORDS, search_contents
     from web_support import assert_error_shape
 
@@ -390,7 +390,7 @@ def test_the_word_cap_is_the_same_on_the_cli_the_api_and_the_pages(store):
 
 
 def test_a_100_kb_query_is_answered_in_under_a_second(store):
-    from reportedly.corpus.trace import trace_statement
+    from reportedly.store.trace import trace_statement
     from reportedly.store.queries import search_contents
 
     text = ("the mayor said " * 7000)[:100_000]
@@ -407,7 +407,7 @@ def test_a_100_kb_query_is_answered_in_under_a_second(store):
 
 def test_four_times_the_words_take_at_most_five_times_as_long(store):
     """Repeated words made FTS5 quadratic (2,000 x "the": minutes); each now counts once."""
-    from reportedly.corpus.trace import trace_statement
+    from reportedly.store.trace import trace_statement
     from reportedly.store.queries import search_contents
 
     db = open_store(store, readonly=True)

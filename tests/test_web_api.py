@@ -174,7 +174,7 @@ def test_serve_command_binds_loopback_by_default(monkeypatch):
 
     seen = {}
     monkeypatch.setattr(uvicorn.Server, "run", lambda self, sockets=None: seen.update(config=self.config))
-    monkeypatch.setattr("reportedly.web.library.Library.analyzer", property(lambda self: None))
+    monkeypatch.setattr("reportedly.web.library.Library.warm_up", lambda self: None)
     assert cli.main(["serve", "--port", "8765"]) == 0
     assert seen["config"].host == "127.0.0.1" and seen["config"].port == 8765
     assert seen["config"].timeout_graceful_shutdown == cli.SHUTDOWN_SECONDS

@@ -97,3 +97,15 @@ def test_low_confidence_attributions_are_held_back_unless_all_is_asked():
     everything = article_page(analysis(sure, doubtful), show_all=True)
     assert list(everything["statements"]) == ["a1", "a2"] and everything["held_back"] == 0
     assert everything["statements"]["a2"]["confidence"] == 0.1
+
+
+def test_a_wire_copy_passes_every_chain_through_the_agency():
+    from reportedly.web.views import through_wire
+
+    page = {"statements": {"a1": {"id": "a1", "chain": ["Breitbart", "Donald Trump"]}, "a2": {"id": "a2", "chain": []}},
+            "speakers": [{"speaker": "Donald Trump", "statements": [{"id": "a1", "chain": ["Breitbart", "Donald Trump"]}]}]}
+    out = through_wire(page, "AP")
+    assert out["statements"]["a1"]["chain"] == ["Breitbart", "AP", "Donald Trump"]
+    assert out["speakers"][0]["statements"][0]["chain"] == ["Breitbart", "AP", "Donald Trump"]
+    assert out["statements"]["a2"]["chain"] == [] and out["wire"] == "AP"
+    assert through_wire(page, None) is page

@@ -24,7 +24,6 @@ from __future__ import annotations
 import difflib
 import functools
 from collections import defaultdict
-from datetime import datetime, timezone
 from typing import Iterable
 
 from rapidfuzz.distance import LCSseq
@@ -88,48 +87,6 @@ def cluster_statements(items: Iterable[tuple[int, str]]) -> dict[int, int]:
     for id in words:
         groups[find(id)].append(id)
     return {id: min(members) for members in groups.values() if len(members) > 1 for id in members}
-
-
-def cluster_store(db) -> int:
-    """Recompute the ``cluster`` of every attribution in the store; returns the number of clusters.
-
-    The clusters and the mark of how far they reach (``derived``: the last attribution covered)
-    are written in one transaction: a run killed before it commits leaves the old clusters and
-    the old mark, so ``clusters_pending`` says the work is still to do.
-    """
-    through = db.execute("SELECT COALESCE(MAX(rowid), 0) FROM attributions").fetchone()[0]
-    # Rows written after ``through`` by a concurrent ingest wait for the next clustering.
-    items = [(row[0], row[1]) for row in db.execute("SELECT rowid, canonical FROM attributions WHERE rowid <= ?", (through,))]
-    clusters = cluster_statements(items)
-    db.execute("BEGIN IMMEDIATE")
-    try:
-        db.execute("UPDATE attributions SET cluster = NULL WHERE cluster IS NOT NULL")
-        db.executemany("UPDATE attributions SET cluster = ? WHERE rowid = ?", [(c, id) for id, c in clusters.items()])
-        db.execute(
-            "INSERT INTO derived (name, through, at) VALUES ('clusters', ?, ?) "
-            "ON CONFLICT (name) DO UPDATE SET through = excluded.through, at = excluded.at",
-            (through, datetime.now(timezone.utc).isoformat(timespec="seconds")),
-        )
-        db.execute("COMMIT")
-    except BaseException:
-        db.execute("ROLLBACK")
-        raise
-    return len(set(clusters.values()))
-
-
-def clusters_pending(db) -> int:
-    """How many attributions the last clustering did not cover (0: the clusters are complete)."""
-    row = db.execute("SELECT through FROM derived WHERE name = 'clusters'").fetchone()
-    through = row[0] if row else 0
-    return db.execute("SELECT COUNT(*) FROM attributions WHERE rowid > ?", (through,)).fetchone()[0]
-
-
-def complete_pending(db) -> int | None:
-    """Finish derived work a killed or ``--no-cluster`` run left: the number of clusters, or None
-    when nothing was pending. Every writing command calls it before it ends."""
-    if not clusters_pending(db):
-        return None
-    return cluster_store(db)
 
 
 @functools.lru_cache(maxsize=64)

@@ -45,8 +45,8 @@ def watch(
 ) -> int:
     """Poll ``urls`` every ``every`` seconds into the store at ``db_path``, ``iterations`` times
     (None: until interrupted). Returns 1 when any poll had a failure, else 0."""
-    from ..corpus.clusters import cluster_store
     from ..store import open_store
+    from ..store.derived import cluster_store, identify_speakers, identities_pending
 
     archive = WarcArchive(web.archive_dir, software=f"{web.fetch.user_agent()} (reportedly watch)",
                           user_agent=web.fetch.user_agent()) if web.archive_dir is not None else None
@@ -58,6 +58,8 @@ def watch(
             db = open_store(db_path)
             try:
                 report = ingest_sources(db, urls, options, web, workers=workers, archive=archive)
+                if identities_pending(db):
+                    identify_speakers(db)
                 clusters = cluster_store(db) if cluster and report.stored else None
             finally:
                 db.close()

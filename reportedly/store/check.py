@@ -100,16 +100,37 @@ def _counts(db) -> list[str]:
     ).fetchone()[0]
     if n:
         out.append(f"{n} speakers have statement or article counts that do not match their attributions")
+    n = db.execute(
+        """SELECT COUNT(*) FROM speaker_aliases s
+           WHERE statements <> (SELECT COUNT(*) FROM attributions a WHERE a.alias = s.rowid)"""
+    ).fetchone()[0]
+    if n:
+        out.append(f"{n} speaker aliases have statement counts that do not match their attributions")
+    n = db.execute(
+        "SELECT COUNT(*) FROM attributions a JOIN speaker_aliases s ON s.rowid = a.alias WHERE a.speaker IS NOT s.speaker"
+    ).fetchone()[0]
+    if n:
+        out.append(f"{n} attributions point to another speaker than their alias's")
+    kept, rows = db.execute(
+        """SELECT (SELECT COALESCE(SUM(statements), 0) FROM outlet_speakers),
+                  (SELECT COUNT(*) FROM attributions a JOIN articles ar ON ar.rowid = a.article
+                   WHERE ar.outlet_id IS NOT NULL AND a.speaker IS NOT NULL)"""
+    ).fetchone()
+    if kept != rows:
+        out.append(f"the counts of who each outlet quotes hold {kept} statements for {rows} attributions")
     return out
 
 
 def _clusters(db) -> list[str]:
-    from ..corpus.clusters import clusters_pending
+    from .derived import clusters_pending, identities_pending
 
     out = []
     pending = clusters_pending(db)
     if pending:
         out.append(f"{pending} attributions were stored after the last clustering (clusters pending)")
+    pending = identities_pending(db)
+    if pending:
+        out.append(f"{pending} attributions were stored after speakers were last identified (identities pending)")
     # A cluster is named by its smallest member, which belongs to it, and has two members or more.
     bad = db.execute(
         """SELECT COUNT(*) FROM (SELECT cluster FROM attributions WHERE cluster IS NOT NULL GROUP BY cluster
@@ -169,7 +190,8 @@ def _varint(data: bytes) -> int:
 def repair_store(path: str | Path) -> list[str]:
     """Rebuild what derives from the rows: drop rows whose parent is gone, recount, re-index,
     re-cluster. Returns what was done. Damaged rows are beyond it (see ``restore_advice``)."""
-    from ..corpus.clusters import cluster_store
+    from .derived import cluster_store
+    from .identities import apply_identities
 
     db = open_store(path, create=False)
     done = []
@@ -181,11 +203,9 @@ def repair_store(path: str | Path) -> list[str]:
             if dropped:
                 done.append(f"removed {dropped} rows whose article or attribution is gone")
             db.execute("UPDATE articles SET n_attributions = (SELECT COUNT(*) FROM attributions a WHERE a.article = articles.rowid)")
-            db.execute(
-                """UPDATE speakers SET statements = (SELECT COUNT(*) FROM attributions a WHERE a.speaker = speakers.rowid),
-                                       articles = (SELECT COUNT(DISTINCT a.article) FROM attributions a WHERE a.speaker = speakers.rowid)"""
-            )
-            done.append("recounted attributions per article and statements per speaker")
+            # Deciding the identities again also recounts every speaker and alias.
+            apply_identities(db)
+            done.append("recounted attributions per article and statements per speaker; decided speaker identities")
             db.execute("INSERT INTO contents_fts(contents_fts) VALUES ('rebuild')")
             # articles_fts keeps no copy of the text (contentless): it is refilled from the documents.
             db.execute("INSERT INTO articles_fts(articles_fts) VALUES ('delete-all')")

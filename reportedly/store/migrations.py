@@ -160,12 +160,80 @@ def m005_fetched_pages(db: sqlite3.Connection) -> None:
     )
 
 
+def m006_speaker_and_outlet_identities(db: sqlite3.Connection) -> None:
+    # One identity per speaker and per outlet across the corpus (store.identities). Each
+    # attribution keeps the credit its article gave (``alias``: name or wording, type, resolved or
+    # not) and points to the identity decided from all credits; articles and citations point to
+    # canonical outlets ("wash-post" and "The Washington Post" are one). Existing rows are
+    # credited again from their stored documents: the old speaker rows could not tell a resolved
+    # name from a source's wording.
+    db.executescript(
+        """
+        CREATE TABLE speaker_aliases (
+            rowid INTEGER PRIMARY KEY,
+            key TEXT NOT NULL UNIQUE,         -- folded name | type | resolved (corpus.identity.alias_key)
+            name TEXT NOT NULL,               -- as the article credits it
+            type TEXT NOT NULL,               -- as the article typed it
+            resolved INTEGER NOT NULL,        -- 1: the article resolved the speaker to this name
+            in_full TEXT,                     -- a one-word name: the one full name its article gives ('' none)
+            via TEXT,                         -- the pronoun resolved to this name ("he"), when the source was one
+            speaker INTEGER REFERENCES speakers(rowid),
+            statements INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE INDEX speaker_aliases_speaker ON speaker_aliases(speaker);
+        ALTER TABLE speakers ADD COLUMN named INTEGER NOT NULL DEFAULT 0;  -- 1: a resolved name, 0: a wording as written
+        ALTER TABLE attributions ADD COLUMN alias INTEGER REFERENCES speaker_aliases(rowid);
+        CREATE INDEX attributions_alias ON attributions(alias);
+        CREATE TABLE outlets (
+            rowid INTEGER PRIMARY KEY,
+            key TEXT NOT NULL UNIQUE,         -- folded name without a leading "the"
+            name TEXT NOT NULL
+        );
+        CREATE TABLE outlet_aliases (
+            alias TEXT PRIMARY KEY,           -- a slug or name as read, case-folded
+            outlet INTEGER NOT NULL REFERENCES outlets(rowid)
+        );
+        ALTER TABLE articles ADD COLUMN outlet_id INTEGER REFERENCES outlets(rowid);
+        CREATE INDEX articles_outlet_id ON articles(outlet_id, published);
+        ALTER TABLE citations ADD COLUMN cited_outlet INTEGER REFERENCES outlets(rowid);
+        CREATE INDEX citations_cited_outlet ON citations(cited_outlet);
+        CREATE TABLE outlet_speakers (        -- who each outlet quotes: counts kept like the speakers'
+            outlet INTEGER NOT NULL REFERENCES outlets(rowid),
+            speaker INTEGER NOT NULL REFERENCES speakers(rowid),
+            statements INTEGER NOT NULL,
+            articles INTEGER NOT NULL,
+            UNIQUE (outlet, speaker)
+        );
+        CREATE INDEX outlet_speakers_most ON outlet_speakers(outlet, statements DESC);
+        """
+    )
+    import json
+    import zlib
+
+    from .identities import apply_identities
+    from .write import store_credits
+
+    db.execute("DELETE FROM citations")
+    db.execute("UPDATE attributions SET speaker = NULL")
+    db.execute("DELETE FROM speakers")
+    for rowid, document in db.execute("SELECT rowid, document FROM articles").fetchall():
+        doc = json.loads(zlib.decompress(document))
+        atts = db.execute("SELECT rowid FROM attributions WHERE article = ? ORDER BY rowid", (rowid,)).fetchall()
+        for (att_rowid,), (alias, speaker, cited) in zip(atts, store_credits(db, rowid, doc)):
+            db.execute("UPDATE attributions SET alias = ?, speaker = ? WHERE rowid = ?", (alias, speaker, att_rowid))
+            if cited is not None:
+                db.execute("INSERT INTO citations (article, attribution, cited, cited_outlet) VALUES (?, ?, ?, ?)",
+                           (rowid, att_rowid, cited[0], cited[1]))
+    apply_identities(db)
+
+
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     m001_core_tables,
     m002_statements_by_speaker_and_date,
     m003_article_text_index,
     m004_store_mark_and_derived,
     m005_fetched_pages,
+    m006_speaker_and_outlet_identities,
 ]
 
 

@@ -7,11 +7,12 @@ import sqlite3
 import zlib
 from datetime import datetime, timezone
 
-from ..corpus.speakers import same_outlet, speaker_key, speaker_of
+from ..corpus.speakers import article_names, credit_of, publishing_outlet, settle_outlets
 from ..corpus.text import canonical
 from ..corpus.wire import body_key, wire_agency
 from ..model import Article
 from .fetched import link_version
+from .identities import alias_and_speaker, outlet_rowid
 
 
 def content_hash(article: Article) -> str:
@@ -23,6 +24,14 @@ def content_hash(article: Article) -> str:
         article.title or "",
         article.published.isoformat() if article.published else "",
     ]
+    return hashlib.sha256("\x00".join(parts).encode("utf-8")).hexdigest()
+
+
+def document_hash(doc: dict) -> str:
+    """``content_hash`` of the article a ``reportedly/1`` document was made from."""
+    article = doc["article"]
+    parts = [article.get("text") or "", article.get("outlet") or "", article.get("url") or "",
+             article.get("title") or "", article.get("published") or ""]
     return hashlib.sha256("\x00".join(parts).encode("utf-8")).hexdigest()
 
 
@@ -115,39 +124,65 @@ def _insert(db: sqlite3.Connection, doc: dict, id: str, hash: str, source_path: 
     article_rowid = cur.lastrowid
     link_version(db, article_rowid, doc)
     db.execute("INSERT INTO articles_fts (rowid, body) VALUES (?, ?)", (article_rowid, article["text"]))
+    own = store_credits(db, article_rowid, doc)
+    outlet = db.execute("SELECT outlet_id FROM articles WHERE rowid = ?", (article_rowid,)).fetchone()[0]
     speakers_here: set[int] = set()
-    for att in attributions:
-        found = speaker_of(att)
-        speaker = _speaker_rowid(db, *found) if found else None
+    for att, (alias, speaker, cited) in zip(attributions, own):
         if speaker is not None:
             db.execute("UPDATE speakers SET statements = statements + 1 WHERE rowid = ?", (speaker,))
-            if speaker not in speakers_here:
+            db.execute("UPDATE speaker_aliases SET statements = statements + 1 WHERE rowid = ?", (alias,))
+            first = speaker not in speakers_here
+            if first:
                 speakers_here.add(speaker)
                 db.execute("UPDATE speakers SET articles = articles + 1 WHERE rowid = ?", (speaker,))
+            if outlet is not None:
+                db.execute(
+                    "INSERT INTO outlet_speakers (outlet, speaker, statements, articles) VALUES (?, ?, 1, 1) "
+                    "ON CONFLICT (outlet, speaker) DO UPDATE SET statements = statements + 1, articles = articles + ?",
+                    (outlet, speaker, int(first)),
+                )
         content = att["content"]
         cur = db.execute(
-            """INSERT INTO attributions (article, att_id, kind, speaker, source, cue, content,
+            """INSERT INTO attributions (article, att_id, kind, speaker, alias, source, cue, content,
                                          content_start, content_end, canonical, published)
-               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
             (
-                article_rowid, att["id"], att["kind"], speaker, (att.get("source") or {}).get("text"),
+                article_rowid, att["id"], att["kind"], speaker, alias, (att.get("source") or {}).get("text"),
                 (att.get("cue") or {}).get("text"), content["text"], content["start"], content["end"],
                 canonical(content["text"]), article.get("published"),
             ),
         )
-        if found and found[1] == "outlet" and not same_outlet(article.get("outlet"), found[0]):
-            db.execute("INSERT INTO citations (article, attribution, cited) VALUES (?, ?, ?)", (article_rowid, cur.lastrowid, found[0]))
+        if cited is not None:
+            name, outlet = cited
+            db.execute("INSERT INTO citations (article, attribution, cited, cited_outlet) VALUES (?, ?, ?, ?)",
+                       (article_rowid, cur.lastrowid, name, outlet))
     return article_rowid
 
 
+def store_credits(db: sqlite3.Connection, article_rowid: int, doc: dict) -> list[tuple]:
+    """Who each attribution of ``doc`` is credited to, as (alias, speaker, cited) rows.
 
-
-def _speaker_rowid(db: sqlite3.Connection, name: str, kind: str) -> int:
-    key = speaker_key(name, kind)
-    row = db.execute("SELECT rowid FROM speakers WHERE key = ?", (key,)).fetchone()
-    if row:
-        return row[0]
-    return db.execute("INSERT INTO speakers (key, name, type) VALUES (?, ?, ?)", (key, name, kind)).lastrowid
+    Also sets the article's canonical outlet. ``cited`` is (outlet name, outlet rowid) when the
+    attribution credits another outlet than the article's own (a citation), else None.
+    """
+    article = doc["article"]
+    publishing = publishing_outlet(article.get("outlet"))
+    own = outlet_rowid(db, publishing, alias=article.get("outlet")) if publishing else None
+    db.execute("UPDATE articles SET outlet_id = ? WHERE rowid = ?", (own, article_rowid))
+    names = article_names(doc)
+    credits = settle_outlets([credit_of(att, names) for att in doc.get("attributions", [])], publishing)
+    out = []
+    for credit in credits:
+        if credit is None:
+            out.append((None, None, None))
+            continue
+        alias, speaker = alias_and_speaker(db, credit)
+        cited = None
+        if credit.type == "outlet" and credit.resolved:
+            outlet = outlet_rowid(db, credit.name)
+            cited = (credit.name, outlet) if outlet != own else None
+        out.append((alias, speaker, cited))
+    return out
 
 
 def record_failure(db: sqlite3.Connection, item: str, error: str, source_path: str | None = None) -> None:

@@ -9,20 +9,13 @@ from starlette.datastructures import UploadFile
 from ..errors import InputError
 from ..serialize import output_schema
 from .library import Library
+from .limits import ERRORS, MAX_OFFSET
 
 router = APIRouter(prefix="/api", tags=["api"])
 
-# SQLite integers are 64-bit; a larger offset would be a server error instead of a 422.
-MAX_OFFSET = 1_000_000_000
-
-ERROR = {
-    "description": "Error",
-    "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}},
-}
-ERRORS = {code: ERROR for code in (400, 404, 413, 422, 503)}
 # Analysing a URL adds: the server does not fetch, or robots.txt or the address rules forbid it
 # (403); the page could not be had (502).
-ANALYZE_ERRORS = {**ERRORS, 403: ERROR, 502: ERROR}
+ANALYZE_ERRORS = {**ERRORS, 403: ERRORS[400], 408: ERRORS[400], 502: ERRORS[400]}
 
 # The output JSON Schema (reportedly/schema/) is the response model of the endpoints that return
 # an analysis: written once, referenced here, added to the document by ``add_schemas``.
@@ -147,7 +140,7 @@ async def analyze_request(request: Request) -> dict:
         if not isinstance(upload, UploadFile):
             raise InputError("send the article as a file field named 'file'")
         text, html, name = await read_upload(upload)
-        return await _run(lib, text=text, html=html, name=name)
+        return await lib.run(text=text, html=html, name=name)
     if kind != "application/json":
         raise InputError("send JSON {\"text\": ...}, {\"html\": ...} or {\"url\": ...}, or a multipart file upload")
     raw = await request.body()
@@ -163,20 +156,14 @@ async def analyze_request(request: Request) -> dict:
         if value is not None and not isinstance(value, str):
             raise InputError(f"\"{field}\" must be a string")
     if url is not None:
-        return await _run(lib, url=url)
-    return await _run(lib, text=text, html=html, name=name)
-
-
-async def _run(lib: Library, **kwargs) -> dict:
-    from starlette.concurrency import run_in_threadpool
-
-    return await run_in_threadpool(lib.analyze, **kwargs)
+        return await lib.run(url=url)
+    return await lib.run(text=text, html=html, name=name)
 
 
 @router.post(
     "/analyze",
     summary="Analyse one article",
-    description="Returns the analysis of schema `reportedly/1`. The article is kept in memory and served at `/articles/{id}`.",
+    description="Returns the analysis of schema `reportedly/1`, served afterwards at `/articles/{id}`: kept in the store when the server saves (`reportedly serve --db FILE --save`), else in this process's memory.",
     openapi_extra=ANALYZE_BODY,
     responses={200: ANALYSIS, **ANALYZE_ERRORS},
 )
@@ -187,9 +174,10 @@ async def analyze(request: Request):
 @router.get("/articles", summary="Articles: analysed by this server, then those in the store", responses=ERRORS)
 def articles(request: Request, limit: int = Query(50, ge=1, le=1000), offset: int = Query(0, ge=0, le=MAX_OFFSET)):
     lib = library(request)
-    recent = [_summary(a) for a in lib.recent()] if offset == 0 else []
-    stored = lib.store.articles(limit=limit, offset=offset) if lib.store is not None else []
-    return {"ok": True, "limit": limit, "offset": offset, "recent": recent, "stored": stored, "articles": (recent + stored)[:limit]}
+    recent = lib.recent_summaries() if offset == 0 else []
+    stored, total = lib.store.articles(limit=limit, offset=offset) if lib.store is not None else ([], 0)
+    return {"ok": True, "limit": limit, "offset": offset, "total": total, "recent": recent, "stored": stored,
+            "articles": (recent + stored)[:limit]}
 
 
 # ":path": ids of pages fetched from the web (and of feed entries) are URLs, and the server
@@ -197,14 +185,3 @@ def articles(request: Request, limit: int = Query(50, ge=1, le=1000), offset: in
 @router.get("/articles/{article_id:path}", summary="The analysis of one article (schema reportedly/1)", responses={200: ANALYSIS, **ERRORS})
 def article(article_id: str, request: Request):
     return library(request).get(article_id)
-
-
-def _summary(analysis: dict) -> dict:
-    art = analysis.get("article") or {}
-    return {
-        "id": analysis["id"],
-        "title": art.get("title"),
-        "outlet": art.get("outlet"),
-        "published": art.get("published"),
-        "attributions": len(analysis.get("attributions", [])),
-    }

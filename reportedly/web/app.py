@@ -10,78 +10,58 @@ view is written once.
 """
 from __future__ import annotations
 
+import contextlib
 import json
 import sqlite3
-from pathlib import Path
-from urllib.parse import quote
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.openapi.docs import get_swagger_ui_html
-from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse
+from fastapi.responses import JSONResponse, RedirectResponse
 from fastapi.staticfiles import StaticFiles
-from jinja2 import Environment, FileSystemLoader, select_autoescape
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from .. import __version__
 from ..errors import ReportedlyError
 from ..budget import DEFAULT_TIME_LIMIT
+from . import worker
 from .library import DEFAULT_MAX_BYTES, Library
-
-HERE = Path(__file__).resolve().parent
-# Our pages load nothing from elsewhere and run no inline script; the header makes any markup
-# that slipped through escaping inert as well.
-CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
-
-templates = Environment(
-    loader=FileSystemLoader(HERE / "templates"),
-    autoescape=select_autoescape(default=True, default_for_string=True),
-    trim_blocks=True,
-    lstrip_blocks=True,
-)
-
-# Path segments (ids, speaker names) are quoted whole: a "/" in a name must not start a new segment.
-templates.filters["segment"] = lambda value: quote(str(value), safe="")
-
-
-def error_body(status: int, message: str) -> dict:
-    """The one error shape of the app."""
-    return {"ok": False, "error": message, "status": status}
-
-
-def wants_json(request: Request) -> bool:
-    """A JSON twin was asked for: a ``.json`` path, an API path, or ``Accept: application/json``."""
-    if request.scope.get("state", {}).get("json") or request.url.path.startswith("/api/"):
-        return True
-    accept = request.headers.get("accept", "")
-    return "application/json" in accept and "text/html" not in accept
-
-
-def render(request: Request, template: str, data: dict, status: int = 200):
-    """A page from ``data``, or ``data`` itself as JSON when the JSON twin is asked for."""
-    if wants_json(request):
-        return JSONResponse(data, status_code=status)
-    path = request.url.path
-    json_href = (path.rstrip("/") or "/") + ".json" + (f"?{request.url.query}" if request.url.query else "")
-    html = templates.get_template(template).render(data=data, path=path, json_href=json_href, **data)
-    return HTMLResponse(html, status_code=status)
+from .pages import form_page
+from .render import CSP, HERE, error_body, render, wants_json
 
 
 def _error_response(request: Request, status: int, message: str):
-    return render(request, "error.html", error_body(status, message), status=status)
+    data = error_body(status, message)
+    # A form post that failed shows the form again with the message and the text as pasted:
+    # nobody should lose a long paste to a typo or a size limit.
+    if request.method == "POST" and request.url.path == "/analyze" and not wants_json(request):
+        form = getattr(request.state, "form_fields", None) or {}
+        return render(request, "analyze.html", {**data, **form_page(request), "form": form}, status=status)
+    return render(request, "error.html", data, status=status)
 
 
 class JsonSuffix:
-    """ASGI middleware: ``/articles/x.json`` is served by ``/articles/x`` with the JSON flag set."""
+    """ASGI middleware: ``/articles/x.json`` (``.csv``) is served by ``/articles/x`` with the JSON (CSV) flag set."""
 
     def __init__(self, app):
         self.app = app
 
     async def __call__(self, scope, receive, send):
-        if scope["type"] == "http" and scope["path"].endswith(".json") and not scope["path"].startswith(("/static/", "/openapi")):
-            scope = dict(scope, path=scope["path"][: -len(".json")], state={**scope.get("state", {}), "json": True})
-            scope["raw_path"] = scope["path"].encode()
+        if scope["type"] == "http" and not scope["path"].startswith(("/static/", "/openapi")):
+            for suffix, flag in ((".json", "json"), (".csv", "csv")):
+                if scope["path"].endswith(suffix):
+                    scope = dict(scope, path=scope["path"][: -len(suffix)], state={**scope.get("state", {}), flag: True})
+                    scope["raw_path"] = scope["path"].encode()
+                    break
         await self.app(scope, receive, send)
+
+
+_TOO_LARGE_PAGE = (
+    '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Too large · reportedly</title>'
+    '<link rel="stylesheet" href="/static/style.css"></head><body><main id="main"><section class="card error" role="alert">'
+    '<h1>413: the article is too large</h1><p>{message}. Go back to keep your text and shorten it, or analyse it with '
+    '<code>reportedly analyze FILE</code>.</p><p><a href="/">Back to Analyze</a></p></section></main></body></html>'
+)
 
 
 class SizeLimit:
@@ -101,8 +81,15 @@ class SizeLimit:
         declared = dict(scope["headers"]).get(b"content-length")
         message = f"the request body is over the limit of {self.max_bytes:,} bytes"
         if declared is not None and declared.isdigit() and int(declared) > self.max_bytes:
-            body = json.dumps(error_body(413, message)).encode()
-            await send({"type": "http.response.start", "status": 413, "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode()), (b"connection", b"close")]})
+            headers = dict(scope["headers"])
+            if scope["path"] == "/analyze" and b"text/html" in headers.get(b"accept", b""):
+                # A browser's form post: a page it can show (the form script stops such posts
+                # before they are sent, so the pasted text stays in the box).
+                body = _TOO_LARGE_PAGE.format(message=message).encode()
+                kind = b"text/html; charset=utf-8"
+            else:
+                body, kind = json.dumps(error_body(413, message)).encode(), b"application/json"
+            await send({"type": "http.response.start", "status": 413, "headers": [(b"content-type", kind), (b"content-length", str(len(body)).encode()), (b"connection", b"close")]})
             await send({"type": "http.response.body", "body": body})
             return
         seen = 0
@@ -166,19 +153,32 @@ class SecurityHeaders:
 
 
 def create_app(*, store=None, analyzer=None, max_bytes: int = DEFAULT_MAX_BYTES, fetch=None,
+               analysis_seconds: float = worker.SECONDS, analysis_queue: int = worker.QUEUE,
+               max_chars: int = worker.MAX_CHARS, save=None,
                time_limit: float | None = DEFAULT_TIME_LIMIT) -> FastAPI:
-    """The web app. ``store`` is an open corpus store (optional); ``analyzer`` is loaded once if not
-    given, with ``time_limit`` seconds per article (see reportedly.budget); ``fetch`` (a
-    ``web.fetching.FetchPolicy``) lets the form and the API fetch URLs (None: they do not)."""
+    """The web app. ``store`` is an open corpus store (optional); ``analyzer`` is loaded once, in the
+    analysis worker, if not given; ``fetch`` (a ``web.fetching.FetchPolicy``) lets the form and the
+    API fetch URLs (None: they do not). ``analysis_seconds``, ``analysis_queue`` and ``max_chars``
+    bound the analysis worker (``web.worker``); ``time_limit`` is its budget per article
+    (reportedly.budget): over it an article fails with 422 before the worker's cap stops it. ``save`` (a ``web.saving.StoreSaver``) keeps
+    every analysis in the store."""
+    analyses = worker.AnalysisWorker(analyzer, queue=analysis_queue, seconds=analysis_seconds, max_chars=max_chars,
+                                    time_limit=time_limit)
+
+    @contextlib.asynccontextmanager
+    async def lifespan(app):
+        yield
+        analyses.stop()
+
     app = FastAPI(
         title="reportedly",
         summary="Who said what, on whose word, in news articles.",
         version=__version__,
         docs_url=None,
         redoc_url=None,
+        lifespan=lifespan,
     )
-    app.state.library = Library(analyzer=analyzer, store=store, max_bytes=max_bytes, fetch=fetch,
-                                time_limit=time_limit)
+    app.state.library = Library(store=store, max_bytes=max_bytes, fetch=fetch, worker=analyses, saver=save)
     app.state.max_bytes = max_bytes
 
     @app.exception_handler(ReportedlyError)

@@ -12,7 +12,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 # Roles in the order their colours should win when several cover the same piece.
-ROLES = ("source", "cue", "content", "hedge", "evaluative", "boilerplate")
+ROLES = ("source", "cue", "content", "denial", "hedge", "evaluative", "boilerplate")
 
 
 @dataclass(frozen=True)
@@ -74,7 +74,10 @@ def marks_of(analysis: dict) -> list[Mark]:
 
 def _marker_role(marker: dict) -> str:
     kind = str(marker.get("type") or marker.get("kind") or "hedge").lower()
-    return "evaluative" if kind.startswith(("eval", "loaded", "stance")) else "hedge"
+    if kind.startswith(("eval", "loaded", "stance")):
+        return "evaluative"
+    # A denial says the opposite of a hedge ("denied" vs "may have"): drawn apart, never alike.
+    return "denial" if kind.startswith(("deni", "negat")) else "hedge"
 
 
 def segments(text: str, marks: list[Mark]) -> list[Segment]:

@@ -93,17 +93,62 @@ class StoreReader:
         """The stored analysis dict; the store's NotFoundError when it is not there."""
         return self.run(self._q().get_article, article_id, stop=stop)
 
-    def articles(self, *, limit: int = 50, offset: int = 0, stop=None) -> list[dict]:
-        return self.run(self._q().list_articles, limit=limit, offset=offset, stop=stop)
+    def articles(self, *, outlet: str | None = None, since: str | None = None, until: str | None = None,
+                 limit: int = 50, offset: int = 0, order: str = "published", stop=None) -> tuple[list[dict], int]:
+        """A page of articles, newest (or latest stored) first, and how many match in all."""
+        q = self._q()
 
-    def speakers(self, *, type: str | None = None, limit: int = 50, offset: int = 0, stop=None) -> list[dict]:
-        return self.run(self._q().list_speakers, type=type, limit=limit, offset=offset, stop=stop)
+        def both(db):
+            return (q.list_articles(db, outlet=outlet, since=since, until=until, limit=limit, offset=offset, order=order),
+                    q.count_articles(db, outlet=outlet, since=since, until=until))
 
-    def statements(self, name: str, *, limit: int = 200, offset: int = 0, stop=None) -> list[dict]:
-        return self.run(self._q().speaker_statements, name, limit=limit, offset=offset, stop=stop)
+        return self.run(both, stop=stop)
 
-    def search(self, text: str, *, limit: int = 50, phrase: bool = False, stop=None) -> list[dict]:
-        return self.run(self._q().search_contents, text, limit=limit, phrase=phrase, stop=stop)
+    def speakers(self, *, type: str | None = None, name: str | None = None, include_unnamed: bool = False,
+                 limit: int = 50, offset: int = 0, sort: str = "statements", stop=None) -> tuple[list[dict], int]:
+        """A page of speakers, most quoted first (or by ``sort``), and how many match in all."""
+        q = self._q()
+
+        def both(db):
+            return (q.list_speakers(db, type=type, name=name, include_unnamed=include_unnamed, limit=limit, offset=offset, sort=sort),
+                    q.count_speakers(db, type=type, name=name, include_unnamed=include_unnamed))
+
+        return self.run(both, stop=stop)
+
+    def speaker(self, name: str, *, type: str | None = None, limit: int = 200, offset: int = 0, stop=None) -> tuple[dict, list[dict]]:
+        """Who the speaker is (``speaker_summary``) and a page of their statements, earliest first."""
+        q = self._q()
+
+        def both(db):
+            return (q.speaker_summary(db, name, type=type),
+                    q.speaker_statements(db, name, type=type, limit=limit, offset=offset))
+
+        return self.run(both, stop=stop)
+
+    def outlets(self, *, stop=None) -> list[dict]:
+        return self.run(self._q().list_outlets, stop=stop)
+
+    def outlet(self, name: str, *, limit: int = 50, stop=None) -> tuple[dict, list[dict]]:
+        """One outlet (``outlet_summary``) and who it cites most."""
+        q = self._q()
+        return self.run(lambda db: (q.outlet_summary(db, name), q.outlet_sources(db, name, limit=limit)), stop=stop)
+
+    def search(self, text: str, *, limit: int = 50, offset: int = 0, phrase: bool = False, kind: str | None = None,
+               outlet: str | None = None, since: str | None = None, until: str | None = None,
+               speaker_type: str | None = None, stop=None) -> tuple[list[dict], int]:
+        """A page of statements matching ``text``, best first, and how many match in all."""
+        q = self._q()
+        where = dict(kind=kind, outlet=outlet, since=since, until=until, speaker_type=speaker_type)
+
+        def both(db):
+            return (q.search_contents(db, text, limit=limit, offset=offset, phrase=phrase, **where),
+                    q.count_contents(db, text, phrase=phrase, **where))
+
+        return self.run(both, stop=stop)
+
+    def wire(self, article_id: str, *, stop=None) -> str | None:
+        """The news agency whose copy the stored article ``article_id`` is, or None."""
+        return self.run(self._q().article_wire, article_id, stop=stop)
 
     def versions(self, article_id: str, *, stop=None) -> list[dict]:
         """Every stored fetch of the page ``article_id`` was read from, oldest first."""
@@ -119,11 +164,6 @@ class StoreReader:
 
     def trace(self, text: str, *, stop=None) -> dict:
         """Where the statement ``text`` appeared across the corpus, earliest seen first."""
-        from ..corpus.trace import trace_statement
+        from ..store.trace import trace_statement
 
         return self.run(trace_statement, text, stop=stop)
-
-
-def open_store(path: str, *, seconds: float = QUERY_SECONDS) -> StoreReader:
-    """The store at ``path`` for the web app; StoreError when it is missing, not a store or old."""
-    return StoreReader(path, seconds=seconds)

@@ -129,6 +129,18 @@ def shown(analysis: dict, show_all: bool = False) -> list[dict]:
             if show_all or a.get("confidence") is None or a["confidence"] >= DISPLAY_THRESHOLD]
 
 
+def _with_stops(segs) -> list[dict]:
+    """Segments as dicts; the first segment of each attribution is a keyboard stop (``stop``)."""
+    seen: set[str] = set()
+    out = []
+    for s in segs:
+        new = [a for a in s.attributions if a not in seen]
+        seen.update(new)
+        out.append({"start": s.start, "text": s.text, "roles": s.roles, "attributions": s.attributions,
+                    "stop": new[0] if new else None})
+    return out
+
+
 def article_page(analysis: dict, show_all: bool = False) -> dict:
     """Everything the article page shows: the analysis itself plus what is derived for display.
 
@@ -150,7 +162,22 @@ def article_page(analysis: dict, show_all: bool = False) -> dict:
         "profile": profile_bars(analysis),
         "has_provenance": any("chain" in a or "speaker" in a for a in analysis.get("attributions", [])),
         "roles_present": sorted({r for s in segs for r in s.roles}),
-        "segments": [
-            {"start": s.start, "text": s.text, "roles": s.roles, "attributions": s.attributions} for s in segs
-        ],
+        "segments": _with_stops(segs),
+        "wire": None,
     }
+
+
+def through_wire(page: dict, wire: str | None) -> dict:
+    """The article page of a wire copy: every chain passes through the agency after the outlet
+    that ran the copy ("Breitbart › AP › Donald Trump"), since the outlet relayed the agency's
+    reporting, not its own. ``wire`` is the agency the store found in the byline or dateline."""
+    if not wire:
+        return page
+    statements = {}
+    for key, s in page["statements"].items():
+        chain = s["chain"]
+        if chain and wire not in chain:
+            chain = [chain[0], wire, *chain[1:]]
+        statements[key] = {**s, "chain": chain}
+    speakers = [{**g, "statements": [statements.get(s["id"], s) for s in g["statements"]]} for g in page["speakers"]]
+    return {**page, "statements": statements, "speakers": speakers, "wire": wire}

@@ -51,6 +51,16 @@
     var id = firstId(e.target);
     if (id) { pinned = id; show(id); }
   });
+  // Keyboard: each statement's first piece is a tab stop; focus shows it, Enter or Space pins it.
+  text.addEventListener("focusin", function (e) {
+    var id = firstId(e.target);
+    if (id) show(id);
+  });
+  text.addEventListener("keydown", function (e) {
+    if (e.key !== "Enter" && e.key !== " ") return;
+    var id = firstId(e.target);
+    if (id) { e.preventDefault(); pinned = id; show(id); }
+  });
   document.querySelectorAll(".statement").forEach(function (button) {
     button.addEventListener("click", function () {
       pinned = button.getAttribute("data-att");

@@ -14,7 +14,7 @@ from typing import IO, Iterator
 
 from ..errors import ReportedlyError
 from ..serialize import json_line
-from ..store.queries import decode_document
+from .queries import decode_document
 
 TABLES = ("articles", "attributions", "speakers", "clusters")
 FORMATS = ("jsonl", "csv", "tsv", "parquet")
