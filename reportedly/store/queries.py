@@ -188,15 +188,7 @@ def _statement_filter(db, kind, outlet, since, until, speaker_type) -> tuple[str
     if kind:
         where.append("a.kind = ?")
         params.append(kind)
-    if outlet:
-        where.append("ar.outlet_id = ?")
-        params.append(outlet_id(db, outlet))
-    if since:
-        where.append("a.published >= ?")
-        params.append(since)
-    if until:
-        where.append("a.published < ?")
-        params.append(until + "\uffff" if "T" not in until else until)  # a day or month: all of it
+    _outlet_and_dates(db, "a.published", outlet, since, until, where, params)
     if speaker_type:
         where.append("s.type = ? AND s.named = 1")
         params.append(speaker_type)
@@ -308,17 +300,22 @@ def outlet_sources(db: sqlite3.Connection, outlet: str, *, limit: int = 50, incl
 
 def _article_filter(outlet: str | None, since: str | None, until: str | None, db) -> tuple[str, list]:
     where, params = [], []
+    _outlet_and_dates(db, "ar.published", outlet, since, until, where, params)
+    return (" WHERE " + " AND ".join(where)) if where else "", params
+
+
+def _outlet_and_dates(db, published: str, outlet, since, until, where: list, params: list) -> None:
+    """Add the outlet and date-range conditions (on the column ``published``) to ``where``."""
     if outlet:
         where.append("ar.outlet_id = ?")
         params.append(outlet_id(db, outlet))
     if since:
-        where.append("ar.published >= ?")
+        where.append(f"{published} >= ?")
         params.append(since)
     if until:
-        # A day "until" includes that whole day: ISO strings of that day sort below its successor.
-        where.append("ar.published < ?")
-        params.append(until + "\uffff" if "T" not in until else until)  # a day or month: all of it
-    return (" WHERE " + " AND ".join(where)) if where else "", params
+        # A day or month "until" includes all of it: ISO strings within it sort below its end.
+        where.append(f"{published} < ?")
+        params.append(until + "\uffff" if "T" not in until else until)
 
 
 def list_articles(
