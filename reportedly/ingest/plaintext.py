@@ -14,7 +14,7 @@ from datetime import datetime, tzinfo
 
 from ..errors import InputError
 from ..model import Article, Paragraph, Span
-from .boilerplate import is_credit
+from .html.steps.boilerplate import is_credit
 from .decode import whole_characters
 from .mojibake import repair_mojibake
 from .timestamps import UPDATE_LABEL, checked_update, parse_timestamp

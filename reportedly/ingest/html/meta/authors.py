@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import re
 
-from reportedly.ingest import json_ld
-from reportedly.ingest.html_clean import clean_author, clean_author_list, is_weak_name, split_byline
-from reportedly.ingest.html_visible import (
+from reportedly.ingest.html.meta import json_ld
+from reportedly.ingest.html.meta.clean import clean_author, clean_author_list, is_weak_name, split_byline
+from reportedly.ingest.html.meta.visible import (
     _looks_like_name,
     byline_in_text,
     byline_near_title,

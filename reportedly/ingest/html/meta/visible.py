@@ -11,8 +11,8 @@ import re
 from lxml import etree
 from lxml import html as lxml_html
 
-from reportedly.ingest.boilerplate import HEADLINE_LABEL
-from reportedly.ingest.html_clean import split_byline
+from reportedly.ingest.html.vocabulary import HEADLINE_LABEL
+from reportedly.ingest.html.meta.clean import split_byline
 
 # Elements whose class, id, rel or data-testid names the author or byline: read by a walk in
 # Python rather than an XPath of a dozen contains() per element (a third of the time).

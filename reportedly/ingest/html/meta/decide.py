@@ -17,12 +17,12 @@ from datetime import datetime, tzinfo
 
 from lxml import html as lxml_html
 
-from reportedly.ingest import json_ld
-from reportedly.ingest.html_authors import decide_authors
-from reportedly.ingest.html_clean import clean_title
-from reportedly.ingest.html_dates import decide_published, decide_updated
-from reportedly.ingest.html_dek import DEK_XPATH, decide_dek
-from reportedly.ingest.html_visible import (
+from reportedly.ingest.html.meta import json_ld
+from reportedly.ingest.html.meta.authors import decide_authors
+from reportedly.ingest.html.meta.clean import clean_title
+from reportedly.ingest.html.meta.dates import decide_published, decide_updated
+from reportedly.ingest.html.meta.dek import DEK_XPATH, decide_dek
+from reportedly.ingest.html.meta.visible import (
     byline_elements,
     cued_bylines,
     line_text,
@@ -48,7 +48,7 @@ class PageMeta:
 
 
 @dataclass
-class _Sources:
+class Declarations:
     """Raw declarations gathered from one page, before any choice is made."""
 
     ld_articles: list[dict] = field(default_factory=list)
@@ -85,7 +85,7 @@ def extract_meta(
 
 
 def decide_meta(
-    src: "_Sources",
+    src: "Declarations",
     tree: lxml_html.HtmlElement,
     *,
     url: str | None = None,
@@ -115,9 +115,9 @@ def decide_meta(
 # --- gathering -------------------------------------------------------------------------------
 
 
-def gather_declarations(tree: lxml_html.HtmlElement) -> _Sources:
+def gather_declarations(tree: lxml_html.HtmlElement) -> Declarations:
     """Everything the page declares about itself, read before the tree is pruned for text."""
-    src = _Sources()
+    src = Declarations()
     for script in tree.iter("script"):
         if (script.get("type") or "").strip().lower() == "application/ld+json":
             for obj in json_ld.walk(json_ld.load_json(script.text_content())):
@@ -185,7 +185,7 @@ def _marks_publication(time_el) -> bool:
                    for a in time_el.iterancestors())
 
 
-def _file_ld(src: _Sources, obj: dict) -> None:
+def _file_ld(src: Declarations, obj: dict) -> None:
     types = json_ld.types(obj)
     if types & json_ld.ARTICLE_TYPES:
         src.ld_articles.append(obj)
@@ -208,7 +208,7 @@ def _first(table: dict[str, list[str]], *keys: str) -> str | None:
 # --- choosing --------------------------------------------------------------------------------
 
 
-def _outlet(src: _Sources) -> str | None:
+def _outlet(src: Declarations) -> str | None:
     for obj in src.ld_articles:
         name = json_ld.text(obj.get("publisher"))
         if name:
@@ -224,7 +224,7 @@ def _outlet(src: _Sources) -> str | None:
     return None
 
 
-def _title(src: _Sources, site: str | None) -> str | None:
+def _title(src: Declarations, site: str | None) -> str | None:
     """The headline: the visible ``<h1>`` when a declared title confirms it, else declared.
 
     An h1 that is the site's name (a blog's masthead) is never the headline; one that prints
@@ -327,7 +327,7 @@ def _norm(s: str) -> str:
     return re.sub(r"\W+", " ", s.lower()).strip()
 
 
-def _dek(src: _Sources, site: str | None, body_text: str | None, title: str | None) -> str | None:
+def _dek(src: Declarations, site: str | None, body_text: str | None, title: str | None) -> str | None:
     descriptions = [d for obj in src.ld_articles for d in [json_ld.text(obj.get("description"))] if d]
     for key in ("og:description", "twitter:description", "description"):
         descriptions.extend(src.meta.get(key, ())[:1])
