@@ -31,7 +31,7 @@ from reportedly.ingest.html.steps import STEPS
 from reportedly.ingest.html.steps.boilerplate import is_image_credit
 from reportedly.ingest.mojibake import repair_mojibake
 from reportedly.language import word_count
-from reportedly.model import Article, Paragraph, Span
+from reportedly.model import Article, Omission, Paragraph
 
 __all__ = ["read_html"]
 
@@ -134,19 +134,19 @@ def _normalised(line: str) -> str:
 
 
 def _assemble(kept: list[tuple[int, str]], dropped: list[tuple[int, str, Verdict]]
-              ) -> tuple[str, tuple[Paragraph, ...], tuple[Span, ...]]:
+              ) -> tuple[str, tuple[Paragraph, ...], tuple[Omission, ...]]:
     """The body text (kept lines joined by a blank line), its paragraphs, and the dropped lines
-    as spans anchored where they would have been."""
+    as omissions anchored where they would have been (``Omission.in_text`` False)."""
     pieces: list[str] = []
     paragraphs: list[Paragraph] = []
-    boilerplate: list[Span] = []
+    boilerplate: list[Omission] = []
     pos = 0
     dropped_at = iter(dropped)
     next_drop = next(dropped_at, None)
     for index, line in kept:
-        # Anchor each dropped line where it would have been: a zero-width span before this line.
+        # Anchor each dropped line where it stood: right after the kept text before it.
         while next_drop is not None and next_drop[0] < index:
-            boilerplate.append(Span(pos, pos, next_drop[1]))
+            boilerplate.append(_omission(pos, next_drop))
             next_drop = next(dropped_at, None)
         if pieces:
             pos += 2
@@ -154,6 +154,11 @@ def _assemble(kept: list[tuple[int, str]], dropped: list[tuple[int, str, Verdict
         pieces.append(line)
         pos += len(line)
     while next_drop is not None:
-        boilerplate.append(Span(pos, pos, next_drop[1]))
+        boilerplate.append(_omission(pos, next_drop))
         next_drop = next(dropped_at, None)
     return "\n\n".join(pieces), tuple(paragraphs), tuple(boilerplate)
+
+
+def _omission(at: int, dropped: tuple[int, str, Verdict]) -> Omission:
+    _, line, verdict = dropped
+    return Omission(at, at, line, reason=verdict.reason, step=verdict.step, in_text=False)
