@@ -1,6 +1,6 @@
 """Cleaning single metadata values read from a page: titles, bylines, dates.
 
-Kept apart from ``html_meta`` (which decides *which* declaration to believe) so each rule can be
+Kept apart from ``decide`` (which decides *which* declaration to believe) so each rule can be
 tested on plain strings.
 """
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """The article's publication date, from what a page declares and what it prints.
 
-Used by ``html_meta``; reads the declarations it gathered (its ``_Sources``: JSON-LD objects,
+Used by ``decide``; reads the declarations it gathered (its ``_Sources``: JSON-LD objects,
 ``<meta>`` values, microdata, ``<time>`` values and the text around the headline).
 """
 from __future__ import annotations

@@ -5,9 +5,9 @@ Dublin Core ``<meta>`` tags, microdata, ``<time datetime>`` elements and a visib
 source is read into candidates; each field then takes the candidate of the most trusted source
 that has one, with cross-checks where sources are known to disagree (titles carry site suffixes in
 ``<title>``; JSON-LD authors are sometimes the outlet itself; ``dateModified`` leaks into
-``og:updated_time``). Cleaning of single values lives in ``html_clean``; reading printed
-bylines from the visible text in ``html_visible``; choosing the bylines in ``html_authors`` and
-the date in ``html_dates``; JSON-LD is read by ``json_ld``.
+``og:updated_time``). Cleaning of single values lives in ``clean``; reading printed
+bylines from the visible text in ``visible``; choosing the bylines in ``authors`` and
+the date in ``dates``; JSON-LD is read by ``json_ld``.
 """
 from __future__ import annotations
 

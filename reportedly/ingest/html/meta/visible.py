@@ -2,7 +2,7 @@
 
 Many pages have no machine-readable author; the byline is printed: "By Jane Doe" under the
 headline, "Written by" and a linked name in two elements, a bare name beside the date, or an
-author box at the end. These functions read the visible text for ``html_meta``.
+author box at the end. These functions read the visible text for ``decide``.
 """
 from __future__ import annotations
 
