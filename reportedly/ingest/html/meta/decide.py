@@ -96,13 +96,13 @@ def decide_meta(
 
     ``tree`` is only searched (by htmldate) when the page declares no publication date.
     """
-    site = _outlet(src)
+    site = _site(src)
     title = _title(src, site)
     published = decide_published(src, tree, url or src.canonical, default_tz)
     return PageMeta(
         title=title,
         bylines=decide_authors(src, site, body_text),
-        outlet=site,
+        outlet=_outlet(src),
         published=published,
         updated=decide_updated(src, published, default_tz),
         description=_first(src.meta, "og:description", "description", "twitter:description"),
@@ -208,7 +208,11 @@ def _first(table: dict[str, list[str]], *keys: str) -> str | None:
 # --- choosing --------------------------------------------------------------------------------
 
 
-def _outlet(src: Declarations) -> str | None:
+def _site(src: Declarations) -> str | None:
+    """Every name the page gives itself, the first found: what titles and bylines are cleaned of.
+
+    An account handle ("@SputnikInt") or a URL counts here, since titles end with them too.
+    """
     for obj in src.ld_articles:
         name = json_ld.text(obj.get("publisher"))
         if name:
@@ -222,6 +226,31 @@ def _outlet(src: Declarations) -> str | None:
         if name:
             return name
     return None
+
+
+def _outlet(src: Declarations) -> str | None:
+    """The outlet's name (``Article.outlet``): the first declared name that is a name.
+
+    The page's Twitter account (``twitter:site``, "@SputnikInt") is a handle, not the outlet's
+    name, and a URL in a name's slot ("http://www.tmz.com") is an address: neither is given as
+    the outlet (a reader would quote it as the publisher's name); the next declaration is read,
+    and no outlet is better than a wrong one.
+    """
+    names = [json_ld.text(obj.get("publisher")) for obj in src.ld_articles]
+    for key in ("og:site_name", "application-name", "apple-mobile-web-app-title", "publisher",
+                "dc.publisher"):
+        names += src.meta.get(key, ())
+    names += [json_ld.text(obj.get("name")) for obj in src.ld_orgs]
+    for name in names:
+        name = (name or "").strip()
+        if name and not _NOT_A_NAME.search(name):
+            return name
+    return None
+
+
+# A URL or an account handle where a name is declared. A bare domain stays: many outlets are
+# named so ("Salon.com", "Phys.org").
+_NOT_A_NAME = re.compile(r"^(?:https?://|www\.|@)", re.IGNORECASE)
 
 
 def _title(src: Declarations, site: str | None) -> str | None:

@@ -150,6 +150,26 @@ _CREDIT_FORMS = [re.compile(p, _FLAGS) for p in (
 _ANY_AGENCY = re.compile(rf"\b{_AGENCY}\b", _FLAGS)
 
 
+# A line that is only CSS class names: markup a page printed as text (a template's class list
+# leaked into a text node, a component's styling read by the extractor): "flex items-center
+# gap-2", "css-1dbjc4n r-13awgt0", "md:text-lg font-bold", "card__title card--wide". Three or
+# more lower-case tokens of letters, digits and -_: only, at least two of them compound, and two
+# marked as code by a digit, a colon or a doubled separator (one, in a run of five or more).
+# Hyphenated English ("well-known long-term follow-up") has no such marks, and a lower-case tag
+# line has one at most ("covid-19 long-term effects"); prose has capitals and punctuation.
+_CLASS_TOKEN = re.compile(r"-?[a-z][a-z0-9:_-]*")
+_CODE_MARK = re.compile(r"\d|:|__|--")
+
+
+def _is_class_run(text: str) -> bool:
+    tokens = text.split()
+    if len(tokens) < 3 or not all(_CLASS_TOKEN.fullmatch(t) for t in tokens):
+        return False
+    compound = sum(1 for t in tokens if any(c in t.strip("-") for c in "-_:"))
+    marked = sum(1 for t in tokens if _CODE_MARK.search(t))
+    return compound >= 2 and (marked >= 2 or (marked and len(tokens) >= 5))
+
+
 def is_credit(line: str, *, max_chars: int = _MAX_LEN) -> bool:
     """Whether a whole line is a photo credit (or a caption closed by one), by its form."""
     text = line.strip()
@@ -176,6 +196,8 @@ def boilerplate_reason(line: str, *, max_chars: int = _MAX_LEN) -> str:
     for reason, pattern in _PATTERNS:
         if pattern.fullmatch(text):
             return reason
+    if _is_class_run(text):
+        return "a run of CSS class names"
     return "a photo credit" if is_credit(text, max_chars=max_chars) else ""
 
 
