@@ -21,7 +21,7 @@ from .errors import (
     UnsupportedLanguageError,
 )
 from .ingest import read_article
-from .model import Analysis, Article, Attribution, Entity, Marker, Paragraph, Profile, Provenance, Span, Speaker, Voice
+from .model import Analysis, Article, Attribution, Entity, Marker, Omission, Paragraph, Profile, Provenance, Span, Speaker, Voice
 from .serialize import SCHEMA, analysis_dict
 
 # A library logs but leaves the output to its user (the command line sets up its own handler).
@@ -44,6 +44,7 @@ __all__ = [
     "Marker",
     "ModelNotFoundError",
     "OverBudgetError",
+    "Omission",
     "Paragraph",
     "Profile",
     "Provenance",

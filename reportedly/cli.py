@@ -94,6 +94,7 @@ def _parser() -> argparse.ArgumentParser:
     analyze.add_argument("--tz", metavar="ZONE", help="time zone for stamps without an offset or with an ambiguous abbreviation (IANA name or +05:30)")
     analyze.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, metavar="N", help=f"largest input file to read (default {DEFAULT_MAX_BYTES:,})")
     analyze.add_argument("--extractor", choices=EXTRACTORS, default="hybrid", help="attribution extractor (default hybrid: the trained model, rules where it found nothing)")
+    analyze.add_argument("--explain", action="store_true", help="text format: list every line left out of the body with the step that dropped it and why (JSON always has them, in article.boilerplate)")
     analyze.add_argument("--all", action="store_true", help="text format: also show the attributions held back for low confidence (JSON always has them all, with their confidence)")
     analyze.add_argument("--workers", type=int, default=DEFAULT_WORKERS, metavar="N", help=f"processes analysing articles (default {DEFAULT_WORKERS}: both cores of a laptop)")
     add_fetch_arguments(analyze, archive_default=ANALYZE_ARCHIVE)
@@ -249,7 +250,7 @@ def _write_analyses(args: argparse.Namespace, zone, fmt: str, out) -> int:
         else:
             log.info("%d. %s: %d attributions", done, analysis.id, len(analysis.attributions))
         if fmt == "text":
-            out.write(render_text(analysis, show_all=args.all) + "\n")
+            out.write(render_text(analysis, show_all=args.all, explain=args.explain) + "\n")
         elif fmt == "jsonl":
             out.write(json_line(analysis_dict(analysis)) + "\n")
         else:

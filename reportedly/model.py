@@ -57,6 +57,35 @@ class Span:
 
 
 @dataclass(frozen=True)
+class Omission:
+    """A line the reader left out of the analysis (page furniture), with the reason.
+
+    Where the line is still in ``Article.text`` (plain text keeps its boilerplate lines in
+    place), ``start..end`` is its span and ``text == Article.text[start:end]``; ``in_text`` is
+    True. Where the reader took it out of the text (HTML: ``Article.text`` is the body only),
+    ``start == end`` is an anchor, the offset where the line stood: right after the body text
+    before it (the end of the previous paragraph; 0 when none), and ``text`` is the line as
+    extracted; ``in_text`` is False. Such an anchor is
+    not a span of the text: never slice the text with it expecting the line.
+    ``reason`` says what the line is ("a share button", "after the article's end (an author
+    box)"); ``step`` names the HTML reader's step that dropped it ("" for plain text).
+    """
+
+    start: int
+    end: int
+    text: str
+    reason: str = ""
+    step: str = ""
+    in_text: bool = True
+
+    def __post_init__(self) -> None:
+        if not 0 <= self.start <= self.end:
+            raise ValueError(f"bad omission offsets {self.start}..{self.end}")
+        if not self.in_text and self.start != self.end:
+            raise ValueError("an omission outside the text is anchored at one offset (start == end)")
+
+
+@dataclass(frozen=True)
 class Paragraph:
     """A block of article text that is analysed; ``role`` is title, dek or body."""
 
@@ -101,9 +130,9 @@ class Article:
     updated: datetime | None = None
     image_credits: tuple[str, ...] = ()
     language: str | None = None
-    # Lines the reader recognised as boilerplate (bylines, credits, "Advertisement", stamps):
-    # kept so a reader can see what was left out, never analysed.
-    boilerplate: tuple[Span, ...] = ()
+    # Lines the reader recognised as boilerplate (bylines, credits, "Advertisement", stamps),
+    # each with its reason: kept so a reader can see what was left out, never analysed.
+    boilerplate: tuple[Omission, ...] = ()
     source_path: str | None = None
     fetch: Fetch | None = None  # set when the page was fetched from the web (reportedly.fetch)
 

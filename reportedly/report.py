@@ -25,11 +25,12 @@ def _quote(text: str, limit: int = 300) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
-def render_text(analysis: Analysis, show_all: bool = False) -> str:
+def render_text(analysis: Analysis, show_all: bool = False, explain: bool = False) -> str:
     """A readable report of one analysis.
 
     Attributions below the display threshold of confidence are held back and counted, unless
-    ``show_all``; then each line says its confidence.
+    ``show_all``; then each line says its confidence. With ``explain``, every line left out of
+    the body is listed with the step that dropped it and the reason.
     """
     lines = [f"== {analysis.id} =="]
     article = analysis.article
@@ -55,6 +56,8 @@ def render_text(analysis: Analysis, show_all: bool = False) -> str:
             lines.append(f"  {_fetched(article.fetch)}")
         words = sum(len(article.text[p.start : p.end].split()) for p in article.paragraphs)
         lines.append(f"  {len(article.paragraphs)} paragraphs, {words} words analysed; {len(article.boilerplate)} boilerplate lines left out")
+        if explain:
+            lines += explain_omissions(article)
     for error in analysis.errors:
         lines.append(f"  ERROR: {error}")
     if article is None or analysis.errors:
@@ -155,3 +158,14 @@ def _profile_lines(analysis: Analysis) -> list[str]:
     for finding in profile.findings:
         lines += textwrap.wrap(finding, WIDTH, initial_indent="  - ", subsequent_indent="    ", break_on_hyphens=False)
     return lines
+
+
+def explain_omissions(article) -> list[str]:
+    """One line per line left out of the body: where it was, the step, the reason, the line."""
+    out = [f"  Left out of the body ({len(article.boilerplate)} lines)"]
+    for omission in article.boilerplate:
+        step = f"{omission.step}: " if omission.step else ""
+        where = f"@{omission.start}" if not omission.in_text else f"{omission.start}-{omission.end}"
+        out.append(f"    {where} {step}{omission.reason or 'boilerplate'}")
+        out.append(f"        {_quote(omission.text, WIDTH - 8)}")
+    return out

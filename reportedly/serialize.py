@@ -5,7 +5,7 @@ import json
 from datetime import datetime
 from pathlib import Path
 
-from .model import Analysis, Article, Attribution, Entity, Fetch, Marker, Profile, Provenance, Span, Speaker, Voice
+from .model import Analysis, Article, Attribution, Entity, Fetch, Marker, Omission, Profile, Provenance, Span, Speaker, Voice
 
 SCHEMA = "reportedly/1"
 SCHEMA_FILE = Path(__file__).resolve().parent / "schema" / "reportedly-1.schema.json"
@@ -25,6 +25,16 @@ def span_dict(span: Span | None) -> dict | None:
     return out
 
 
+def omission_dict(omission: Omission) -> dict:
+    """A line left out of the analysis: a span of the text (``in_text``) or an anchor where the
+    line stood, with its reason (schema 1.3)."""
+    out = {"start": omission.start, "end": omission.end, "text": omission.text,
+           "reason": omission.reason, "in_text": omission.in_text}
+    if omission.step:
+        out["step"] = omission.step
+    return out
+
+
 def _when(value: datetime | None) -> str | None:
     return value.isoformat() if value is not None else None
 
@@ -41,7 +51,7 @@ def article_dict(article: Article) -> dict:
         "image_credits": list(article.image_credits),
         "language": article.language,
         "paragraphs": [{"start": p.start, "end": p.end, "role": p.role} for p in article.paragraphs],
-        "boilerplate": [span_dict(s) for s in article.boilerplate],
+        "boilerplate": [omission_dict(s) for s in article.boilerplate],
         "text": article.text,
     }
     if article.fetch is not None:

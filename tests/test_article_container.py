@@ -1,7 +1,7 @@
 """A small block classed like an article container before the article does not hide it."""
 from __future__ import annotations
 
-from reportedly.ingest.article_container import mark_article_container
+from reportedly.ingest.html.prepare.article_container import mark_article_container
 from reportedly.ingest.html import parse_html, read_html
 from test_html import PARAGRAPHS
 

@@ -1,7 +1,7 @@
 """find_article_end on hand-made lists of extracted lines."""
 from __future__ import annotations
 
-from reportedly.ingest.article_end import find_article_end
+from reportedly.ingest.html.steps.article_end import find_article_end
 from reportedly.ingest.html import read_html
 
 PROSE = [

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from reportedly.ingest.boilerplate import is_boilerplate, is_leading_furniture, split_boilerplate
+from reportedly.ingest.html.steps.boilerplate import is_boilerplate, is_leading_furniture, split_boilerplate
 
 PROSE = ("The harbour authority approved a plan on Monday to dredge the eastern channel, which has "
          "silted up so badly that the larger ferries can no longer dock at low tide.")

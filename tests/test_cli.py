@@ -104,3 +104,23 @@ def test_eval_scores_a_predictions_file(capsys, tiny_corpus, tmp_path):
     predictions.write_text("", encoding="utf-8")
     code, out, _ = run(capsys, "eval", str(tiny_corpus), "--split", "dev", "--predictions", str(predictions), "--format", "json")
     assert code == 0 and json.loads(out)["relation"]["f1"] == 0.0
+
+
+@pytest.mark.model
+def test_explain_lists_each_line_left_out_with_its_step_and_reason(capsys, tmp_path):
+    path = tmp_path / "harbour.html"
+    path.write_text("<html><head><title>Harbour plan</title></head><body><article><h1>Harbour plan</h1>"
+                    "<p>The council approved the harbour plan on Monday after a long debate.</p>"
+                    "<p>Advertisement</p><p>\"The ferries will run in spring,\" the mayor said.</p>"
+                    "</article></body></html>", encoding="utf-8")
+    code, out, _ = run(capsys, "analyze", str(path), "--format", "text", "--explain")
+    assert code == 0
+    assert "Left out of the body (2 lines)" in out
+    assert "boilerplate: an advertisement label" in out and "boilerplate: the headline repeated" in out
+    _, plain, _ = run(capsys, "analyze", str(path), "--format", "text")
+    assert "Left out of the body" not in plain
+    _, out, _ = run(capsys, "analyze", str(path), "--format", "json")
+    obj = json.loads(out)
+    jsonschema.validate(obj, SCHEMA)
+    assert {o["reason"] for o in obj["article"]["boilerplate"]} == {"an advertisement label",
+                                                                    "the headline repeated"}

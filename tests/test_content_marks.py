@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from reportedly.ingest.content_marks import unmark_content_blocks
+from reportedly.ingest.html.prepare.content_marks import unmark_content_blocks
 from reportedly.ingest.html import parse_html, read_html
 from test_html import PARAGRAPHS
 

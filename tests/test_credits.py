@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from reportedly.ingest.boilerplate import is_boilerplate
+from reportedly.ingest.html.steps.boilerplate import is_boilerplate
 from reportedly.ingest.html import read_html
 from reportedly.ingest.plaintext import read_plaintext
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import json
 
-from reportedly.ingest.declared_body import declared_article_body, declared_body_bounds
+from reportedly.ingest.html.steps.declared_body import declared_article_body, declared_body_bounds
 from reportedly.ingest.html import read_html
 
 ARTICLE = [

@@ -43,7 +43,7 @@ def test_libraries_we_depend_on_closely_have_an_upper_bound(name):
 
 def test_trafilatura_container_tokens_are_read():
     # article_container falls back to trafilatura's slower XPath without them.
-    from reportedly.ingest import article_container
+    from reportedly.ingest.html.prepare import article_container
 
     assert article_container._CLASS_RE is not None and article_container._ID_RE is not None
 
@@ -63,7 +63,7 @@ def test_htmldate_parser_swap_takes_effect(monkeypatch):
     # unchanged, loading dateparser's 200 locales.
     from htmldate import extractors
 
-    from reportedly.ingest import html_dates
+    from reportedly.ingest.html.meta import dates as html_dates
 
     assert hasattr(extractors, "get_external_parser")
     used = []

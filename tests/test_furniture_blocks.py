@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from reportedly.ingest.html import parse_html
-from reportedly.ingest.furniture_blocks import furniture_lines
+from reportedly.ingest.html.steps.furniture_blocks import furniture_lines
 
 ARTICLE = ("The harbour authority approved a plan on Monday to dredge the eastern channel, which "
            "has silted up so badly that the larger ferries can no longer dock at low tide.")

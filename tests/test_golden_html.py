@@ -6,7 +6,7 @@ import warnings
 import pytest
 from golden_html import GOLDEN, PAGES, available, differences, extract, key
 
-from reportedly.ingest import upstream
+from reportedly.ingest.html import upstream
 
 
 @pytest.fixture(scope="module")
@@ -36,7 +36,8 @@ def test_installed_trafilatura_and_htmldate_are_the_tested_releases():
 def test_no_fallback_for_a_third_party_internal_is_taken():
     from trafilatura.xpaths import BODY_XPATH
 
-    from reportedly.ingest import article_container, html_dates
+    from reportedly.ingest.html.meta import dates as html_dates
+    from reportedly.ingest.html.prepare import article_container
 
     # The walk over trafilatura's token lists, not the XPath, finds the container: and the same
     # block the XPath finds.
@@ -57,7 +58,7 @@ def test_no_fallback_for_a_third_party_internal_is_taken():
 def test_a_missing_internal_is_reported(monkeypatch):
     from htmldate import extractors
 
-    from reportedly.ingest import html_dates
+    from reportedly.ingest.html.meta import dates as html_dates
 
     monkeypatch.setattr(upstream, "FALLBACKS", set())
     monkeypatch.delattr(extractors, "get_external_parser")

@@ -1,7 +1,7 @@
 """lines_before_headline: extracted lines the page prints above its headline, on hand-made pages."""
 from __future__ import annotations
 
-from reportedly.ingest.headline_start import lines_before_headline
+from reportedly.ingest.html.steps.headline_start import lines_before_headline
 from reportedly.ingest.html import parse_html
 
 PROMO = "Free standard shipping on orders $40 or more. See our shipping page"

@@ -166,7 +166,7 @@ def test_a_date_or_a_nested_heading_inside_the_headline_is_left_out():
 
 
 def test_a_trailing_domain_name_is_the_outlet_even_after_a_short_headline():
-    from reportedly.ingest.html_clean import clean_title
+    from reportedly.ingest.html.meta.clean import clean_title
 
     assert clean_title("GAME CHANGER | Newegg.com", None) == "GAME CHANGER"
     assert clean_title("Rates rise again | Business", None) == "Rates rise again"
@@ -678,7 +678,7 @@ def test_htmldate_reads_a_date_only_dateparser_can_with_the_english_parser(monke
     # it, with an English parser (all 200 locales take seconds to load), swapped back after.
     from htmldate import extractors
 
-    from reportedly.ingest import html_dates
+    from reportedly.ingest.html.meta import dates as html_dates
 
     default, english = extractors.get_external_parser, html_dates._english_parser
     used = []
@@ -755,7 +755,7 @@ def test_category_after_a_filed_under_label_is_not_a_name():
 
 
 def test_a_recall_run_that_ran_the_paragraphs_together_is_not_kept(monkeypatch):
-    from reportedly.ingest import html as html_module
+    from reportedly.ingest.html import extract as html_module
     paragraphs = [f"Paragraph {n} of the article says something about the harbour and its ferries."
                   for n in range(6)]
     balanced = "\n".join(paragraphs)
@@ -765,14 +765,14 @@ def test_a_recall_run_that_ran_the_paragraphs_together_is_not_kept(monkeypatch):
         return merged if favor_recall else balanced
 
     monkeypatch.setattr(html_module, "_trafilatura_text", fake)
-    assert html_module._extract_body(None, None) == balanced
+    assert html_module.extract_body(None, None) == balanced
     # With its paragraphs kept, the longer recall run that contains the balanced one wins.
     merged = "A ferry at dawn, photographed from the pier.\n" + balanced
-    assert html_module._extract_body(None, None) == merged
+    assert html_module.extract_body(None, None) == merged
 
 
 def test_a_balanced_run_that_ran_the_paragraphs_together_gives_way_to_the_recall_run(monkeypatch):
-    from reportedly.ingest import html as html_module
+    from reportedly.ingest.html import extract as html_module
     paragraphs = [f"Paragraph {n} of the article says something about the harbour and its ferries."
                   for n in range(6)]
     split = "\n".join(paragraphs)
@@ -782,7 +782,7 @@ def test_a_balanced_run_that_ran_the_paragraphs_together_gives_way_to_the_recall
         return split if favor_recall else joined
 
     monkeypatch.setattr(html_module, "_trafilatura_text", fake)
-    assert html_module._extract_body(None, None) == split
+    assert html_module.extract_body(None, None) == split
     # Not when the recall run's paragraphs are only a part of the balanced run's text.
     split = "\n".join(paragraphs[:3])
-    assert html_module._extract_body(None, None) == joined
+    assert html_module.extract_body(None, None) == joined

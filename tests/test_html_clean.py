@@ -5,9 +5,9 @@ from datetime import date, datetime, timedelta, timezone
 
 import pytest
 
-from reportedly.ingest.boilerplate import is_boilerplate
+from reportedly.ingest.html.steps.boilerplate import is_boilerplate
 from reportedly.ingest.charset import decode_html, declared_charset
-from reportedly.ingest.html_clean import (
+from reportedly.ingest.html.meta.clean import (
     clean_author,
     clean_author_list,
     clean_title,

@@ -4,7 +4,7 @@ from __future__ import annotations
 import json
 
 from reportedly.ingest.html import read_html
-from reportedly.ingest.html_dek import decide_dek
+from reportedly.ingest.html.meta.dek import decide_dek
 
 BODY = ("The council voted on Tuesday to expand the bus network to the northern suburbs.\n"
         "Opponents said the plan would cost far more than the budget allows.")

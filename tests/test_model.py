@@ -22,7 +22,7 @@ def test_public_api_is_all():
     assert sorted(reportedly.__all__) == sorted(
         ["SCHEMA", "Analysis", "Analyzer", "Article", "Attribution", "Entity", "InputError", "ModelNotFoundError",
          "OverBudgetError", "Paragraph", "ReportedlyError", "Span", "TooLargeError", "UnsupportedLanguageError", "analysis_dict",
-         "analyze", "read_article", "Speaker", "Marker", "Provenance", "Voice", "Profile"]
+         "analyze", "read_article", "Speaker", "Marker", "Provenance", "Voice", "Profile", "Omission"]
     )
     for name in reportedly.__all__:
         assert getattr(reportedly, name) is not None

@@ -4,7 +4,7 @@ from __future__ import annotations
 import json
 
 from reportedly.ingest.html import parse_html, read_html
-from reportedly.ingest.next_stream import restore_streamed_body, streamed_bodies
+from reportedly.ingest.html.restore.next_stream import restore_streamed_body, streamed_bodies
 
 INTRO = ("Cloud computing boomed during the last decade, and the move of office work online has "
          "only sped it up for the companies that sell the servers.")

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from reportedly.ingest.html import parse_html
-from reportedly.ingest.thin_body import restore_dropped_paragraphs
+from reportedly.ingest.html.restore.thin_body import restore_dropped_paragraphs
 
 KEPT = [
     "The harbour authority approved a plan on Monday to dredge the eastern channel of the port.",

@@ -5,7 +5,7 @@ import pytest
 
 from reportedly.errors import InputError
 from reportedly.ingest.html import read_html
-from reportedly.ingest.html_clean import parse_when
+from reportedly.ingest.html.meta.clean import parse_when
 from reportedly.ingest.plaintext import read_plaintext
 from reportedly.ingest.timestamps import checked_update, parse_timestamp, parse_zone
 

@@ -1,11 +1,11 @@
-"""The word bags the HTML reader compares texts with (``reportedly.ingest.words``)."""
+"""The word bags the HTML reader compares texts with (``reportedly.ingest.html.words``)."""
 from __future__ import annotations
 
 import re
 
 import pytest
 
-from reportedly.ingest.words import shared_count, word_key, words
+from reportedly.ingest.html.words import shared_count, word_key, words
 
 _WORD = re.compile(r"\w+")
 

@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from datetime import datetime, tzinfo
 
 from ..errors import InputError
-from ..model import Article, Paragraph, Span
-from .boilerplate import is_credit
+from ..model import Article, Omission, Paragraph
+from .html.steps.boilerplate import is_credit
 from .decode import whole_characters
 from .mojibake import repair_mojibake
 from .timestamps import UPDATE_LABEL, checked_update, parse_timestamp
@@ -52,6 +52,11 @@ class _Line:
     end: int
     kind: str  # text | byline | credit | stamp | boilerplate
     value: str = ""
+
+
+# What each kind of line left out of the analysis is, as ``Article.boilerplate`` says it.
+_REASONS = {"byline": "the byline", "credit": "an image credit", "stamp": "a date stamp",
+            "boilerplate": "page furniture (an ad, a share or sign-up prompt, a credit)"}
 
 
 def _classify(line: str) -> tuple[str, str]:
@@ -147,12 +152,13 @@ def read_plaintext(text: str, id: str, *, zone: tzinfo | None = None, source_pat
         raise InputError(f"{id}: no article text, only page furniture")
     bylines: list[str] = []
     credits: list[str] = []
-    boilerplate: list[Span] = []
+    boilerplate: list[Omission] = []
     published = updated = None
     for line in lines:
         if line is None or line.kind == "text":
             continue
-        boilerplate.append(Span.of(text, line.start, line.end))
+        boilerplate.append(Omission(line.start, line.end, text[line.start:line.end],
+                                    reason=_REASONS[line.kind]))
         if line.kind == "byline":
             bylines += [n for n in split_names(line.value) if n not in bylines]
         elif line.kind == "credit":

@@ -38,7 +38,7 @@ from lxml import html as lxml_html
 from trafilatura import xpaths
 from trafilatura.xpaths import BODY_XPATH
 
-from reportedly.ingest.upstream import check_version, note_fallback
+from reportedly.ingest.html.upstream import check_version, note_fallback
 
 __all__ = ["mark_article_container"]
 

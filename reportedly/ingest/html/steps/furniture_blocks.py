@@ -22,32 +22,26 @@ that are the text of such a block, or of a part of it, are left out.
 """
 from __future__ import annotations
 
-import re
-
 from lxml import etree
 from lxml import html as lxml_html
 
-from reportedly.ingest.words import word_key
+from reportedly.ingest.html.options import DEFAULT_OPTIONS, FurnitureOptions
+from reportedly.ingest.html.vocabulary import PURPOSE_CLASS as _PURPOSE
+from reportedly.ingest.html.vocabulary import PURPOSE_CLASS_PARTS as _PARTS
+from reportedly.ingest.html.words import word_key
 
 __all__ = ["furniture_lines"]
 
-_MIN_EXCERPTS = 2  # one is a standfirst; a list of teasers has several
-_MAX_EXCERPT_WORDS = 120  # a teaser's excerpt is a few sentences, not an article
-_MAX_EXCERPT_SHARE = 0.5  # of the extracted words; more, and the excerpts are the article
-_MAX_BLOCK_WORDS = 150  # a call to action, a dialog or a disclaimer, not a page wrapper
-_MIN_KEY_CHARS = 20  # shorter lines ("Read more") are not read as a block's text
-_PURPOSE = re.compile(
-    r"\bcta\b|call-?to-?action|pop-?up|modal|disclaimer|disclosure|banner|subscri|social", re.I)
 # One pass over the tree in C finds the candidates; _PURPOSE then reads their class as words.
 # Each contains() is tried on every element the path reaches, so the path reaches only the
 # tags such blocks are built of (a quarter of a page's elements; links, list items and inline
 # text are not).
-_PARTS = ("excerpt", "cta", "call-to", "pop", "modal", "discl", "banner", "subscri", "social")
 _TEST = "[@class][" + " or ".join(f"contains(@class, '{part}')" for part in _PARTS) + "]"
 _CANDIDATES = etree.XPath(" | ".join(f"//{tag}{_TEST}" for tag in ("div", "p", "section", "aside")))
 
 
-def furniture_lines(tree: lxml_html.HtmlElement, lines: list[str]) -> set[int]:
+def furniture_lines(tree: lxml_html.HtmlElement, lines: list[str],
+                    options: FurnitureOptions = DEFAULT_OPTIONS.furniture) -> set[int]:
     """Indices of ``lines`` that are the text of teaser excerpts, calls to action, pop-ups or
     disclaimers (see the module docstring)."""
     excerpts: list[lxml_html.HtmlElement] = []
@@ -60,17 +54,19 @@ def furniture_lines(tree: lxml_html.HtmlElement, lines: list[str]) -> set[int]:
             blocks.append(el)
     # Sizes first, nesting second: a page-wide wrapper so named ("modal-open" on the body) must
     # not hide the dialogs inside it.
-    excerpt_keys = _outermost_keys(excerpts, _MAX_EXCERPT_WORDS)
-    teasers = _matching_lines(lines, excerpt_keys) if len(excerpt_keys) >= _MIN_EXCERPTS else set()
+    excerpt_keys = _outermost_keys(excerpts, options.max_excerpt_words)
+    teasers = (_matching_lines(lines, excerpt_keys, options.min_key_chars)
+               if len(excerpt_keys) >= options.min_excerpts else set())
     # A listicle ("the city's best restaurants") is its excerpts: when they hold most of the
     # extracted words they are the article, not teasers beside it.
     words = [len(line.split()) for line in lines]
-    if sum(words[i] for i in teasers) > _MAX_EXCERPT_SHARE * sum(words):
+    if sum(words[i] for i in teasers) > options.max_excerpt_share * sum(words):
         teasers = set()
-    return teasers | _matching_lines(lines, _outermost_keys(blocks, _MAX_BLOCK_WORDS))
+    blocks_keys = _outermost_keys(blocks, options.max_block_words)
+    return teasers | _matching_lines(lines, blocks_keys, options.min_key_chars)
 
 
-def _matching_lines(lines: list[str], keys: list[str]) -> set[int]:
+def _matching_lines(lines: list[str], keys: list[str], min_key_chars: int) -> set[int]:
     """Indices of the lines that are the text of one of the blocks ``keys``, or of a part of it."""
     if not keys:
         return set()
@@ -78,7 +74,7 @@ def _matching_lines(lines: list[str], keys: list[str]) -> set[int]:
     out = set()
     for i, line in enumerate(lines):
         key = word_key(line)
-        if len(key) > _MIN_KEY_CHARS and f" {key} " in furniture:
+        if len(key) > min_key_chars and f" {key} " in furniture:
             out.add(i)
     return out
 

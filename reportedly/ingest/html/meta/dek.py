@@ -21,7 +21,7 @@ from __future__ import annotations
 import html
 import re
 
-from reportedly.ingest.words import words as _words
+from reportedly.ingest.html.words import words as _words
 
 __all__ = ["DEK_XPATH", "decide_dek"]
 

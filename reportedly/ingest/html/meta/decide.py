@@ -5,9 +5,9 @@ Dublin Core ``<meta>`` tags, microdata, ``<time datetime>`` elements and a visib
 source is read into candidates; each field then takes the candidate of the most trusted source
 that has one, with cross-checks where sources are known to disagree (titles carry site suffixes in
 ``<title>``; JSON-LD authors are sometimes the outlet itself; ``dateModified`` leaks into
-``og:updated_time``). Cleaning of single values lives in ``html_clean``; reading printed
-bylines from the visible text in ``html_visible``; choosing the bylines in ``html_authors`` and
-the date in ``html_dates``; JSON-LD is read by ``json_ld``.
+``og:updated_time``). Cleaning of single values lives in ``clean``; reading printed
+bylines from the visible text in ``visible``; choosing the bylines in ``authors`` and
+the date in ``dates``; JSON-LD is read by ``json_ld``.
 """
 from __future__ import annotations
 
@@ -17,12 +17,12 @@ from datetime import datetime, tzinfo
 
 from lxml import html as lxml_html
 
-from reportedly.ingest import json_ld
-from reportedly.ingest.html_authors import decide_authors
-from reportedly.ingest.html_clean import clean_title
-from reportedly.ingest.html_dates import decide_published, decide_updated
-from reportedly.ingest.html_dek import DEK_XPATH, decide_dek
-from reportedly.ingest.html_visible import (
+from reportedly.ingest.html.meta import json_ld
+from reportedly.ingest.html.meta.authors import decide_authors
+from reportedly.ingest.html.meta.clean import clean_title
+from reportedly.ingest.html.meta.dates import decide_published, decide_updated
+from reportedly.ingest.html.meta.dek import DEK_XPATH, decide_dek
+from reportedly.ingest.html.meta.visible import (
     byline_elements,
     cued_bylines,
     line_text,
@@ -48,7 +48,7 @@ class PageMeta:
 
 
 @dataclass
-class _Sources:
+class Declarations:
     """Raw declarations gathered from one page, before any choice is made."""
 
     ld_articles: list[dict] = field(default_factory=list)
@@ -85,7 +85,7 @@ def extract_meta(
 
 
 def decide_meta(
-    src: "_Sources",
+    src: "Declarations",
     tree: lxml_html.HtmlElement,
     *,
     url: str | None = None,
@@ -96,13 +96,13 @@ def decide_meta(
 
     ``tree`` is only searched (by htmldate) when the page declares no publication date.
     """
-    site = _outlet(src)
+    site = _site(src)
     title = _title(src, site)
     published = decide_published(src, tree, url or src.canonical, default_tz)
     return PageMeta(
         title=title,
         bylines=decide_authors(src, site, body_text),
-        outlet=site,
+        outlet=_outlet(src),
         published=published,
         updated=decide_updated(src, published, default_tz),
         description=_first(src.meta, "og:description", "description", "twitter:description"),
@@ -115,9 +115,9 @@ def decide_meta(
 # --- gathering -------------------------------------------------------------------------------
 
 
-def gather_declarations(tree: lxml_html.HtmlElement) -> _Sources:
+def gather_declarations(tree: lxml_html.HtmlElement) -> Declarations:
     """Everything the page declares about itself, read before the tree is pruned for text."""
-    src = _Sources()
+    src = Declarations()
     for script in tree.iter("script"):
         if (script.get("type") or "").strip().lower() == "application/ld+json":
             for obj in json_ld.walk(json_ld.load_json(script.text_content())):
@@ -185,7 +185,7 @@ def _marks_publication(time_el) -> bool:
                    for a in time_el.iterancestors())
 
 
-def _file_ld(src: _Sources, obj: dict) -> None:
+def _file_ld(src: Declarations, obj: dict) -> None:
     types = json_ld.types(obj)
     if types & json_ld.ARTICLE_TYPES:
         src.ld_articles.append(obj)
@@ -208,7 +208,11 @@ def _first(table: dict[str, list[str]], *keys: str) -> str | None:
 # --- choosing --------------------------------------------------------------------------------
 
 
-def _outlet(src: _Sources) -> str | None:
+def _site(src: Declarations) -> str | None:
+    """Every name the page gives itself, the first found: what titles and bylines are cleaned of.
+
+    An account handle ("@SputnikInt") or a URL counts here, since titles end with them too.
+    """
     for obj in src.ld_articles:
         name = json_ld.text(obj.get("publisher"))
         if name:
@@ -224,7 +228,32 @@ def _outlet(src: _Sources) -> str | None:
     return None
 
 
-def _title(src: _Sources, site: str | None) -> str | None:
+def _outlet(src: Declarations) -> str | None:
+    """The outlet's name (``Article.outlet``): the first declared name that is a name.
+
+    The page's Twitter account (``twitter:site``, "@SputnikInt") is a handle, not the outlet's
+    name, and a URL in a name's slot ("http://www.tmz.com") is an address: neither is given as
+    the outlet (a reader would quote it as the publisher's name); the next declaration is read,
+    and no outlet is better than a wrong one.
+    """
+    names = [json_ld.text(obj.get("publisher")) for obj in src.ld_articles]
+    for key in ("og:site_name", "application-name", "apple-mobile-web-app-title", "publisher",
+                "dc.publisher"):
+        names += src.meta.get(key, ())
+    names += [json_ld.text(obj.get("name")) for obj in src.ld_orgs]
+    for name in names:
+        name = (name or "").strip()
+        if name and not _NOT_A_NAME.search(name):
+            return name
+    return None
+
+
+# A URL or an account handle where a name is declared. A bare domain stays: many outlets are
+# named so ("Salon.com", "Phys.org").
+_NOT_A_NAME = re.compile(r"^(?:https?://|www\.|@)", re.IGNORECASE)
+
+
+def _title(src: Declarations, site: str | None) -> str | None:
     """The headline: the visible ``<h1>`` when a declared title confirms it, else declared.
 
     An h1 that is the site's name (a blog's masthead) is never the headline; one that prints
@@ -327,7 +356,7 @@ def _norm(s: str) -> str:
     return re.sub(r"\W+", " ", s.lower()).strip()
 
 
-def _dek(src: _Sources, site: str | None, body_text: str | None, title: str | None) -> str | None:
+def _dek(src: Declarations, site: str | None, body_text: str | None, title: str | None) -> str | None:
     descriptions = [d for obj in src.ld_articles for d in [json_ld.text(obj.get("description"))] if d]
     for key in ("og:description", "twitter:description", "description"):
         descriptions.extend(src.meta.get(key, ())[:1])

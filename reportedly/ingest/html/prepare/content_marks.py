@@ -19,6 +19,8 @@ from itertools import chain, islice
 from lxml import etree
 from lxml import html as lxml_html
 
+from reportedly.ingest.html.vocabulary import LAYOUT_CLASS, LAYOUT_WORDS, WORD_PART_CLASS
+
 __all__ = ["unmark_content_blocks"]
 
 # The rules' tests on a candidate block, compiled once; the candidates themselves are found by
@@ -42,18 +44,14 @@ _ICON_HOLDS = etree.XPath(f"boolean(count(.//p) >= 2 or {_PROSE_ITEMS})")
 # words of class names: "buying-guide-table" around a comparison table is discarded for them.
 # A lower-case class word with such a word inside is dropped from a block of the article.
 _TABLE_OR_PARAGRAPHS = etree.XPath("boolean(.//table or count(.//p) >= 2)")
-_WORD_PART_CLASS = re.compile(r"^[a-z0-9_-]*[a-z]yin[a-z0-9_-]*$")
+_WORD_PART_CLASS = WORD_PART_CLASS
 # Layout classes: the wrapper of a page *with* a sidebar ("site-content with-sidebar",
 # "c-layout-sidebar-left", React's "SidebarLayout") holds the article as well as the sidebar,
 # and HubSpot wraps every module of a post, text included, in "hs_cos_wrapper_widget", and the
 # post's rich-text body in "hs_cos_wrapper_meta_field" (HubSpot's word for a template field).
-_LAYOUT_WORDS = ("idebar", "widget", "meta_field")
+_LAYOUT_WORDS = LAYOUT_WORDS
 _PARAGRAPHS = etree.XPath("boolean(count(.//p) >= 2)")
-_LAYOUT_CLASS = re.compile(
-    r"(?:has|with)[-_]sidebar|sidebar[-_](?:left|right|layout)|SidebarLayout"
-    r"|^hs_cos_wrapper_(?:widget|meta_field)$",
-    re.IGNORECASE,
-)
+_LAYOUT_CLASS = LAYOUT_CLASS
 # The class words above, as found by the walk (case-sensitive, like XPath's contains()).
 _CLASS_WORDS = re.compile("embed|icon|yin|idebar|widget|meta_field")
 # An id that is the slug of the section's own heading is an anchor for the table of contents

@@ -1,6 +1,6 @@
 """The article's bylines, from the page's declarations and what it prints beside the headline.
 
-Used by ``html_meta``; reads the declarations it gathered (its ``_Sources``): JSON-LD authors,
+Used by ``decide``; reads the declarations it gathered (its ``_Sources``): JSON-LD authors,
 ``<meta>`` (Highwire ``citation_author`` among them) and microdata authors, byline-classed
 elements, ``rel=author`` links, the text around the headline, author cards. The most trusted
 source that yields a real person wins; weaker fallbacks (a declared organisation, a portrait's
@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import re
 
-from reportedly.ingest import json_ld
-from reportedly.ingest.html_clean import clean_author, clean_author_list, is_weak_name, split_byline
-from reportedly.ingest.html_visible import (
+from reportedly.ingest.html.meta import json_ld
+from reportedly.ingest.html.meta.clean import clean_author, clean_author_list, is_weak_name, split_byline
+from reportedly.ingest.html.meta.visible import (
     _looks_like_name,
     byline_in_text,
     byline_near_title,

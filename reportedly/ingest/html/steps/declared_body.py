@@ -13,17 +13,12 @@ from __future__ import annotations
 import html
 import re
 
-from reportedly.ingest.words import shared_count, words as _words
+from reportedly.ingest.html.words import shared_count, words as _words
+from reportedly.ingest.html.options import DEFAULT_OPTIONS, DeclaredBodyOptions
 
 __all__ = ["declared_article_body", "declared_body_bounds"]
 
 _TAG = re.compile(r"<[^>]+>")
-# A declaration shorter than this is a teaser or a summary, not the article.
-_MIN_WORDS = 100
-# Word-F1 between the extraction and the declaration above which both are the same article.
-_SAME_ARTICLE_F1 = 0.7
-# A line is the declared article's when at least this share of its word trigrams occur in it.
-_LINE_SHARE = 0.5
 
 
 def declared_article_body(ld_objects: list[dict]) -> str | None:
@@ -35,7 +30,8 @@ def declared_article_body(ld_objects: list[dict]) -> str | None:
     return None
 
 
-def declared_body_bounds(lines: list[str], declared: str | None) -> tuple[int, int]:
+def declared_body_bounds(lines: list[str], declared: str | None,
+                         options: DeclaredBodyOptions = DEFAULT_OPTIONS.declared_body) -> tuple[int, int]:
     """``(start, end)``: the slice of ``lines`` that the declared article body bounds.
 
     Leading lines before the first line found in ``declared`` and trailing lines after the last
@@ -47,10 +43,10 @@ def declared_body_bounds(lines: list[str], declared: str | None) -> tuple[int, i
     if not declared:
         return whole
     declared_words = _words(_TAG.sub(" ", html.unescape(declared)))
-    if len(declared_words) < _MIN_WORDS:
+    if len(declared_words) < options.min_words:
         return whole
     extracted_words = [w for line in lines for w in _words(line)]
-    if _f1(extracted_words, declared_words) < _SAME_ARTICLE_F1:
+    if _f1(extracted_words, declared_words) < options.same_article_f1:
         return whole
     vocabulary = set(declared_words)
     trigrams = set(zip(declared_words, declared_words[1:], declared_words[2:]))
@@ -62,7 +58,7 @@ def declared_body_bounds(lines: list[str], declared: str | None) -> tuple[int, i
         grams = list(zip(words, words[1:], words[2:]))
         if not grams:  # one or two words: all of them must be in the declaration
             return all(w in vocabulary for w in words)
-        return sum(g in trigrams for g in grams) / len(grams) >= _LINE_SHARE
+        return sum(g in trigrams for g in grams) / len(grams) >= options.line_share
 
     start, end = whole
     while end > start and not inside(lines[end - 1]):

@@ -16,7 +16,9 @@ import re
 from collections.abc import Sequence
 from itertools import takewhile
 
-__all__ = ["find_article_end"]
+from reportedly.ingest.html.options import DEFAULT_OPTIONS, ArticleEndOptions
+
+__all__ = ["find_article_end", "article_end"]
 
 # Headings over lists of other posts. Generic section words ("Other costs", "Recent
 # developments", "More information") are not here: articles use them for their own sections.
@@ -38,7 +40,6 @@ _TEASER_HEADING = re.compile(
 _BIO_HEADING = re.compile(r"about the authors?|(?:the )?author'?s? bio|meet the authors?|written by"
                           r"|(?:article )?(?:written|reviewed) by,?|authors?|contributors?",
                           re.IGNORECASE)
-_BIO_MAX_WORDS = 250
 # An SEO "sources" list: URLs and citations, which the article's text does not include.
 _SOURCES_HEADING = re.compile(r"article sources|sources for this article", re.IGNORECASE)
 _COOKIES = re.compile(
@@ -61,7 +62,6 @@ _FEEDBACK = re.compile(
     r"|(?:learn more about|explore|read) our editorial (?:process|policy|standards|guidelines)\b",
     re.IGNORECASE,
 )
-_FEEDBACK_MAX_WORDS = 20
 # A paywall's prompt where a subscriber's copy goes on: what the page shows after it is the
 # offer ("Become a paid subscriber to unlock this piece", "This article is exclusive to STAT+
 # subscribers"), not the rest of the article.
@@ -72,7 +72,6 @@ _PAYWALL = re.compile(
     r"\b.{0,40}\b(?:subscribers|members)\b",
     re.IGNORECASE,
 )
-_PAYWALL_MAX_WORDS = 25
 # Notes set under an article about the article, and form prompts: what follows is the notes'
 # fine print or the form ("This story was developed in partnership with …", "This article was
 # originally written by …", "Contact staff writer Jane Doe at …", "Fill out the form below …").
@@ -83,7 +82,6 @@ _END_NOTE = re.compile(
     r"|fill out (?:the|this|our) form\b",
     re.IGNORECASE,
 )
-_END_NOTE_MAX_WORDS = 40
 # A company's invitation to ask it or contact it, set as a heading: what follows is its FAQ, a
 # contact form or its offices, not the article ("Have any questions? We have answers.").
 _CONTACT_PROMPT = re.compile(
@@ -92,25 +90,14 @@ _CONTACT_PROMPT = re.compile(
     r"|contact us|need (?:more |any )?help\?",
     re.IGNORECASE,
 )
-_HEADING_MAX_WORDS = 7
-_LONG_LINE = 40  # words: a line of prose, longer than any title
-_TITLE_LINE = 12  # words: a post's title
-_SHORT_LINE = 6  # words: a date, "Read more", a category label between teaser links
-# A teaser heading in the first half cuts only after this many words of article, and only over
-# a feed with this many dates alone on their lines.
-_EARLY_MIN_WORDS = 150
-_EARLY_MIN_DATES = 3
-# Post excerpts (a theme's "excerpt"-classed summaries of other posts): this many in the second
-# half open a feed, whatever else is printed between them (titles, dates, testimonials).
-_FEED_MIN_EXCERPTS = 2
-_EXCERPT_MIN_WORDS = 5
 _DATE_LINE = re.compile(r"^(?:[\w,.]+ ){0,3}\d{1,2},? \d{4}$|^\d{1,2} \w+ \d{4}$|^\d{4}-\d\d-\d\d$")
 
 _DATED_TITLE = re.compile(r"^(.+?) [-–—|] ((?:[\w,.]+ ){0,3}\d{1,2},? \d{4}|\d{1,2} \w+ \d{4}|\d{4}-\d\d-\d\d)$")
 
 
 def find_article_end(lines: list[str], link_texts: frozenset[str] | set[str] = frozenset(),
-                     excerpts: Sequence[str] = (), bylines: Sequence[str] = ()) -> int:
+                     excerpts: Sequence[str] = (), bylines: Sequence[str] = (),
+                     options: ArticleEndOptions = DEFAULT_OPTIONS.article_end) -> int:
     """The number of leading ``lines`` that are the article; the rest is trailing furniture.
 
     ``link_texts`` are the texts of the page's links (whitespace-normalised): a trailing run of
@@ -120,66 +107,87 @@ def find_article_end(lines: list[str], link_texts: frozenset[str] | set[str] = f
     of their names ("Jane Doe", "Written by Jane Doe") heads an author box.
     Returns ``len(lines)`` when nothing is cut.
     """
+    return article_end(lines, link_texts, excerpts, bylines, options)[0]
+
+
+def article_end(lines: list[str], link_texts: frozenset[str] | set[str] = frozenset(),
+                excerpts: Sequence[str] = (), bylines: Sequence[str] = (),
+                options: ArticleEndOptions = DEFAULT_OPTIONS.article_end) -> tuple[int, str]:
+    """``find_article_end`` with the reason of the cut: ``(end, what the rest is)``; the reason
+    is "" when nothing is cut."""
+    o = options
     sizes = [len(line.split()) for line in lines]
     total = sum(sizes)
-    feed = _excerpt_lines_after(lines, sizes, excerpts)
+    feed = _excerpt_lines_after(lines, sizes, excerpts, o)
     author_box = _author_line(bylines)
     seen = 0
     end = len(lines)
+    reason = ""
     for i, line in enumerate(lines):
         if seen >= total / 2:
-            cut = (_cut_at(i, lines, sizes)
-                   or (feed[i] >= _FEED_MIN_EXCERPTS and feed[i] > feed[i + 1])
-                   or (author_box is not None and sizes[i] <= _HEADING_MAX_WORDS
+            cut = (_cut_at(i, lines, sizes, o)
+                   or (feed[i] >= o.feed_min_excerpts and feed[i] > feed[i + 1]
+                       and "a feed of other posts' excerpts")
+                   or (author_box is not None and sizes[i] <= o.heading_max_words
                        and author_box.fullmatch(" ".join(line.split())) is not None
-                       and sum(sizes[i + 1:]) <= _BIO_MAX_WORDS))
+                       and sum(sizes[i + 1:]) <= o.bio_max_words
+                       and "an author box under the author's name"))
         else:
-            cut = seen >= _EARLY_MIN_WORDS and _dated_teasers_at(i, lines, sizes)
+            cut = (seen >= o.early_min_words and _dated_teasers_at(i, lines, sizes, o)
+                   and "a heading over a dated feed of other posts")
         if cut:
             end = i
+            reason = cut
             break
         seen += sizes[i]
-    return _trailing_links_start(lines[:end], link_texts)
+    links_at = _trailing_links_start(lines[:end], link_texts, o)
+    if links_at < end:
+        return links_at, "a closing run of links to other posts"
+    return end, reason
 
 
-def _cut_at(i: int, lines: list[str], sizes: list[int]) -> bool:
+def _cut_at(i: int, lines: list[str], sizes: list[int], o: ArticleEndOptions) -> str:
     line = lines[i].strip(" |").rstrip(":").strip()  # "|" of a table cell set as a heading
     tail = sizes[i + 1:]
     if _COOKIES.search(line):
         # A consent banner: it and what follows it are cookie text or short buttons.
-        return all(n <= _SHORT_LINE or _COOKIES.search(t) or "cookie" in t.lower()
-                   for n, t in zip(tail, lines[i + 1:]))
-    if sizes[i] <= _FEEDBACK_MAX_WORDS and _FEEDBACK.match(line):
-        return True
-    if sizes[i] <= _PAYWALL_MAX_WORDS and _PAYWALL.match(line):
-        return True
-    if sizes[i] <= _END_NOTE_MAX_WORDS and _END_NOTE.match(line):
-        return True
-    if sizes[i] > _HEADING_MAX_WORDS:
-        return False
+        if all(n <= o.short_line or _COOKIES.search(t) or "cookie" in t.lower()
+               for n, t in zip(tail, lines[i + 1:])):
+            return "a cookie-consent banner"
+        return ""
+    if sizes[i] <= o.feedback_max_words and _FEEDBACK.match(line):
+        return "a reader-feedback prompt"
+    if sizes[i] <= o.paywall_max_words and _PAYWALL.match(line):
+        return "a paywall's offer"
+    if sizes[i] <= o.end_note_max_words and _END_NOTE.match(line):
+        return "a note about the article or a form prompt"
+    if sizes[i] > o.heading_max_words:
+        return ""
     if _CONTACT_PROMPT.fullmatch(line):
-        return True
+        return "a contact prompt"
     if _TEASER_HEADING.fullmatch(line):
-        return _titles_only(tail) or _titles_before_notes(tail) or _cards(tail)
+        if _titles_only(tail, o) or _titles_before_notes(tail, o) or _cards(tail, o):
+            return "a heading over other posts' titles"
+        return ""
     if _BIO_HEADING.fullmatch(line):
-        return sum(tail) <= _BIO_MAX_WORDS
-    return bool(_SOURCES_HEADING.fullmatch(line))
+        return "an author box" if sum(tail) <= o.bio_max_words else ""
+    return "a list of sources" if _SOURCES_HEADING.fullmatch(line) else ""
 
 
-def _dated_teasers_at(i: int, lines: list[str], sizes: list[int]) -> bool:
+def _dated_teasers_at(i: int, lines: list[str], sizes: list[int], o: ArticleEndOptions) -> bool:
     """Whether a teaser heading opens a feed of other posts that carries their dates.
 
     In the first half of the text a teaser heading alone is not enough (an article may hold a
     "Related" box between its sections); a feed of posts under it, each with its date on a line
     of its own, is: article prose does not set dates alone on a line again and again.
     """
-    if sizes[i] > _HEADING_MAX_WORDS:
+    if sizes[i] > o.heading_max_words:
         return False
     if not _TEASER_HEADING.fullmatch(lines[i].strip().rstrip(":").strip()):
         return False
     tail = lines[i + 1:]
     dates = sum(1 for t in tail if _DATE_LINE.match(" ".join(t.split())))
-    return dates >= _EARLY_MIN_DATES and _titles_only(sizes[i + 1:])
+    return dates >= o.early_min_dates and _titles_only(sizes[i + 1:], o)
 
 
 def _author_line(bylines: Sequence[str]) -> re.Pattern[str] | None:
@@ -191,7 +199,8 @@ def _author_line(bylines: Sequence[str]) -> re.Pattern[str] | None:
                       re.IGNORECASE)
 
 
-def _excerpt_lines_after(lines: list[str], sizes: list[int], excerpts: Sequence[str]) -> list[int]:
+def _excerpt_lines_after(lines: list[str], sizes: list[int], excerpts: Sequence[str],
+                         o: ArticleEndOptions) -> list[int]:
     """For each line, how many lines from it on are post excerpts; one more zero at the end.
 
     A line is an excerpt when it is most of one excerpt's text (the rest being a "Read more" or
@@ -203,7 +212,7 @@ def _excerpt_lines_after(lines: list[str], sizes: list[int], excerpts: Sequence[
     hits = []
     for line, n in zip(lines, sizes):
         text = " ".join(line.split())
-        hits.append(n >= _EXCERPT_MIN_WORDS and any(
+        hits.append(n >= o.excerpt_min_words and any(
             text in e and 2 * len(text) >= len(e) for e in excerpts))
     # A listicle ("the city's best restaurants") is its excerpts: when they hold most of the
     # words they are the article, not a feed after it.
@@ -214,36 +223,36 @@ def _excerpt_lines_after(lines: list[str], sizes: list[int], excerpts: Sequence[
     return counts
 
 
-def _titles_only(sizes: list[int]) -> bool:
+def _titles_only(sizes: list[int], o: ArticleEndOptions) -> bool:
     """Whether lines of these word counts read as a list of titles rather than prose."""
     if not sizes:
         return True
-    long = sum(1 for n in sizes if n > _LONG_LINE)
+    long = sum(1 for n in sizes if n > o.long_line)
     return long <= len(sizes) // 4 and sorted(sizes)[len(sizes) // 2] <= 20
 
 
-def _cards(sizes: list[int]) -> bool:
+def _cards(sizes: list[int], o: ArticleEndOptions) -> bool:
     """Whether lines of these word counts read as cards: titles, each with a line of summary.
 
     The summaries (20 to 40 words) outnumber the titles when a card has two, so the median is
     theirs; no line is longer than a summary, and a third of the lines are title-length.
     """
-    if not sizes or max(sizes) > _LONG_LINE:
+    if not sizes or max(sizes) > o.long_line:
         return False
-    return 3 * sum(1 for n in sizes if n <= _TITLE_LINE) >= len(sizes)
+    return 3 * sum(1 for n in sizes if n <= o.title_line) >= len(sizes)
 
 
-def _titles_before_notes(sizes: list[int]) -> bool:
+def _titles_before_notes(sizes: list[int], o: ArticleEndOptions) -> bool:
     """Whether four or more title-like lines come before the first long one.
 
     A list of other posts may be followed by the page's legal notes and disclaimers (long lines)
     instead of ending the text.
     """
-    head = list(takewhile(lambda n: n <= _LONG_LINE, sizes))
-    return len(head) >= 4 and _titles_only(head)
+    head = list(takewhile(lambda n: n <= o.long_line, sizes))
+    return len(head) >= 4 and _titles_only(head, o)
 
 
-def _trailing_links_start(lines: list[str], link_texts) -> int:
+def _trailing_links_start(lines: list[str], link_texts, o: ArticleEndOptions) -> int:
     """Where a closing run of link lines (other posts' titles) starts; ``len(lines)`` if none.
 
     The run may hold short lines between the links (dates, categories, "Read more"), and under
@@ -266,7 +275,7 @@ def _trailing_links_start(lines: list[str], link_texts) -> int:
 
     def under_title(j: int) -> bool:
         # Right under the title, or under a short label (a category) that is under it.
-        return card_title(j - 1) or (j >= 2 and texts[j - 1].count(" ") < _SHORT_LINE
+        return card_title(j - 1) or (j >= 2 and texts[j - 1].count(" ") < o.short_line
                                      and card_title(j - 2))
 
     i = len(lines)
@@ -277,9 +286,9 @@ def _trailing_links_start(lines: list[str], link_texts) -> int:
         if is_title(i - 1):
             links += 1
             link_words += n
-        elif n <= _SHORT_LINE or _DATE_LINE.match(text):
+        elif n <= o.short_line or _DATE_LINE.match(text):
             other_words += n
-        elif n <= _LONG_LINE and under_title(i - 1):
+        elif n <= o.long_line and under_title(i - 1):
             pass  # a card's summary: neither a title nor furniture
         else:
             break

@@ -1,6 +1,6 @@
 """Cleaning single metadata values read from a page: titles, bylines, dates.
 
-Kept apart from ``html_meta`` (which decides *which* declaration to believe) so each rule can be
+Kept apart from ``decide`` (which decides *which* declaration to believe) so each rule can be
 tested on plain strings.
 """
 from __future__ import annotations
@@ -229,6 +229,7 @@ def clean_author(raw: str, site: str | None = None) -> str | None:
         return None
     text = _NOISE.sub("", text).strip(" .,:;|-–—")
     text = _TRAILING_ON.sub("", text)
+    text = _without_agency(text)
     # Keep credentials ("Jane Doe, MD"); drop roles after them.
     head, _, creds = text.partition(", ")
     if creds and all(_CREDENTIAL.match(c.strip()) for c in creds.split(",")):
@@ -262,6 +263,22 @@ def clean_author(raw: str, site: str | None = None) -> str | None:
         # "Personal finance", "Human in the Loop", "john doe": prose or a handle, not a name
         return None
     return f"{base}, {creds}" if creds else base
+
+
+# The news agencies whose name a page prints right after the reporter's, with no separator a
+# split would cut at ("Tom Davies Associated Press", "Jane Doe | Reuters"). "Bloomberg" alone is
+# not here: it is a surname too ("Michael Bloomberg").
+_AGENCY_TAIL = re.compile(
+    r"\s*(?:[|/–—-]\s*)?(?:the\s+)?(?:Associated Press|AP|Reuters|AFP|Agence France-Presse"
+    r"|Bloomberg News|Press Association|PA Media|Xinhua|dpa)\.?$")
+
+
+def _without_agency(text: str) -> str:
+    """A person's name without the agency printed after it: the person is the byline (the
+    agency is the wire the story came through); an agency alone stays, as the byline of wire copy.
+    """
+    person = _AGENCY_TAIL.sub("", text)
+    return person if person != text and len(person.split()) >= 2 else text
 
 
 def clean_author_list(names: list[str], site: str | None = None) -> list[str]:

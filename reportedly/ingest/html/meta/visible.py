@@ -2,7 +2,7 @@
 
 Many pages have no machine-readable author; the byline is printed: "By Jane Doe" under the
 headline, "Written by" and a linked name in two elements, a bare name beside the date, or an
-author box at the end. These functions read the visible text for ``html_meta``.
+author box at the end. These functions read the visible text for ``decide``.
 """
 from __future__ import annotations
 
@@ -11,8 +11,8 @@ import re
 from lxml import etree
 from lxml import html as lxml_html
 
-from reportedly.ingest.boilerplate import HEADLINE_LABEL
-from reportedly.ingest.html_clean import split_byline
+from reportedly.ingest.html.vocabulary import HEADLINE_LABEL
+from reportedly.ingest.html.meta.clean import split_byline
 
 # Elements whose class, id, rel or data-testid names the author or byline: read by a walk in
 # Python rather than an XPath of a dozen contains() per element (a third of the time).

@@ -21,16 +21,16 @@ import re
 from lxml import etree
 from lxml import html as lxml_html
 
-from reportedly.ingest.words import word_key
+from reportedly.ingest.html.words import word_key
+from reportedly.ingest.html.options import DEFAULT_OPTIONS, RestoreOptions
+from reportedly.ingest.html.vocabulary import STREAMED_BLOCK_TAGS
 
 __all__ = ["streamed_bodies", "restore_streamed_body"]
 
 _PUSH = re.compile(r'self\.__next_f\.push\(\[1,\s*("(?:[^"\\]|\\.)*")\]\)')
 _ROW = re.compile(rb"([0-9a-f]{1,8}):(?:T([0-9a-f]{1,8}),)?")
 _REF = re.compile(r"\$([0-9a-f]{1,8})")
-_BLOCKS = ("p", "h2", "h3", "h4", "h5", "h6", "li", "blockquote")
-_MIN_KEY_CHARS = 20  # a shorter block ("Key Data Points") also appears outside the article
-_THIN = 2.0  # the streamed body must hold this many times the extracted words
+_BLOCKS = STREAMED_BLOCK_TAGS
 
 
 def streamed_bodies(tree: lxml_html.HtmlElement) -> list[list[str]]:
@@ -60,13 +60,14 @@ def streamed_bodies(tree: lxml_html.HtmlElement) -> list[list[str]]:
     return bodies
 
 
-def restore_streamed_body(lines: list[str], bodies: list[list[str]]) -> list[str]:
+def restore_streamed_body(lines: list[str], bodies: list[list[str]],
+                          options: RestoreOptions = DEFAULT_OPTIONS.restore) -> list[str]:
     """``lines``, or the streamed body that contains one of them and twice their words."""
     keys = {word_key(line) for line in lines}
     extracted = sum(len(line.split()) for line in lines)
     for blocks in bodies:
-        located = any(len(k) > _MIN_KEY_CHARS and k in keys for k in map(word_key, blocks))
-        if located and sum(len(b.split()) for b in blocks) >= _THIN * extracted:
+        located = any(len(k) > options.min_key_chars and k in keys for k in map(word_key, blocks))
+        if located and sum(len(b.split()) for b in blocks) >= options.streamed_times_thicker * extracted:
             return blocks
     return lines
 

@@ -2,7 +2,7 @@
 
 Two modules reach past these libraries' public API, for speed: ``article_container`` reads
 trafilatura's private token lists (``trafilatura.xpaths._ARTICLE_CONTENT_*_TOKENS``) to walk the
-tree instead of running its regular-expression XPath, and ``html_dates`` swaps htmldate's
+tree instead of running its regular-expression XPath, and ``meta.dates`` swaps htmldate's
 ``extractors.get_external_parser`` for an English-only dateparser. A release may rename either
 without notice. Each keeps a fallback that still gives the right answer (slower), and says so
 through ``note_fallback``: a warning, and the name in ``FALLBACKS``, which the tests assert

@@ -17,18 +17,15 @@ from __future__ import annotations
 
 from lxml import html as lxml_html
 
-from reportedly.ingest.html_visible import line_text
-from reportedly.ingest.words import word_key
+from reportedly.ingest.html.meta.visible import line_text
+from reportedly.ingest.html.words import word_key
+from reportedly.ingest.html.options import DEFAULT_OPTIONS, HeadlineOptions
 
 __all__ = ["lines_before_headline"]
 
-_OPENING_WORDS = 8  # enough of the first kept line to find it in the page
-# How far under the headline the article may begin: past a byline, a date, share buttons, a
-# photo and its caption, or a table of contents.
-_NEAR_WORDS = 400
 
-
-def lines_before_headline(tree: lxml_html.HtmlElement, lines: list[str], title: str | None) -> int:
+def lines_before_headline(tree: lxml_html.HtmlElement, lines: list[str], title: str | None,
+                          options: HeadlineOptions = DEFAULT_OPTIONS.headline) -> int:
     """How many of the leading ``lines`` the page prints before its headline ``<h1>``.
 
     The headline is the first ``<h1>`` whose words are the words of ``title``. Returns 0 when there
@@ -64,9 +61,9 @@ def lines_before_headline(tree: lxml_html.HtmlElement, lines: list[str], title: 
     first_kept = next((key for key in map(word_key, lines[cut:]) if key), None)
     if first_kept is None:  # only punctuation is left after the cut: every line would go
         return 0
-    opening = " ".join(first_kept.split()[:_OPENING_WORDS])
+    opening = " ".join(first_kept.split()[:options.opening_words])
     at = after.find(f" {opening} ")
-    if at < 0 or after.count(" ", 0, at) > _NEAR_WORDS:
+    if at < 0 or after.count(" ", 0, at) > options.near_words:
         return 0
     return cut
 

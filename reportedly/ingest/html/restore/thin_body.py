@@ -12,30 +12,19 @@ container wins on 30 pages and loses on 65, and only the thin extractions are cl
 """
 from __future__ import annotations
 
-import re
-
 from lxml import html as lxml_html
 
-from reportedly.ingest.words import word_key
+from reportedly.ingest.html.words import word_key
+from reportedly.ingest.html.options import DEFAULT_OPTIONS, RestoreOptions
+from reportedly.ingest.html.vocabulary import BLOCK_TAGS as _BLOCKS
+from reportedly.ingest.html.vocabulary import FURNITURE_CLASS as _FURNITURE_CLASS
+from reportedly.ingest.html.vocabulary import FURNITURE_TAGS as _FURNITURE_TAGS
 
 __all__ = ["restore_dropped_paragraphs"]
 
-_BLOCKS = ("p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "td", "th", "dd",
-           "dt", "figcaption")
-# Elements and classes that hold furniture, not the article, inside a container.
-_FURNITURE_TAGS = {"nav", "aside", "footer", "form", "button", "header", "select"}
-_FURNITURE_CLASS = re.compile(
-    r"share|social|related|comment|author|\bbio\b|newsletter|subscribe|promo|advert|\bads?\b"
-    r"|sidebar|widget|cookie|breadcrumb|footer|header|nav|menu|caption|credit|\btags?\b|meta",
-    re.IGNORECASE,
-)
-_MIN_KEY_CHARS = 20  # shorter lines ("Step 1") match too many elements to locate anything
-_MIN_PARAGRAPH_WORDS = 15  # a restored paragraph is prose, not a label or a button
-_MIN_LOCATED = 3  # lines found in the page before their common container is trusted
-_MAX_LINK_SHARE = 0.5
 
-
-def restore_dropped_paragraphs(tree: lxml_html.HtmlElement, lines: list[str]) -> list[str]:
+def restore_dropped_paragraphs(tree: lxml_html.HtmlElement, lines: list[str],
+                               options: RestoreOptions = DEFAULT_OPTIONS.restore) -> list[str]:
     """``lines`` with the container's dropped paragraphs restored when the extraction is thin.
 
     Returns ``lines`` unchanged unless at least three of them are located in the page, their
@@ -53,14 +42,14 @@ def restore_dropped_paragraphs(tree: lxml_html.HtmlElement, lines: list[str]) ->
             # Most blocks are menu items and labels, too short to be kept: a key is never longer
             # than its text (a space stands for one or more non-word characters) but where "İ"
             # lower-cases to two characters. Their words are not read.
-            if len(text) <= _MIN_KEY_CHARS and "\u0130" not in text:
+            if len(text) <= options.min_key_chars and "\u0130" not in text:
                 continue
             key = word_key(text)
-            if len(key) > _MIN_KEY_CHARS:
+            if len(key) > options.min_key_chars:
                 by_key.setdefault(key, el)
     located = [by_key.get(key) for key in line_keys]
     found = [el for el in located if el is not None]
-    if len(found) < _MIN_LOCATED:
+    if len(found) < options.min_located:
         return lines
     container = _common_ancestor(found)
     if container is None or container.tag in ("body", "html"):
@@ -71,9 +60,9 @@ def restore_dropped_paragraphs(tree: lxml_html.HtmlElement, lines: list[str]) ->
     for el in container.iter("p"):
         text = " ".join(el.text_content().split())
         key = word_key(text)
-        if len(key.split()) < _MIN_PARAGRAPH_WORDS or f" {key} " in extracted:
+        if len(key.split()) < options.min_paragraph_words or f" {key} " in extracted:
             continue
-        if _in_furniture(el, container) or _link_share(el, text) > _MAX_LINK_SHARE:
+        if _in_furniture(el, container) or _link_share(el, text) > options.max_link_share:
             continue
         if any(a.tag == "p" for a in el.iterancestors()):
             continue

@@ -1,6 +1,6 @@
 """The article's publication date, from what a page declares and what it prints.
 
-Used by ``html_meta``; reads the declarations it gathered (its ``_Sources``: JSON-LD objects,
+Used by ``decide``; reads the declarations it gathered (its ``_Sources``: JSON-LD objects,
 ``<meta>`` values, microdata, ``<time>`` values and the text around the headline).
 """
 from __future__ import annotations
@@ -14,10 +14,10 @@ from functools import lru_cache
 from lxml import etree
 from lxml import html as lxml_html
 
-from reportedly.ingest.html_clean import (find_printed_date, numeric_day_first, parse_when, printed_dates,
+from reportedly.ingest.html.meta.clean import (find_printed_date, numeric_day_first, parse_when, printed_dates,
                                           prints_day)
 from reportedly.ingest.timestamps import checked_update, is_update_stamp
-from reportedly.ingest.upstream import check_version, note_fallback
+from reportedly.ingest.html.upstream import check_version, note_fallback
 
 __all__ = ["declared_date", "decide_published", "decide_updated"]
 

@@ -1,0 +1,63 @@
+"""Issue 22's outlet, byline and leaked-furniture errors, on hand-made pages."""
+import pytest
+
+from reportedly.ingest.html import read_html
+from reportedly.ingest.html.meta.clean import clean_author
+from reportedly.ingest.html.steps.boilerplate import boilerplate_reason
+
+BODY = ("<h1>Harbour plan approved</h1>"
+        "<p>The council approved the harbour plan on Monday after a long debate about ferries.</p>"
+        "<p>The mayor said the first ferries would run in the spring, weather permitting.</p>"
+        "<p>Officials said the cost would be shared between the city and the port authority.</p>")
+
+
+def page(head="", body=BODY):
+    return f"<html><head><title>Harbour plan approved</title>{head}</head><body><article>{body}</article></body></html>"
+
+
+def test_a_twitter_handle_is_not_the_outlet():
+    assert read_html(page("<meta name='twitter:site' content='@SputnikInt'>"), "t").outlet is None
+    assert read_html(page("<meta name='twitter:site' content='SputnikInt'>"), "t").outlet is None
+
+
+def test_the_outlet_is_the_next_declared_name_after_a_handle_or_url():
+    head = ("<meta property='og:site_name' content='http://www.tmz.com'>"
+            "<meta name='twitter:site' content='@tmz'>"
+            "<script type='application/ld+json'>{\"@type\": \"Organization\", \"name\": \"TMZ\"}</script>")
+    assert read_html(page(head), "t").outlet == "TMZ"
+    assert read_html(page("<meta property='og:site_name' content='Salon.com'>"), "t").outlet == "Salon.com"
+
+
+@pytest.mark.parametrize("raw, name", [
+    ("Tom Davies Associated Press", "Tom Davies"),
+    ("Jane Doe Reuters", "Jane Doe"),
+    ("Ana Ruiz AP", "Ana Ruiz"),
+    ("Associated Press", "Associated Press"),  # wire copy: the agency is the byline
+    ("Michael Bloomberg", "Michael Bloomberg"),  # a surname, not the agency
+])
+def test_an_agency_fused_to_the_reporters_name_is_cut_off(raw, name):
+    assert clean_author(raw) == name
+
+
+def test_a_byline_fused_with_its_agency_keeps_the_person():
+    art = read_html(page(body="<p class='byline'>By Tom Davies Associated Press</p>" + BODY), "b")
+    assert art.bylines == ("Tom Davies",)
+
+
+@pytest.mark.parametrize("line", ["css-1dbjc4n r-13awgt0 r-18u37iz", "md:text-lg font-bold text-gray-900",
+                                  "card__title card--wide visible", "flex items-center justify-between gap-2 px-4"])
+def test_a_run_of_css_class_names_is_furniture(line):
+    assert boilerplate_reason(line) == "a run of CSS class names"
+
+
+@pytest.mark.parametrize("line", ["well-known long-term follow-up", "covid-19 long-term effects",
+                                  "The state-of-the-art plan", "e-mail sign-up"])
+def test_hyphenated_words_are_not_class_names(line):
+    assert boilerplate_reason(line) != "a run of CSS class names"
+
+
+def test_a_leaked_class_list_is_left_out_of_the_body():
+    body = BODY.replace("</p><p>The mayor", "</p><p>css-1dbjc4n r-13awgt0 r-18u37iz</p><p>The mayor")
+    art = read_html(page(body=body), "c")
+    assert "css-1dbjc4n" not in art.text
+    assert [o.reason for o in art.boilerplate if "css-" in o.text] == ["a run of CSS class names"]
