@@ -18,6 +18,19 @@ def page(head="", body=BODY):
 def test_a_twitter_handle_is_not_the_outlet():
     assert read_html(page("<meta name='twitter:site' content='@SputnikInt'>"), "t").outlet is None
     assert read_html(page("<meta name='twitter:site' content='SputnikInt'>"), "t").outlet is None
+    # Named otherwise than the site: no outlet rather than the account's name.
+    head = "<link rel='canonical' href='https://sputniknews.com/a'><meta name='twitter:site' content='@SputnikInt'>"
+    assert read_html(page(head), "t").outlet is None
+
+
+def test_a_handle_that_is_the_sites_own_domain_name_is_the_outlet():
+    head = "<link rel='canonical' href='https://about.gitlab.com/blog/a'><meta name='twitter:site' content='@gitlab'>"
+    assert read_html(page(head), "t").outlet == "gitlab"
+    head = "<meta property='og:url' content='https://www.upwork.com/x'><meta name='twitter:site' content='@Upwork'>"
+    assert read_html(page(head), "t").outlet == "Upwork"
+    # A declared name still comes first.
+    head += "<meta property='og:site_name' content='Upwork Blog'>"
+    assert read_html(page(head), "t").outlet == "Upwork Blog"
 
 
 def test_the_outlet_is_the_next_declared_name_after_a_handle_or_url():

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import datetime, tzinfo
+from urllib.parse import urlsplit
 
 from lxml import html as lxml_html
 
@@ -102,7 +103,7 @@ def decide_meta(
     return PageMeta(
         title=title,
         bylines=decide_authors(src, site, body_text),
-        outlet=_outlet(src),
+        outlet=_outlet(src, url or src.canonical or _first(src.meta, "og:url")),
         published=published,
         updated=decide_updated(src, published, default_tz),
         description=_first(src.meta, "og:description", "description", "twitter:description"),
@@ -228,13 +229,14 @@ def _site(src: Declarations) -> str | None:
     return None
 
 
-def _outlet(src: Declarations) -> str | None:
+def _outlet(src: Declarations, address: str | None = None) -> str | None:
     """The outlet's name (``Article.outlet``): the first declared name that is a name.
 
     The page's Twitter account (``twitter:site``, "@SputnikInt") is a handle, not the outlet's
     name, and a URL in a name's slot ("http://www.tmz.com") is an address: neither is given as
     the outlet (a reader would quote it as the publisher's name); the next declaration is read,
-    and no outlet is better than a wrong one.
+    and no outlet is better than a wrong one. A handle that is the page's own domain name
+    ("@gitlab" on about.gitlab.com) is the outlet's name, though, when nothing else names it.
     """
     names = [json_ld.text(obj.get("publisher")) for obj in src.ld_articles]
     for key in ("og:site_name", "application-name", "apple-mobile-web-app-title", "publisher",
@@ -244,6 +246,19 @@ def _outlet(src: Declarations) -> str | None:
     for name in names:
         name = (name or "").strip()
         if name and not _NOT_A_NAME.search(name):
+            return name
+    return _handle_of_domain(src.meta.get("twitter:site", ()), address)
+
+
+def _handle_of_domain(handles, address: str | None) -> str | None:
+    """The first handle that spells a label of the page's host name ("@Upwork" on
+    www.upwork.com, "@inria" on www.inria.fr), without its "@"; an account named otherwise
+    ("@SputnikInt" on sputniknews.com) says nothing sure of the outlet's name."""
+    host = urlsplit(address or "").hostname or ""
+    labels = set(host.lower().split(".")[:-1]) - {"www", "m", "amp", "news", "blog"}
+    for handle in handles:
+        name = handle.strip().lstrip("@")
+        if name and name.lower() in labels:
             return name
     return None
 
