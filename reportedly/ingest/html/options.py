@@ -131,6 +131,8 @@ class FurnitureOptions:
     max_excerpt_share: float = 0.5  # of the extracted words; more, and the excerpts are the article
     max_block_words: int = 150  # a call to action, a dialog or a disclaimer, not a page wrapper
     min_key_chars: int = 20  # shorter lines ("Read more") are not read as a block's text
+    # Beside a stream of story cards, at least a news brief; less, and the cards are the page.
+    min_stream_left_words: int = 100
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,7 @@ from reportedly.ingest.html.pipeline import Step
 from reportedly.ingest.html.steps.article_end import article_end
 from reportedly.ingest.html.steps.boilerplate import judge_lines
 from reportedly.ingest.html.steps.declared_body import declared_article_body, declared_body_bounds
-from reportedly.ingest.html.steps.furniture_blocks import furniture_lines
+from reportedly.ingest.html.steps.furniture_blocks import furniture_lines, stream_lines
 from reportedly.ingest.html.steps.headline_start import lines_before_headline
 from reportedly.ingest.html.vocabulary import EXCERPT_CLASS_PART
 
@@ -63,6 +63,12 @@ def _furniture(page: Page, options: Options) -> list[Verdict]:
             for i in page.live if i in furniture]
 
 
+def _stream(page: Page, options: Options) -> list[Verdict]:
+    cards = stream_lines(page.tree, list(page.lines), list(page.live), options.furniture)
+    return [Verdict(i, "story_stream", "the excerpt of a card in a stream of other stories that "
+                    "opens or closes the text") for i in page.live if i in cards]
+
+
 STEPS: tuple[Step, ...] = (
     Step("article_end", _end, "everything after the article's last line: related posts, author "
          "boxes, sources, consent banners, feedback and paywall prompts, feeds of other posts"),
@@ -71,6 +77,8 @@ STEPS: tuple[Step, ...] = (
     Step("boilerplate", _boilerplate, "single short lines of furniture anywhere (patterns, "
          "credits, copies), and the headline and byline repeated among the first lines"),
     Step("furniture_blocks", _furniture, "lines that are the text of blocks classed as furniture"),
+    Step("story_stream", _stream, "excerpts of a run of story cards (a heading wholly a link over "
+         "one paragraph, each in a box of its own) that opens or closes the text"),
 )
 
 
