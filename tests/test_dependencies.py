@@ -49,7 +49,7 @@ def test_trafilatura_container_tokens_are_read():
 
 
 def test_trafilatura_returns_a_document_with_text():
-    # html._trafilatura_text reads ``.text`` off what bare_extraction returns.
+    # extract._bare_text reads ``.text`` off what bare_extraction returns.
     import trafilatura
     from lxml import html
 
@@ -73,3 +73,38 @@ def test_htmldate_parser_swap_takes_effect(monkeypatch):
         found = extractors.external_date_parser("Sunday, the 3rd of March, 2019", "%Y-%m-%d")
     assert used and found == "2019-03-03"
     assert extractors.get_external_parser is not html_dates._english_parser  # restored
+
+
+_PROSE = "".join(f"<p>The council approved part {n} of the harbour plan on Monday after a debate "
+                 "that ran late into the night, residents speaking for and against it.</p>"
+                 for n in range(8))
+_SHARED_PAGES = {
+    # an article with furniture and a comment section (pruned once for both runs)
+    "article": "<html><body><nav><a href='/'>Home</a> <a href='/n'>News</a></nav><article><h1>Plan</h1>"
+               + _PROSE + "</article><div id='comments'><p>Great piece, thanks!</p></div>"
+               "<aside class='related'><a href='/x'>Another story about the harbour</a></aside></body></html>",
+    # every paragraph is in an <aside>, which the cleaning removes: the recall mode undoes
+    # that cleaning (its own is run), the balanced mode does not
+    "aside": "<html><body><div class='content'><aside>" + _PROSE + "</aside>"
+             "<div>" + "Menu item and other page text " * 10 + "</div></div></body></html>",
+    # a short text: trafilatura's rescue and recall retry engage (the plain run is asked)
+    "short": "<html><body><div><p>Short note on the ferry timetable.</p></div>"
+             "<ul>" + "<li><a href='/m'>Menu item</a></li>" * 40 + "</ul></body></html>",
+}
+
+
+@pytest.mark.parametrize("name", sorted(_SHARED_PAGES))
+def test_both_runs_give_what_bare_extraction_gives(name):
+    # extract._both_runs does the page-wide pruning once for trafilatura's two runs, with its
+    # internal cascade stages; each text must be what a plain bare_extraction gives.
+    from lxml import html
+
+    from reportedly.ingest.html import extract
+
+    assert extract._CASCADE is not None  # else the slower plain runs are taken
+    tree = html.fromstring(_SHARED_PAGES[name])
+    before = html.tostring(tree)
+    shared = extract._both_runs(tree, None)
+    assert html.tostring(tree) == before  # the reader's tree is left as it was
+    assert shared == (extract._bare_text(tree, None, favor_recall=False),
+                      extract._bare_text(tree, None, favor_recall=True, fast=True))

@@ -761,10 +761,7 @@ def test_a_recall_run_that_ran_the_paragraphs_together_is_not_kept(monkeypatch):
     balanced = "\n".join(paragraphs)
     merged = "Caption A ferry at dawn. Photo Credit Jane Doe " + " ".join(paragraphs)
 
-    def fake(tree, url, *, favor_recall, fast=False):
-        return merged if favor_recall else balanced
-
-    monkeypatch.setattr(html_module, "_trafilatura_text", fake)
+    monkeypatch.setattr(html_module, "_both_runs", lambda tree, url: (balanced, merged))
     assert html_module.extract_body(None, None) == balanced
     # With its paragraphs kept, the longer recall run that contains the balanced one wins.
     merged = "A ferry at dawn, photographed from the pier.\n" + balanced
@@ -778,10 +775,7 @@ def test_a_balanced_run_that_ran_the_paragraphs_together_gives_way_to_the_recall
     split = "\n".join(paragraphs)
     joined = "Updated on 09/10/2025 " + " ".join(paragraphs) + " Share this article"
 
-    def fake(tree, url, *, favor_recall, fast=False):
-        return split if favor_recall else joined
-
-    monkeypatch.setattr(html_module, "_trafilatura_text", fake)
+    monkeypatch.setattr(html_module, "_both_runs", lambda tree, url: (joined, split))
     assert html_module.extract_body(None, None) == split
     # Not when the recall run's paragraphs are only a part of the balanced run's text.
     split = "\n".join(paragraphs[:3])

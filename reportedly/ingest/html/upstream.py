@@ -1,10 +1,11 @@
 """The versions of trafilatura and htmldate whose internals the HTML reader relies on.
 
-Two modules reach past these libraries' public API, for speed: ``article_container`` reads
-trafilatura's private token lists (``trafilatura.xpaths._ARTICLE_CONTENT_*_TOKENS``) to walk the
-tree instead of running its regular-expression XPath, and ``meta.dates`` swaps htmldate's
-``extractors.get_external_parser`` for an English-only dateparser. A release may rename either
-without notice. Each keeps a fallback that still gives the right answer (slower), and says so
+Three modules reach past these libraries' public API, for speed: ``extract`` runs trafilatura's
+cascade stages (``trafilatura.core._prepare_tree``, ``_extract_and_compare``, …) itself so that
+its two runs share their first stages, ``article_container`` reads trafilatura's private token
+lists (``trafilatura.xpaths._ARTICLE_CONTENT_*_TOKENS``) to walk the tree instead of running its
+regular-expression XPath, and ``meta.dates`` swaps htmldate's ``extractors.get_external_parser``
+for an English-only dateparser. A release may rename any of them without notice. Each keeps a fallback that still gives the right answer (slower), and says so
 through ``note_fallback``: a warning, and the name in ``FALLBACKS``, which the tests assert
 empty. ``check_version`` warns when the installed release is outside the range these modules
 (and the golden test, ``tests/golden_html.py``) were checked with.
