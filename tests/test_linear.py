@@ -241,29 +241,31 @@ def test_highlight_segments_are_unchanged():
 
 # -- speakers ----------------------------------------------------------------------------------
 
-def _mentions(n):
+def _mentions(n, step=1):
+    """Synthetic mentions in reading order; with ``step`` 0 several may start at one position."""
     from reportedly.provenance.mentions import Mention
 
-    names = ["John Smith", "Smith", "Jane Smith", "Mr. Jones", "Ann Jones", None]
+    names = ["John Smith", "Smith", "Jane Smith", "Mr. Jones", "Ann Jones", "Jones", "Crooked John Smith", None]
     out, position = [], 0
     for _ in range(n):
-        position += RNG.randint(0, 6)
+        position += RNG.randint(0, 6) if step else RNG.choice([0, 0, 3])
         end = position + RNG.randint(1, 8)
-        kind = RNG.choice(["person", "person", "outlet", "document", "group"])
+        kind = RNG.choice(["person", "person", "outlet", "document", "group", "name", "organization"])
         name = RNG.choice(names) if kind == "person" else RNG.choice(["the Times", "Reuters", None])
         role = RNG.choice([None, "foreign minister", "president", "minister of state"])
         head = RNG.choice(["letter", "paper", "officials", "smith"])
-        text = RNG.choice(["the letter", "a letter from them", "the paper", name or "them"])
-        out.append(Mention(position, end, text, kind, head, name=name, role=role))
-        position += 1
+        text = RNG.choice(["the letter", "a letter from them", "the paper", "the pages", name or "them"])
+        out.append(Mention(position, end, text, kind, head, name=name, role=role,
+                           is_subject=RNG.random() < 0.5))
+        position += step
     return out
 
 
 def test_mention_lookups_answer_as_the_scans_do():
     from reportedly.provenance.lookups import MentionIndex, name_words
 
-    for _ in range(200):
-        mentions = _mentions(RNG.randint(0, 25))
+    for trial in range(300):
+        mentions = _mentions(RNG.randint(0, 25), step=trial % 2)
         index = MentionIndex(mentions)
         for words in [("smith",), ("john", "smith"), ("jones",), ("x",)]:
             assert index.persons_ending(words) == [
@@ -281,6 +283,42 @@ def test_mention_lookups_answer_as_the_scans_do():
             named = [m for m in mentions if m.type == "outlet" and m.name and m.end <= position]
             assert index.last_outlet_before(position) == (max(named, key=lambda m: m.start) if named else None)
             assert index.starting_in(position, position + 10) == [m for m in mentions if position <= m.start <= position + 10]
+            papers = [m for m in mentions if m.head == "paper" and m.end <= position]
+            assert index.last_with_head("paper", position) is (papers[-1] if papers else None)
+
+
+def _old_full_name(name, mentions):
+    from collections import Counter
+
+    from reportedly.provenance.lookups import _subsequence, name_words
+
+    words = name_words(name)
+    if not words:
+        return None
+    fits = [m for m in mentions if m.type == "person" and m.name and name_words(m.name)[-len(words):] == words]
+    if not fits:
+        return None
+    forms = Counter(m.name for m in fits)
+    longest = max(forms, key=lambda f: len(f.split()))
+    if not all(_subsequence(name_words(f), name_words(longest)) for f in forms):
+        return None
+    longer = [f for f in forms if len(f.split()) > len(words)] or list(forms)
+    best = max(longer, key=lambda f: (forms[f], len(f.split())))
+    return next(m for m in fits if m.name == best)
+
+
+def test_full_names_are_looked_up_as_they_were_searched_for():
+    from reportedly.provenance.lookups import MentionIndex, full_name, identity
+
+    for trial in range(300):
+        mentions = _mentions(RNG.randint(0, 25), step=trial % 2)
+        index = MentionIndex(mentions)
+        for name in ["Smith", "smith", "John Smith", "Mr. Smith", "Jones", "Mr. Jones", "Ann Jones", "Nobody", ""]:
+            assert full_name(name, index) is _old_full_name(name, mentions)
+            assert full_name(name, index) is _old_full_name(name, mentions)  # remembered
+        for m in mentions:
+            old = _old_full_name(m.name, mentions) if m.type == "person" and m.name else None
+            assert identity(m, index) == (old.name if old else m.name if m.type == "person" and m.name else m.name or m.text)
 
 
 def test_speaker_lookups_answer_as_the_scans_do():
@@ -299,6 +337,76 @@ def test_speaker_lookups_answer_as_the_scans_do():
                 sp for sp in speakers if sp.mention is not None and position <= sp.mention.start <= position + 15]
             named = [sp for sp in speakers if sp.type == "outlet" and sp.name and sp.mention is not None and sp.mention.end <= position]
             assert index.last_outlet_before(position) == (max(named, key=lambda s: s.mention.start) if named else None)
+
+
+def test_statements_heard_in_a_window_are_looked_up_as_they_were_scanned():
+    from reportedly.provenance.pronouns import Heard, HeardIndex
+
+    for _ in range(300):
+        heard = []
+        for a, b in _ranges(RNG.randint(0, 20), 100, 8):
+            mention = Span(a, b, "x" * (b - a)) if RNG.random() < 0.9 else None
+            content = tuple(_ranges(RNG.randint(0, 3), 120, 30))
+            heard.append(Heard(Speaker("person", mention, name="Smith"), content, RNG.random() < 0.5))
+        index = HeardIndex(heard)
+        assert list(index) == heard
+        for position in range(0, 130, 3):
+            for window_start in (position, max(0, position - 10), max(0, position - 40), 0):
+                assert index.reaching(window_start, position) == [
+                    h for h in heard if h.speaker.mention is not None and h.speaker.mention.end <= position
+                    and h.reach(position) >= window_start]
+
+
+def test_pronoun_genders_are_counted_as_before(vocab):
+    from collections import Counter
+
+    from reportedly.provenance.lookups import MentionIndex, identity
+    from reportedly.provenance.mentions import Mention
+    from reportedly.provenance.pronouns import GENDER_WORDS, TITLE_GENDER, person_genders
+
+    def old(blocks, mentions):
+        votes = {}
+        people = [m for m in mentions if m.type == "person" and m.name]
+        for offset, doc in blocks:
+            in_block = [m for m in people if offset <= m.start < offset + len(doc.text)]
+            for m in in_block:
+                before = doc.text[max(0, m.start - offset - 6) : m.start - offset].split()
+                honorific = TITLE_GENDER.get(before[-1].lower()) if before else None
+                if honorific:
+                    votes.setdefault(identity(m, mentions), Counter())[honorific] += 3
+            for sent in doc.sents:
+                start, end = offset + sent.start_char, offset + sent.end_char
+                here = [m for m in in_block if start <= m.start < end]
+                named = {identity(m, mentions) for m in here}
+                if len(named) != 1:
+                    continue
+                (name,) = named
+                first = min(m.end for m in here)
+                for token in sent:
+                    kind = GENDER_WORDS.get(token.lower_)
+                    if kind and offset + token.idx >= first:
+                        votes.setdefault(name, Counter())[kind] += 1
+        out = {}
+        for name, counter in votes.items():
+            (top, n), *rest = counter.most_common() + [(None, 0)]
+            if n >= 1 and n > 2 * rest[0][1]:
+                out[name] = top
+        return out
+
+    for _ in range(150):
+        blocks, offset, mentions = [], 0, []
+        for _b in range(RNG.randint(1, 4)):
+            n = RNG.randint(1, 30)
+            words = [RNG.choice(["Mr.", "Mrs.", "Smith", "Jones", "he", "she", "his", "her", "said", "."]) for _w in range(n)]
+            doc = Doc(vocab, words=words, sent_starts=[True] + [RNG.random() < 0.2 for _w in range(n - 1)])
+            for token in doc:
+                if token.text in ("Smith", "Jones") and RNG.random() < 0.8:
+                    start = offset + token.idx
+                    mentions.append(Mention(start, start + len(token), token.text, "person", token.lower_,
+                                            name=RNG.choice([token.text, "John " + token.text])))
+            blocks.append((offset, doc))
+            offset += len(doc.text) + 2
+        assert person_genders(blocks, MentionIndex(mentions)) == old(blocks, mentions)
 
 
 def test_the_pronoun_window_starts_where_it_did():

@@ -15,9 +15,12 @@ from typing import Sequence
 from spacy.tokens import Span as SpacySpan, Token
 
 from ..attribution import Block
+from ..attribution.blocks import BlockIndex
 from ..attribution.syntax import subject_of, trim
+from ..intervals import Intervals
 from ..model import Attribution, Span, Speaker
 from . import lexicon
+from .lookups import MentionIndex, SpokenIndex, full_name
 from .mentions import (
     Mention,
     core_tokens,
@@ -31,9 +34,9 @@ from .mentions import (
     role_phrase,
     title_before,
 )
-from .names import NAME_LABELS, full_name, name_kinds, person_genders
+from .names import NAME_LABELS, name_kinds
 from .nominals import name_titled_mentions, resolve_collective, resolve_nominal
-from .pronouns import Heard, resolve_pronoun, window
+from .pronouns import Heard, HeardIndex, person_genders, resolve_pronoun, window
 
 QUOTE_MARKS = "\"“”‘’'«»„"
 # One-word sources that stand for unnamed people: "another said", "some argued".
@@ -49,15 +52,16 @@ class SpeakerResolver:
 
     def __init__(self, text: str, blocks: Sequence[Block]):
         self.text = text
-        self.blocks = blocks
+        # Indexed once per article: each source is then looked up, not searched for (issue 26).
+        self.blocks = BlockIndex.of(blocks)
         self.kinds = name_kinds(blocks)
-        self.mentions = name_titled_mentions(find_mentions(blocks, self.kinds))
+        self.mentions = MentionIndex(name_titled_mentions(find_mentions(blocks, self.kinds)))
         self.sentences = [(offset + s.start_char, offset + s.end_char) for offset, doc in blocks for s in doc.sents]
         self.sentence_starts = [a for a, _ in self.sentences]
-        self.done: list[Speaker] = []
-        self.heard: list[Heard] = []  # the statements so far, for pronouns
+        self.done: list[Speaker] = SpokenIndex()
+        self.heard: list[Heard] = HeardIndex()  # the statements so far, for pronouns
         self.direct = False  # whether the statement being resolved is a direct quote
-        self.contents: list[tuple[int, int]] = []
+        self.contents: Intervals = Intervals()  # what every statement said
         self.genders = person_genders(blocks, self.mentions)
 
     def resolve(self, source: Span | None) -> Speaker:
@@ -70,7 +74,7 @@ class SpeakerResolver:
 
     def resolve_all(self, attributions: Sequence[Attribution]) -> list[Speaker]:
         """One Speaker per attribution, in the same order; each one is remembered."""
-        self.contents = [piece for att in attributions for piece in att.content.pieces]
+        self.contents = Intervals.of_pieces(piece for att in attributions for piece in att.content.pieces)
         for att in attributions:
             # Any extractor's direct quote: by its kind, or by its content opening with a quote mark.
             self.direct = att.kind == "direct" or att.content.text.lstrip()[:1] in QUOTE_MARKS
@@ -192,7 +196,7 @@ class SpeakerResolver:
                 evidence = (_as_span(full),)
             name = full.name
             if role is None:
-                role = next((m.role for m in self.mentions if m.type == "person" and m.name == name and m.role), None)
+                role = self.mentions.first_role(name)
         return Speaker("person", source, name=name, role=role, evidence=evidence, short=name)
 
     def _short_name(self, source: Span, core: str) -> Speaker:
@@ -352,8 +356,21 @@ def _may_be_people(noun: Token) -> bool:
 def _appositive_person(root: Token) -> SpacySpan | None:
     for child in root.children:
         if child.dep_ == "appos" and child.ent_type_ == "PERSON":
-            return next((e for e in root.doc.ents if e.start <= child.i < e.end), None)
+            return _entity_of(child)
     return None
+
+
+def _entity_of(token: Token) -> SpacySpan | None:
+    """The entity that holds ``token``, read from the tokens' IOB tags around it: ``doc.ents``
+    builds every entity of the paragraph on each call."""
+    if token.ent_iob_ not in ("B", "I"):
+        return None
+    doc, start, end = token.doc, token.i, token.i + 1
+    while doc[start].ent_iob_ == "I" and start > 0:
+        start -= 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return doc[start:end]
 
 
 def _as_span(mention: Mention) -> Span:
