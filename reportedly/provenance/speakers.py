@@ -9,7 +9,7 @@ equally well the answer is an unnamed speaker, never a guess; an unnamed person 
 from __future__ import annotations
 
 import dataclasses
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from typing import Sequence
 
 from spacy.tokens import Span as SpacySpan, Token
@@ -63,6 +63,7 @@ class SpeakerResolver:
         self.direct = False  # whether the statement being resolved is a direct quote
         self.contents: Intervals = Intervals()  # what every statement said
         self.genders = person_genders(blocks, self.mentions)
+        self._ents: dict[int, _Entities] = {}  # by id of the Doc: the article's blocks live as long
 
     def resolve(self, source: Span | None) -> Speaker:
         """The speaker behind ``source`` given what came before; nothing is remembered."""
@@ -156,7 +157,7 @@ class SpeakerResolver:
 
     def _named(self, source: Span, phrase: SpacySpan, root: Token) -> Speaker | None:
         """The speaker a name heading the source stands for, typed by the article's evidence."""
-        ent, role = _name_in(phrase, root)
+        ent, role = _name_in(phrase, root, self._entities(phrase.doc))
         if ent is None:
             return None
         name = person_name(own_name(ent.text))  # no possessor before, no possessive ending
@@ -225,13 +226,48 @@ class SpeakerResolver:
     def _window_start(self, position: int) -> int:
         return window(position, self.sentences)[0]
 
+    def _entities(self, doc) -> _Entities:
+        """The entities of one paragraph, indexed once per article."""
+        key = id(doc)
+        if key not in self._ents:
+            self._ents[key] = _Entities(doc)
+        return self._ents[key]
+
 
 def resolve_speakers(text: str, blocks: Sequence[Block], attributions: Sequence[Attribution]) -> list[Speaker]:
     """One Speaker per attribution, in the same order."""
     return SpeakerResolver(text, blocks).resolve_all(attributions)
 
 
-def _name_in(phrase: SpacySpan, root: Token) -> tuple[SpacySpan | None, str | None]:
+class _Entities:
+    """A paragraph's entities (``doc.ents``, built once: spaCy builds them all on each call),
+    by start, by end, and the people in order: the lookups ``_name_in`` makes per source."""
+
+    def __init__(self, doc):
+        self.ents = doc.ents
+        self.starts = [e.start for e in self.ents]
+        self.by_start = {e.start: e for e in self.ents}
+        self.by_end = {e.end: e for e in self.ents}
+        self.people = [e for e in self.ents if e.label_ == "PERSON"]
+        self.people_starts = [e.start for e in self.people]
+
+    def holding(self, i: int) -> SpacySpan | None:
+        """The entity that holds token ``i`` (entities do not overlap)."""
+        k = bisect_right(self.starts, i) - 1
+        return self.ents[k] if k >= 0 and i < self.ents[k].end else None
+
+    def person_at(self, i: int) -> SpacySpan | None:
+        """The person entity that starts at token ``i``."""
+        ent = self.by_start.get(i)
+        return ent if ent is not None and ent.label_ == "PERSON" else None
+
+    def first_person_from(self, i: int) -> SpacySpan | None:
+        """The first person entity that starts at token ``i`` or after."""
+        k = bisect_left(self.people_starts, i)
+        return self.people[k] if k < len(self.people) else None
+
+
+def _name_in(phrase: SpacySpan, root: Token, ents: _Entities) -> tuple[SpacySpan | None, str | None]:
     """The name that heads a source phrase, and a role written before it.
 
     - a title string that ends in a person's name: "co-author David Tilman", "LOW O2
@@ -251,10 +287,12 @@ def _name_in(phrase: SpacySpan, root: Token) -> tuple[SpacySpan | None, str | No
         head_end -= 1
     # The extractor may cut the phrase inside the title ("said co" of "said co-author David
     # Tilman"): a name that ends the head part, or that the title words run on to, counts.
-    ends = [e for e in doc.ents if e.label_ == "PERSON" and e.start >= phrase.start
-            and (e.end == head_end or (e.start >= phrase.end and cut == phrase.end))]
-    if ends:
-        before = doc[phrase.start : ends[0].start]
+    # (One that ends the head part comes first: it starts before the phrase ends.)
+    ending = ents.by_end.get(head_end)
+    if ending is None or ending.label_ != "PERSON" or ending.start < phrase.start:
+        ending = ents.first_person_from(phrase.end) if cut == phrase.end else None
+    if ending is not None:
+        before = doc[phrase.start : ending.start]
         # "Co-Founder and CEO X" joins two titles; "Trump and Clinton" joins two names.
         joined_names = any(t.pos_ == "CCONJ" and t.i > before.start and doc[t.i - 1].pos_ == "PROPN"
                            and doc[t.i - 1].lower_ not in lexicon.TITLE_WORDS for t in before)
@@ -264,19 +302,18 @@ def _name_in(phrase: SpacySpan, root: Token) -> tuple[SpacySpan | None, str | No
             words = [t for t in before if not (t.dep_ in ("det", "poss") and t.i == before.start)
                      and t.lower_ not in lexicon.HONORIFICS]
             role = norm(doc[words[0].i : words[-1].i + 1].text) if words else None
-            return ends[0], role
+            return ending, role
     # A name that runs past the source is not it ("Clinton" of a headline's "Clinton Plan"),
     # but a possessive ending may ("North Korea's").
-    held = next((e for e in doc.ents if e.label_ in NAME_LABELS and e.start <= root.i < e.end
-                 and e.start >= phrase.start and all(t.tag_ == "POS" or t.is_punct for t in doc[phrase.end : e.end])),
-                None)
-    if held is not None:
+    held = ents.holding(root.i)
+    if held is not None and held.label_ in NAME_LABELS and held.start >= phrase.start and all(
+            t.tag_ == "POS" or t.is_punct for t in doc[phrase.end : held.end]):
         return held, None
-    first = next((e for e in doc.ents if e.label_ == "PERSON" and e.start == phrase.start), None)
+    first = ents.person_at(phrase.start)
     if first is not None and first.end < phrase.end and doc[first.end].lower_ in ("of", "from", "at"):
         return first, None  # "Shaheda Begum of Ishwaripur village": the parser heads it "village"
     if cut < phrase.end and phrase.start <= root.i < cut and root.lemma_.lower() in lexicon.TITLE_WORDS | lexicon.PEOPLE_NOUNS:
-        after = next((e for e in doc.ents if e.label_ == "PERSON" and e.start == cut + 1), None)
+        after = ents.person_at(cut + 1)
         if after is not None and (after.end >= phrase.end or doc[after.end].is_punct):
             words = [t for t in doc[phrase.start : cut] if not (t.dep_ == "det" and t.i == phrase.start)]
             return after, norm(doc[words[0].i : words[-1].i + 1].text) if words else None
