@@ -33,6 +33,14 @@ def test_intervals_answer_as_the_scans_do():
             assert index.overlaps(start, end) == any(a < end and start < b for a, b, _k in ranges)
             assert sorted(index.overlapping(start, end)) == sorted(r for r in ranges if r[0] < end and start < r[1])
             assert sorted(index.containing(start, end)) == sorted(r for r in ranges if r[0] <= start and end <= r[1])
+        grown = Intervals()
+        for a, b, k in sorted(ranges, key=lambda r: (r[0], r[1])):
+            grown.append(a, b, k)
+        for start, end in _ranges(20, 100):
+            assert list(grown.overlapping(start, end)) == list(index.overlapping(start, end))
+            assert grown.covers(start) == index.covers(start) and grown.overlaps(start, end) == index.overlaps(start, end)
+    with pytest.raises(ValueError):
+        Intervals([(5, 9, None)]).append(4, 20)
 
 
 # -- quotes ------------------------------------------------------------------------------------
