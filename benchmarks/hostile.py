@@ -6,7 +6,7 @@ each (family, size) runs in a fresh child process, so a runaway case is cut off 
 seconds (shown as ">T") without stopping the table. Steps: ``read`` (the plain-text or HTML
 reader), ``spacy`` (parsing the analysed paragraphs), ``extract`` (the default hybrid extractor),
 ``provenance`` (speakers, chains, epistemics, profile) and ``json`` (the output dict). For each
-step: seconds, and the peak resident memory the step added (MB, from /proc/self/status VmHWM,
+step: CPU seconds, and the peak resident memory the step added (MB, from /proc/self/status VmHWM,
 reset before the step). The last column is the time ratio 4n / n of the slowest step: linear
 work gives about 4.
 
@@ -120,6 +120,65 @@ def long_paragraph(n: int) -> str:
     return " ".join(forms[i % 4].format(name=_name(i)) for i in range(n))
 
 
+def follow_ons(n: int) -> str:
+    """Quotes that go on: split quotes, quotes over paragraphs, follow-on paragraphs, pull quotes."""
+    forms = ["\u201cWe will rebuild the bridge {i},\u201d {name} said, \u201cand it will open in spring.\u201d",
+             "\u201cThe money for plan {i} is there and the work can start,\u201d {last} said. \u201cNobody doubts it.\u201d",
+             "\u201cThe crews on road {i} have worked every night this month, and they will go on,\u201d she said.",
+             "\u201cThe crews on road {prev} have worked every night this month, and they will go on.",
+             "\u201cWe are ready for the next stage of it,\u201d {last} told reporters."]
+    out = []
+    for i in range(n):
+        name = _name(i)
+        out.append(forms[i % len(forms)].format(i=i, prev=i - 1, name=name, last=name.split()[-1]))
+    return "Bridge works\n\n" + "\n\n".join(out)
+
+
+def interview(n: int) -> str:
+    """A Q&A interview of n labelled questions and first-person answers."""
+    intro = "Grace Okafor spoke to us in an interview about the bridge. Okafor has run the works for years."
+    turns = [f"Q: What happened to the bridge {i}?\n\nA: I think we fixed part {i} of it, and my team is proud."
+             for i in range(n)]
+    return "The bridge interview\n\n" + intro + "\n\n" + "\n\n".join(turns)
+
+
+def transcript_paragraphs(n: int) -> str:
+    """A broadcast transcript: n speaker turns, each a paragraph, some running over two."""
+    speakers = ["WALLACE", "SACHA PFEIFFER, HOST", "SMITH", "JONES"]
+    out = []
+    for i in range(n):
+        out.append(f"{speakers[i % 4]}: The plan {i} would work, as we said it would.")
+        if i % 3 == 0:
+            out.append(f"And the money for part {i} is there, officials said.")
+    return "\n\n".join(out)
+
+
+def vox_pops(n: int) -> str:
+    """Name lines over quotes and signed quotes: a round-up of n voices."""
+    out = []
+    for i in range(n):
+        name = _name(i)
+        if i % 2:
+            out.append(f"{name}, gardener at Plant Trust {i}:\n\n\u201cDecember is a time of rest for the garden {i}.\u201d")
+        else:
+            out.append(f"\u201cThe bridge {i} changed how we live here every day.\u201d \u2015 {name}")
+    return "Voices\n\n" + "\n\n".join(out)
+
+
+def datelines(n: int) -> str:
+    """Wire copy: every paragraph opens with a dateline; captions and credits between them."""
+    places = ["LONDON", "SIOUX FALLS, S.D.", "RAJSHAHI, Dec 20 (BSS)", "NEW DELHI"]
+    out = []
+    for i in range(n):
+        name = _name(i)
+        out.append(f"{places[i % 4]} \u2014 {name} said the plan {i} would work.")
+        if i % 2:
+            out.append(f"Workers near the bridge {i}. Photograph: {_name(i + 3)}/Reuters")
+        else:
+            out.append("Photo: AP")
+    return "Wire\n\n" + "\n\n".join(out)
+
+
 def nested_markup(n: int) -> str:
     """HTML: an article body nested n divs deep, with attributed paragraphs at every level."""
     opening = "".join(f"<div class='c{i % 7}'><p>{_name(i)} said the plan {i} would work.</p>" for i in range(n))
@@ -141,6 +200,11 @@ FAMILIES = {
     "many_entities": (many_entities, 300, "people", False),
     "transcript": (transcript, 500, "turns", False),
     "long_paragraph": (long_paragraph, 400, "sentences", False),
+    "follow_ons": (follow_ons, 500, "paragraphs", False),
+    "interview": (interview, 500, "questions", False),
+    "transcript_paragraphs": (transcript_paragraphs, 500, "turns", False),
+    "vox_pops": (vox_pops, 500, "voices", False),
+    "datelines": (datelines, 500, "paragraphs", False),
     "nested_markup": (nested_markup, 300, "levels", True),
 }
 
@@ -162,11 +226,13 @@ def _reset_peak() -> None:
 
 
 def _measure(fn):
+    # CPU time of this process, not wall time: on a shared machine wall time measures the
+    # neighbours too.
     _reset_peak()
     before = _rss_mb("VmRSS")
-    t0 = time.perf_counter()
+    t0 = time.process_time()
     value = fn()
-    seconds = time.perf_counter() - t0
+    seconds = time.process_time() - t0
     return value, [round(seconds, 3), round(max(0.0, _rss_mb("VmHWM") - before), 1)]
 
 

@@ -32,6 +32,15 @@ class Intervals(Generic[T]):
     def __len__(self) -> int:
         return len(self._ranges)
 
+    def append(self, start: int, end: int, owner: T = None) -> None:
+        """Add a range that comes last in order (no range so far starts after it): indexes that
+        grow in reading order, as they are built."""
+        if self._ranges and (start, end) < self._ranges[-1][:2]:
+            raise ValueError(f"range ({start}, {end}) comes before the last one, {self._ranges[-1][:2]}")
+        self._ranges.append((start, end, owner))
+        self.starts.append(start)
+        self.reach.append(max(end, self.reach[-1]) if self.reach else end)
+
     def covers(self, position: int) -> bool:
         """Whether some range holds ``position`` (start <= position < end)."""
         i = bisect.bisect_right(self.starts, position) - 1

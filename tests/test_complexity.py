@@ -46,6 +46,11 @@ SIZES = {
     "many_entities": 100,  # many people, surnames and pronouns: speaker resolution
     "transcript": 150,  # one paragraph of speaker turns
     "long_words": 20000,  # a pasted blob among sentences
+    "follow_ons": 250,  # split quotes, quotes over paragraphs, follow-ons, pull quotes
+    "interview": 250,  # a Q&A of labelled questions and answers
+    "transcript_paragraphs": 250,  # a transcript of one turn per paragraph
+    "vox_pops": 250,  # name lines over quotes, signed quotes
+    "datelines": 250,  # wire copy: datelines, captions and credits
 }
 
 

@@ -17,13 +17,20 @@ Each rule here is a convention of news writing:
 A follow-on has no cue, and its ``source`` is the previous attribution's source span: the words
 of the article that name who is speaking, even though they stand in the paragraph before. Speaker
 resolution reads that span as it read it for the previous quote, so both get the same speaker.
+
+Every question asked per attribution or per paragraph ("which quotes does this content reach
+into?", "whose cue stands in this quote?", "is this quote said again elsewhere?") is answered
+from indexes built once per article, not by a scan of every quote, attribution or the whole
+text: an article of thousands of quotes made the scans quadratic (issue 26).
 """
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import re
 from typing import Sequence
 
+from ..intervals import Intervals
 from ..model import Attribution, Span
 from .quotes import Quote
 
@@ -33,16 +40,77 @@ _MIN_REPEATED_WORDS = 6
 # A follow-on quote has a few words and is most of its paragraph ("“Fake news” has become …" is
 # a paragraph about a phrase, not a quote going on).
 _MIN_FOLLOW_ON_WORDS = 3
+# Case-blind, these match U+0345, which is no word character (see ``_repeated``).
+_IOTA = frozenset("\u0345\u0399\u03b9\u1fbe")
 
 
 def continue_quotes(text: str, paragraphs: Sequence[tuple[int, int]], quotes: Sequence[Quote],
                     found: Sequence[Attribution]) -> list[Attribution]:
     """``found`` with whole quotes as contents, split quotes joined, follow-ons added, pull quotes dropped."""
+    index = _Quotes(quotes)
     atts = list(found)
-    atts = [_whole_quotes(text, att, quotes, atts) for att in atts]
-    atts = [_split_quote(text, att, quotes, atts) for att in atts]
-    atts += _follow_ons(text, paragraphs, quotes, atts)
+    cues = _Cues(atts)  # the cues stay where they are through the first two steps
+    atts = [_whole_quotes(text, att, index, atts, cues) for att in atts]
+    contents = _contents(atts)
+    atts = [_split_quote(text, att, index, atts, cues, contents) for att in atts]
+    atts += _follow_ons(text, paragraphs, index, atts)
     return _without_pull_quotes(text, atts)
+
+
+class _Quotes:
+    """An article's quotes (in order of their starts), indexed by their pieces, the gaps between
+    neighbours and their ends."""
+
+    def __init__(self, quotes: Sequence[Quote]):
+        self.quotes = list(quotes)
+        self.pieces = Intervals((a, b, k) for k, q in enumerate(self.quotes) for a, b in q.pieces)
+        # Between each quote and the next; the non-empty gaps do not overlap (a quote ends after
+        # it starts, and the quotes start in order).
+        self.gaps = Intervals((q.end, after.start, k) for k, (q, after) in enumerate(zip(self.quotes, self.quotes[1:]))
+                              if q.end < after.start)
+        self.ends = sorted((q.end, k) for k, q in enumerate(self.quotes))
+        self.by_start = {q.start: q for q in self.quotes}  # the last of those starting at one place
+        self._repeats: _Repeats | None = None
+
+    def reached(self, pieces: Sequence[tuple[int, int]]) -> list[Quote]:
+        """The quotes a piece of which overlaps one of ``pieces``, in order."""
+        found = {k for a, b in pieces for _c, _d, k in self.pieces.overlapping(a, b)}
+        return [self.quotes[k] for k in sorted(found)]
+
+    def around(self, position: int) -> tuple[Quote, Quote] | None:
+        """The first neighbours (in order) between which ``position`` lies: the first ends at
+        or before it, the second starts after it."""
+        ks = [k for _a, _b, k in self.gaps.overlapping(position, position + 1)]
+        return (self.quotes[min(ks)], self.quotes[min(ks) + 1]) if ks else None
+
+    def last_ending_in(self, start: int, end: int) -> Quote | None:
+        """The last quote in order of those that end in ``(start, end]``."""
+        lo = bisect.bisect_right(self.ends, (start, len(self.quotes)))
+        hi = bisect.bisect_right(self.ends, (end, len(self.quotes)))
+        return self.quotes[max(k for _end, k in self.ends[lo:hi])] if hi > lo else None
+
+    def repeats(self, text: str) -> "_Repeats":
+        """The article's words, indexed for ``_repeated`` (made on first use)."""
+        if self._repeats is None:
+            self._repeats = _Repeats(text)
+        return self._repeats
+
+
+class _Cues:
+    """Where the attributions' cues start, for "whose cue stands in here?"."""
+
+    def __init__(self, atts: Sequence[Attribution]):
+        self.starts = sorted((att.cue.start, k) for k, att in enumerate(atts) if att.cue is not None)
+
+    def other_in(self, start: int, end: int, atts: Sequence[Attribution], att: Attribution | None) -> bool:
+        """Whether the cue of an attribution of ``atts`` other than ``att`` starts in ``[start, end)``."""
+        lo = bisect.bisect_left(self.starts, (start, -1))
+        hi = bisect.bisect_left(self.starts, (end, -1))
+        return any(atts[k] is not att for _s, k in self.starts[lo:hi])
+
+
+def _contents(atts: Sequence[Attribution]) -> Intervals:
+    return Intervals((a, b, k) for k, att in enumerate(atts) for a, b in att.content.pieces)
 
 
 def _inside(position: int, pieces: Sequence[tuple[int, int]]) -> bool:
@@ -51,6 +119,11 @@ def _inside(position: int, pieces: Sequence[tuple[int, int]]) -> bool:
 
 def _overlaps(pieces: Sequence[tuple[int, int]], other: Sequence[tuple[int, int]]) -> bool:
     return any(a < d and c < b for a, b in pieces for c, d in other)
+
+
+def _overlapping(index: Intervals, pieces: Sequence[tuple[int, int]]) -> list[int]:
+    """The owners of the ranges in ``index`` that overlap one of ``pieces``, in order."""
+    return sorted({k for a, b in pieces for _c, _d, k in index.overlapping(a, b)})
 
 
 def _marks_of(att: Attribution) -> list[Span]:
@@ -64,13 +137,12 @@ def _grown(text: str, att: Attribution, pieces: Sequence[tuple[int, int]]) -> At
     return att if content == att.content else dataclasses.replace(att, content=content)
 
 
-def _speaks_inside(quote: Quote, att: Attribution, others: Sequence[Attribution]) -> bool:
+def _speaks_inside(quote: Quote, att: Attribution, others: Sequence[Attribution], cues: _Cues) -> bool:
     """Whether a source or cue stands inside the quote's marks: then the quote is not all one
     speaker's words (a quoted transcript's turns, the article quoting a passage)."""
     if any(_inside(span.start, quote.pieces) for span in _marks_of(att)):
         return True
-    return any(other is not att and other.cue is not None and _inside(other.cue.start, quote.pieces)
-               for other in others)
+    return any(cues.other_in(a, b, others, att) for a, b in quote.pieces)
 
 
 def _reaches_into(text: str, pieces: Sequence[tuple[int, int]], quote: Quote) -> bool:
@@ -78,67 +150,73 @@ def _reaches_into(text: str, pieces: Sequence[tuple[int, int]], quote: Quote) ->
     return any(_WORD.search(text, max(a, c), min(b, d)) for a, b in pieces for c, d in quote.pieces if a < d and c < b)
 
 
-def _whole_quotes(text: str, att: Attribution, quotes: Sequence[Quote], others: Sequence[Attribution]) -> Attribution:
+def _whole_quotes(text: str, att: Attribution, quotes: _Quotes, others: Sequence[Attribution],
+                  cues: _Cues) -> Attribution:
     """The content grown to the whole of every quote it reaches into."""
-    pieces = [piece for quote in quotes if _reaches_into(text, att.content.pieces, quote)
-              and not _speaks_inside(quote, att, others) for piece in quote.pieces]
+    pieces = [piece for quote in quotes.reached(att.content.pieces) if _reaches_into(text, att.content.pieces, quote)
+              and not _speaks_inside(quote, att, others, cues) for piece in quote.pieces]
     return _grown(text, att, pieces)
 
 
-def _split_quote(text: str, att: Attribution, quotes: Sequence[Quote], others: Sequence[Attribution]) -> Attribution:
+def _split_quote(text: str, att: Attribution, quotes: _Quotes, others: Sequence[Attribution], cues: _Cues,
+                 contents: Intervals) -> Attribution:
     """The other half of a split quote, "“A,” she said, “B.”", joined to the content.
 
     Two quotes are halves of one when the content holds one of them, the attribution's cue
     stands between them, and nothing else does: no other words than its source and cue, no
-    other attribution's cue or content.
+    other attribution's cue or content (``contents`` indexes those of ``others``).
     """
     if att.cue is None:
         return att
-    for first, second in zip(quotes, quotes[1:]):
-        if not first.end <= att.cue.start < second.start:
-            continue
-        held = [q for q in (first, second) if _reaches_into(text, att.content.pieces, q)]
-        if len(held) != 1:
-            return att
-        other_half = second if held[0] is first else first
-        if _speaks_inside(other_half, att, others):
-            return att
-        if any(other is not att and (_overlaps(other.content.pieces, other_half.pieces)
-                                     or (other.cue is not None and first.end <= other.cue.start < second.start))
-               for other in others):
-            return att
-        gap = text[first.end : second.start]
-        if "\n" in gap:
-            return att  # a quote in the next paragraph is a follow-on, a statement of its own
-        for span in sorted(_marks_of(att), key=lambda s: s.start, reverse=True):
-            if first.end <= span.start and span.end <= second.start:
-                gap = gap[: span.start - first.end] + " " * len(span.text) + gap[span.end - first.end :]
-        if _WORD.search(gap):
-            return att
-        return _grown(text, att, other_half.pieces)
-    return att
+    pair = quotes.around(att.cue.start)
+    if pair is None:
+        return att
+    first, second = pair
+    held = [q for q in (first, second) if _reaches_into(text, att.content.pieces, q)]
+    if len(held) != 1:
+        return att
+    other_half = second if held[0] is first else first
+    if _speaks_inside(other_half, att, others, cues):
+        return att
+    if any(others[k] is not att for k in _overlapping(contents, other_half.pieces)) \
+            or cues.other_in(first.end, second.start, others, att):
+        return att
+    gap = text[first.end : second.start]
+    if "\n" in gap:
+        return att  # a quote in the next paragraph is a follow-on, a statement of its own
+    for span in sorted(_marks_of(att), key=lambda s: s.start, reverse=True):
+        if first.end <= span.start and span.end <= second.start:
+            gap = gap[: span.start - first.end] + " " * len(span.text) + gap[span.end - first.end :]
+    if _WORD.search(gap):
+        return att
+    return _grown(text, att, other_half.pieces)
 
 
-def _follow_ons(text: str, paragraphs: Sequence[tuple[int, int]], quotes: Sequence[Quote],
+def _follow_ons(text: str, paragraphs: Sequence[tuple[int, int]], quotes: _Quotes,
                 found: Sequence[Attribution]) -> list[Attribution]:
     """Attributions of the quote paragraphs that continue the speaker of the paragraph before."""
-    opening = {q.start: q for q in quotes}
+    contents, cues = _contents(found), _Cues(found)
     made: list[Attribution] = []
+    # The follow-ons made so far, by the range each content spans: they are made in reading
+    # order, each starting at its paragraph, so the index grows in order.
+    made_spans: Intervals = Intervals()
     for index in range(1, len(paragraphs)):
         start, end = paragraphs[index]
-        quote = opening.get(start)
-        atts = list(found) + made
+        quote = quotes.by_start.get(start)
         if quote is None or not _most_of(text, quote, start, end):
             continue
-        if any(_overlaps(att.content.pieces, quote.pieces) for att in atts):
+        if _overlapping(contents, quote.pieces) or any(
+                _overlaps(made[k].content.pieces, quote.pieces) for k in _overlapping(made_spans, quote.pieces)):
             continue
-        if any(att.cue is not None and start <= att.cue.start < end for att in atts):
+        if cues.other_in(start, end, found, None):
+            continue  # (follow-ons have no cue)
+        speaker = _last_quoted(paragraphs[index - 1], quotes, found, contents, made, made_spans)
+        if speaker is None or _repeated(text, quote.pieces, quotes):
             continue
-        speaker = _last_quoted(paragraphs[index - 1], quotes, atts)
-        if speaker is None or _repeated(text, quote.pieces):
-            continue
-        made.append(Attribution("", "direct", Span.from_fragments(text, list(quote.pieces)), speaker.source, None,
-                                origin="layout"))
+        att = Attribution("", "direct", Span.from_fragments(text, list(quote.pieces)), speaker.source, None,
+                          origin="layout")
+        made.append(att)
+        made_spans.append(att.content.start, att.content.end, len(made) - 1)
     return made
 
 
@@ -149,14 +227,15 @@ def _most_of(text: str, quote: Quote, start: int, end: int) -> bool:
     return quoted >= _MIN_FOLLOW_ON_WORDS and 2 * quoted >= len(_WORD.findall(text, start, end))
 
 
-def _last_quoted(paragraph: tuple[int, int], quotes: Sequence[Quote], atts: Sequence[Attribution]) -> Attribution | None:
-    """The attribution of the last quote that ends in ``paragraph``, if that quote is attributed."""
-    start, end = paragraph
-    ending = [q for q in quotes if start < q.end <= end]
-    if not ending:
+def _last_quoted(paragraph: tuple[int, int], quotes: _Quotes, found: Sequence[Attribution], contents: Intervals,
+                 made: Sequence[Attribution], made_spans: Intervals) -> Attribution | None:
+    """The attribution of the last quote that ends in ``paragraph``, if that quote is attributed
+    (by one of ``found``, indexed in ``contents``, or of the follow-ons ``made`` so far)."""
+    last = quotes.last_ending_in(*paragraph)
+    if last is None:
         return None
-    last = ending[-1]
-    holders = [att for att in atts if _overlaps(att.content.pieces, last.pieces)]
+    holders = [found[k] for k in _overlapping(contents, last.pieces)]
+    holders += [made[k] for k in _overlapping(made_spans, last.pieces) if _overlaps(made[k].content.pieces, last.pieces)]
     if not holders:
         return None
     # The innermost holder: "X said Y told him “…”" continues Y.
@@ -167,31 +246,96 @@ def _words(text: str, pieces: Sequence[tuple[int, int]]) -> list[str]:
     return [w.lower() for a, b in pieces for w in _WORD.findall(text, a, b)]
 
 
-def _repeated(text: str, pieces: Sequence[tuple[int, int]]) -> bool:
+class _Repeats:
+    """The article's words, for finding where a quote's words come again.
+
+    ``_repeated`` asks whether the pattern "w1\\W+w2\\W+…\\W+wn" (case ignored) matches
+    elsewhere; searching the whole text for each quote is quadratic in a page of quotes. In a
+    match the inner words w2…w(n-1) are whole words of the text, of the same length and the
+    same letters up to case, so the places where the text's words have the inner words' keys
+    (``_key``) are the only places a match can start: the pattern is tried there only.
+    """
+
+    N = 4  # inner words per key
+
+    def __init__(self, text: str):
+        self.words = [(m.start(), m.end()) for m in _WORD.finditer(text)]
+        keys = [_key(text[a:b]) for a, b in self.words]
+        self.at: dict[tuple[str, ...], list[int]] = {}
+        for i in range(len(keys) - self.N + 1):
+            self.at.setdefault(tuple(keys[i : i + self.N]), []).append(i)
+
+    def starts(self, words: Sequence[str]) -> list[int]:
+        """Every position where the pattern of ``words`` (more than N + 1 of them) may match, in order."""
+        inner = tuple(_key(w) for w in words[1 : 1 + self.N])
+        first = len(words[0])
+        # The first word ends a word of the text (what comes before it in that word may be anything).
+        return [self.words[i - 1][1] - first for i in self.at.get(inner, ())
+                if i > 0 and self.words[i - 1][1] - self.words[i - 1][0] >= first]
+
+
+def _key(word: str) -> str:
+    """A word with what case-blind matching may equate made equal: ASCII letters lower-cased, and
+    every other character, with i, k and s (which "ı", "K" (Kelvin), "ſ" match), one mark."""
+    return "".join(ch.lower() if ch.isascii() and ch.lower() not in "iks" else "*" for ch in word)
+
+
+def _repeated(text: str, pieces: Sequence[tuple[int, int]], quotes: _Quotes) -> bool:
     """Whether the article says the words of ``pieces`` again elsewhere, verbatim."""
     words = _words(text, pieces)
     if len(words) < _MIN_REPEATED_WORDS:
         return False
     pattern = re.compile(r"\W+".join(re.escape(w) for w in words), re.IGNORECASE)
-    return any(not _overlaps([m.span()], pieces) for m in pattern.finditer(text))
+    if not all(_WORD.fullmatch(w) and not _IOTA & set(w) for w in words):
+        # Lower-casing made a word that is not one word ("İ" is "i" and a dot above), or a
+        # letter matches a mark that is no letter (iota, the combining ypogegrammeni): search all.
+        return any(not _overlaps([m.span()], pieces) for m in pattern.finditer(text))
+    # The matches finditer would give: from each match's end, the next that starts there or later.
+    reached = 0
+    for start in quotes.repeats(text).starts(words):
+        if start < reached:
+            continue
+        match = pattern.match(text, start)
+        if match is not None:
+            if not _overlaps([match.span()], pieces):
+                return True
+            reached = match.end()
+    return False
 
 
 def _without_pull_quotes(text: str, atts: list[Attribution]) -> list[Attribution]:
     """The attributions less the cueless copies of quotes another attribution holds elsewhere."""
+    runs = _Runs(text, atts)
     keep = []
     for att in atts:
         if att.kind == "direct" and (att.cue is None or not any(ch.isalnum() for ch in att.cue.text)):
             words = _words(text, att.content.pieces)
             if len(words) >= _MIN_REPEATED_WORDS and any(
-                    other is not att and other.cue is not None and any(ch.isalnum() for ch in other.cue.text)
-                    and not _overlaps(other.content.pieces, att.content.pieces)
-                    and _contains_run(_words(text, other.content.pieces), words)
-                    for other in atts):
+                    other is not att and not _overlaps(other.content.pieces, att.content.pieces)
+                    for other in runs.holding(words)):
                 continue
         keep.append(att)
     return keep
 
 
-def _contains_run(words: list[str], run: list[str]) -> bool:
-    n = len(run)
-    return any(words[i : i + n] == run for i in range(len(words) - n + 1))
+class _Runs:
+    """The words of the contents of attributions with a cue of words, indexed by each run of
+    ``_MIN_REPEATED_WORDS`` words: which of them hold a given run of words?"""
+
+    def __init__(self, text: str, atts: Sequence[Attribution]):
+        self.atts = atts
+        self.words: dict[int, list[str]] = {}
+        self.at: dict[tuple[str, ...], list[tuple[int, int]]] = {}
+        n = _MIN_REPEATED_WORDS
+        for k, att in enumerate(atts):
+            if att.cue is not None and any(ch.isalnum() for ch in att.cue.text):
+                words = self.words[k] = _words(text, att.content.pieces)
+                for i in range(len(words) - n + 1):
+                    self.at.setdefault(tuple(words[i : i + n]), []).append((k, i))
+
+    def holding(self, run: list[str]) -> list[Attribution]:
+        """The attributions (in order, each once) whose content's words hold ``run`` (at least
+        ``_MIN_REPEATED_WORDS`` words) in a row."""
+        found = sorted({k for k, i in self.at.get(tuple(run[:_MIN_REPEATED_WORDS]), ())
+                        if self.words[k][i : i + len(run)] == run})
+        return [self.atts[k] for k in found]

@@ -13,10 +13,12 @@ the caption it ends, describe a picture; nobody is quoted in them.
 """
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import re
 from typing import Sequence
 
+from ..intervals import Intervals
 from ..model import Attribution, Span
 from . import Block
 from .blocks import block_ranges
@@ -81,27 +83,44 @@ def clear_furniture(text: str, found: Sequence[Attribution], datelines: Sequence
     An attribution whose cue lies in a dateline or a ``quiet`` stretch (a credit, a caption, an
     interview's plain question) goes; a dateline is cut off the start of a source or content.
     """
+    silent = Intervals.of_pieces(list(datelines) + list(quiet))
+    cut = _Cut(datelines)
     kept = []
     for att in found:
-        if att.cue is not None and any(a <= att.cue.start < b for a, b in list(datelines) + list(quiet)):
+        if att.cue is not None and silent.covers(att.cue.start):
             continue
-        content = _without(text, att.content, datelines)
+        content = _without(text, att.content, cut)
         if content is None:
             continue
-        source = _without(text, att.source, datelines) if att.source is not None else None
+        source = _without(text, att.source, cut) if att.source is not None else None
         if content != att.content or source != att.source:
             att = dataclasses.replace(att, content=content, source=source)
         kept.append(att)
     return kept
 
 
-def _without(text: str, span: Span, cut: Sequence[tuple[int, int]]) -> Span | None:
+class _Cut:
+    """Stretches to cut off, in order and apart (datelines: one at most per paragraph), looked
+    up by bisection: a scan of them per attribution is quadratic in wire copy."""
+
+    def __init__(self, stretches: Sequence[tuple[int, int]]):
+        self.stretches = list(stretches)
+        self.starts = [a for a, _b in self.stretches]
+
+    def past(self, position: int) -> int:
+        """``position``, moved to the end of each stretch in turn that holds it."""
+        k = bisect.bisect_right(self.starts, position) - 1
+        while 0 <= k < len(self.stretches) and self.stretches[k][0] <= position < self.stretches[k][1]:
+            position = self.stretches[k][1]
+            k += 1  # only a later stretch can hold the new position
+        return position
+
+
+def _without(text: str, span: Span, cut: _Cut) -> Span | None:
     """``span`` with the stretches in ``cut`` taken off its pieces' starts (None if nothing is left)."""
     pieces = []
     for start, end in span.pieces:
-        for a, b in cut:
-            if a <= start < b:
-                start = b
+        start = cut.past(start)
         while start < end and text[start].isspace():
             start += 1
         if start < end:

@@ -158,9 +158,18 @@ def interviewee(text: str, intro: Sequence[Block], answers: str) -> Span | None:
     if not mentions:
         return None
     names = sorted({_name(m[2]) for m in mentions}, key=len, reverse=True)
+    # The first name (longest first) that ends with each run of words: looked up, not searched
+    # for per mention (an intro of thousands of names made that quadratic).
+    ending: dict[tuple[str, ...], str] = {}
+    for full in names:
+        words = full.split()
+        for k in range(1, len(words) + 1):
+            ending.setdefault(tuple(words[-k:]), full)
+        if not words:
+            ending.setdefault((), full)
 
     def person(name: str) -> str:
-        return next((full for full in names if full.split()[-len(name.split()):] == name.split()), name)
+        return ending.get(tuple(name.split()), name)
 
     counts: dict[str, int] = {}
     for _a, _b, mention in mentions:

@@ -25,6 +25,7 @@ import re
 from dataclasses import dataclass
 from typing import Sequence
 
+from ..intervals import Intervals
 from ..model import Attribution, Span
 from . import Block
 from .blocks import article_lines, trimmed
@@ -77,8 +78,9 @@ def read_turns(text: str, blocks: Sequence[Block], skip: Sequence[tuple[int, int
     A label that starts inside one of the ``skip`` ranges (a dateline, "NEW DELHI:") is no label.
     """
     lines = article_lines(text, blocks)
+    skipped = Intervals.of_pieces(skip)
     labels = [label for i, line in enumerate(lines) if (label := _label(text, i, *line)) is not None
-              and not any(a <= label.start < b for a, b in skip)]
+              and not skipped.covers(label.start)]
     labels = _transcript_labels(labels)
     newsroom = {label.speaker for label in labels if NEWSROOM_ROLES & set(label.role.upper().split())}
     found = []

@@ -4,24 +4,20 @@ Resolving one source looks back over the article: every person mention sharing a
 holders of a title, the last outlet named, the speakers of the last sentences. Done by scanning
 the article's mentions and speakers for each source, an article with thousands of attributions
 took minutes (issue 26). These lists carry the lookups, built once per article; each answer is
-exactly what the scan gave, in the same order.
+exactly what the scan gave, in the same order. ``full_name`` and ``identity``, the lookups of a
+name's fullest form, live here with them.
 """
 from __future__ import annotations
 
 import bisect
-import functools
-from typing import Iterable, Sequence
+from collections import Counter
+from typing import TYPE_CHECKING, Iterable, Sequence
 
 from ..model import Speaker
-from .mentions import Mention, person_name
+from .names import name_words
 
-_HONORIFICS = ("mr.", "mrs.", "ms.", "dr.", "mr", "mrs", "ms", "dr")
-
-
-@functools.lru_cache(maxsize=4096)
-def name_words(name: str) -> tuple[str, ...]:
-    """The words of a person's name, lower-cased, without honorifics or stops ("Mr. J. Smith's")."""
-    return tuple(w.strip(".,") for w in person_name(name).lower().split() if w not in _HONORIFICS)
+if TYPE_CHECKING:
+    from .mentions import Mention
 
 
 class MentionIndex(list):
@@ -33,8 +29,9 @@ class MentionIndex(list):
         self._by_office: dict[str, list[int]] | None = None
         self._first_role: dict[str, str] | None = None
         self._by_head: dict[tuple[str, str], tuple[list[int], list[Mention]]] = {}
+        self._last_by_head: dict[str, tuple[list[int], list[int]]] = {}
         self._outlets: list[tuple[int, int, int]] | None = None  # (end, start, index) of named outlets
-        self.full_names: dict[str, Mention | None] = {}  # memo of speakers._full_name
+        self.full_names: dict[str, Mention | None] = {}  # memo of full_name
 
     @classmethod
     def of(cls, mentions: Sequence[Mention]) -> "MentionIndex":
@@ -81,17 +78,30 @@ class MentionIndex(list):
         (the earliest among equals): a running best over the mentions in order of their ends."""
         key = (head, kind)
         if key not in self._by_head:
-            same = sorted((m for m in self if m.head == head and m.type == kind), key=lambda m: m.end)
-            best: list[Mention] = []
-            for m in same:
-                if not best or (len(m.text), -m.start) > (len(best[-1].text), -best[-1].start):
-                    best.append(m)
-                else:
-                    best.append(best[-1])
-            self._by_head[key] = ([m.end for m in same], best)
+            same = sorted(((m.end, k) for k, m in enumerate(self) if m.head == head and m.type == kind))
+            best: list[int] = []
+
+            def rank(k: int) -> tuple[int, int, int]:
+                return len(self[k].text), -self[k].start, -k  # the earliest in reading order among equals
+
+            for _end, k in same:
+                best.append(k if not best or rank(k) > rank(best[-1]) else best[-1])
+            self._by_head[key] = ([end for end, _k in same], [self[k] for k in best])
         ends, best = self._by_head[key]
         k = bisect.bisect_right(ends, position)
         return best[k - 1] if k else None
+
+    def last_with_head(self, head: str, position: int) -> Mention | None:
+        """The last mention in reading order with head ``head`` among those ending by ``position``."""
+        if head not in self._last_by_head:
+            same = sorted((m.end, k) for k, m in enumerate(self) if m.head == head)
+            latest: list[int] = []  # the latest order among the mentions ending by each end
+            for _end, k in same:
+                latest.append(max(k, latest[-1]) if latest else k)
+            self._last_by_head[head] = ([end for end, _k in same], latest)
+        ends, latest = self._last_by_head[head]
+        i = bisect.bisect_right(ends, position)
+        return self[latest[i - 1]] if i else None
 
     def last_outlet_before(self, position: int) -> Mention | None:
         """The named outlet mention with the latest start among those ending by ``position``
@@ -100,6 +110,50 @@ class MentionIndex(list):
             self._outlets = sorted((m.end, m.start, k) for k, m in enumerate(self) if m.type == "outlet" and m.name)
         k = _latest_start(self._outlets, position)
         return self[k] if k is not None else None
+
+
+def full_name(name: str, mentions: Sequence[Mention]) -> Mention | None:
+    """The person mention that spells out ``name`` ("Lukashenko" -> "Alexander Lukashenko").
+
+    Every person mention with the same ending is a candidate. Their names must all fit in the
+    longest one ("Hillary Clinton" fits "Crooked Hillary Clinton", "Bill Clinton" does not):
+    two different people with one surname leave the name as written. Among the candidates
+    longer than ``name`` the most frequent form wins, so a one-off nickname does not.
+    Remembered per article (in its MentionIndex): every mention's identity asks it.
+    """
+    index = MentionIndex.of(mentions)
+    if name not in index.full_names:
+        index.full_names[name] = _spelled_out(name, index)
+    return index.full_names[name]
+
+
+def _spelled_out(name: str, mentions: MentionIndex) -> Mention | None:
+    words = name_words(name)
+    if not words:
+        return None
+    fits = mentions.persons_ending(words)
+    if not fits:
+        return None
+    forms = Counter(m.name for m in fits)
+    longest = max(forms, key=lambda f: len(f.split()))
+    if not all(_subsequence(name_words(f), name_words(longest)) for f in forms):
+        return None  # two different full names end the same way: do not pick one
+    longer = [f for f in forms if len(f.split()) > len(words)] or list(forms)
+    best = max(longer, key=lambda f: (forms[f], len(f.split())))
+    return next(m for m in fits if m.name == best)
+
+
+def _subsequence(short: Sequence[str], long: Sequence[str]) -> bool:
+    it = iter(long)
+    return all(word in it for word in short)
+
+
+def identity(m: Mention, mentions: Sequence[Mention]) -> str:
+    """Mentions of one person ("Smith", "John Smith") count as one candidate."""
+    if m.type == "person" and m.name:
+        full = full_name(m.name, mentions)
+        return full.name if full is not None else m.name
+    return m.name or m.text
 
 
 def _latest_start(items: list[tuple[int, int, int]], position: int) -> int | None:

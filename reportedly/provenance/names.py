@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import functools
 import re
-from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Sequence
@@ -31,7 +30,6 @@ from typing import Sequence
 from spacy.tokens import Span as SpacySpan, Token
 
 from ..attribution import Block
-from ..attribution.blocks import block_end
 from . import lexicon
 
 NAME_LABELS = ("PERSON", "ORG", "GPE", "NORP", "PRODUCT", "WORK_OF_ART", "FAC", "LOC")
@@ -39,8 +37,6 @@ NAME_LABELS = ("PERSON", "ORG", "GPE", "NORP", "PRODUCT", "WORK_OF_ART", "FAC", 
 SPOKEN_TO_LABELS = ("ORG", "PRODUCT", "WORK_OF_ART", "FAC")
 SPEAK_VERBS = frozenset("say tell speak talk comment write email explain".split())
 STATEMENT_NOUNS = frozenset("statement interview comment comments email remarks".split())
-GENDER_WORDS = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f", "herself": "f"}
-TITLE_GENDER = {"mr.": "m", "mr": "m", "mrs.": "f", "mrs": "f", "ms.": "f", "ms": "f", "miss": "f"}
 MIN_VOTES = 2
 # Left out when names are compared ("Mr. Smith" is "John Smith").
 NAME_HONORIFICS = frozenset("mr. mrs. ms. dr. mr mrs ms dr".split())
@@ -232,92 +228,8 @@ def _spoken_to(ent: SpacySpan) -> Counter:
     return Counter()
 
 
-def full_name(name: str, mentions: Sequence) -> object | None:
-    """The person mention that spells out ``name`` ("Lukashenko" -> "Alexander Lukashenko").
-
-    Every person mention with the same ending is a candidate. Their names must all fit in the
-    longest one ("Hillary Clinton" fits "Crooked Hillary Clinton", "Bill Clinton" does not):
-    two different people with one surname leave the name as written. Among the candidates
-    longer than ``name`` the most frequent form wins, so a one-off nickname does not.
-    """
-    words = name_words(name)
-    if not words:
-        return None
-    fits = [m for m in mentions if m.type == "person" and m.name and name_words(m.name)[-len(words):] == words]
-    if not fits:
-        return None
-    forms = Counter(m.name for m in fits)
-    longest = max(forms, key=lambda f: len(f.split()))
-    if not all(_subsequence(name_words(f), name_words(longest)) for f in forms):
-        return None  # two different full names end the same way: do not pick one
-    longer = [f for f in forms if len(f.split()) > len(words)] or list(forms)
-    best = max(longer, key=lambda f: (forms[f], len(f.split())))
-    return next(m for m in fits if m.name == best)
-
-
 @functools.lru_cache(maxsize=4096)
 def name_words(name: str) -> tuple[str, ...]:
     """The lower-cased words of a person's name without honorifics."""
-    # Cached: full_name compares every person mention of the article with every other.
+    # Cached: asked of every person mention, often of the same names.
     return tuple(w.strip(".,") for w in person_name(name).lower().split() if w not in NAME_HONORIFICS)
-
-
-def _subsequence(short: Sequence[str], long: Sequence[str]) -> bool:
-    it = iter(long)
-    return all(word in it for word in short)
-
-
-def identity(m, mentions: Sequence) -> str:
-    """Mentions of one person ("Smith", "John Smith") count as one candidate."""
-    if m.type == "person" and m.name:
-        full = full_name(m.name, mentions)
-        return full.name if full is not None else m.name
-    return m.name or m.text
-
-
-def person_genders(blocks: Sequence[Block], mentions: Sequence) -> dict[str, str]:
-    """What the article itself says about each person's pronouns.
-
-    In a sentence that mentions one person only, "he"/"his" or "she"/"her" after the name
-    are votes for that person; a clear majority decides. No name list is consulted: the
-    article is the only evidence, and a person it never pronominalises stays open.
-    """
-    votes: dict[str, Counter] = {}
-    people = sorted((m for m in mentions if m.type == "person" and m.name), key=lambda m: m.start)
-    starts = [m.start for m in people]
-    names: dict[int, str] = {}  # id(mention) -> identity: identity() searches all mentions
-
-    def who(m) -> str:
-        if id(m) not in names:
-            names[id(m)] = identity(m, mentions)
-        return names[id(m)]
-
-    for offset, doc in blocks:
-        in_block = people[bisect_left(starts, offset) : bisect_left(starts, block_end(offset, doc))]
-        if not in_block:
-            continue
-        text = doc.text
-        for m in in_block:
-            # "Mrs. Clinton", "Mr. Obama": the honorific settles it.
-            before = text[max(0, m.start - offset - 6) : m.start - offset].split()
-            honorific = TITLE_GENDER.get(before[-1].lower()) if before else None
-            if honorific:
-                votes.setdefault(who(m), Counter())[honorific] += 3
-        for sent in doc.sents:
-            start, end = offset + sent.start_char, offset + sent.end_char
-            here = [m for m in in_block if start <= m.start < end]
-            named = {who(m) for m in here}
-            if len(named) != 1:
-                continue
-            (name,) = named
-            first = min(m.end for m in here)
-            for token in sent:
-                kind = GENDER_WORDS.get(token.lower_)
-                if kind and offset + token.idx >= first:
-                    votes.setdefault(name, Counter())[kind] += 1
-    out = {}
-    for name, counter in votes.items():
-        (top, n), *rest = counter.most_common() + [(None, 0)]
-        if n >= 1 and n > 2 * rest[0][1]:
-            out[name] = top
-    return out

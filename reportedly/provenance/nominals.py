@@ -14,6 +14,7 @@ from spacy.tokens import Token
 
 from ..model import Span, Speaker
 from . import lexicon
+from .lookups import MentionIndex, SpokenIndex
 from .mentions import Mention, is_outlet_noun, is_paper_document, role_phrase, short_phrase, stem
 
 DEFINITE = ("the", "this", "that", "these", "those")
@@ -46,8 +47,8 @@ def resolve_nominal(
             # "her own website", "the senator's newsletter": the owner's writing, no outlet.
             return Speaker("document", mention, description=core, short=short_phrase(root))
         if lemma == "paper" and _definite(root):
-            earlier_paper = [m for m in mentions if m.head == "paper" and m.end <= mention.start]
-            if earlier_paper and earlier_paper[-1].type == "document":
+            earlier_paper = MentionIndex.of(mentions).last_with_head("paper", mention.start)
+            if earlier_paper is not None and earlier_paper.type == "document":
                 return same_head(mention, "document", root, core, mentions)
         return _outlet_nominal(mention, core, mentions, earlier)
     if lemma in lexicon.DOCUMENT_NOUNS or is_paper_document(root) or (lemma == "research" and root.pos_ == "NOUN"):
@@ -120,9 +121,10 @@ def _named_company(mention: Span, mentions: Sequence[Mention], earlier: Sequence
                    window_start: int) -> Speaker | None:
     """ "The company said" -> the one organisation that was the subject or a source in the
     sentences just before ("NASA supplier SpaceX … The company hopes" is not NASA's)."""
-    found = [m for m in mentions if m.type == "organization" and m.name and m.is_subject
-             and window_start <= m.start and m.end <= mention.start]
-    spoke = [sp for sp in earlier if sp.type == "organization" and sp.name and sp.mention is not None
+    found = [m for m in MentionIndex.of(mentions).starting_in(window_start, mention.start)
+             if m.type == "organization" and m.name and m.is_subject and window_start <= m.start and m.end <= mention.start]
+    spoke = [sp for sp in SpokenIndex.of(earlier).starting_in(window_start, mention.start)
+             if sp.type == "organization" and sp.name and sp.mention is not None
              and window_start <= sp.mention.start and sp.mention.end <= mention.start]
     names = {m.name for m in found} | {sp.name for sp in spoke}
     if len(names) != 1:
@@ -135,15 +137,16 @@ def _named_company(mention: Span, mentions: Sequence[Mention], earlier: Sequence
 
 
 def _outlet_nominal(mention: Span, core: str, mentions, earlier) -> Speaker:
-    """ "the paper" -> the closest outlet named before it."""
-    named = [(m.start, m.name, _as_span(m)) for m in mentions if m.type == "outlet" and m.name and m.end <= mention.start]
-    named += [
-        (sp.mention.start, sp.name, sp.mention) for sp in earlier
-        if sp.type == "outlet" and sp.name and sp.mention is not None and sp.mention.end <= mention.start
-    ]
-    if not named:
+    """ "the paper" -> the closest outlet named before it: the latest to start among the named
+    outlets, mentioned or speaking, that end before it (a mention before a speaker on a tie)."""
+    m = MentionIndex.of(mentions).last_outlet_before(mention.start)
+    sp = SpokenIndex.of(earlier).last_outlet_before(mention.start)
+    if m is None and sp is None:
         return Speaker("outlet", mention, description=core, short=core)
-    _, name, span = max(named, key=lambda x: x[0])
+    if m is not None and (sp is None or m.start >= sp.mention.start):
+        name, span = m.name, _as_span(m)
+    else:
+        name, span = sp.name, sp.mention
     return Speaker("outlet", mention, name=name, description=core, evidence=(span,), short=name)
 
 
@@ -153,9 +156,8 @@ def same_head(mention: Span, kind: str, root: Token, core: str, mentions: Sequen
     definite = any(c.dep_ in ("det", "poss") and c.lower_ in DEFINITE for c in root.children)
     lemma = root.lemma_.lower()
     if definite:
-        before = [m for m in mentions if m.head == lemma and m.end <= mention.start and m.type == kind]
-        if before:
-            best = max(before, key=lambda m: (len(m.text), -m.start))
+        best = MentionIndex.of(mentions).fullest_before(lemma, kind, mention.start)
+        if best is not None:
             return Speaker(kind, mention, description=best.text, evidence=(_as_span(best),), short=short_phrase(root))
     return Speaker(kind, mention, description=core, short=short_phrase(root))
 
@@ -179,7 +181,7 @@ def title_holder(title: str, modifiers: set[str], mentions: Sequence[Mention]) -
     """The one named person whose title fits ``title`` best (modifiers break ties), or None."""
     offices = lexicon.TITLE_SYNONYMS.get(title, {title})
     scored: dict[str, tuple[int, Mention]] = {}
-    for m in mentions:
+    for m in MentionIndex.of(mentions).with_office(offices):
         if m.type != "person" or not m.role or not m.name:
             continue
         if not offices & {w.lower() for w in m.role.split()}:
@@ -197,9 +199,10 @@ def title_holder(title: str, modifiers: set[str], mentions: Sequence[Mention]) -
 def name_titled_mentions(mentions: list[Mention]) -> list[Mention]:
     """Unnamed titled mentions ("the president") named after the one holder of that title."""
     out = []
+    index = MentionIndex(mentions)
     for m in mentions:
         if m.type == "person" and m.name is None:
-            holder = title_holder(m.head, set(m.context) - {stem(m.head)}, mentions)
+            holder = title_holder(m.head, set(m.context) - {stem(m.head)}, index)
             if holder is not None:
                 m = dataclasses.replace(m, name=holder.name, short=holder.name)
         out.append(m)

@@ -25,15 +25,18 @@ Names inside what was said (contents) are never candidates.
 """
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right, insort
+from collections import Counter
 from dataclasses import dataclass
-from typing import Sequence
+from typing import Iterable, Sequence
 
 from ..attribution import Block
+from ..attribution.blocks import block_end
+from ..intervals import Intervals
 from ..model import Span, Speaker
 from . import lexicon
+from .lookups import MentionIndex, full_name, identity
 from .mentions import Mention, locate
-from .names import full_name, identity
 
 # Pronouns look back this many sentences (their own included) for an antecedent.
 PRONOUN_WINDOW = 3
@@ -43,6 +46,8 @@ COMPATIBLE = {
     "plural": {"group", "organization", "anonymous", "outlet"},
 }
 GENDERED = {"he": "m", "him": "m", "she": "f", "her": "f"}
+GENDER_WORDS = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f", "herself": "f"}
+TITLE_GENDER = {"mr.": "m", "mr": "m", "mrs.": "f", "mrs": "f", "ms.": "f", "ms": "f", "miss": "f"}
 
 
 @dataclass(frozen=True)
@@ -57,6 +62,44 @@ class Heard:
         """The last point before ``position`` where this statement is heard (source or content)."""
         ends = [b for _, b in self.content if b <= position] + [self.speaker.mention.start]
         return max(ends)
+
+
+class HeardIndex(list):
+    """The statements heard so far, in order (a list of them), indexed by where their source
+    starts and where their content's pieces end: each pronoun then looks up the statements that
+    reach its window instead of scanning all (issue 26)."""
+
+    def __init__(self, heard: Iterable[Heard] = ()):
+        super().__init__()
+        self._source_starts: list[tuple[int, int]] = []  # (source start, order)
+        self._content_ends: list[tuple[int, int]] = []  # (content piece end, order)
+        for h in heard:
+            self.append(h)
+
+    @classmethod
+    def of(cls, heard: Sequence[Heard]) -> "HeardIndex":
+        """``heard`` itself when it is an index already, else an index of them."""
+        return heard if isinstance(heard, HeardIndex) else cls(heard)
+
+    def append(self, h: Heard) -> None:
+        order = len(self)
+        super().append(h)
+        if h.speaker.mention is not None:
+            insort(self._source_starts, (h.speaker.mention.start, order))
+            for _a, b in h.content:
+                insort(self._content_ends, (b, order))
+
+    def reaching(self, window_start: int, position: int) -> list[Heard]:
+        """The statements whose source ends by ``position`` and that are heard at or after
+        ``window_start`` (``Heard.reach``), in order: the source starts in the window, or a
+        piece of the content ends in it."""
+        found = set()
+        for items in (self._source_starts, self._content_ends):
+            lo = bisect_left(items, (window_start, -1))
+            hi = bisect_right(items, (position, len(self)))
+            found.update(order for _p, order in items[lo:hi])
+        return [h for h in (self[k] for k in sorted(found))
+                if h.speaker.mention.end <= position and h.reach(position) >= window_start]
 
 
 def resolve_pronoun(
@@ -89,14 +132,16 @@ def resolve_pronoun(
         # "he" is one person: not "officials"; "they" is not one named person.
         return kind != "person" or sp.type == "person" or not _plural(sp, blocks)
 
+    mentions = MentionIndex.of(mentions)
+    said_in = contents if isinstance(contents, Intervals) else Intervals.of_pieces(contents)
+
     def said(m: Mention) -> bool:
-        return any(a <= m.start < b for a, b in contents)
+        return said_in.covers(m.start)
 
     window_start, own_start = window(mention.start, sentences)
     # A statement is in the window when its source or its quote reaches into it: a long
     # quote carries its speaker over the sentences it spans.
-    before = [h for h in earlier if h.speaker.mention is not None and h.speaker.mention.end <= mention.start
-              and h.reach(mention.start) >= window_start]
+    before = HeardIndex.of(earlier).reaching(window_start, mention.start)
     before.sort(key=lambda h: h.reach(mention.start))
     spoke = [h for h in before if fits(h.speaker)]
     if spoke:
@@ -118,7 +163,8 @@ def resolve_pronoun(
         # bristles at the suggestion. “…,” he said.").
         through_quote = last.mention.start < window_start
         reach = spoke[-1].reach(mention.start)
-        since = [m for m in mentions if last.mention.end <= m.start and m.end <= mention.start
+        since = [m for m in mentions.starting_in(last.mention.end, mention.start)
+                 if last.mention.end <= m.start and m.end <= mention.start
                  and m.type in allowed and (m.is_subject or through_quote and m.start >= reach)
                  and not said(m) and agrees(identity(m, mentions)) and identity(m, mentions) != key]
         if not since:
@@ -129,7 +175,8 @@ def resolve_pronoun(
         return Speaker("unknown", mention)
     # With no source speaking just before, every compatible mention is a candidate, and
     # "Smith met Jones. He said ..." is left unresolved rather than decided by grammar.
-    near = [m for m in mentions if window_start <= m.start and m.end <= mention.start and m.type in allowed
+    near = [m for m in mentions.starting_in(window_start, mention.start)
+            if window_start <= m.start and m.end <= mention.start and m.type in allowed
             and agrees(identity(m, mentions))]
     if len({identity(m, mentions) for m in near}) == 1 and not _unknown_since(
             before, mentions, near[-1].start, mention, kind, blocks, said):
@@ -178,7 +225,7 @@ def _unknown_since(before: Sequence[Heard], mentions: Sequence[Mention], positio
                                  or (kind == "plural" and root.tag_ == "NNS")):
             return True  # an untyped name, or a thing (things) "it" ("they") may stand for
     return any(m.type == "name" and m.is_subject and position < m.start and m.end <= pronoun.start
-               and not said(m) for m in mentions)
+               and not said(m) for m in MentionIndex.of(mentions).starting_in(position, pronoun.start))
 
 
 def _plural(sp: Speaker, blocks: Sequence[Block]) -> bool:
@@ -197,3 +244,55 @@ def window(position: int, sentences: Sequence[tuple[int, int]]) -> tuple[int, in
     if index < 0 or not (sentences[index][0] <= position < sentences[index][1]):
         return position, position
     return sentences[max(0, index - PRONOUN_WINDOW + 1)][0], sentences[index][0]
+
+
+def person_genders(blocks: Sequence[Block], mentions: Sequence) -> dict[str, str]:
+    """What the article itself says about each person's pronouns.
+
+    In a sentence that mentions one person only, "he"/"his" or "she"/"her" after the name
+    are votes for that person; a clear majority decides. No name list is consulted: the
+    article is the only evidence, and a person it never pronominalises stays open.
+    """
+    votes: dict[str, Counter] = {}
+    mentions = MentionIndex.of(mentions)
+    people = sorted((m for m in mentions if m.type == "person" and m.name), key=lambda m: m.start)
+    starts = [m.start for m in people]
+    names: dict[int, str] = {}  # id(mention) -> identity
+
+    def who(m) -> str:
+        if id(m) not in names:
+            names[id(m)] = identity(m, mentions)
+        return names[id(m)]
+
+    for offset, doc in blocks:
+        in_block = people[bisect_left(starts, offset) : bisect_left(starts, block_end(offset, doc))]
+        if not in_block:
+            continue
+        text = doc.text
+        for m in in_block:
+            # "Mrs. Clinton", "Mr. Obama": the honorific settles it.
+            before = text[max(0, m.start - offset - 6) : m.start - offset].split()
+            honorific = TITLE_GENDER.get(before[-1].lower()) if before else None
+            if honorific:
+                votes.setdefault(who(m), Counter())[honorific] += 3
+        block_starts = [m.start for m in in_block]
+        for sent in doc.sents:
+            start, end = offset + sent.start_char, offset + sent.end_char
+            # The sentence's mentions by bisection: a scan of the paragraph's per sentence is
+            # quadratic in a long paragraph.
+            here = in_block[bisect_left(block_starts, start) : bisect_left(block_starts, end)]
+            named = {who(m) for m in here}
+            if len(named) != 1:
+                continue
+            (name,) = named
+            first = min(m.end for m in here)
+            for token in sent:
+                kind = GENDER_WORDS.get(token.lower_)
+                if kind and offset + token.idx >= first:
+                    votes.setdefault(name, Counter())[kind] += 1
+    out = {}
+    for name, counter in votes.items():
+        (top, n), *rest = counter.most_common() + [(None, 0)]
+        if n >= 1 and n > 2 * rest[0][1]:
+            out[name] = top
+    return out

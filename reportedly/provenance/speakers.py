@@ -9,15 +9,18 @@ equally well the answer is an unnamed speaker, never a guess; an unnamed person 
 from __future__ import annotations
 
 import dataclasses
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from typing import Sequence
 
 from spacy.tokens import Span as SpacySpan, Token
 
 from ..attribution import Block
+from ..attribution.blocks import BlockIndex
 from ..attribution.syntax import subject_of, trim
+from ..intervals import Intervals
 from ..model import Attribution, Span, Speaker
 from . import lexicon
+from .lookups import MentionIndex, SpokenIndex, full_name
 from .mentions import (
     Mention,
     core_tokens,
@@ -31,9 +34,9 @@ from .mentions import (
     role_phrase,
     title_before,
 )
-from .names import NAME_LABELS, full_name, name_kinds, person_genders
+from .names import NAME_LABELS, name_kinds
 from .nominals import name_titled_mentions, resolve_collective, resolve_nominal
-from .pronouns import Heard, resolve_pronoun, window
+from .pronouns import Heard, HeardIndex, person_genders, resolve_pronoun, window
 
 QUOTE_MARKS = "\"“”‘’'«»„"
 # One-word sources that stand for unnamed people: "another said", "some argued".
@@ -49,16 +52,18 @@ class SpeakerResolver:
 
     def __init__(self, text: str, blocks: Sequence[Block]):
         self.text = text
-        self.blocks = blocks
+        # Indexed once per article: each source is then looked up, not searched for (issue 26).
+        self.blocks = BlockIndex.of(blocks)
         self.kinds = name_kinds(blocks)
-        self.mentions = name_titled_mentions(find_mentions(blocks, self.kinds))
+        self.mentions = MentionIndex(name_titled_mentions(find_mentions(blocks, self.kinds)))
         self.sentences = [(offset + s.start_char, offset + s.end_char) for offset, doc in blocks for s in doc.sents]
         self.sentence_starts = [a for a, _ in self.sentences]
-        self.done: list[Speaker] = []
-        self.heard: list[Heard] = []  # the statements so far, for pronouns
+        self.done: list[Speaker] = SpokenIndex()
+        self.heard: list[Heard] = HeardIndex()  # the statements so far, for pronouns
         self.direct = False  # whether the statement being resolved is a direct quote
-        self.contents: list[tuple[int, int]] = []
+        self.contents: Intervals = Intervals()  # what every statement said
         self.genders = person_genders(blocks, self.mentions)
+        self._ents: dict[int, _Entities] = {}  # by id of the Doc: the article's blocks live as long
 
     def resolve(self, source: Span | None) -> Speaker:
         """The speaker behind ``source`` given what came before; nothing is remembered."""
@@ -70,7 +75,7 @@ class SpeakerResolver:
 
     def resolve_all(self, attributions: Sequence[Attribution]) -> list[Speaker]:
         """One Speaker per attribution, in the same order; each one is remembered."""
-        self.contents = [piece for att in attributions for piece in att.content.pieces]
+        self.contents = Intervals.of_pieces(piece for att in attributions for piece in att.content.pieces)
         for att in attributions:
             # Any extractor's direct quote: by its kind, or by its content opening with a quote mark.
             self.direct = att.kind == "direct" or att.content.text.lstrip()[:1] in QUOTE_MARKS
@@ -152,7 +157,7 @@ class SpeakerResolver:
 
     def _named(self, source: Span, phrase: SpacySpan, root: Token) -> Speaker | None:
         """The speaker a name heading the source stands for, typed by the article's evidence."""
-        ent, role = _name_in(phrase, root)
+        ent, role = _name_in(phrase, root, self._entities(phrase.doc))
         if ent is None:
             return None
         name = person_name(own_name(ent.text))  # no possessor before, no possessive ending
@@ -192,7 +197,7 @@ class SpeakerResolver:
                 evidence = (_as_span(full),)
             name = full.name
             if role is None:
-                role = next((m.role for m in self.mentions if m.type == "person" and m.name == name and m.role), None)
+                role = self.mentions.first_role(name)
         return Speaker("person", source, name=name, role=role, evidence=evidence, short=name)
 
     def _short_name(self, source: Span, core: str) -> Speaker:
@@ -221,13 +226,48 @@ class SpeakerResolver:
     def _window_start(self, position: int) -> int:
         return window(position, self.sentences)[0]
 
+    def _entities(self, doc) -> _Entities:
+        """The entities of one paragraph, indexed once per article."""
+        key = id(doc)
+        if key not in self._ents:
+            self._ents[key] = _Entities(doc)
+        return self._ents[key]
+
 
 def resolve_speakers(text: str, blocks: Sequence[Block], attributions: Sequence[Attribution]) -> list[Speaker]:
     """One Speaker per attribution, in the same order."""
     return SpeakerResolver(text, blocks).resolve_all(attributions)
 
 
-def _name_in(phrase: SpacySpan, root: Token) -> tuple[SpacySpan | None, str | None]:
+class _Entities:
+    """A paragraph's entities (``doc.ents``, built once: spaCy builds them all on each call),
+    by start, by end, and the people in order: the lookups ``_name_in`` makes per source."""
+
+    def __init__(self, doc):
+        self.ents = doc.ents
+        self.starts = [e.start for e in self.ents]
+        self.by_start = {e.start: e for e in self.ents}
+        self.by_end = {e.end: e for e in self.ents}
+        self.people = [e for e in self.ents if e.label_ == "PERSON"]
+        self.people_starts = [e.start for e in self.people]
+
+    def holding(self, i: int) -> SpacySpan | None:
+        """The entity that holds token ``i`` (entities do not overlap)."""
+        k = bisect_right(self.starts, i) - 1
+        return self.ents[k] if k >= 0 and i < self.ents[k].end else None
+
+    def person_at(self, i: int) -> SpacySpan | None:
+        """The person entity that starts at token ``i``."""
+        ent = self.by_start.get(i)
+        return ent if ent is not None and ent.label_ == "PERSON" else None
+
+    def first_person_from(self, i: int) -> SpacySpan | None:
+        """The first person entity that starts at token ``i`` or after."""
+        k = bisect_left(self.people_starts, i)
+        return self.people[k] if k < len(self.people) else None
+
+
+def _name_in(phrase: SpacySpan, root: Token, ents: _Entities) -> tuple[SpacySpan | None, str | None]:
     """The name that heads a source phrase, and a role written before it.
 
     - a title string that ends in a person's name: "co-author David Tilman", "LOW O2
@@ -247,10 +287,12 @@ def _name_in(phrase: SpacySpan, root: Token) -> tuple[SpacySpan | None, str | No
         head_end -= 1
     # The extractor may cut the phrase inside the title ("said co" of "said co-author David
     # Tilman"): a name that ends the head part, or that the title words run on to, counts.
-    ends = [e for e in doc.ents if e.label_ == "PERSON" and e.start >= phrase.start
-            and (e.end == head_end or (e.start >= phrase.end and cut == phrase.end))]
-    if ends:
-        before = doc[phrase.start : ends[0].start]
+    # (One that ends the head part comes first: it starts before the phrase ends.)
+    ending = ents.by_end.get(head_end)
+    if ending is None or ending.label_ != "PERSON" or ending.start < phrase.start:
+        ending = ents.first_person_from(phrase.end) if cut == phrase.end else None
+    if ending is not None:
+        before = doc[phrase.start : ending.start]
         # "Co-Founder and CEO X" joins two titles; "Trump and Clinton" joins two names.
         joined_names = any(t.pos_ == "CCONJ" and t.i > before.start and doc[t.i - 1].pos_ == "PROPN"
                            and doc[t.i - 1].lower_ not in lexicon.TITLE_WORDS for t in before)
@@ -260,19 +302,18 @@ def _name_in(phrase: SpacySpan, root: Token) -> tuple[SpacySpan | None, str | No
             words = [t for t in before if not (t.dep_ in ("det", "poss") and t.i == before.start)
                      and t.lower_ not in lexicon.HONORIFICS]
             role = norm(doc[words[0].i : words[-1].i + 1].text) if words else None
-            return ends[0], role
+            return ending, role
     # A name that runs past the source is not it ("Clinton" of a headline's "Clinton Plan"),
     # but a possessive ending may ("North Korea's").
-    held = next((e for e in doc.ents if e.label_ in NAME_LABELS and e.start <= root.i < e.end
-                 and e.start >= phrase.start and all(t.tag_ == "POS" or t.is_punct for t in doc[phrase.end : e.end])),
-                None)
-    if held is not None:
+    held = ents.holding(root.i)
+    if held is not None and held.label_ in NAME_LABELS and held.start >= phrase.start and all(
+            t.tag_ == "POS" or t.is_punct for t in doc[phrase.end : held.end]):
         return held, None
-    first = next((e for e in doc.ents if e.label_ == "PERSON" and e.start == phrase.start), None)
+    first = ents.person_at(phrase.start)
     if first is not None and first.end < phrase.end and doc[first.end].lower_ in ("of", "from", "at"):
         return first, None  # "Shaheda Begum of Ishwaripur village": the parser heads it "village"
     if cut < phrase.end and phrase.start <= root.i < cut and root.lemma_.lower() in lexicon.TITLE_WORDS | lexicon.PEOPLE_NOUNS:
-        after = next((e for e in doc.ents if e.label_ == "PERSON" and e.start == cut + 1), None)
+        after = ents.person_at(cut + 1)
         if after is not None and (after.end >= phrase.end or doc[after.end].is_punct):
             words = [t for t in doc[phrase.start : cut] if not (t.dep_ == "det" and t.i == phrase.start)]
             return after, norm(doc[words[0].i : words[-1].i + 1].text) if words else None
@@ -352,8 +393,21 @@ def _may_be_people(noun: Token) -> bool:
 def _appositive_person(root: Token) -> SpacySpan | None:
     for child in root.children:
         if child.dep_ == "appos" and child.ent_type_ == "PERSON":
-            return next((e for e in root.doc.ents if e.start <= child.i < e.end), None)
+            return _entity_of(child)
     return None
+
+
+def _entity_of(token: Token) -> SpacySpan | None:
+    """The entity that holds ``token``, read from the tokens' IOB tags around it: ``doc.ents``
+    builds every entity of the paragraph on each call."""
+    if token.ent_iob_ not in ("B", "I"):
+        return None
+    doc, start, end = token.doc, token.i, token.i + 1
+    while doc[start].ent_iob_ == "I" and start > 0:
+        start -= 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return doc[start:end]
 
 
 def _as_span(mention: Mention) -> Span:
