@@ -3,7 +3,7 @@ entities set by hand on blank docs, as the model's NER would give them)."""
 import re
 
 import spacy
-from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Doc, Span as SpacySpan
 
 from reportedly.attribution.blocks import paragraph_spans
 from reportedly.attribution.interviews import read_interview
@@ -107,3 +107,15 @@ def test_an_faq_in_the_outlets_voice_is_no_interview():
             "How do they spread?\n\nThey spread in hospitals.\n\n"
             "Can I protect myself?\n\nWash your hands, I always say.")
     assert _read(text)[0] == []
+
+
+def test_a_surname_two_people_of_the_intro_share_is_neither_of_them():
+    from reportedly.attribution.interviews import interviewee
+
+    nlp = spacy.blank("en")
+    words = ["Ann", "Lee", "met", "Bob", "Lee", ".", "Lee", "spoke", "."]
+    ents = ["B-PERSON", "I-PERSON", "O", "B-PERSON", "I-PERSON", "O", "B-PERSON", "O", "O"]
+    doc = Doc(nlp.vocab, words=words, ents=ents)
+    # Ann Lee and Bob Lee once each, and a "Lee" that could be either: no one stands out
+    # (before, hash order gave "Lee" to one of them, and that one won).
+    assert interviewee(doc.text, [(0, doc)], "I did") is None

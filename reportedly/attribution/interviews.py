@@ -157,19 +157,24 @@ def interviewee(text: str, intro: Sequence[Block], answers: str) -> Span | None:
                 for offset, doc in intro for ent in doc.ents if ent.label_ == "PERSON"]
     if not mentions:
         return None
-    names = sorted({_name(m[2]) for m in mentions}, key=len, reverse=True)
-    # The first name (longest first) that ends with each run of words: looked up, not searched
-    # for per mention (an intro of thousands of names made that quadratic).
-    ending: dict[tuple[str, ...], str] = {}
-    for full in names:
+    names = sorted({_name(m[2]) for m in mentions}, key=lambda n: (-len(n), n))
+    # The name that ends with each run of words: looked up, not searched for per mention (an
+    # intro of thousands of names made that quadratic). It stands for the longest such name when
+    # the others are forms of it ("Lee", "Ann Lee" of "Grace Ann Lee"); a run two different
+    # people's names end with ("Lee" of "Ann Lee" and "Bob Lee") stands for neither: it counts
+    # as itself (and no hash order decides between them).
+    ending: dict[tuple[str, ...], list[str]] = {}
+    for full in names:  # longest first
         words = full.split()
         for k in range(1, len(words) + 1):
-            ending.setdefault(tuple(words[-k:]), full)
-        if not words:
-            ending.setdefault((), full)
+            ending.setdefault(tuple(words[-k:]), []).append(full)
 
     def person(name: str) -> str:
-        return ending.get(tuple(name.split()), name)
+        fulls = ending.get(tuple(name.split()), [name])
+        longest = fulls[0].split()
+        if all(longest[-len(f.split()):] == f.split() for f in fulls):
+            return fulls[0]
+        return name
 
     counts: dict[str, int] = {}
     for _a, _b, mention in mentions:

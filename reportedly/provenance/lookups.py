@@ -159,12 +159,12 @@ def identity(m: Mention, mentions: Sequence[Mention]) -> str:
 def _latest_start(items: list[tuple[int, int, int]], position: int) -> int | None:
     """Among ``(end, start, order)`` items sorted by end, those ending by ``position``: the order
     of the one that starts last (the smallest order among equals). Walks back from ``position``
-    and stops at the first end at or before the best start, since every earlier item starts
-    before its end."""
+    and stops at the first end before the best start, since no item starts after its end (one
+    ending at the best start may start there too: an empty mention)."""
     best: tuple[int, int] | None = None
     for i in range(bisect.bisect_right(items, (position, float("inf"), 0)) - 1, -1, -1):
         end, start, order = items[i]
-        if best is not None and end <= best[0]:
+        if best is not None and end < best[0]:
             break
         if best is None or start > best[0] or (start == best[0] and order < best[1]):
             best = (start, order)
