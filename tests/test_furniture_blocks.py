@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from reportedly.ingest.html import parse_html
-from reportedly.ingest.furniture_blocks import furniture_lines
+from reportedly.ingest.furniture_blocks import furniture_lines, stream_lines
 
 ARTICLE = ("The harbour authority approved a plan on Monday to dredge the eastern channel, which "
            "has silted up so badly that the larger ferries can no longer dock at low tide.")
@@ -75,3 +75,61 @@ def test_banners_and_subscription_boxes_are_found_in_sections_and_asides():
     page = (f"<html><body><section class='offer-banner'><p>{banner}</p></section>"
             f"<p>{ARTICLE}</p><aside class='subscribe-box'><p>{box}</p></aside></body></html>")
     assert furniture_lines(parse_html(page), [banner, ARTICLE, box]) == {0, 2}
+
+
+
+# A story stream: each card a box of its own, a heading wholly a link to another page over one
+# paragraph, the excerpt ("… police said."), which reads like reported speech.
+STREAM = ["A man was arrested after a car crashed into a bakery on Main Street, police said on Friday.",
+          "The city council voted to close the old library, the mayor said in a statement on Tuesday."]
+BODY = [" ".join([ARTICLE] * 2), "The work will take two years and cost about 40 million dollars, "
+        "the authority said, and the ferries will keep running while the channel is dredged."] * 2
+
+
+def _stream(texts: list[str]) -> str:
+    return "".join(f"<li><div><h3><a href='/news/story-{i}.html'>Story {i}</a></h3><p>{t}</p></div></li>"
+                   for i, t in enumerate(texts))
+
+
+def _paragraphs(texts: list[str]) -> str:
+    return "<div>" + "".join(f"<p>{t}</p>" for t in texts) + "</div>"
+
+
+def _streamed(page: str, lines: list[str]) -> set[int]:
+    return stream_lines(parse_html(page), lines, list(range(len(lines))))
+
+
+def test_a_story_stream_before_or_after_the_story_is_found():
+    before = f"<html><body><ul>{_stream(STREAM)}</ul>{_paragraphs(BODY)}</body></html>"
+    assert _streamed(before, [*STREAM, *BODY]) == {0, 1}
+    after = f"<html><body>{_paragraphs(BODY)}<ul>{_stream(STREAM)}</ul></body></html>"
+    assert _streamed(after, [*BODY, *STREAM]) == {4, 5}
+
+
+def test_a_stream_teaser_repeating_the_lead_takes_only_its_own_line():
+    # The teaser of the page's own story repeats its first two paragraphs in one excerpt: the
+    # body's paragraphs are not that excerpt and stay.
+    lead = f"{BODY[0]} {BODY[1]}"
+    page = f"<html><body><ul>{_stream([lead, STREAM[0]])}</ul>{_paragraphs(BODY)}</body></html>"
+    assert _streamed(page, [lead, STREAM[0], *BODY]) == {0, 1}
+
+
+def test_cards_inside_the_text_are_a_list_articles_entries():
+    # "Channels worth following", each a linked card, between the article's paragraphs.
+    page = (f"<html><body>{_paragraphs(BODY[:2])}<ul>{_stream(STREAM)}</ul>"
+            f"{_paragraphs(BODY[2:])}</body></html>")
+    assert _streamed(page, [*BODY[:2], *STREAM, *BODY[2:]]) == set()
+
+
+def test_sections_opening_with_a_linked_heading_in_the_body_stay():
+    # A list article's entries are siblings in its body, not boxes of their own.
+    entries = "".join(f"<h3><a href='https://example.org/{i}'>Place {i}</a></h3><p>{t}</p>"
+                      for i, t in enumerate(STREAM))
+    page = f"<html><body><div>{entries}<p>{BODY[0]}</p><p>{BODY[1]}</p></div></body></html>"
+    assert _streamed(page, [*STREAM, BODY[0], BODY[1]]) == set()
+
+
+def test_a_page_made_of_cards_keeps_them():
+    # Without the cards too little is left to be an article: they are the page.
+    page = f"<html><body><p>Our picks this week.</p><ul>{_stream(STREAM)}</ul></body></html>"
+    assert _streamed(page, ["Our picks this week.", *STREAM]) == set()

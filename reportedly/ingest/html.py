@@ -21,7 +21,7 @@ from reportedly.ingest.boilerplate import split_boilerplate
 from reportedly.ingest.charset import decode_html, gunzip_if_needed
 from reportedly.ingest.content_marks import unmark_content_blocks
 from reportedly.ingest.declared_body import declared_article_body, declared_body_bounds
-from reportedly.ingest.furniture_blocks import furniture_lines
+from reportedly.ingest.furniture_blocks import furniture_lines, stream_lines
 from reportedly.ingest.headline_start import lines_before_headline
 from reportedly.ingest.html_meta import decide_meta, gather_declarations
 from reportedly.ingest.mojibake import repair_mojibake
@@ -104,6 +104,7 @@ def read_html(
     dropped = [(i + start, line) for i, line in dropped]
     # Excerpts of other posts, calls to action, pop-ups and disclaimers the page names as such.
     furniture = furniture_lines(tree, lines)
+    furniture |= stream_lines(tree, lines, [i for i, _line in kept if i not in furniture])
     dropped += [(i, line) for i, line in kept if i in furniture]
     kept = [(i, line) for i, line in kept if i not in furniture]
     outside = [*range(start), *range(end, len(lines))]
