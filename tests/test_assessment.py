@@ -67,6 +67,9 @@ def test_the_committed_weights_hold_back_the_authors_own_voice():
     ("The weather seemed to prefer a narrow set of states.", None, "seemed", "to prefer a narrow set of states", "seeming"),
     ("Note the example stops with a joke about the word.", None, "Note", "the example stops with a joke", "imperative"),
     ("Don't expect your whole library to be enhanced.", None, "expect", "your whole library to be enhanced", "imperative"),
+    # A modal cue says what someone would or will say, not what anyone said.
+    ("Few would argue against the use of such material.", "Few", "would argue against", "the use of such material", "hypothetical"),
+    ("Anyone will tell you that the plan will fail.", "Anyone", "will tell", "that the plan will fail", "hypothetical"),
     ("Officials said the plan will fail.", "Officials", "said", "the plan will fail", None),
     ("Roe expects the plan to fail.", None, "expects", "the plan to fail", None),
 ])
@@ -87,3 +90,22 @@ def test_a_first_person_inside_someones_content_is_theirs(analyzer):
     inner = att(text, "I", "think", "the plan will fail")
     assert reports_nobody(inner, ContentIndex([outer, inner]), BlockIndex([(0, analyzer.nlp(text))])) is None
     assert reports_nobody(inner, ContentIndex([inner]), BlockIndex([(0, analyzer.nlp(text))])) == "author"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text,content,expected", [
+    # An action's object: a noun phrase, all of the content.
+    ("Whole Foods touted a rarely seen price for halibut.", "a rarely seen price for halibut", True),
+    ("Congress passed an $800 billion stimulus bill backed by the administration.",
+     "an $800 billion stimulus bill backed by the administration", True),
+    # Statements report clauses.
+    ("Roe said the bridge was safe.", "the bridge was safe", False),
+    ("Roe announced that sales rose in May.", "that sales rose in May", False),
+    ("Roe vowed to keep trying.", "to keep trying", False),
+])
+def test_a_content_that_is_only_its_cues_object(analyzer, text, content, expected):
+    from reportedly.attribution.nobody import BlockIndex
+    from reportedly.provenance import _object_only
+
+    found = att(text, None, None, content)
+    assert _object_only(BlockIndex([(0, analyzer.nlp(text))]).tokens(found.content)) is expected

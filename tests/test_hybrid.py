@@ -88,3 +88,20 @@ def test_a_follow_on_and_a_dateline_in_the_composed_output():
     assert [(a.source.text, a.cue.text if a.cue else None, a.content.text) for a in found] == [
         ("“We will not close schools,” Gov. Kristi Noem", "said", "“We will not close schools,”"),
         ("“We will not close schools,” Gov. Kristi Noem", None, "“Our children need to learn in classrooms.”")]
+
+
+def test_speech_inside_an_interview_answer_is_left_to_the_answer():
+    # An answer is the interviewee's verbatim speech, a quote set by layout: "We've found that …"
+    # inside it is part of it, as speech inside quote marks is part of the quote.
+    text = ("Peterson said the new kitchen opens in May.\n\n"
+            "Q: What are the benefits of fasting?\n\n"
+            "A: We’ve found that fasting does help people lose weight.\n\n"
+            "Q: What would you recommend?\n\n"
+            "A: I suggest eating breakfast like a king.")
+    inside = _spans(text, "We", "’ve found", "that fasting does help people lose weight")
+    outside = _spans(text, "Peterson", "said", "the new kitchen opens in May")
+    found = _hybrid(text, [outside, inside])
+    assert [(a.cue.text if a.cue else None, a.content.text) for a in found] == [
+        ("said", "the new kitchen opens in May"),
+        (None, "We’ve found that fasting does help people lose weight."),
+        (None, "I suggest eating breakfast like a king.")]

@@ -444,3 +444,27 @@ def test_quote_is_not_given_to_a_source_in_a_later_sentence_with_its_own_stateme
     assert threat_speaker.type == "unknown" and threat_speaker.name is None
     assert joke_speaker.name == "James Smith"
 
+
+
+def test_title_nominal_with_a_full_and_a_short_form_of_one_holder_is_that_holder(rules_analyzer):
+    # "Obama" and "Barack Obama", both titled President, are one holder, not a tie.
+    a = analyse(
+        rules_analyzer,
+        "President Barack Obama arrived in Nairobi on Friday.",
+        "Crowds lined the road as President Obama drove past.",
+        "The president said he would not fall silent on the issue.",
+    )
+    sp = speaker_of(a, cue="said")
+    assert (sp.type, sp.name) == ("person", "Barack Obama")
+
+
+def test_title_nominal_with_a_short_form_of_two_holders_stays_unnamed(rules_analyzer):
+    # "Senator Clinton" may be either senator: the tie stands.
+    a = analyse(
+        rules_analyzer,
+        "Senator Hillary Clinton and Senator Bill Clinton arrived in Iowa on Friday.",
+        "Crowds lined the road as Senator Clinton drove past.",
+        "The senator said the campaign would go on.",
+    )
+    sp = speaker_of(a, cue="said")
+    assert sp.type == "anonymous" and sp.name is None

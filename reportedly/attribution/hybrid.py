@@ -5,9 +5,9 @@ The CRFs find only about two thirds of the cues; the rules know patterns the mod
 all: signed quotes, transcript turns, Q&A answers, name lines over vox pops (``layout``). A rule
 attribution is added only where the model found nothing that competes with it (see
 ``_competes``). Layout wins where the model misread it ("Myron Scholes:" as source "Myron", cue
-"Scholes:"); the model's attributions nested inside a layout-marked quote stay. Attributions
-whose cue is a word inside a direct quote are left out (see ``_quoted``), and so are a label's
-colon read as speech below the headline ("Europe: …", see ``_label_read_as_speech``).
+"Scholes:"). Attributions whose cue is a word inside a direct quote are left out (see
+``_quoted``), and so are those inside layout-marked speech, a quote without marks (see
+``_Marked.spoken_inside``), and a label's colon read as speech below the headline ("Europe: …", see ``_label_read_as_speech``).
 Then what the layout says no one speaks in is cleared (datelines, credits, captions, plain
 questions of an interview: ``furniture``), and quotes that go on are followed (``continuations``:
 whole and split quotes, follow-on paragraphs, pull quotes).
@@ -47,7 +47,7 @@ class HybridExtractor:
         marked = _Marked(layout.attributions)
         found = [att for att in self.model.extract(text, blocks)
                  if not _quoted(att, quotes) and not _label_read_as_speech(text, att, paragraphs)
-                 and not marked.misread(att)]
+                 and not marked.misread(att) and not marked.spoken_inside(att)]
         found += layout.attributions
         cues, contents = _pieces(att.cue for att in found), _pieces(att.content for att in found)
         for att in self.rules.extract(text, blocks):
@@ -67,6 +67,7 @@ class _Marked:
 
     def __init__(self, marked: Sequence[Attribution]):
         self.cues = _pieces(att.cue for att in marked)
+        self.contents = _pieces(att.content for att in marked)
         self.sources = Intervals((piece[0], piece[1], att) for att in marked if att.source is not None
                                  for piece in att.source.pieces)
 
@@ -80,6 +81,20 @@ class _Marked:
             return True
         return any(att.content.overlaps(marked.content)
                    for a, b in att.cue.pieces for _s, _e, marked in self.sources.overlapping(a, b))
+
+
+    def spoken_inside(self, att: Attribution) -> bool:
+        """Whether the cue of ``att`` is a word inside layout-marked speech (a Q&A answer, a
+        transcript turn, a quote under a name line).
+
+        Such speech is verbatim, a quote set by layout instead of marks, so the reasoning of
+        ``_quoted`` holds: "We've found that …", "I think …", "my teacher saw that …" inside an
+        interviewee's answer are part of what the interviewee said, which the answer reports
+        whole; reported again on their own they repeat it with a speaker "we" or "I".
+        """
+        if att.cue is None or not any(ch.isalnum() for ch in att.cue.text):
+            return False
+        return self.contents.overlaps(att.cue.start, att.cue.start + 1)
 
 
 def _label_read_as_speech(text: str, att: Attribution, paragraphs: Sequence[tuple[int, int]]) -> bool:

@@ -9,6 +9,10 @@ Two forms read like reported speech to a tagger but report no identifiable sourc
   "has been hailed as"), a verb of seeming ("seems", "appears"), or an imperative addressed to
   the reader ("Note the example", "Don't expect", "See the paper"). There is no source to check;
   the sentence is the outlet's own, hedged or not.
+- **Hypothetical speech**: a cue under a modal ("few would argue", "anyone will tell you", "an
+  abuser would have said", "the company might have suggested"). The sentence says what someone
+  would, could or will say, not what anyone said: there is no statement to check. (A narrator's
+  "would later present" is real and a modal is then wrong, so this too is only a feature.)
 
 PolNeAR annotates some of these as attributions (an op-ed's "I think"), our guideline does not
 (docs/realworld-gold.md), so they are not dropped: the reason is a feature of the confidence,
@@ -43,21 +47,27 @@ class ContentIndex:
 
 
 def reports_nobody(att: Attribution, contents: ContentIndex, locate: BlockIndex) -> str | None:
-    """Why ``att`` reports nobody ("author", "passive", "seeming", "imperative"), else None.
+    """Why ``att`` reports nobody ("author", "hypothetical", "passive", "seeming", "imperative"),
+    else None.
 
     ``contents`` indexes the article's attribution contents: a first person inside one of them
     is that speaker's (a cue never lies in its own content).
     """
     if att.cue is None or not any(ch.isalnum() for ch in att.cue.text):
         return None  # layout: a transcript label or a signature names its speaker
-    if att.source is not None:
-        authorial = att.source.text.strip().lower() in AUTHORIAL and not contents.covers(att.cue.start)
-        return "author" if authorial else None
+    if att.source is not None and att.source.text.strip().lower() in AUTHORIAL \
+            and not contents.covers(att.cue.start):
+        return "author"
     cue = locate.tokens(att.cue)
     verbs = [t for t in cue if t.pos_ in ("VERB", "AUX")] if cue is not None else []
     # The main verb: "is expected" is about "expected", not "is".
     verb = next((t for t in verbs if t.pos_ == "VERB"), verbs[0] if verbs else None)
     if verb is None:
+        return None
+    # A modal inside the cue or on its verb ("would have said", "will tell"): tag MD.
+    if any(t.tag_ == "MD" for t in cue) or any(c.tag_ == "MD" and c.dep_ == "aux" for c in verb.children):
+        return "hypothetical"
+    if att.source is not None:
         return None
     if verb.lemma_.lower() in SEEMING:
         return "seeming"

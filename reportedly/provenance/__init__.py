@@ -56,4 +56,22 @@ def assessment_features(att: Attribution, lemma: str, speaker, act: str, locate:
     tokens = locate.tokens(att.content) if not att.content.fragments else None
     clause = att.kind != "indirect" or tokens is None or any(t.pos_ in ("VERB", "AUX") for t in tokens)
     return confidence_model.features(att, lemma, speaker, act, in_turn=att.origin == "layout",
-                                     nobody=reports_nobody(att, contents, locate), clause=clause)
+                                     nobody=reports_nobody(att, contents, locate), clause=clause,
+                                     object_only=att.kind != "direct" and _object_only(tokens))
+
+
+# What a noun phrase that is all of a content can be to its cue: its object, the object of "as",
+# "what" it is named. A clause (that-clause, a quote, "to" + verb) heads with a verb instead.
+_OBJECT_ROLES = frozenset({"dobj", "oprd", "attr", "dative", "npadvmod"})
+
+
+def _object_only(tokens) -> bool:
+    """Whether a content is one noun phrase, the object of its cue ("touted a rarely seen price",
+    "retweeted an article by …"), not a clause: what actions take. Statements report a clause
+    far more often ("said that …", a quote); when a noun phrase is one ("announced plans to …"),
+    the weights weigh it with the cue and the rest."""
+    if tokens is None:
+        return False
+    inside = range(tokens.start, tokens.end)
+    heads = [t for t in tokens if not t.is_punct and (t.head.i not in inside or t.head.i == t.i)]
+    return len(heads) == 1 and heads[0].dep_ in _OBJECT_ROLES

@@ -32,12 +32,13 @@ _PRONOUNS = frozenset(lexicon.PRONOUNS) | frozenset({"who", "which", "that"})
 
 
 def features(att: Attribution, lemma: str, speaker: Speaker, act: str, *, in_turn: bool = False,
-             nobody: str | None = None, clause: bool = True) -> dict[str, float]:
+             nobody: str | None = None, clause: bool = True, object_only: bool = False) -> dict[str, float]:
     """The named features of one attribution (all in [0, 1] or small counts).
 
     ``nobody`` is why the find reports no one, if it does (attribution/nobody.py); ``clause``
     whether the content holds a verb or a quote (a bare noun phrase, "discussed the story",
-    is seldom a statement).
+    is seldom a statement); ``object_only`` whether it is one noun phrase, the object of its cue
+    ("touted a rarely seen price": what actions take, where statements take a clause).
     """
     f: dict[str, float] = {"bias": 1.0}
     f["origin=" + (att.origin or "model")] = 1.0
@@ -75,6 +76,8 @@ def features(att: Attribution, lemma: str, speaker: Speaker, act: str, *, in_tur
         f["nobody=" + nobody] = 1.0
     if not clause:
         f["content_no_clause"] = 1.0
+    if object_only:
+        f["content_object"] = 1.0
     return f
 
 

@@ -191,6 +191,16 @@ def title_holder(title: str, modifiers: set[str], mentions: Sequence[Mention]) -
             scored[m.name] = (score, m)
     if not scored:
         return None
+    # "Obama" and "Barack Obama" are one holder, not a tie: a name whose words all lie in exactly
+    # one longer titled name ending the same way is folded into it (two longer ones, "Bill" and
+    # "Hillary Clinton", leave "Clinton" on its own and the tie stands).
+    for name in list(scored):
+        longer = [o for o in scored if o != name and o.split()[-1] == name.split()[-1]
+                  and set(name.split()) < set(o.split())]
+        if len(longer) == 1:
+            score, mention = scored.pop(name)
+            if score > scored[longer[0]][0]:
+                scored[longer[0]] = (score, scored[longer[0]][1])
     best = max(s for s, _ in scored.values())
     top = [m for s, m in scored.values() if s == best]
     return top[0] if len(top) == 1 else None
