@@ -94,7 +94,7 @@ def upgrade_store(path: str | Path) -> tuple[list[str], Path | None]:
                 ro.backup(copy)
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"{path}: cannot write the backup {backup} ({exc}); nothing was changed") from exc
-    _open_writer(path).close()  # applies the pending migrations, each in its own transaction
+    _open_writer(path).close()  # applies the pending migrations, all in one transaction
     return pending, backup
 
 
