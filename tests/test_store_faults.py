@@ -12,6 +12,7 @@ import shutil
 import signal
 import socket
 import sqlite3
+import struct
 import subprocess
 import sys
 import threading
@@ -400,6 +401,32 @@ def test_an_ingest_killed_inside_any_migration_of_a_new_store_is_resumed(small_i
     assert bench.exit_status(bench.ingest_in_child(batch, db, setup=kill_inside_the_migration)) == -signal.SIGKILL
     with closing(sqlite3.connect(db)) as con:  # the store is made whole or not at all
         assert con.execute("SELECT name FROM sqlite_master").fetchall() == []
+    _resumed_equals_clean(batch, db, expected)
+
+
+def _killed_in_its_first_write(path: Path) -> Path:
+    """What ingest left when killed inside the first write of a new store (found by the 20-kill
+    test, byte for byte): the file as `PRAGMA journal_mode=WAL` wrote it, and the rollback journal
+    of that write, not yet deleted, whose header says the file had no page before it."""
+    con = sqlite3.connect(path)
+    con.execute("PRAGMA journal_mode=WAL")
+    con.close()
+    # magic, records 0, nonce, pages before the transaction 0, sector size, page size
+    header = bytes.fromhex("d9d505f920a163d7") + struct.pack(">IIIII", 0, 0x6EC7AD35, 0, 512, 4096)
+    Path(f"{path}-journal").write_bytes(header.ljust(512, b"\0"))
+    return path
+
+
+def test_an_ingest_killed_inside_the_first_write_of_a_new_store_is_resumed(small_ingest, tmp_path):
+    """A read-only connection cannot roll that journal back ("attempt to write a readonly
+    database"): the next ingest called the file unusable and never resumed. Nothing in it was
+    ever committed, so it is an empty database, for writers and readers alike."""
+    batch, expected = small_ingest
+    db = _killed_in_its_first_write(tmp_path / "killed.db")
+    before = folder_state(tmp_path)
+    code, _, err = cli("speakers", "--db", db)
+    assert code == 3 and "an empty database" in err and "reportedly ingest" in err
+    assert folder_state(tmp_path) == before  # the reader left the journal alone
     _resumed_equals_clean(batch, db, expected)
 
 
