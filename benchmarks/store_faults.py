@@ -150,8 +150,10 @@ def differences(a: dict, b: dict) -> list[str]:
 
 # -- kill and resume ------------------------------------------------------------------------------
 
-def _ingest_in_child(batch: Path, db: Path) -> int:
-    """Fork a process that runs ``reportedly ingest BATCH --db DB``; returns its pid."""
+def ingest_in_child(batch: Path, db: Path, *, setup=None) -> int:
+    """Fork a process that runs ``reportedly ingest BATCH --db DB``; returns its pid.
+
+    ``setup``, when given, is called in the child first (a test plants a fault there)."""
     pid = os.fork()
     if pid == 0:  # the child: no return from here
         code = 70
@@ -159,6 +161,8 @@ def _ingest_in_child(batch: Path, db: Path) -> int:
             devnull = os.open(os.devnull, os.O_WRONLY)
             os.dup2(devnull, 1)
             os.dup2(devnull, 2)
+            if setup is not None:
+                setup()
             from reportedly.cli import main
 
             code = main(["ingest", str(batch), "--db", str(db), "--quiet"])
@@ -167,7 +171,19 @@ def _ingest_in_child(batch: Path, db: Path) -> int:
     return pid
 
 
-def _wait(pid: int) -> int:
+def preload_ingest() -> None:
+    """Import what ingest needs in this process, so that each forked child starts at once."""
+    import pyarrow.parquet  # noqa: F401
+
+    import reportedly.cli  # noqa: F401
+    import reportedly.corpus.batch  # noqa: F401
+    import reportedly.corpus.clusters  # noqa: F401
+    import reportedly.fetch.sources  # noqa: F401
+    import reportedly.store.ingest  # noqa: F401
+
+
+def exit_status(pid: int) -> int:
+    """Wait for the child ``pid``; its exit status, or minus the signal that killed it."""
     return os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1])
 
 
@@ -193,17 +209,11 @@ def _stage(db: Path, articles: int) -> str:
 def kill_and_resume(batch: Path, workdir: Path, *, kills: int = 20, seed: int = 1, articles: int) -> list[dict]:
     """Kill ``ingest`` (SIGKILL, in a child process) at ``kills`` random moments of its run,
     re-run it, and compare each resumed store with the store of one clean run."""
-    # Imported here, so that each child starts at once and the kill moments spread over the
-    # ingest itself rather than over imports.
-    import pyarrow.parquet  # noqa: F401
-
-    import reportedly.cli  # noqa: F401
-    import reportedly.corpus.batch  # noqa: F401
-    import reportedly.store.ingest  # noqa: F401
-
+    # So that the kill moments spread over the ingest itself rather than over imports.
+    preload_ingest()
     clean = workdir / "clean.db"
     start = time.perf_counter()
-    assert _wait(_ingest_in_child(batch, clean)) == 1  # 1: the batch's failure rows
+    assert exit_status(ingest_in_child(batch, clean)) == 1  # 1: the batch's failure rows
     duration = time.perf_counter() - start
     expected = dump_store(clean)
     rng = random.Random(seed)
@@ -211,13 +221,13 @@ def kill_and_resume(batch: Path, workdir: Path, *, kills: int = 20, seed: int = 
     for k in range(kills):
         db = workdir / f"killed-{k}.db"
         at = rng.uniform(0, duration)
-        pid = _ingest_in_child(batch, db)
+        pid = ingest_in_child(batch, db)
         time.sleep(at)
         with contextlib.suppress(ProcessLookupError):
             os.kill(pid, signal.SIGKILL)
-        killed = _wait(pid) == -signal.SIGKILL
+        killed = exit_status(pid) == -signal.SIGKILL
         stage = _stage(db, articles) if killed else "finished before the kill"
-        resumed = _wait(_ingest_in_child(batch, db))
+        resumed = exit_status(ingest_in_child(batch, db))
         differ = differences(expected, dump_store(db))
         results.append({"at": at, "stage": stage, "resume_exit": resumed, "differ": differ})
     return results

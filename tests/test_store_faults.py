@@ -12,10 +12,12 @@ import shutil
 import signal
 import socket
 import sqlite3
+import struct
 import subprocess
 import sys
 import threading
 import time
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -142,6 +144,23 @@ def test_a_failed_migration_leaves_the_file_as_it_was(tmp_path, monkeypatch):
     with pytest.raises(StoreError):
         open_store(path)
     assert sqlite3.connect(path).execute("SELECT name FROM sqlite_master").fetchall() == []
+
+
+def test_a_failed_upgrade_leaves_the_store_at_its_old_version(tmp_path, monkeypatch):
+    """The migrations a store lacks run in one transaction: the last failing undoes the first."""
+    from reportedly.store import migrations, upgrade_store
+
+    old = _old_store(tmp_path / "old.db")
+    as_it_was = bench.dump_store(old)
+
+    def broken(db):
+        db.execute("CREATE TABLE half (x)")
+        raise sqlite3.OperationalError("disk I/O error")
+
+    monkeypatch.setattr(migrations, "MIGRATIONS", [*MIGRATIONS, broken])
+    with pytest.raises(StoreError, match="disk I/O error"):
+        upgrade_store(old)
+    assert bench.dump_store(old) == as_it_was  # m004 and m005 not applied, no table "half"
 
 
 def test_a_newer_store_is_refused(store):
@@ -342,6 +361,115 @@ def test_clusters_and_their_mark_are_one_transaction(store, monkeypatch):
     assert clusters.complete_pending(db) is not None
     db.close()
     assert bench.differences(before, bench.dump_store(store)) == []
+
+
+@pytest.fixture(scope="module")
+def small_ingest(tmp_path_factory) -> tuple[Path, dict]:
+    """A batch of 2 articles and 1 failure, and the store a clean ingest of it makes."""
+    bench.preload_ingest()
+    folder = tmp_path_factory.mktemp("small-ingest")
+    batch = bench.write_batch(bench.corpus_docs(2, seed=11), folder / "analyses.parquet", failures=1)
+    assert bench.exit_status(bench.ingest_in_child(batch, folder / "clean.db")) == 1  # 1: the failure row
+    return batch, bench.dump_store(folder / "clean.db")
+
+
+def _resumed_equals_clean(batch: Path, db: Path, expected: dict) -> None:
+    assert bench.exit_status(bench.ingest_in_child(batch, db)) == 1
+    assert bench.differences(expected, bench.dump_store(db)) == []
+
+
+@pytest.mark.parametrize("index", range(len(MIGRATIONS)), ids=[m.__name__ for m in MIGRATIONS])
+def test_an_ingest_killed_inside_any_migration_of_a_new_store_is_resumed(small_ingest, tmp_path, index):
+    """Was the rare failure of the 20-kill test: ingest killed while it made the store. With a
+    transaction per migration, a kill inside m004 left m001-m003 committed; the next ingest took
+    the file for an older reportedly's store, refused it (`reportedly upgrade`), and it stayed empty."""
+    batch, expected = small_ingest
+
+    def kill_inside_the_migration():
+        from reportedly.store import migrations
+
+        migration = migrations.MIGRATIONS[index]
+
+        def killed(db):
+            migration(db)
+            os.kill(os.getpid(), signal.SIGKILL)
+
+        killed.__name__ = migration.__name__
+        migrations.MIGRATIONS[index] = killed  # in the child only: the list is the child's copy
+
+    db = tmp_path / "killed.db"
+    assert bench.exit_status(bench.ingest_in_child(batch, db, setup=kill_inside_the_migration)) == -signal.SIGKILL
+    with closing(sqlite3.connect(db)) as con:  # the store is made whole or not at all
+        assert con.execute("SELECT name FROM sqlite_master").fetchall() == []
+    _resumed_equals_clean(batch, db, expected)
+
+
+def _killed_in_its_first_write(path: Path) -> Path:
+    """What ingest left when killed inside the first write of a new store (found by the 20-kill
+    test, byte for byte): the file as `PRAGMA journal_mode=WAL` wrote it, and the rollback journal
+    of that write, not yet deleted, whose header says the file had no page before it."""
+    con = sqlite3.connect(path)
+    con.execute("PRAGMA journal_mode=WAL")
+    con.close()
+    # magic, records 0, nonce, pages before the transaction 0, sector size, page size
+    header = bytes.fromhex("d9d505f920a163d7") + struct.pack(">IIIII", 0, 0x6EC7AD35, 0, 512, 4096)
+    Path(f"{path}-journal").write_bytes(header.ljust(512, b"\0"))
+    return path
+
+
+def test_an_ingest_killed_inside_the_first_write_of_a_new_store_is_resumed(small_ingest, tmp_path):
+    """A read-only connection cannot roll that journal back ("attempt to write a readonly
+    database"): the next ingest called the file unusable and never resumed. Nothing in it was
+    ever committed, so it is an empty database, for writers and readers alike."""
+    batch, expected = small_ingest
+    db = _killed_in_its_first_write(tmp_path / "killed.db")
+    before = folder_state(tmp_path)
+    code, _, err = cli("speakers", "--db", db)
+    assert code == 3 and "an empty database" in err and "reportedly ingest" in err
+    assert folder_state(tmp_path) == before  # the reader left the journal alone
+    _resumed_equals_clean(batch, db, expected)
+
+
+@pytest.mark.slow
+def test_kill_ingest_before_each_of_its_sql_statements_then_resume(small_ingest, tmp_path):
+    """A SIGKILL before every statement the ingest's writer runs (opening the store, each
+    migration, each article, the failure row, the clustering), then a resume: the random kills
+    of the test below, made exhaustive and deterministic on a small batch."""
+    import reportedly.store as store
+
+    batch, expected = small_ingest
+
+    def kill_before(n: int):
+        def setup():
+            connect, count = store._connect, [0]
+
+            def counting(target: str):
+                db = connect(target)
+                if not target.startswith("file:"):  # writers only: readers open a file: URI
+
+                    def trace(statement):
+                        if statement.startswith("-- "):
+                            return  # run by SQLite inside one of ours (FTS5, triggers)
+                        count[0] += 1
+                        if count[0] == n:
+                            os.kill(os.getpid(), signal.SIGKILL)
+
+                    db.set_trace_callback(trace)
+                return db
+
+            store._connect = counting  # in the child only
+
+        return setup
+
+    n = 0
+    while True:
+        n += 1
+        db = tmp_path / f"killed-{n}.db"
+        status = bench.exit_status(bench.ingest_in_child(batch, db, setup=kill_before(n)))
+        if status != -signal.SIGKILL:  # the run has fewer statements: it finished
+            assert status == 1 and n > 100, (n, status)  # 1: the failure row
+            break
+        _resumed_equals_clean(batch, db, expected)
 
 
 def _kill_and_resume(tmp_path, kills: int, articles: int = 60):

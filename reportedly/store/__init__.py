@@ -9,8 +9,10 @@
 - **Only our own files are written.** A file is a reportedly store when its header carries our
   ``application_id`` (or, for stores made before the mark, our ``migrations`` table). Anything
   else (another application's SQLite file, a file that is not SQLite) is refused before a single
-  byte is written. A store made by an older reportedly is not migrated behind the user's back:
-  ``upgrade_store`` (``reportedly upgrade``) copies it to a backup first.
+  byte is written. An empty file, or a new one whose first write was killed (nothing in it was
+  ever committed), is an empty database that ``ingest`` makes a store of. A store made by an
+  older reportedly is not migrated behind the user's back: ``upgrade_store`` (``reportedly
+  upgrade``) copies it to a backup first.
 
 Writers get WAL (readers never block the single writer, and a killed writer loses nothing
 committed) and foreign keys on. Rows become objects only in this package.
@@ -56,7 +58,9 @@ def open_store(path: str | Path = DEFAULT_DB, *, create: bool = True, readonly: 
             raise
         return db
     kind = "missing"
-    if path.exists():
+    if _never_committed(path):
+        kind = "empty"  # the writer's connection rolls the journal back: nothing is lost
+    elif path.exists():
         with closing(_open_reader(path)) as ro:
             kind = _identify(ro, path)
             if kind == "ours":
@@ -94,7 +98,7 @@ def upgrade_store(path: str | Path) -> tuple[list[str], Path | None]:
                 ro.backup(copy)
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"{path}: cannot write the backup {backup} ({exc}); nothing was changed") from exc
-    _open_writer(path).close()  # applies the pending migrations, each in its own transaction
+    _open_writer(path).close()  # applies the pending migrations, all in one transaction
     return pending, backup
 
 
@@ -117,6 +121,8 @@ def _open_reader(path: Path) -> sqlite3.Connection:
         raise _missing(path)
     if not path.is_file():
         raise StoreError(f"{path}: not a file")
+    if _never_committed(path):  # a read-only connection cannot roll its journal back
+        raise _empty(path)
     # A URI from the resolved path: '?', '#' and '%' in a file name are escaped, not parsed.
     uri = path.resolve().as_uri() + "?mode=ro"
     try:
@@ -183,7 +189,7 @@ def _identify(db: sqlite3.Connection, path: Path) -> str:
 
 def _check_version(db: sqlite3.Connection, path: Path, kind: str) -> None:
     if kind == "empty":
-        raise StoreError(f"{path}: an empty database, not a reportedly store yet; fill it with `reportedly ingest PATH --db {path}`")
+        raise _empty(path)
     try:
         pending = pending_migrations(db, path)
     except sqlite3.DatabaseError as exc:
@@ -193,6 +199,35 @@ def _check_version(db: sqlite3.Connection, path: Path, kind: str) -> None:
             f"{path} was made by an older reportedly and needs an upgrade ({', '.join(pending)}); "
             f"run `reportedly upgrade --db {path}` (it keeps a copy of the file first)"
         )
+
+
+# The start of a rollback journal's header (https://www.sqlite.org/fileformat.html, "The
+# Rollback Journal"): 8 magic bytes, then big-endian 4-byte numbers, the third of which is the
+# size of the database in pages when the transaction began.
+_JOURNAL_MAGIC = bytes.fromhex("d9d505f920a163d7")
+
+
+def _never_committed(path: Path) -> bool:
+    """Whether the file at ``path`` is new and its first transaction was interrupted.
+
+    Its rollback journal says the file had no page when that transaction began, so nothing in
+    it was ever committed: it is an empty database. A writer killed inside the first write of a
+    new store (``PRAGMA journal_mode=WAL``, before WAL mode takes over) leaves exactly that, and
+    SQLite refuses read-only connections to such a file ("attempt to write a readonly
+    database"), since only a writer may roll the journal back.
+    """
+    if not path.is_file():
+        return False
+    try:
+        with open(f"{path}-journal", "rb") as journal:
+            header = journal.read(20)
+    except OSError:
+        return False
+    return len(header) == 20 and header[:8] == _JOURNAL_MAGIC and header[16:20] == bytes(4)
+
+
+def _empty(path: Path) -> StoreError:
+    return StoreError(f"{path}: an empty database, not a reportedly store yet; fill it with `reportedly ingest PATH --db {path}`")
 
 
 def _missing(path: Path) -> StoreError:

@@ -1,7 +1,8 @@
-"""The SQLite schema as a list of named migrations, each applied once in its own transaction.
+"""The SQLite schema as a list of named migrations, each applied once.
 
 A migration is a function taking the connection; its name and time go in the ``migrations``
-table in the same transaction, so a crash never leaves a half-applied schema recorded as done.
+table. The migrations a store lacks are applied together in one transaction with their rows, so
+a crash leaves the schema as it was or as this reportedly makes it, never in between.
 New migrations are appended; applied ones are never edited.
 """
 from __future__ import annotations
@@ -245,31 +246,33 @@ def applied(db: sqlite3.Connection) -> list[str]:
 
 
 def migrate(db: sqlite3.Connection) -> list[str]:
-    """Apply the migrations not yet applied; returns the names applied now."""
-    now_applied = []
-    for migration in MIGRATIONS:
-        if migration.__name__ in applied(db):
-            continue
-        # executescript commits any open transaction, so each migration opens its own explicitly
-        # and the DDL runs statement by statement inside it. The bookkeeping table is made in
-        # the same transaction: a failed first migration leaves the file as it was.
-        db.execute("BEGIN IMMEDIATE")
-        try:
-            if migration.__name__ in applied(db):  # another writer applied it meanwhile
-                db.execute("ROLLBACK")
-                continue
-            db.execute("CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")
+    """Apply the migrations not yet applied, all in one transaction; returns the names applied now."""
+    # One transaction for all, not one each: a schema between two migrations is one that no
+    # reportedly ever made, and once committed it reads as a store of an older reportedly. (A
+    # kill while ingest made a new store left m001-m003 committed: the next ingest refused the
+    # store as needing `reportedly upgrade`, so it was never resumed.) executescript commits any
+    # open transaction, so the DDL runs statement by statement inside ours (_NoScript). The
+    # bookkeeping table is made in it too: a failed first migration leaves the file as it was.
+    if not _pending(db):
+        return []  # an up-to-date store: no write lock taken
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        pending = _pending(db)  # again under the lock: another writer may have migrated meanwhile
+        db.execute("CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")
+        now = datetime.now(timezone.utc).isoformat(timespec="seconds")
+        for migration in pending:
             _run_in_transaction(db, migration)
-            db.execute(
-                "INSERT INTO migrations (name, applied_at) VALUES (?, ?)",
-                (migration.__name__, datetime.now(timezone.utc).isoformat(timespec="seconds")),
-            )
-            db.execute("COMMIT")
-        except BaseException:
-            db.execute("ROLLBACK")
-            raise
-        now_applied.append(migration.__name__)
-    return now_applied
+            db.execute("INSERT INTO migrations (name, applied_at) VALUES (?, ?)", (migration.__name__, now))
+        db.execute("COMMIT")
+    except BaseException:
+        db.execute("ROLLBACK")
+        raise
+    return [migration.__name__ for migration in pending]
+
+
+def _pending(db: sqlite3.Connection) -> list[Callable[[sqlite3.Connection], None]]:
+    done = applied(db)
+    return [migration for migration in MIGRATIONS if migration.__name__ not in done]
 
 
 class _NoScript:
