@@ -40,9 +40,9 @@ class Library:
         """The one Analyzer of this process, loaded on first use."""
         with self._lock:
             if self._analyzer is None:
-                from ..pipeline import Analyzer
+                from ..workers import analyzer
 
-                self._analyzer = Analyzer(time_limit=self.time_limit)
+                self._analyzer = analyzer(time_limit=self.time_limit)
             return self._analyzer
 
     def analyze(self, text: str | None = None, html: str | bytes | None = None, name: str | None = None,
