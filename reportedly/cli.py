@@ -24,7 +24,7 @@ from .fetch.sources import iter_sources
 from .ingest import ALL_SUFFIXES, ReadOptions, expand_paths
 from .ingest.decode import DEFAULT_MAX_BYTES
 from .ingest.timestamps import parse_zone
-from .parallel import DEFAULT_WORKERS
+from .workers import DEFAULT_WORKERS
 from .pipeline import EXTRACTORS
 from .report import render_text
 from .serialize import SCHEMA, analysis_dict, json_line, output_schema

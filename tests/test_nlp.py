@@ -1,5 +1,6 @@
 """Loading the spaCy model: official package first, the PyPI re-upload second, else a clear hint."""
 import pytest
+import spacy
 
 from reportedly import nlp
 from reportedly.errors import ModelNotFoundError
@@ -23,10 +24,12 @@ def test_missing_model_gives_a_one_line_install_hint(monkeypatch):
 def test_official_package_is_preferred(monkeypatch):
     tried = []
 
+    official = spacy.blank("en")
+
     class Fake:
         @staticmethod
         def load(exclude):
-            return "official"
+            return official
 
     def import_module(name):
         tried.append(name)
@@ -37,7 +40,7 @@ def test_official_package_is_preferred(monkeypatch):
     monkeypatch.setattr(nlp.importlib, "import_module", import_module)
     nlp.load_pipeline.cache_clear()
     try:
-        assert nlp.load_pipeline(("ner",)) == "official"
+        assert nlp.load_pipeline(("ner",)) is official
     finally:
         nlp.load_pipeline.cache_clear()
     assert tried == ["en_core_web_sm"]

@@ -1,38 +1,35 @@
 """Running the default extractor over many plain texts, on one or several processes.
 
-Each worker process loads the spaCy pipeline and the extractor once, then parses and extracts
-whole articles; articles go out in chunks so that the order of results is the order of texts.
+Each process loads the spaCy pipeline (without NER) and the extractor once, then parses and
+extracts whole articles; articles go out in chunks on the pool of reportedly.workers, results
+in the order of the texts.
 """
 from __future__ import annotations
 
 import functools
-import multiprocessing as mp
 from typing import Sequence
 
 from ..bounds import bound_paragraphs, tokenizer_input
 from ..model import Attribution
 from ..nlp import load_pipeline
+from ..workers import map_batches
 from .blocks import paragraph_spans
 
 # The extractor reads tags, lemmas and the parse, never entities: leaving NER out of the pipeline
 # changes no attribution and saves about a quarter of the parsing time.
 PIPELINE_EXCLUDE = ("ner",)
 
-_worker = {}
 
-
-def _init_worker(extractor: str = "hybrid") -> None:
+@functools.lru_cache(maxsize=None)
+def _loaded(extractor: str):
+    """This process's pipeline without NER and the extractor named ``extractor``, loaded once."""
     from ..pipeline import default_extractor
 
-    _worker["nlp"] = load_pipeline(PIPELINE_EXCLUDE)
-    _worker["extractor"] = default_extractor(extractor)
-    _worker["name"] = extractor
+    return load_pipeline(PIPELINE_EXCLUDE), default_extractor(extractor)
 
 
 def _extract_chunk(texts: Sequence[str], extractor: str = "hybrid") -> list[list[Attribution]]:
-    if _worker.get("name") != extractor:
-        _init_worker(extractor)
-    nlp, extractor = _worker["nlp"], _worker["extractor"]
+    nlp, extractor = _loaded(extractor)
     out = []
     # Paragraphs within the limits the pipeline parses with (reportedly.bounds), so that scores
     # are the product's.
@@ -54,12 +51,7 @@ def extract_texts(
     chunks of the 84 PolNeAR dev articles left one worker idle: 5.4 against 6.0 articles/s).
 
     ``extractor`` names one of ``pipeline.EXTRACTORS``. With ``n_process > 1`` the work is
-    spread over that many worker processes.
+    spread over that many worker processes (reportedly.workers).
     """
-    chunks = [list(texts[i : i + chunk_size]) for i in range(0, len(texts), chunk_size)]
     work = functools.partial(_extract_chunk, extractor=extractor)
-    if n_process <= 1:
-        return [atts for chunk in chunks for atts in work(chunk)]
-    ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
-    with ctx.Pool(n_process, initializer=_init_worker, initargs=(extractor,)) as pool:
-        return [atts for result in pool.imap(work, chunks) for atts in result]
+    return list(map_batches(work, texts, workers=n_process, batch=chunk_size))

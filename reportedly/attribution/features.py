@@ -123,12 +123,15 @@ class ParagraphFeatures:
     def __init__(self, doc: Doc, paragraph_index: int) -> None:
         self._parse = _read_parse(doc)
         self.base = _base_features(self._parse, paragraph_index)
+        self._side_parts: _SideParts | None = None  # made with the first cue
 
     def for_cue(self, cue_start: int, cue_end: int, window: tuple[int, int] | None = None) -> list[list[str]]:
         """Features of every token (of ``window``, a token range, when given) relative to the
         cue ``doc[cue_start:cue_end]``."""
         lo, hi = window if window is not None else (0, len(self.base))
-        return _role_features(self._parse, self.base, cue_start, cue_end, lo, hi)
+        if self._side_parts is None:
+            self._side_parts = _side_parts(self._parse, self.base)
+        return _role_features(self._parse, self.base, cue_start, cue_end, lo, hi, self._side_parts)
 
     def role_windows(self, cues: list[tuple[int, int]]) -> list[tuple[int, int]]:
         """The token range the role CRF tags for each cue: the whole paragraph, unless that
@@ -169,6 +172,13 @@ ROLE_WINDOW_MIN_TOKENS = 10
 _WINDOW_PATH = 64
 
 
+_BUCKETS = [_bucket(n) for n in range(14)]
+
+
+def _bucketed(n: int) -> str:
+    return _BUCKETS[n] if n < 13 else "13+"
+
+
 def _base_features(p: _Parse, paragraph_index: int) -> list[list[str]]:
     n = len(p.text)
     quotes = _quote_depth(p.text)
@@ -199,8 +209,8 @@ def _base_features(p: _Parse, paragraph_index: int) -> list[list[str]]:
             "sh=" + p.shape[i][:4],
             "q=%d" % quotes[i],
             "para=" + para,
-            "ss=" + _bucket(i - p.sent_start[i]),
-            "se=" + _bucket(p.sent_end[i] - 1 - i),
+            "ss=" + _bucketed(i - p.sent_start[i]),
+            "se=" + _bucketed(p.sent_end[i] - 1 - i),
         ]
         f += ["cd=" + d for d in child_deps]
         f.append("sq=%d" % (p.sentence[i] in quoted_sents))
@@ -263,11 +273,29 @@ def role_window(p: _Parse, cue_start: int, cue_end: int, width: int = ROLE_WINDO
     return max(lo, cue_start - width), min(hi, cue_end + width)
 
 
+@dataclass(frozen=True)
+class _SideParts:
+    """The role features of each token that depend on its side of the cue but on no cue: made
+    once per paragraph, not once per cue and token."""
+
+    dep: tuple[list[str], list[str]]  # "d|side=…" for side L, side R
+    quote: tuple[list[str], list[str]]  # "q|side=…"
+
+
+def _side_parts(p: _Parse, base: list[list[str]]) -> _SideParts:
+    sides = ("L", "R")
+    return _SideParts(
+        dep=tuple(["d|side=" + d + "|" + side for d in p.dep] for side in sides),
+        quote=tuple(["q|side=" + f[QUOTE_FEATURE] + "|" + side for f in base] for side in sides),
+    )
+
+
 def _role_features(p: _Parse, base: list[list[str]], cue_start: int, cue_end: int,
-                   lo: int = 0, hi: int | None = None) -> list[list[str]]:
+                   lo: int = 0, hi: int | None = None, parts: _SideParts | None = None) -> list[list[str]]:
     heads, deps, tags, left, right = p.head, p.dep, p.pos, p.left, p.right
     n = len(base)
     hi = n if hi is None else hi
+    parts = parts if parts is not None else _side_parts(p, base)
     windowed = (lo, hi) != (0, n)
     cue = _span_head(heads, cue_start, cue_end)
     cue_path = [cue]
@@ -276,19 +304,23 @@ def _role_features(p: _Parse, base: list[list[str]], cue_start: int, cue_end: in
     cue_pos = {i: k for k, i in enumerate(cue_path)}
     cue_si = p.sentence[cue]
     cue_lemma = p.lemma[cue]
+    cue_features = ("cl=" + cue_lemma, "cl|side=" + cue_lemma + "|L", "cl|side=" + cue_lemma + "|R")
+    cue_left, cue_right = left[cue], right[cue]
+    sentence = p.sentence
     out = []
     rels = []
     for i in range(lo, hi):
         feats = base[i]
-        f = list(feats)
         if cue_start <= i < cue_end:
-            f += ["in_cue", "cl=" + cue_lemma]
-            out.append(f)
+            out.append(feats + ["in_cue", cue_features[0]])
             rels.append("cue")
             continue
-        side = "L" if i < cue_start else "R"
-        dist = cue_start - i if side == "L" else i - cue_end + 1
-        sd_s = str(max(-3, min(3, p.sentence[i] - cue_si)))
+        if i < cue_start:
+            side, s, dist = "L", 0, cue_start - i
+        else:
+            side, s, dist = "R", 1, i - cue_end + 1
+        sd = sentence[i] - cue_si
+        sd_s = str(-3 if sd < -3 else 3 if sd > 3 else sd)
         # Path: climb from the token until reaching the cue's path to the root (the LCA).
         k = 0
         node = i
@@ -305,31 +337,33 @@ def _role_features(p: _Parse, base: list[list[str]], cue_start: int, cue_end: in
             tok_branch = deps[below] if below is not None else "self"
             cue_branch = deps[cue_path[up_cue - 1]] if up_cue > 0 else "cue"
             rel = "lca:%s>%s" % (tok_branch, cue_branch)
-            depth = "up%d" % min(up_cue, 3)
+            depth = "up%d" % (up_cue if up_cue < 3 else 3)
         else:
             rel = "lca:none"
             depth = "upX"
         rels.append(rel)
+        f = list(feats)
         if i == cue_end:
             f.append("next_to_cue")
         elif i == cue_start - 1:
             f.append("prev_to_cue")
+        tag = tags[i]
         f += [
-            rel + "|" + tags[i],
+            rel + "|" + tag,
             rel + "|lca=" + tags[node],
             "side=" + side,
-            "dist=" + side + _bucket(dist),
+            "dist=" + side + _bucketed(dist),
             "sd=" + sd_s,
             rel,
             rel + "|" + depth,
             rel + "|" + side,
-            "depth=" + _bucket(k),
-            "cl=" + cue_lemma,
-            "cl|side=" + cue_lemma + "|" + side,
-            "d|side=" + deps[i] + "|" + side,
-            "p|side|sd=" + tags[i] + "|" + side + "|" + sd_s,
-            "q|side=" + feats[QUOTE_FEATURE] + "|" + side,
-            "in_cue_tree=%d" % (left[cue] <= i <= right[cue]),
+            "depth=" + _bucketed(k),
+            cue_features[0],
+            cue_features[1 + s],
+            parts.dep[s][i],
+            "p|side|sd=" + tag + "|" + side + "|" + sd_s,
+            parts.quote[s][i],
+            "in_cue_tree=1" if cue_left <= i <= cue_right else "in_cue_tree=0",
         ]
         # Sources and contents are mostly whole subtrees: the first and last tokens of the
         # token's branch under the LCA are where a span may start or end.
@@ -341,14 +375,16 @@ def _role_features(p: _Parse, base: list[list[str]], cue_start: int, cue_end: in
         out.append(f)
     # A span boundary is where the path to the cue changes: the neighbours' paths, and the
     # change itself at +-1 (on PolNeAR dev, content exact F1 +0.02 with these).
+    width = hi - lo
     for k, f in enumerate(out):
         i = lo + k
         if cue_start <= i < cue_end:
             continue
-        for off in (-2, -1, 1, 2):
-            j = k + off
-            other = rels[j] if 0 <= j < hi - lo else "edge"
-            f.append("%+d:%s" % (off, other))
-            if off in (-1, 1):
-                f.append("%+d:%s>%s" % (off, other, rels[k]))
+        rel = rels[k]
+        before2 = rels[k - 2] if k >= 2 else "edge"
+        before1 = rels[k - 1] if k >= 1 else "edge"
+        after1 = rels[k + 1] if k + 1 < width else "edge"
+        after2 = rels[k + 2] if k + 2 < width else "edge"
+        f += ["-2:" + before2, "-1:" + before1, "-1:" + before1 + ">" + rel,
+              "+1:" + after1, "+1:" + after1 + ">" + rel, "+2:" + after2]
     return out

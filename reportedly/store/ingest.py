@@ -1,7 +1,7 @@
 """Ingesting inputs into the store: read, skip what is known, analyse on a process pool, write.
 
 Design:
-- One writer (this process) and ``workers`` analysis processes. SQLite has one writer anyway;
+- One writer (this process) and ``workers`` analysis processes (reportedly.workers). SQLite has one writer anyway;
   analysis (spaCy) is the cost, so that is what is spread over the cores.
 - Every article is committed in its own transaction, keyed by its content hash. A run killed at
   any point (even ``kill -9``) loses only articles not yet committed, and the next run skips
@@ -10,8 +10,6 @@ Design:
 """
 from __future__ import annotations
 
-import itertools
-import multiprocessing
 import sqlite3
 import sys
 from dataclasses import dataclass, field
@@ -20,6 +18,7 @@ from typing import Callable, Iterable, Iterator, Sequence
 from ..ingest import Loaded, ReadOptions, iter_articles
 from ..model import Article
 from ..serialize import analysis_dict
+from ..workers import analyzer, map_batches
 from .write import content_hash, known_hashes, record_failure, store_document
 
 PARQUET_SUFFIX = ".parquet"
@@ -35,27 +34,22 @@ class IngestReport:
     errors: list[str] = field(default_factory=list)
 
 
-# One Analyzer per worker process, made by the pool initializer (spaCy loads once per process).
-_analyzer = None
+# Articles a worker takes at a time (see reportedly.parallel.BATCH).
+BATCH = 2
 
 
-def _init_worker() -> None:
-    global _analyzer
-    from ..pipeline import Analyzer
-
-    _analyzer = Analyzer()
-
-
-def _analyse(task: tuple[str | None, Article | Loaded]) -> tuple[str | None, dict, str | None]:
-    hash, item = task
-    if hash is None:
-        # An input that could not be read travels through the pool too, so that only the main
-        # thread ever touches the database (Pool.imap pulls tasks in a thread of its own).
-        return None, {"id": item.id, "article": None, "errors": [item.error or "unreadable"]}, None
-    if _analyzer is None:  # loaded on the first article: a run with nothing new never loads spaCy
-        _init_worker()
-    analysis = next(_analyzer.analyze_many([item]))
-    return hash, analysis_dict(analysis), item.source_path
+def _analyse(tasks: Sequence[tuple[str | None, Article | Loaded]]) -> list[tuple[str | None, dict, str | None]]:
+    out = []
+    for hash, item in tasks:
+        if hash is None:
+            # An input that could not be read travels through the pool too, so that only the main
+            # thread ever touches the database (Pool.imap pulls tasks in a thread of its own).
+            out.append((None, {"id": item.id, "article": None, "errors": [item.error or "unreadable"]}, None))
+            continue
+        # The analyzer loads on the first article: a run with nothing new never loads spaCy.
+        analysis = next(analyzer().analyze_many([item]))
+        out.append((hash, analysis_dict(analysis), item.source_path))
+    return out
 
 
 def ingest_paths(
@@ -126,17 +120,7 @@ def _pending(loaded: Iterable[Loaded], seen: set, report: IngestReport, bar) -> 
 
 
 def _run(tasks: Iterator[tuple], workers: int) -> Iterator[tuple[str | None, dict, str | None]]:
-    if workers <= 1:
-        yield from map(_analyse, tasks)
-        return
-    first = next(tasks, None)
-    if first is None:
-        return
-    # fork: workers start fast and inherit the imported modules; each loads its own spaCy.
-    context = multiprocessing.get_context("fork")
-    tasks = itertools.chain([first], tasks)
-    with context.Pool(workers) as pool:
-        yield from pool.imap(_analyse, tasks, chunksize=1)
+    return map_batches(_analyse, tasks, workers=workers, batch=BATCH)
 
 
 class _NoBar:
