@@ -1,11 +1,11 @@
 """How likely an attribution is to be real: a calibrated probability in [0, 1].
 
 A logistic model over a few plain features of the find (which extractor found it and how sure
-the CRFs were, what the cue is, who the source is, how the content looks), fitted on PolNeAR dev
-by ``benchmarks/calibrate_confidence.py`` and stored in ``confidence.json`` beside this module.
-"Real" there means the content is most of a gold attribution's content (the real-world
-benchmark's definition). The reliability tables on PolNeAR dev (cross-fitted) and on the
-real-world gold are in docs/attribution-model.md.
+the CRFs were, what the cue is, who the source is, how the content looks), fitted on the
+real-world gold by ``benchmarks/calibrate_confidence.py`` and stored in ``confidence.json`` beside
+this module. "Real" there means a statement as the guideline (docs/realworld-gold.md) defines it.
+The reliability tables on the real-world gold (cross-fitted) and on PolNeAR dev are in
+docs/attribution-model.md.
 
 The product shows attributions with confidence >= ``DISPLAY_THRESHOLD`` by default and says how
 many it held back; the JSON keeps every attribution with its confidence.
@@ -21,9 +21,9 @@ from ..model import Attribution, Speaker
 from . import lexicon
 
 WEIGHTS_FILE = Path(__file__).with_name("confidence.json")
-# Shown by default from here: on PolNeAR dev (cross-fitted) about four in five of what is shown
-# is real, and the real-world gold's reliability table agrees within a few points. Raise it for
-# precision, lower it for recall; the benchmarks print both sides of it.
+# Shown by default from here (more likely a statement than not): on the real-world gold,
+# cross-fitted, nearly nine in ten of what is shown is real. Raise it for precision, lower it
+# for recall; the benchmarks print both sides of it.
 DISPLAY_THRESHOLD = 0.5
 
 _CORE_SPEECH = frozenset("say tell according_to add ask write".split())
