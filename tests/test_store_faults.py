@@ -535,18 +535,25 @@ def test_four_times_the_words_take_at_most_five_times_as_long(store):
 
     db = open_store(store, readonly=True)
 
-    def best(call, text):
+    def best(call, text, runs):
+        # CPU time of this process, the best of several runs: wall time on a shared machine
+        # measures the neighbours too.
         times = []
-        for _ in range(5):
-            start = time.perf_counter()
+        for _ in range(runs):
+            start = time.process_time()
             call(db, text)
-            times.append(time.perf_counter() - start)
+            times.append(time.process_time() - start)
         return min(times)
 
     for call in (search_contents, trace_statement):
         for word in ("the ", "bridge said "):
             words = len(word.split())
-            short, long = best(call, word * (25 // words)), best(call, word * (100 // words))
+            for runs in (5, 20):  # measured again, longer, when a busy moment spoiled the first
+                short = best(call, word * (25 // words), runs)
+                long = best(call, word * (100 // words), runs)
+                if long <= 5 * short + 0.005:
+                    break
+            # Quadratic work (as before the fix) is 16 times slower however often it runs.
             assert long <= 5 * short + 0.005, (call.__name__, word, short, long)
 
 
