@@ -23,30 +23,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_DATA = ROOT.parent / "shared" / "polnear" / "data"
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
 
-
-def _tree_memory_kib(pid: int) -> tuple[int, int]:
-    """(RSS, PSS) of ``pid`` and all its descendants, in KiB.
-
-    Summed RSS counts pages shared by forked workers once per process (an upper bound); PSS
-    splits shared pages between their sharers (closer to what the machine really spends).
-    """
-    rss = pss = 0
-    stack = [pid]
-    while stack:
-        p = stack.pop()
-        try:
-            with open(f"/proc/{p}/smaps_rollup") as fh:
-                for line in fh:
-                    if line.startswith("Rss:"):
-                        rss += int(line.split()[1])
-                    elif line.startswith("Pss:"):
-                        pss += int(line.split()[1])
-            with open(f"/proc/{p}/task/{p}/children") as fh:
-                stack.extend(int(c) for c in fh.read().split())
-        except (FileNotFoundError, ProcessLookupError):
-            continue
-    return rss, pss
+from throughput import tree_memory_kib as _tree_memory_kib  # noqa: E402  (one measure of memory for both)
 
 
 def run_child(system: str, data_dir: str, split: str, processes: int, peer_exclude: str = "",
