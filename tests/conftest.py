@@ -3,7 +3,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-# ../shared beside the checkout; a git worktree under /work/wt/<name> finds it one level up.
+# ../shared beside the checkout, or beside a folder above it (a git worktree kept one level down).
 SHARED = next((p / "shared" for p in ROOT.parents if (p / "shared" / "examples").is_dir()), ROOT.parent / "shared")
 EXAMPLE = SHARED / "examples" / "belarus-military-letter.txt"
 DATA = Path(__file__).resolve().parent / "data"
