@@ -16,7 +16,6 @@ import json
 import os
 import subprocess
 import sys
-import threading
 import time
 from pathlib import Path
 
@@ -25,7 +24,7 @@ DEFAULT_DATA = ROOT.parent / "shared" / "polnear" / "data"
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from throughput import tree_memory_kib as _tree_memory_kib  # noqa: E402  (one measure of memory for both)
+from throughput import run_measured  # noqa: E402  (one way to run a system and sample its memory)
 
 
 def run_child(system: str, data_dir: str, split: str, processes: int, peer_exclude: str = "",
@@ -33,26 +32,10 @@ def run_child(system: str, data_dir: str, split: str, processes: int, peer_exclu
     """Runs one system in a child process while sampling its memory; returns its report."""
     cmd = [sys.executable, __file__, data_dir, "--split", split, "--processes", str(processes), "--child", system,
            "--peer-exclude", peer_exclude, "--extractor", extractor]
-    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, text=True)
-    peak = [0, 0]
-    done = threading.Event()
-
-    def sample():
-        while not done.is_set():
-            rss, pss = _tree_memory_kib(proc.pid)
-            peak[0], peak[1] = max(peak[0], rss), max(peak[1], pss)
-            time.sleep(0.05)
-
-    sampler = threading.Thread(target=sample, daemon=True)
-    sampler.start()
-    out, _ = proc.communicate()
-    done.set()
-    sampler.join()
-    if proc.returncode != 0:
-        raise SystemExit(f"{system} run failed with exit code {proc.returncode}")
-    report = json.loads(out.strip().splitlines()[-1])
-    report["peak_rss_mb"] = round(peak[0] / 1024, 1)
-    report["peak_pss_mb"] = round(peak[1] / 1024, 1)
+    run = run_measured(cmd, stdout=subprocess.PIPE)  # exits with the child's stderr if it fails
+    report = json.loads(run["stdout"].strip().splitlines()[-1])
+    report["peak_rss_mb"] = round(run["rss_mb"], 1)
+    report["peak_pss_mb"] = round(run["pss_mb"], 1)
     return report
 
 
