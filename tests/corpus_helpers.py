@@ -58,3 +58,17 @@ DOCS = [
         outlet="npr", published="2016-08-12T00:00:00",
     ),
 ]
+
+
+def make_store(path) -> str:
+    """A store at ``path`` holding DOCS, clustered; its path as a string."""
+    from reportedly.store import open_store
+    from reportedly.store.derived import cluster_store
+    from reportedly.store.write import store_document
+
+    db = open_store(path)
+    for n, doc in enumerate(DOCS):
+        store_document(db, doc, f"hash{n}")
+    cluster_store(db)
+    db.close()
+    return str(path)

@@ -11,13 +11,10 @@ import subprocess
 
 import pytest
 
-from corpus_helpers import DOCS
+from corpus_helpers import DOCS, make_store
 from reportedly import logs
 from reportedly.cli import EXAMPLES, _parser, main
-from reportedly.store.derived import cluster_store
 from reportedly.model import Analysis
-from reportedly.store import open_store
-from reportedly.store.write import store_document
 
 TEXT = '"We are ready," the general said on Monday.'
 
@@ -50,13 +47,7 @@ def inputs(tmp_path):
 
 @pytest.fixture
 def dbpath(tmp_path):
-    path = tmp_path / "c.db"
-    db = open_store(path)
-    for n, doc in enumerate(DOCS):
-        store_document(db, doc, f"hash{n}")
-    cluster_store(db)
-    db.close()
-    return str(path)
+    return make_store(tmp_path / "c.db")
 
 
 # -- logging ----------------------------------------------------------------------------------

@@ -5,22 +5,13 @@ import json
 
 import pytest
 
-from corpus_helpers import DOCS
+from corpus_helpers import DOCS, make_store
 from reportedly.cli import main
-from reportedly.store.derived import cluster_store
-from reportedly.store import open_store
-from reportedly.store.write import store_document
 
 
 @pytest.fixture
 def dbpath(tmp_path):
-    path = tmp_path / "c.db"
-    db = open_store(path)
-    for n, doc in enumerate(DOCS):
-        store_document(db, doc, f"hash{n}")
-    cluster_store(db)
-    db.close()
-    return str(path)
+    return make_store(tmp_path / "c.db")
 
 
 def run(capsys, *argv):
