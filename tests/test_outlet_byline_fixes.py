@@ -74,3 +74,48 @@ def test_a_leaked_class_list_is_left_out_of_the_body():
     art = read_html(page(body=body), "c")
     assert "css-1dbjc4n" not in art.text
     assert [o.reason for o in art.boilerplate if "css-" in o.text] == ["a run of CSS class names"]
+
+
+def test_the_agency_of_a_fused_byline_is_the_wire():
+    art = read_html(page(body="<p class='byline'>By Tom Davies Associated Press</p>" + BODY), "w")
+    assert (art.bylines, art.wire) == (("Tom Davies",), "AP")
+
+
+def test_an_agency_beside_a_person_is_the_wire_not_a_coauthor():
+    art = read_html(page(body="<p class='byline'>By Jane Doe and Reuters</p>" + BODY), "w")
+    assert (art.bylines, art.wire) == (("Jane Doe",), "Reuters")
+    art = read_html(page("<meta name='author' content='Jane Doe, AFP'>"), "w")
+    assert (art.bylines, art.wire) == (("Jane Doe",), "AFP")
+
+
+def test_an_agency_alone_is_the_byline_and_the_wire():
+    art = read_html(page("<meta name='byl' content='By The Associated Press'>"), "w")
+    assert (art.bylines, art.wire) == (("The Associated Press",), "AP")
+
+
+def test_an_agency_the_page_declares_as_the_copys_source_is_the_wire():
+    ld = ('{"@type": "NewsArticle", "headline": "Harbour plan approved", '
+          '"author": {"@type": "Person", "name": "Jane Doe"}, '
+          '"sourceOrganization": {"@type": "Organization", "name": "Agence France-Presse"}}')
+    art = read_html(page(f"<script type='application/ld+json'>{ld}</script>"), "w")
+    assert (art.bylines, art.wire) == (("Jane Doe",), "AFP")
+
+
+@pytest.mark.parametrize("head", [
+    "",  # no agency named
+    "<meta name='author' content='Michael Bloomberg'>",  # a surname, not the agency
+    "<meta property='og:site_name' content='Thomson Reuters Tax &amp; Accounting'>"
+    "<meta name='author' content='Thomson Reuters Tax &amp; Accounting'>",  # an outlet with the name in it
+])
+def test_no_wire_where_no_agency_is_named_as_such(head):
+    assert read_html(page(head), "w").wire is None
+
+
+def test_the_wire_is_in_the_json_and_the_text_report():
+    from reportedly.model import Analysis
+    from reportedly.report import render_text
+    from reportedly.serialize import article_dict
+
+    art = read_html(page(body="<p class='byline'>By Tom Davies Associated Press</p>" + BODY), "w")
+    assert article_dict(art)["wire"] == "AP"
+    assert "By Tom Davies · via AP" in render_text(Analysis("w", art))

@@ -97,6 +97,7 @@ def read_html(
         title=meta.title,
         dek=meta.dek,
         bylines=meta.bylines,
+        wire=meta.wire,
         outlet=meta.outlet,
         url=meta.url,
         published=meta.published,

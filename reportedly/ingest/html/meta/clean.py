@@ -223,13 +223,10 @@ def split_byline(raw: str | None) -> list[str]:
 
 def clean_author(raw: str, site: str | None = None) -> str | None:
     """One person's name without "By", roles, contact prompts; None when it is not a person."""
-    text = " ".join(html.unescape(raw).split())
-    text = _BY_PREFIX.sub("", text).strip(" .,:;|-–—")
-    if not text or "@" in text or "://" in text or text.startswith("www."):
+    text = _byline_text(raw)
+    if text is None:
         return None
-    text = _NOISE.sub("", text).strip(" .,:;|-–—")
-    text = _TRAILING_ON.sub("", text)
-    text = _without_agency(text)
+    text = split_agency(text)[0]
     # Keep credentials ("Jane Doe, MD"); drop roles after them.
     head, _, creds = text.partition(", ")
     if creds and all(_CREDENTIAL.match(c.strip()) for c in creds.split(",")):
@@ -265,20 +262,69 @@ def clean_author(raw: str, site: str | None = None) -> str | None:
     return f"{base}, {creds}" if creds else base
 
 
-# The news agencies whose name a page prints right after the reporter's, with no separator a
-# split would cut at ("Tom Davies Associated Press", "Jane Doe | Reuters"). "Bloomberg" alone is
-# not here: it is a surname too ("Michael Bloomberg").
+def _byline_text(raw: str) -> str | None:
+    """One byline piece without "By", contact prompts, stamps and a dateline's "on ..."; None
+    when it is an address or a handle."""
+    text = " ".join(html.unescape(raw).split())
+    text = _BY_PREFIX.sub("", text).strip(" .,:;|-–—")
+    if not text or "@" in text or "://" in text or text.startswith("www."):
+        return None
+    text = _NOISE.sub("", text).strip(" .,:;|-–—")
+    return _TRAILING_ON.sub("", text)
+
+
+def byline_agency(raw: str) -> str | None:
+    """The news agency a byline piece credits: printed after the reporter's name ("Tom Davies
+    Associated Press") or alone ("By Reuters"); its short name ("AP"), or None."""
+    text = _byline_text(raw)
+    return (split_agency(text)[1] or news_agency(text)) if text else None
+
+
+# The news agencies whose copy outlets run, each by the short name the store's wire column uses
+# (``Article.wire``), with the forms pages print it in. "Bloomberg" alone is not here: it is a
+# surname too ("Michael Bloomberg").
+_AGENCIES = (
+    ("AP", r"(?i:(?:the\s+)?associated\s+press)|AP"),
+    ("Reuters", r"(?i:reuters)"),
+    ("AFP", r"AFP|(?i:agence\s+france[- ]presse)"),
+    ("Bloomberg", r"(?i:bloomberg\s+news)"),
+    ("PA Media", r"(?i:pa\s+media|(?:the\s+)?press\s+association)"),
+    ("Xinhua", r"(?i:xinhua(?:\s+news\s+agency)?)"),
+    ("dpa", r"dpa"),
+)
+_AGENCY_NAMES = [(short, re.compile(rf"(?:{form})\.?")) for short, form in _AGENCIES]
+# An agency printed right after the reporter's name, with no separator a split would cut at
+# ("Tom Davies Associated Press", "Jane Doe | Reuters").
 _AGENCY_TAIL = re.compile(
-    r"\s*(?:[|/–—-]\s*)?(?:the\s+)?(?:Associated Press|AP|Reuters|AFP|Agence France-Presse"
-    r"|Bloomberg News|Press Association|PA Media|Xinhua|dpa)\.?$")
+    r"\s*(?:[|/–—-]\s*)?(?:" + "|".join(f"(?P<a{i}>{form})" for i, (_, form) in enumerate(_AGENCIES))
+    + r")\.?$")
 
 
-def _without_agency(text: str) -> str:
-    """A person's name without the agency printed after it: the person is the byline (the
-    agency is the wire the story came through); an agency alone stays, as the byline of wire copy.
+def news_agency(name: str | None) -> str | None:
+    """The agency's short name ("AP") when ``name`` is a news agency's name and nothing else
+    ("The Associated Press", "By Reuters", "AFP."); None for anything else, an outlet that
+    carries an agency's name among other words ("Thomson Reuters Tax & Accounting") included."""
+    text = _BY_PREFIX.sub("", " ".join((name or "").split())).strip(" .,:;|-–—")
+    for short, pattern in _AGENCY_NAMES:
+        if pattern.fullmatch(text):
+            return short
+    return None
+
+
+def split_agency(text: str) -> tuple[str, str | None]:
+    """A person's name and the agency printed after it: ("Tom Davies", "AP") for "Tom Davies
+    Associated Press". The person is the byline; the agency is the wire the story came through.
+    An agency alone stays ("Reuters", None): it is the byline of wire copy (``news_agency``
+    says which agency it is).
     """
-    person = _AGENCY_TAIL.sub("", text)
-    return person if person != text and len(person.split()) >= 2 else text
+    m = _AGENCY_TAIL.search(text)
+    if m is None:
+        return text, None
+    person = text[:m.start()].strip(" ,")
+    if len(person.split()) < 2:
+        return text, None
+    short = _AGENCIES[int(next(k for k, v in m.groupdict().items() if v)[1:])][0]
+    return person, short
 
 
 def clean_author_list(names: list[str], site: str | None = None) -> list[str]:

@@ -19,7 +19,7 @@ from urllib.parse import urlsplit
 from lxml import html as lxml_html
 
 from reportedly.ingest.html.meta import json_ld
-from reportedly.ingest.html.meta.authors import decide_authors
+from reportedly.ingest.html.meta.authors import decide_credits
 from reportedly.ingest.html.meta.clean import clean_title
 from reportedly.ingest.html.meta.dates import decide_published, decide_updated
 from reportedly.ingest.html.meta.dek import DEK_XPATH, decide_dek
@@ -39,6 +39,7 @@ class PageMeta:
 
     title: str | None = None
     bylines: tuple[str, ...] = ()
+    wire: str | None = None
     outlet: str | None = None
     published: datetime | None = None
     updated: datetime | None = None
@@ -100,9 +101,11 @@ def decide_meta(
     site = _site(src)
     title = _title(src, site)
     published = decide_published(src, tree, url or src.canonical, default_tz)
+    bylines, wire = decide_credits(src, site, body_text)
     return PageMeta(
         title=title,
-        bylines=decide_authors(src, site, body_text),
+        bylines=bylines,
+        wire=wire,
         outlet=_outlet(src, url or src.canonical or _first(src.meta, "og:url")),
         published=published,
         updated=decide_updated(src, published, default_tz),
