@@ -119,3 +119,70 @@ def test_the_wire_is_in_the_json_and_the_text_report():
     art = read_html(page(body="<p class='byline'>By Tom Davies Associated Press</p>" + BODY), "w")
     assert article_dict(art)["wire"] == "AP"
     assert "By Tom Davies · via AP" in render_text(Analysis("w", art))
+
+
+@pytest.mark.parametrize("name", ["U.S.", "World", "Business", "Politics", "Homepage", "Blog"])
+def test_a_section_label_is_not_the_outlet(name):
+    assert read_html(page(f"<meta property='og:site_name' content='{name}'>"), "s").outlet is None
+    # The next declared name is.
+    head = (f"<meta property='og:site_name' content='{name}'>"
+            "<script type='application/ld+json'>{\"@type\": \"Organization\", \"name\": \"Harbour Times\"}</script>")
+    assert read_html(page(head), "s").outlet == "Harbour Times"
+
+
+def test_a_section_word_that_is_the_hosts_name_is_the_outlet():
+    head = "<link rel='canonical' href='https://www.health.com/a'><meta property='og:site_name' content='Health'>"
+    assert read_html(page(head), "s").outlet == "Health"
+
+
+def test_a_site_name_of_no_letters_is_not_the_outlet():
+    assert read_html(page("<meta property='og:site_name' content='/'>"), "s").outlet is None
+
+
+NYT_LIKE = ("<html><head><title>Harbour plan approved - The Harbour Times</title></head><body>"
+            "<article>{body}</article><footer><a href='/copyright'>© <span>2017</span>"
+            "<span>The Harbour Times Company</span></a></footer></body></html>")
+
+
+def test_a_title_suffix_the_copyright_line_confirms_is_the_outlet():
+    assert read_html(NYT_LIKE.format(body=BODY), "n").outlet == "The Harbour Times"
+
+
+def test_a_title_suffix_nothing_confirms_is_not_the_outlet():
+    bare = NYT_LIKE.replace("The Harbour Times Company", "Other Owner Inc.")
+    assert read_html(bare.format(body=BODY), "n").outlet is None
+    # A section after the headline is never the outlet, whatever the page says.
+    section = NYT_LIKE.replace(" - The Harbour Times</title>", " - Opinion</title>")
+    assert read_html(section.format(body=BODY), "n").outlet is None
+
+
+def test_a_title_suffix_that_names_the_host_is_the_outlet():
+    head = "<link rel='canonical' href='https://www.harbourtimes.com/a'>"
+    html = (f"<html><head><title>Harbour plan approved | HarbourTimes.com</title>{head}</head>"
+            f"<body><article>{BODY}</article></body></html>")
+    assert read_html(html, "n").outlet == "HarbourTimes.com"
+
+
+@pytest.mark.parametrize("raw", ["The Russian", "the Chinese", "The Israelis", "A South Korean"])
+def test_a_subject_fragment_is_not_a_byline(raw):
+    assert clean_author(raw) is None
+
+
+@pytest.mark.parametrize("raw", ["The Ritualist", "The Currency editors", "Thai Nguyen", "Ann French"])
+def test_names_and_pen_names_are_still_bylines(raw):
+    assert clean_author(raw) == raw
+
+
+def test_a_subject_fragment_beside_the_headline_is_not_the_byline():
+    body = BODY.replace("<p>The council", "<p>By The Russian</p><p>The council")
+    assert read_html(page(body=body), "r").bylines == ()
+
+
+def test_the_site_name_fused_after_the_reporters_name_is_cut_off():
+    assert clean_author("Brian Truitt USA TODAY", "USA TODAY") == "Brian Truitt"
+    assert clean_author("Jane Doe | Harbour Times", "The Harbour Times") == "Jane Doe"
+    head = "<meta property='og:site_name' content='Harbour Times'>"
+    art = read_html(page(head, body="<p class='byline'>By Jane Doe Harbour Times</p>" + BODY), "f")
+    assert (art.bylines, art.outlet) == (("Jane Doe",), "Harbour Times")
+    # The site's name alone is not a person's (an organisation's byline is decided elsewhere).
+    assert clean_author("Harbour Times", "Harbour Times") is None

@@ -226,7 +226,9 @@ def clean_author(raw: str, site: str | None = None) -> str | None:
     text = _byline_text(raw)
     if text is None:
         return None
-    text = split_agency(text)[0]
+    text = _without_site(split_agency(text)[0], site)
+    if _SUBJECT.match(text):
+        return None
     # Keep credentials ("Jane Doe, MD"); drop roles after them.
     head, _, creds = text.partition(", ")
     if creds and all(_CREDENTIAL.match(c.strip()) for c in creds.split(",")):
@@ -260,6 +262,34 @@ def clean_author(raw: str, site: str | None = None) -> str | None:
         # "Personal finance", "Human in the Loop", "john doe": prose or a handle, not a name
         return None
     return f"{base}, {creds}" if creds else base
+
+
+# A noun phrase cut from a sentence ("The Russian foreign ministry said ..."), read where a
+# byline stands: an article and a people's adjective open it, which no person's name does.
+_DEMONYMS = (
+    "American|British|English|Scottish|Welsh|Irish|French|German|Dutch|Belgian|Swiss|Austrian"
+    "|Italian|Spanish|Portuguese|Greek|Turkish|Russian|Ukrainian|Belarusian|Polish|Czech"
+    "|Hungarian|Romanian|Bulgarian|Serbian|Croatian|Swedish|Norwegian|Danish|Finnish|Estonian"
+    "|Latvian|Lithuanian|Georgian|Armenian|Azerbaijani|Kazakh|Israeli|Palestinian|Iranian|Iraqi"
+    "|Syrian|Lebanese|Jordanian|Saudi|Yemeni|Egyptian|Libyan|Tunisian|Algerian|Moroccan"
+    "|Sudanese|Ethiopian|Somali|Kenyan|Nigerian|Ghanaian|South African|Chinese|Japanese|Korean"
+    "|North Korean|South Korean|Taiwanese|Vietnamese|Thai|Indonesian|Malaysian|Filipino|Indian"
+    "|Pakistani|Afghan|Bangladeshi|Canadian|Mexican|Brazilian|Argentine|Chilean|Colombian"
+    "|Venezuelan|Cuban|Peruvian|Australian|European|Asian|African|Arab|Soviet"
+)
+_SUBJECT = re.compile(rf"(?:the|a|an)\s+(?:{_DEMONYMS})s?\b", re.IGNORECASE)
+
+
+def _without_site(text: str, site: str | None) -> str:
+    """A person's name without the site's name printed right after it ("Brian Truitt USA
+    TODAY", a template that joins the byline and the outlet): the site is the outlet, not part
+    of the name. A name that is only the site's stays (``clean_author`` decides on it)."""
+    keys = _site_keys(site)
+    words = text.split()
+    for k in range(1, len(words) - 1):
+        if _squash(" ".join(words[-k:])) in keys:
+            return " ".join(words[:-k]).rstrip(" ,|-–—")
+    return text
 
 
 def _byline_text(raw: str) -> str | None:
