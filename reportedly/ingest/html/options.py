@@ -21,7 +21,8 @@ from dataclasses import dataclass, field
 
 __all__ = [
     "Options", "PrepareOptions", "ExtractOptions", "RestoreOptions", "ArticleEndOptions", "HeadlineOptions",
-    "DeclaredBodyOptions", "BoilerplateOptions", "FurnitureOptions", "DEFAULT_OPTIONS",
+    "DeclaredBodyOptions", "BoilerplateOptions", "FurnitureOptions", "DisclaimerOptions",
+    "DEFAULT_OPTIONS",
 ]
 
 
@@ -171,6 +172,16 @@ class FurnitureOptions:
 
 
 @dataclass(frozen=True)
+class DisclaimerOptions:
+    """The site's disclaimers closing the body (``steps.disclaimers``)."""
+
+    # A disclaimer is a paragraph of fine print; a longer one that opens so is an essay on it.
+    max_words: int = 80
+    # The closing run: a views note, an advice note and a disclosure at most, one after another.
+    max_lines: int = 3
+
+
+@dataclass(frozen=True)
 class Options:
     """All thresholds of the HTML reader; ``DEFAULT_OPTIONS`` is what ``read_html`` uses."""
 
@@ -186,6 +197,7 @@ class Options:
     declared_body: DeclaredBodyOptions = field(default_factory=DeclaredBodyOptions)
     boilerplate: BoilerplateOptions = field(default_factory=BoilerplateOptions)
     furniture: FurnitureOptions = field(default_factory=FurnitureOptions)
+    disclaimers: DisclaimerOptions = field(default_factory=DisclaimerOptions)
 
 
 DEFAULT_OPTIONS = Options()
