@@ -21,6 +21,7 @@ from reportedly.ingest.html.steps.disclaimers import closing_disclaimers
 from reportedly.ingest.html.steps.declared_body import declared_article_body, declared_body_bounds
 from reportedly.ingest.html.steps.furniture_blocks import furniture_lines, stream_lines
 from reportedly.ingest.html.steps.headline_start import lines_before_headline
+from reportedly.ingest.html.steps.linked_teasers import announced_links
 from reportedly.ingest.html.vocabulary import EXCERPT_CLASS_PART
 
 __all__ = ["STEPS", "link_texts", "excerpt_texts"]
@@ -71,6 +72,12 @@ def _stream(page: Page, options: Options) -> list[Verdict]:
                     "opens or closes the text") for i in page.live if i in cards]
 
 
+def _teasers(page: Page, options: Options) -> list[Verdict]:
+    live = page.live
+    return [Verdict(live[j], "linked_teasers", "the linked headline of another story, announced "
+                    "('Read: …')") for j in announced_links(page.live_lines, lambda: link_texts(page.tree))]
+
+
 def _disclaimers(page: Page, options: Options) -> list[Verdict]:
     live = page.live
     return [Verdict(live[j], "disclaimers", "a disclaimer of the site closing the body")
@@ -87,6 +94,8 @@ STEPS: tuple[Step, ...] = (
     Step("furniture_blocks", _furniture, "lines that are the text of blocks classed as furniture"),
     Step("story_stream", _stream, "excerpts of a run of story cards (a heading wholly a link over "
          "one paragraph, each in a box of its own) that opens or closes the text"),
+    Step("linked_teasers", _teasers, "lines announcing another story's linked headline "
+         "('Read: …', 'Related: …')"),
     Step("disclaimers", _disclaimers, "the site's disclaimers closing the body (whose views, "
          "not advice, who paid for it), by their form and place"),
 )
