@@ -186,3 +186,32 @@ def test_the_site_name_fused_after_the_reporters_name_is_cut_off():
     assert (art.bylines, art.outlet) == (("Jane Doe",), "Harbour Times")
     # The site's name alone is not a person's (an organisation's byline is decided elsewhere).
     assert clean_author("Harbour Times", "Harbour Times") is None
+
+
+def test_a_copyright_holder_named_as_the_host_is_the_outlet():
+    html = (f"<html><head><title>Harbour plan approved</title>"
+            "<link rel='canonical' href='https://www.harbourmd.com/a'></head>"
+            f"<body><article>{BODY}</article><footer><p>©2005-2015 HarbourMD, LLC. All rights "
+            "reserved.</p></footer></body></html>")
+    assert read_html(html, "c").outlet == "HarbourMD"
+    # Another company's copyright says nothing of this site's name.
+    assert read_html(html.replace("HarbourMD, LLC", "Acme Media, LLC"), "c").outlet is None
+
+
+@pytest.mark.parametrize("raw", ["Sign In", "Sign Up", "Log out", "My Account"])
+def test_an_account_menu_is_not_a_byline(raw):
+    assert clean_author(raw) is None
+
+
+def test_an_account_menu_classed_as_a_byline_gives_way_to_the_printed_byline():
+    body = ("<div class='author-menu'>Sign In | Sign Up | My Account</div>"
+            "<p class='byline'>By Jane Doe</p>" + BODY)
+    assert read_html(page(body=body), "m").bylines == ("Jane Doe",)
+
+
+def test_what_a_byline_prints_after_a_degree_is_no_person():
+    from reportedly.ingest.html.meta.clean import split_byline
+
+    assert split_byline("By Brenda Goodman, MA WebMD Health News") == ["Brenda Goodman, MA"]
+    assert split_byline("Jane Doe and JJ Abrams") == ["Jane Doe", "JJ Abrams"]
+    assert split_byline("Ana Ruiz, MS, RD") == ["Ana Ruiz, MS, RD"]

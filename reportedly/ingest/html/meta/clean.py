@@ -122,6 +122,8 @@ _NOISE = re.compile(
     re.IGNORECASE,
 )
 _CREDENTIAL = re.compile(r"^(?:[A-Z]{2,6}®?|[A-Z][a-z]?\.?(?:[A-Z][a-z]?\.?){1,3}|Ph\.?D\.?|M\.?D\.?|Jr\.?|Sr\.?|I{2,3}|IV|Esq\.?|MPH|MSc|BSc|MBA|PharmD|DrPH|RDN?|LDN?|CDCES)$")
+# Academic and professional degrees printed after a name ("Ana Ruiz, MS, RD").
+_DEGREE = re.compile(r"MA|MS|MSc|MD|Ph\.?D|RN|RDN?|MPH|DVM|MBA|JD|BSN|DNP|NP|CPA|CFA|CFP|LCSW|PharmD")
 _SPLIT = re.compile(r"\s*(?:,|;|\||\band\b|&|\bwith\b|\n|\s[-–—•·]\s)\s*", re.IGNORECASE)
 _GENERIC = {"admin", "administrator", "webmaster", "undefined", "unknown author", "staff", "editor", "editors", "guest", "unknown", "anonymous",
             "editorial", "editorial team", "staff writer", "news desk", "web desk", "newsroom",
@@ -136,6 +138,8 @@ _NAME_SHAPE = re.compile(r"[^\W\d_][\w.'’\- ]*", re.UNICODE)
 _NOT_A_NAME = re.compile(
     r"\bsays$|^(?:\w+\s+)?by:?$|\b(?:posts|insights from|view profile|read bio|more articles)\b"
     r"|\b(?:privacy|policy|cookies?|terms|conditions|subscribe|newsletter|designer|home|categor(?:y|ies))\b"
+    # An account menu printed in a byline-classed header ("Sign In | Sign Up | My Account").
+    r"|\b(?:sign|log)\s?(?:in|up|out|on)\b|\bmy account\b"
     r"|^head of\b|^(?:previous|next)(?: (?:post|article|story))?$|[a-z]\.(?:com|org|net|io|co|uk|de|ai|app|dev|info|html?|php|js)\b|[{}()=<>\"/\\]",
     re.IGNORECASE,
 )
@@ -216,6 +220,12 @@ def split_byline(raw: str | None) -> list[str]:
             continue  # "Tomson Highway and From Masculindians": the book it is excerpted from
         if names and _CREDENTIAL.match(piece):
             names[-1] = f"{names[-1]}, {piece}"
+            continue
+        first, _, rest = piece.partition(" ")
+        if names and rest and _DEGREE.fullmatch(first.rstrip(",.")):
+            # "Brenda Goodman, MA WebMD Health News": the credential closes the name; what the
+            # byline prints after it is the desk or outlet, not another person.
+            names[-1] = f"{names[-1]}, {first}"
             continue
         names.append(piece)
     return names

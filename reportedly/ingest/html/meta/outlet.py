@@ -6,7 +6,8 @@ one of those slots that is not the outlet's is passed over (a URL, an account ha
 section's label). A page that declares no name may still print it twice: as the
 suffix of its ``<title>`` ("Headline - The New York Times") and in its copyright line
 ("© 2017 The New York Times Company"), or as a host name ("Salon.com" on salon.com); a
-suffix that something else on the page confirms is the name. Last, a Twitter handle that
+suffix that something else on the page confirms is the name, and so is a copyright holder
+named as the host is ("©2005-2015 WebMD, LLC" on webmd.com). Last, a Twitter handle that
 spells the host's name. No outlet is better than a wrong name: a reader quotes it as the
 publisher.
 """
@@ -37,6 +38,7 @@ def decide_outlet(src, tree: lxml_html.HtmlElement | None, address: str | None) 
         if name and not _NOT_A_NAME.search(name) and not _is_section(name, labels):
             return name
     return (_confirmed_title_suffix(src.title_tag, tree, labels)
+            or _holder_of_host(tree, labels)
             or _handle_of_domain(src.meta.get("twitter:site", ()), labels))
 
 
@@ -106,6 +108,23 @@ def _confirmed_title_suffix(title: str | None, tree, labels: set[str]) -> str | 
         return suffix
     if tree is not None and any(_squash(holder).startswith(key) for holder in _copyright_holders(tree)):
         return suffix
+    return None
+
+
+# A company's legal form after its name in a copyright line ("WebMD, LLC", "Salon Media Group,
+# Inc."), which the outlet's name does not carry.
+_LEGAL_FORM = re.compile(r"[\s,]+(?:LLC|L\.L\.C\.|Inc\.?|Ltd\.?|Limited|Corp\.?|Corporation|GmbH|plc|PLC)\b.*$")
+
+
+def _holder_of_host(tree, labels: set[str]) -> str | None:
+    """The copyright line's holder when it is the host's name ("©2005-2015 WebMD, LLC" on
+    webmd.com), without its legal form."""
+    if tree is None or not labels:
+        return None
+    for holder in _copyright_holders(tree):
+        name = _LEGAL_FORM.sub("", holder).strip(" ,")
+        if name and _squash(_TLD.sub("", name)) in labels:
+            return name
     return None
 
 
