@@ -11,12 +11,12 @@ from __future__ import annotations
 import re
 
 from reportedly.ingest.html.meta import json_ld
+from reportedly.ingest.html.meta.agencies import news_agency
 from reportedly.ingest.html.meta.clean import (
     byline_agency,
     clean_author,
     clean_author_list,
     is_weak_name,
-    news_agency,
     split_byline,
 )
 from reportedly.ingest.html.meta.visible import (
@@ -27,12 +27,7 @@ from reportedly.ingest.html.meta.visible import (
     printed_coauthors,
 )
 
-__all__ = ["decide_authors", "decide_credits"]
-
-
-def decide_authors(src, site: str | None, body_text: str | None) -> tuple[str, ...]:
-    """People credited with the article, most trusted declaration first."""
-    return decide_credits(src, site, body_text)[0]
+__all__ = ["decide_credits"]
 
 
 def decide_credits(src, site: str | None, body_text: str | None) -> tuple[tuple[str, ...], str | None]:
