@@ -125,6 +125,10 @@ class Article:
     dek: str | None = None
     bylines: tuple[str, ...] = ()
     outlet: str | None = None
+    # The news agency whose copy this is, by its short name ("AP", "Reuters", "AFP"): read
+    # from the byline ("Tom Davies Associated Press" is Tom Davies, through AP) or the page's
+    # declarations. None when the page names none (a dateline's "(AP)" is read by the store).
+    wire: str | None = None
     url: str | None = None
     published: datetime | None = None
     updated: datetime | None = None

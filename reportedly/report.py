@@ -44,6 +44,8 @@ def render_text(analysis: Analysis, show_all: bool = False, explain: bool = Fals
             facts.append("By " + ", ".join(article.bylines))
         if article.outlet:
             facts.append(article.outlet)
+        if article.wire:
+            facts.append(f"via {article.wire}")
         if article.published:
             facts.append("Published " + article.published.isoformat())
         if article.updated:

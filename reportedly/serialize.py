@@ -45,6 +45,7 @@ def article_dict(article: Article) -> dict:
         "dek": article.dek,
         "bylines": list(article.bylines),
         "outlet": article.outlet,
+        "wire": article.wire,
         "url": article.url,
         "published": _when(article.published),
         "updated": _when(article.updated),

@@ -149,3 +149,18 @@ def test_an_article_holding_the_prose_is_left_to_trafilatura():
     tree = parse_html(f"<html><body><article><div class='text'>{PROSE}</div></article></body></html>")
     mark_article_container(tree)
     assert tree.find(".//body//div").get("class") == "text"
+
+
+def test_the_thresholds_are_options():
+    # A decoy is a block of at most PrepareOptions.decoy_max_words words: with a lower bound the
+    # same breadcrumbs (four words) are no decoy, and keep their names.
+    from dataclasses import replace
+
+    from reportedly.ingest.html.options import DEFAULT_OPTIONS
+
+    page = _page("<div class='page-content-breadcrumbs'>Home / News / Local / Buses</div>")
+    strict = replace(DEFAULT_OPTIONS.prepare, decoy_max_words=3)
+    for options, hidden in ((DEFAULT_OPTIONS.prepare, True), (strict, False)):
+        tree = parse_html(page)
+        mark_article_container(tree, options)
+        assert (tree.find(".//body/div").get("class") is None) is hidden

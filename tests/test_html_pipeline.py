@@ -75,7 +75,8 @@ def test_an_error_inside_a_step_propagates_with_the_step_named():
 
 def test_the_steps_run_in_the_documented_order():
     assert [s.name for s in STEPS] == ["article_end", "headline_start", "declared_body",
-                                       "boilerplate", "furniture_blocks", "story_stream"]
+                                       "boilerplate", "furniture_blocks", "story_stream",
+                                       "linked_teasers", "disclaimers"]
     assert all(s.drops for s in STEPS)
 
 

@@ -74,3 +74,144 @@ def test_a_leaked_class_list_is_left_out_of_the_body():
     art = read_html(page(body=body), "c")
     assert "css-1dbjc4n" not in art.text
     assert [o.reason for o in art.boilerplate if "css-" in o.text] == ["a run of CSS class names"]
+
+
+def test_the_agency_of_a_fused_byline_is_the_wire():
+    art = read_html(page(body="<p class='byline'>By Tom Davies Associated Press</p>" + BODY), "w")
+    assert (art.bylines, art.wire) == (("Tom Davies",), "AP")
+
+
+def test_an_agency_beside_a_person_is_the_wire_not_a_coauthor():
+    art = read_html(page(body="<p class='byline'>By Jane Doe and Reuters</p>" + BODY), "w")
+    assert (art.bylines, art.wire) == (("Jane Doe",), "Reuters")
+    art = read_html(page("<meta name='author' content='Jane Doe, AFP'>"), "w")
+    assert (art.bylines, art.wire) == (("Jane Doe",), "AFP")
+
+
+def test_an_agency_alone_is_the_byline_and_the_wire():
+    art = read_html(page("<meta name='byl' content='By The Associated Press'>"), "w")
+    assert (art.bylines, art.wire) == (("The Associated Press",), "AP")
+
+
+def test_an_agency_the_page_declares_as_the_copys_source_is_the_wire():
+    ld = ('{"@type": "NewsArticle", "headline": "Harbour plan approved", '
+          '"author": {"@type": "Person", "name": "Jane Doe"}, '
+          '"sourceOrganization": {"@type": "Organization", "name": "Agence France-Presse"}}')
+    art = read_html(page(f"<script type='application/ld+json'>{ld}</script>"), "w")
+    assert (art.bylines, art.wire) == (("Jane Doe",), "AFP")
+
+
+@pytest.mark.parametrize("head", [
+    "",  # no agency named
+    "<meta name='author' content='Michael Bloomberg'>",  # a surname, not the agency
+    "<meta property='og:site_name' content='Thomson Reuters Tax &amp; Accounting'>"
+    "<meta name='author' content='Thomson Reuters Tax &amp; Accounting'>",  # an outlet with the name in it
+])
+def test_no_wire_where_no_agency_is_named_as_such(head):
+    assert read_html(page(head), "w").wire is None
+
+
+def test_the_wire_is_in_the_json_and_the_text_report():
+    from reportedly.model import Analysis
+    from reportedly.report import render_text
+    from reportedly.serialize import article_dict
+
+    art = read_html(page(body="<p class='byline'>By Tom Davies Associated Press</p>" + BODY), "w")
+    assert article_dict(art)["wire"] == "AP"
+    assert "By Tom Davies · via AP" in render_text(Analysis("w", art))
+
+
+@pytest.mark.parametrize("name", ["U.S.", "World", "Business", "Politics", "Homepage", "Blog"])
+def test_a_section_label_is_not_the_outlet(name):
+    assert read_html(page(f"<meta property='og:site_name' content='{name}'>"), "s").outlet is None
+    # The next declared name is.
+    head = (f"<meta property='og:site_name' content='{name}'>"
+            "<script type='application/ld+json'>{\"@type\": \"Organization\", \"name\": \"Harbour Times\"}</script>")
+    assert read_html(page(head), "s").outlet == "Harbour Times"
+
+
+def test_a_section_word_that_is_the_hosts_name_is_the_outlet():
+    head = "<link rel='canonical' href='https://www.health.com/a'><meta property='og:site_name' content='Health'>"
+    assert read_html(page(head), "s").outlet == "Health"
+
+
+def test_a_site_name_of_no_letters_is_not_the_outlet():
+    assert read_html(page("<meta property='og:site_name' content='/'>"), "s").outlet is None
+
+
+NYT_LIKE = ("<html><head><title>Harbour plan approved - The Harbour Times</title></head><body>"
+            "<article>{body}</article><footer><a href='/copyright'>© <span>2017</span>"
+            "<span>The Harbour Times Company</span></a></footer></body></html>")
+
+
+def test_a_title_suffix_the_copyright_line_confirms_is_the_outlet():
+    assert read_html(NYT_LIKE.format(body=BODY), "n").outlet == "The Harbour Times"
+
+
+def test_a_title_suffix_nothing_confirms_is_not_the_outlet():
+    bare = NYT_LIKE.replace("The Harbour Times Company", "Other Owner Inc.")
+    assert read_html(bare.format(body=BODY), "n").outlet is None
+    # A section after the headline is never the outlet, whatever the page says.
+    section = NYT_LIKE.replace(" - The Harbour Times</title>", " - Opinion</title>")
+    assert read_html(section.format(body=BODY), "n").outlet is None
+
+
+def test_a_title_suffix_that_names_the_host_is_the_outlet():
+    head = "<link rel='canonical' href='https://www.harbourtimes.com/a'>"
+    html = (f"<html><head><title>Harbour plan approved | HarbourTimes.com</title>{head}</head>"
+            f"<body><article>{BODY}</article></body></html>")
+    assert read_html(html, "n").outlet == "HarbourTimes.com"
+
+
+@pytest.mark.parametrize("raw", ["The Russian", "the Chinese", "The Israelis", "A South Korean"])
+def test_a_subject_fragment_is_not_a_byline(raw):
+    assert clean_author(raw) is None
+
+
+@pytest.mark.parametrize("raw", ["The Ritualist", "The Currency editors", "Thai Nguyen", "Ann French"])
+def test_names_and_pen_names_are_still_bylines(raw):
+    assert clean_author(raw) == raw
+
+
+def test_a_subject_fragment_beside_the_headline_is_not_the_byline():
+    body = BODY.replace("<p>The council", "<p>By The Russian</p><p>The council")
+    assert read_html(page(body=body), "r").bylines == ()
+
+
+def test_the_site_name_fused_after_the_reporters_name_is_cut_off():
+    assert clean_author("Brian Truitt USA TODAY", "USA TODAY") == "Brian Truitt"
+    assert clean_author("Jane Doe | Harbour Times", "The Harbour Times") == "Jane Doe"
+    head = "<meta property='og:site_name' content='Harbour Times'>"
+    art = read_html(page(head, body="<p class='byline'>By Jane Doe Harbour Times</p>" + BODY), "f")
+    assert (art.bylines, art.outlet) == (("Jane Doe",), "Harbour Times")
+    # The site's name alone is not a person's (an organisation's byline is decided elsewhere).
+    assert clean_author("Harbour Times", "Harbour Times") is None
+
+
+def test_a_copyright_holder_named_as_the_host_is_the_outlet():
+    html = (f"<html><head><title>Harbour plan approved</title>"
+            "<link rel='canonical' href='https://www.harbourmd.com/a'></head>"
+            f"<body><article>{BODY}</article><footer><p>©2005-2015 HarbourMD, LLC. All rights "
+            "reserved.</p></footer></body></html>")
+    assert read_html(html, "c").outlet == "HarbourMD"
+    # Another company's copyright says nothing of this site's name.
+    assert read_html(html.replace("HarbourMD, LLC", "Acme Media, LLC"), "c").outlet is None
+
+
+@pytest.mark.parametrize("raw", ["Sign In", "Sign Up", "Log out", "My Account"])
+def test_an_account_menu_is_not_a_byline(raw):
+    assert clean_author(raw) is None
+
+
+def test_an_account_menu_classed_as_a_byline_gives_way_to_the_printed_byline():
+    body = ("<div class='author-menu'>Sign In | Sign Up | My Account</div>"
+            "<p class='byline'>By Jane Doe</p>" + BODY)
+    assert read_html(page(body=body), "m").bylines == ("Jane Doe",)
+
+
+def test_what_a_byline_prints_after_a_degree_is_no_person():
+    from reportedly.ingest.html.meta.clean import split_byline
+
+    assert split_byline("By Brenda Goodman, MA WebMD Health News") == ["Brenda Goodman, MA"]
+    assert split_byline("Jane Doe and JJ Abrams") == ["Jane Doe", "JJ Abrams"]
+    assert split_byline("Ana Ruiz, MS, RD") == ["Ana Ruiz, MS, RD"]

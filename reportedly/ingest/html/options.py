@@ -11,18 +11,54 @@ variant and pass it to ``read_html``::
 
 Word counts are whitespace-separated words; shares are fractions of words unless said otherwise.
 
-Not yet here: the thresholds of the tree preparation (``prepare.article_container``,
-``prepare.content_marks``) and of the metadata (``meta``), which are still constants beside
-their rules, each with its reason.
+Not yet here: the thresholds of the metadata (``meta``), which are still constants beside
+their rules, each with its reason, and the counts written inside the tree preparation's XPath
+tests ("two ``<p>`` or more", "list items over 40 characters"), compiled once with them.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
 __all__ = [
-    "Options", "ExtractOptions", "RestoreOptions", "ArticleEndOptions", "HeadlineOptions",
-    "DeclaredBodyOptions", "BoilerplateOptions", "FurnitureOptions", "DEFAULT_OPTIONS",
+    "Options", "PrepareOptions", "ExtractOptions", "RestoreOptions", "ArticleEndOptions", "HeadlineOptions",
+    "DeclaredBodyOptions", "BoilerplateOptions", "FurnitureOptions", "DisclaimerOptions",
+    "DEFAULT_OPTIONS",
 ]
+
+
+@dataclass(frozen=True)
+class PrepareOptions:
+    """Preparing the tree for trafilatura (``prepare.article_container``, ``prepare.content_marks``)."""
+
+    # A block classed as an article container with at most this many words is a decoy when a
+    # later one holds the article: breadcrumbs or a header strip; no article is this short.
+    decoy_max_words: int = 50
+    # The fewest words of an article's container (also of an unnamed prose block).
+    article_min_words: int = 200
+    # The later container must hold this many times the decoys' words: the article, not a
+    # second strip.
+    article_ratio: float = 5
+    # An unnamed article holds this share of the page's paragraph words (a block alone, or the
+    # smallest block holding the sections) ...
+    prose_share: float = 0.6
+    # ... and the next block at most this share of its words (else no block clearly does).
+    runner_up: float = 0.3
+    # An ancestor of the prose block that holds at most this many times its words adds an
+    # intro or a table, not the site's menus and footers.
+    ancestor_growth: float = 1.3
+    # A step up whose added words are more than this share links adds furniture (a menu,
+    # related posts), not the article's own text.
+    added_link_share: float = 0.5
+    # A step up that adds this few words (a back link, a share button) tells nothing either way.
+    few_words: int = 10
+    # A sibling with the block's tag and class is the other part of a split rich-text field when
+    # this share of its words is in its own ``<p>``s.
+    twin_prose: float = 0.5
+    # A text-only ``<div>`` among paragraphs is read as one with a sentence's worth of words.
+    text_div_min_words: int = 15
+    # How far up from a hidden panel an accordion may be named (a data attribute three levels
+    # up, 'data-embed="accordion"', in the pages found); further up, any page has "faq" somewhere.
+    panel_levels: int = 3
 
 
 @dataclass(frozen=True)
@@ -136,6 +172,16 @@ class FurnitureOptions:
 
 
 @dataclass(frozen=True)
+class DisclaimerOptions:
+    """The site's disclaimers closing the body (``steps.disclaimers``)."""
+
+    # A disclaimer is a paragraph of fine print; a longer one that opens so is an essay on it.
+    max_words: int = 80
+    # The closing run: a views note, an advice note and a disclosure at most, one after another.
+    max_lines: int = 3
+
+
+@dataclass(frozen=True)
 class Options:
     """All thresholds of the HTML reader; ``DEFAULT_OPTIONS`` is what ``read_html`` uses."""
 
@@ -143,6 +189,7 @@ class Options:
     max_bytes: int = 20_000_000
     # Fewer words than the shortest news brief: what is left is a menu item or a cookie notice.
     min_words: int = 10
+    prepare: PrepareOptions = field(default_factory=PrepareOptions)
     extract: ExtractOptions = field(default_factory=ExtractOptions)
     restore: RestoreOptions = field(default_factory=RestoreOptions)
     article_end: ArticleEndOptions = field(default_factory=ArticleEndOptions)
@@ -150,6 +197,7 @@ class Options:
     declared_body: DeclaredBodyOptions = field(default_factory=DeclaredBodyOptions)
     boilerplate: BoilerplateOptions = field(default_factory=BoilerplateOptions)
     furniture: FurnitureOptions = field(default_factory=FurnitureOptions)
+    disclaimers: DisclaimerOptions = field(default_factory=DisclaimerOptions)
 
 
 DEFAULT_OPTIONS = Options()

@@ -61,7 +61,7 @@ def read_html(
 
     declarations = gather_declarations(tree)
     streamed = streamed_bodies(tree)  # in <script>s, which are pruned next
-    prepare_tree(tree)
+    prepare_tree(tree, options.prepare)
     try:
         body = extract_body(tree, url, options.extract)
     except RecursionError:
@@ -97,6 +97,7 @@ def read_html(
         title=meta.title,
         dek=meta.dek,
         bylines=meta.bylines,
+        wire=meta.wire,
         outlet=meta.outlet,
         url=meta.url,
         published=meta.published,

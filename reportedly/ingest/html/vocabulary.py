@@ -51,6 +51,18 @@ EXCERPT_CLASS_PART = "xcerpt"
 # "Case study:"): a word or three and a colon. ``meta.visible.line_text`` leaves it out of the
 # headline, and the headline's line in the body is still the headline.
 HEADLINE_LABEL = re.compile(r"(?:\w+ ){0,2}\w+:")
+# The names of a news site's sections and of a site's pages, which templates put in the site
+# name's slot (``og:site_name`` "U.S." on a wire service's page, "Blog", "Homepage"): never the
+# outlet's name (``meta.outlet``), unless the host is named so (health.com's "Health").
+# Lower-case letters and digits only, as ``meta.outlet`` compares them.
+SECTION_LABELS = frozenset("""
+us usnews uk uknews world worldnews europe asia africa americas middleeast australia canada
+india china local national international politics business markets economy money finance tech
+technology science health wellness nutrition sports sport opinion opinions commentary analysis
+entertainment lifestyle life culture arts style fashion food travel books music movies film tv
+television media education environment climate weather video videos photos features news
+latestnews topstories breakingnews latest home homepage blog blogs articles article stories
+""".split())
 
 # --- Platform quirks -----------------------------------------------------------------------------
 

@@ -11,7 +11,14 @@ from __future__ import annotations
 import re
 
 from reportedly.ingest.html.meta import json_ld
-from reportedly.ingest.html.meta.clean import clean_author, clean_author_list, is_weak_name, split_byline
+from reportedly.ingest.html.meta.agencies import news_agency
+from reportedly.ingest.html.meta.clean import (
+    byline_agency,
+    clean_author,
+    clean_author_list,
+    is_weak_name,
+    split_byline,
+)
 from reportedly.ingest.html.meta.visible import (
     _looks_like_name,
     byline_in_text,
@@ -20,11 +27,42 @@ from reportedly.ingest.html.meta.visible import (
     printed_coauthors,
 )
 
-__all__ = ["decide_authors"]
+__all__ = ["decide_credits"]
 
 
-def decide_authors(src, site: str | None, body_text: str | None) -> tuple[str, ...]:
-    """People credited with the article, most trusted declaration first."""
+def decide_credits(src, site: str | None, body_text: str | None) -> tuple[tuple[str, ...], str | None]:
+    """The bylines and the news agency whose copy the article is (its short name: "AP").
+
+    The agency comes from the byline, fused to the reporter's name ("Tom Davies Associated
+    Press"), printed beside it ("Jane Doe, Reuters") or alone ("By The Associated Press"), or
+    from a declaration that names it as the copy's author or source (JSON-LD ``author``,
+    ``creator``, ``sourceOrganization``, ``provider``; a ``<meta>`` byline). An agency printed
+    beside a person is the wire, not a co-author: the person alone is the byline. An agency
+    alone stays the byline of wire copy.
+    """
+    bylines, raw = _choose(src, site, body_text)
+    agencies = [*map(byline_agency, raw), *map(news_agency, bylines)]
+    wire = next(filter(None, agencies), None) or _declared_agency(src)
+    people = tuple(b for b in bylines if not news_agency(b))
+    return people or bylines, wire
+
+
+def _declared_agency(src) -> str | None:
+    """An agency the page declares as its copy's author or source, named and nothing else."""
+    names: list = []
+    for obj in src.ld_articles:
+        for key in ("author", "creator", "sourceOrganization", "provider"):
+            value = obj.get(key)
+            names += value if isinstance(value, list) else [value]
+    names = [json_ld.text(v.get("name")) if isinstance(v, dict) else v for v in names]
+    for key in ("author", "byl", "article:author", "dc.creator", "dcterms.creator", "sailthru.author",
+                "parsely-author"):
+        names += src.meta.get(key, ())
+    return next(filter(None, (news_agency(n) for n in names if isinstance(n, str))), None)
+
+
+def _choose(src, site: str | None, body_text: str | None) -> tuple[tuple[str, ...], list[str]]:
+    """The bylines, and the raw strings of the declaration they were read from."""
     # (names, whether a one-word or handle-like name from this source may stand alone)
     candidates: list[tuple[list[str], bool]] = []
     for obj in src.ld_articles:
@@ -79,30 +117,31 @@ def decide_authors(src, site: str | None, body_text: str | None) -> tuple[str, .
     for obj in src.ld_pages:
         candidates.append((_ld_people(obj.get("author")), True))
     weak: list[str] = []
+    weak_group: list[str] = []
     for group, weak_ok in candidates:
         people = clean_author_list(group, site)
         if people and not all(is_weak_name(p) for p in people):
             # The declaration named the first author; the byline prints them all.
-            return tuple(clean_author_list(printed_coauthors(printed, people), site) or people)
+            return tuple(clean_author_list(printed_coauthors(printed, people), site) or people), group
         # A one-word name ("Mazi") that the page also prints alone beside the headline is the
         # byline as readers see it, not a widget's label.
         if people and weak_ok and any(p in printed for p in people):
-            return tuple(people)
+            return tuple(people), group
         if people and weak_ok and not weak:
-            weak = people
+            weak, weak_group = people, group
     if weak:
-        return tuple(weak)
+        return tuple(weak), weak_group
     # A declared name typed all in lower case ("kirstin boatto") is still the author's name.
     declared = [p for obj in src.ld_articles for p in _ld_people(obj.get("author"))]
     declared += [p for v in src.meta.get("author", ())[:2] for p in split_byline(v)]
     lower = [n for n in (" ".join(d.split()) for d in declared) if _LOWER_NAME.fullmatch(n)]
     if lower:
-        return tuple(dict.fromkeys(lower))
+        return tuple(dict.fromkeys(lower)), []
     # No person: an organisation the page itself declares as author ("Reuters", a company blog).
     for obj in src.ld_articles:
         orgs = _ld_org_authors(obj.get("author"))
         if orgs:
-            return tuple(orgs)
+            return tuple(orgs), []
     # An author card: a portrait whose alt text is the name printed beside it. After an
     # organisation declared in JSON-LD, and only when one person is pictured (more is a team
     # or testimonials). Before a meta author that only repeats the site's name: that is the
@@ -110,15 +149,15 @@ def decide_authors(src, site: str | None, body_text: str | None) -> tuple[str, .
     if len(src.pictured) == 1:
         people = clean_author_list(src.pictured, site)
         if people:
-            return tuple(people)
+            return tuple(people), []
     for value in src.meta.get("author", ())[:1]:
         name = " ".join(value.split())
         if name and site and _norm(name) == _norm(site):
-            return (name,)
+            return (name,), []
     # A personal site: the site's own name is a person's ("Jane Doe", "Jane Doe's blog"), so the
     # site's author wrote the page. Only a person-shaped name; a company name is never inferred.
     owner = _site_owner(src, site, body_text)
-    return (owner,) if owner else ()
+    return ((owner,) if owner else ()), []
 
 
 def _beside_headline(src) -> list[str]:

@@ -10,6 +10,7 @@ import re
 from datetime import date, datetime, timedelta, timezone, tzinfo
 from typing import Iterable
 
+from reportedly.ingest.html.meta.agencies import news_agency, split_agency
 from reportedly.ingest.timestamps import TIME_OF_DAY, parse_timestamp
 
 # --- titles ----------------------------------------------------------------------------------
@@ -122,6 +123,8 @@ _NOISE = re.compile(
     re.IGNORECASE,
 )
 _CREDENTIAL = re.compile(r"^(?:[A-Z]{2,6}®?|[A-Z][a-z]?\.?(?:[A-Z][a-z]?\.?){1,3}|Ph\.?D\.?|M\.?D\.?|Jr\.?|Sr\.?|I{2,3}|IV|Esq\.?|MPH|MSc|BSc|MBA|PharmD|DrPH|RDN?|LDN?|CDCES)$")
+# Academic and professional degrees printed after a name ("Ana Ruiz, MS, RD").
+_DEGREE = re.compile(r"MA|MS|MSc|MD|Ph\.?D|RN|RDN?|MPH|DVM|MBA|JD|BSN|DNP|NP|CPA|CFA|CFP|LCSW|PharmD")
 _SPLIT = re.compile(r"\s*(?:,|;|\||\band\b|&|\bwith\b|\n|\s[-–—•·]\s)\s*", re.IGNORECASE)
 _GENERIC = {"admin", "administrator", "webmaster", "undefined", "unknown author", "staff", "editor", "editors", "guest", "unknown", "anonymous",
             "editorial", "editorial team", "staff writer", "news desk", "web desk", "newsroom",
@@ -136,6 +139,8 @@ _NAME_SHAPE = re.compile(r"[^\W\d_][\w.'’\- ]*", re.UNICODE)
 _NOT_A_NAME = re.compile(
     r"\bsays$|^(?:\w+\s+)?by:?$|\b(?:posts|insights from|view profile|read bio|more articles)\b"
     r"|\b(?:privacy|policy|cookies?|terms|conditions|subscribe|newsletter|designer|home|categor(?:y|ies))\b"
+    # An account menu printed in a byline-classed header ("Sign In | Sign Up | My Account").
+    r"|\b(?:sign|log)\s?(?:in|up|out|on)\b|\bmy account\b"
     r"|^head of\b|^(?:previous|next)(?: (?:post|article|story))?$|[a-z]\.(?:com|org|net|io|co|uk|de|ai|app|dev|info|html?|php|js)\b|[{}()=<>\"/\\]",
     re.IGNORECASE,
 )
@@ -217,19 +222,24 @@ def split_byline(raw: str | None) -> list[str]:
         if names and _CREDENTIAL.match(piece):
             names[-1] = f"{names[-1]}, {piece}"
             continue
+        first, _, rest = piece.partition(" ")
+        if names and rest and _DEGREE.fullmatch(first.rstrip(",.")):
+            # "Brenda Goodman, MA WebMD Health News": the credential closes the name; what the
+            # byline prints after it is the desk or outlet, not another person.
+            names[-1] = f"{names[-1]}, {first}"
+            continue
         names.append(piece)
     return names
 
 
 def clean_author(raw: str, site: str | None = None) -> str | None:
     """One person's name without "By", roles, contact prompts; None when it is not a person."""
-    text = " ".join(html.unescape(raw).split())
-    text = _BY_PREFIX.sub("", text).strip(" .,:;|-–—")
-    if not text or "@" in text or "://" in text or text.startswith("www."):
+    text = _byline_text(raw)
+    if text is None:
         return None
-    text = _NOISE.sub("", text).strip(" .,:;|-–—")
-    text = _TRAILING_ON.sub("", text)
-    text = _without_agency(text)
+    text = _without_site(split_agency(text)[0], site)
+    if _SUBJECT.match(text):
+        return None
     # Keep credentials ("Jane Doe, MD"); drop roles after them.
     head, _, creds = text.partition(", ")
     if creds and all(_CREDENTIAL.match(c.strip()) for c in creds.split(",")):
@@ -265,20 +275,50 @@ def clean_author(raw: str, site: str | None = None) -> str | None:
     return f"{base}, {creds}" if creds else base
 
 
-# The news agencies whose name a page prints right after the reporter's, with no separator a
-# split would cut at ("Tom Davies Associated Press", "Jane Doe | Reuters"). "Bloomberg" alone is
-# not here: it is a surname too ("Michael Bloomberg").
-_AGENCY_TAIL = re.compile(
-    r"\s*(?:[|/–—-]\s*)?(?:the\s+)?(?:Associated Press|AP|Reuters|AFP|Agence France-Presse"
-    r"|Bloomberg News|Press Association|PA Media|Xinhua|dpa)\.?$")
+# A noun phrase cut from a sentence ("The Russian foreign ministry said ..."), read where a
+# byline stands: an article and a people's adjective open it, which no person's name does.
+_DEMONYMS = (
+    "American|British|English|Scottish|Welsh|Irish|French|German|Dutch|Belgian|Swiss|Austrian"
+    "|Italian|Spanish|Portuguese|Greek|Turkish|Russian|Ukrainian|Belarusian|Polish|Czech"
+    "|Hungarian|Romanian|Bulgarian|Serbian|Croatian|Swedish|Norwegian|Danish|Finnish|Estonian"
+    "|Latvian|Lithuanian|Georgian|Armenian|Azerbaijani|Kazakh|Israeli|Palestinian|Iranian|Iraqi"
+    "|Syrian|Lebanese|Jordanian|Saudi|Yemeni|Egyptian|Libyan|Tunisian|Algerian|Moroccan"
+    "|Sudanese|Ethiopian|Somali|Kenyan|Nigerian|Ghanaian|South African|Chinese|Japanese|Korean"
+    "|North Korean|South Korean|Taiwanese|Vietnamese|Thai|Indonesian|Malaysian|Filipino|Indian"
+    "|Pakistani|Afghan|Bangladeshi|Canadian|Mexican|Brazilian|Argentine|Chilean|Colombian"
+    "|Venezuelan|Cuban|Peruvian|Australian|European|Asian|African|Arab|Soviet"
+)
+_SUBJECT = re.compile(rf"(?:the|a|an)\s+(?:{_DEMONYMS})s?\b", re.IGNORECASE)
 
 
-def _without_agency(text: str) -> str:
-    """A person's name without the agency printed after it: the person is the byline (the
-    agency is the wire the story came through); an agency alone stays, as the byline of wire copy.
-    """
-    person = _AGENCY_TAIL.sub("", text)
-    return person if person != text and len(person.split()) >= 2 else text
+def _without_site(text: str, site: str | None) -> str:
+    """A person's name without the site's name printed right after it ("Brian Truitt USA
+    TODAY", a template that joins the byline and the outlet): the site is the outlet, not part
+    of the name. A name that is only the site's stays (``clean_author`` decides on it)."""
+    keys = _site_keys(site)
+    words = text.split()
+    for k in range(1, len(words) - 1):
+        if _squash(" ".join(words[-k:])) in keys:
+            return " ".join(words[:-k]).rstrip(" ,|-–—")
+    return text
+
+
+def _byline_text(raw: str) -> str | None:
+    """One byline piece without "By", contact prompts, stamps and a dateline's "on ..."; None
+    when it is an address or a handle."""
+    text = " ".join(html.unescape(raw).split())
+    text = _BY_PREFIX.sub("", text).strip(" .,:;|-–—")
+    if not text or "@" in text or "://" in text or text.startswith("www."):
+        return None
+    text = _NOISE.sub("", text).strip(" .,:;|-–—")
+    return _TRAILING_ON.sub("", text)
+
+
+def byline_agency(raw: str) -> str | None:
+    """The news agency a byline piece credits: printed after the reporter's name ("Tom Davies
+    Associated Press") or alone ("By Reuters"); its short name ("AP"), or None."""
+    text = _byline_text(raw)
+    return (split_agency(text)[1] or news_agency(text)) if text else None
 
 
 def clean_author_list(names: list[str], site: str | None = None) -> list[str]:

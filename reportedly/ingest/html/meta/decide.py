@@ -14,15 +14,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import datetime, tzinfo
-from urllib.parse import urlsplit
 
 from lxml import html as lxml_html
 
 from reportedly.ingest.html.meta import json_ld
-from reportedly.ingest.html.meta.authors import decide_authors
+from reportedly.ingest.html.meta.authors import decide_credits
 from reportedly.ingest.html.meta.clean import clean_title
 from reportedly.ingest.html.meta.dates import decide_published, decide_updated
 from reportedly.ingest.html.meta.dek import DEK_XPATH, decide_dek
+from reportedly.ingest.html.meta.outlet import decide_outlet
 from reportedly.ingest.html.meta.visible import (
     byline_elements,
     cued_bylines,
@@ -39,6 +39,7 @@ class PageMeta:
 
     title: str | None = None
     bylines: tuple[str, ...] = ()
+    wire: str | None = None
     outlet: str | None = None
     published: datetime | None = None
     updated: datetime | None = None
@@ -100,10 +101,12 @@ def decide_meta(
     site = _site(src)
     title = _title(src, site)
     published = decide_published(src, tree, url or src.canonical, default_tz)
+    bylines, wire = decide_credits(src, site, body_text)
     return PageMeta(
         title=title,
-        bylines=decide_authors(src, site, body_text),
-        outlet=_outlet(src, url or src.canonical or _first(src.meta, "og:url")),
+        bylines=bylines,
+        wire=wire,
+        outlet=decide_outlet(src, tree, url or src.canonical or _first(src.meta, "og:url")),
         published=published,
         updated=decide_updated(src, published, default_tz),
         description=_first(src.meta, "og:description", "description", "twitter:description"),
@@ -227,45 +230,6 @@ def _site(src: Declarations) -> str | None:
         if name:
             return name
     return None
-
-
-def _outlet(src: Declarations, address: str | None = None) -> str | None:
-    """The outlet's name (``Article.outlet``): the first declared name that is a name.
-
-    The page's Twitter account (``twitter:site``, "@SputnikInt") is a handle, not the outlet's
-    name, and a URL in a name's slot ("http://www.tmz.com") is an address: neither is given as
-    the outlet (a reader would quote it as the publisher's name); the next declaration is read,
-    and no outlet is better than a wrong one. A handle that is the page's own domain name
-    ("@gitlab" on about.gitlab.com) is the outlet's name, though, when nothing else names it.
-    """
-    names = [json_ld.text(obj.get("publisher")) for obj in src.ld_articles]
-    for key in ("og:site_name", "application-name", "apple-mobile-web-app-title", "publisher",
-                "dc.publisher"):
-        names += src.meta.get(key, ())
-    names += [json_ld.text(obj.get("name")) for obj in src.ld_orgs]
-    for name in names:
-        name = (name or "").strip()
-        if name and not _NOT_A_NAME.search(name):
-            return name
-    return _handle_of_domain(src.meta.get("twitter:site", ()), address)
-
-
-def _handle_of_domain(handles, address: str | None) -> str | None:
-    """The first handle that spells a label of the page's host name ("@Upwork" on
-    www.upwork.com, "@inria" on www.inria.fr), without its "@"; an account named otherwise
-    ("@SputnikInt" on sputniknews.com) says nothing sure of the outlet's name."""
-    host = urlsplit(address or "").hostname or ""
-    labels = set(host.lower().split(".")[:-1]) - {"www", "m", "amp", "news", "blog"}
-    for handle in handles:
-        name = handle.strip().lstrip("@")
-        if name and name.lower() in labels:
-            return name
-    return None
-
-
-# A URL or an account handle where a name is declared. A bare domain stays: many outlets are
-# named so ("Salon.com", "Phys.org").
-_NOT_A_NAME = re.compile(r"^(?:https?://|www\.|@)", re.IGNORECASE)
 
 
 def _title(src: Declarations, site: str | None) -> str | None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from lxml import html as lxml_html
 
+from reportedly.ingest.html.options import DEFAULT_OPTIONS, PrepareOptions
 from reportedly.ingest.html.prepare.article_container import mark_article_container
 from reportedly.ingest.html.prepare.content_marks import unmark_content_blocks
 from reportedly.ingest.html.vocabulary import PRUNED_TAGS
@@ -16,7 +17,8 @@ from reportedly.ingest.html.vocabulary import PRUNED_TAGS
 __all__ = ["prepare_tree"]
 
 
-def prepare_tree(tree: lxml_html.HtmlElement) -> None:
+def prepare_tree(tree: lxml_html.HtmlElement,
+                 options: PrepareOptions = DEFAULT_OPTIONS.prepare) -> None:
     """Remove what is never article text and unmark or mark article blocks (in place)."""
     # Removed once here, after the metadata (JSON-LD lives in <script>) is read, so that both
     # trafilatura runs copy and clean a much smaller tree.
@@ -24,7 +26,7 @@ def prepare_tree(tree: lxml_html.HtmlElement) -> None:
         if el.getparent() is not None:
             el.drop_tree()
     # Blocks of the article that trafilatura would discard for a word in their class or id.
-    unmark_content_blocks(tree)
+    unmark_content_blocks(tree, options)
     # A breadcrumb bar classed like an article container before the article, or an article
     # in a block that no class names, would send trafilatura to its fallback extractors.
-    mark_article_container(tree)
+    mark_article_container(tree, options)

@@ -38,21 +38,12 @@ from lxml import html as lxml_html
 from trafilatura import xpaths
 from trafilatura.xpaths import BODY_XPATH
 
+from reportedly.ingest.html.options import DEFAULT_OPTIONS, PrepareOptions
 from reportedly.ingest.html.upstream import check_version, note_fallback
 
 __all__ = ["mark_article_container"]
 
-_DECOY_MAX_WORDS = 50  # breadcrumbs, a header strip: no article is this short
-_ARTICLE_MIN_WORDS = 200
-_ARTICLE_RATIO = 5  # the later block must hold at least this many times the decoys' words
-# An unnamed article: the block's share of the page's paragraph words, the most the next block
-# may hold beside it, and how much more text an ancestor may hold and still be taken instead.
-_PROSE_SHARE = 0.6
-_RUNNER_UP = 0.3
-_ANCESTOR_GROWTH = 1.3
-_ADDED_LINK_SHARE = 0.5  # a step up that adds more link words than this share adds furniture
-_FEW_WORDS = 10  # a step up that adds this few words (a back link, a share button) tells nothing
-_TWIN_PROSE = 0.5  # a sibling part of the article: this share of its words in its own <p>s
+# Its thresholds, each with its reason, are ``options.PrepareOptions``.
 _CONTAINER_CLASS = "article-body"  # a name trafilatura's first expression knows
 
 # The first expression tests regular expressions on every element's class and id, which lxml
@@ -69,7 +60,8 @@ if _CLASS_RE is None or _ID_RE is None:
     note_fallback("trafilatura.xpaths._ARTICLE_CONTENT_CLASS_TOKENS/_ID_TOKENS")
 
 
-def mark_article_container(tree: lxml_html.HtmlElement) -> None:
+def mark_article_container(tree: lxml_html.HtmlElement,
+                           options: PrepareOptions = DEFAULT_OPTIONS.prepare) -> None:
     """Hide the class and id of small blocks that trafilatura's container search would read
     before a later block of the same kind that holds the article; name the block that holds
     the page's prose as the container when no block is named one (or only small ones, away from
@@ -82,24 +74,24 @@ def mark_article_container(tree: lxml_html.HtmlElement) -> None:
     for el in _containers(tree):
         found.append(el)
         counts.append(len(el.text_content().split()))
-        if counts[-1] >= _ARTICLE_MIN_WORDS or counts[-1] > _DECOY_MAX_WORDS:
+        if counts[-1] >= options.article_min_words or counts[-1] > options.decoy_max_words:
             break
     if not found:
         first = next(tree.iter("article"), None)
-        prose = _prose_block(tree)
+        prose = _prose_block(tree, options)
         if first is None or (prose is not None and not _related(first, prose)):
             _name(prose)
         return
-    if counts[-1] <= _DECOY_MAX_WORDS and next(tree.iter("article"), None) is None:
+    if counts[-1] <= options.decoy_max_words and next(tree.iter("article"), None) is None:
         # Only small blocks are named as containers: decoys all, if the prose is elsewhere.
-        prose = _prose_block(tree)
+        prose = _prose_block(tree, options)
         if prose is not None and not any(_related(el, prose) for el in found):
             _hide(found)
             _name(prose)
         return
     article = len(counts) - 1
-    if article < 1 or counts[article] < max(_ARTICLE_MIN_WORDS,
-                                            _ARTICLE_RATIO * max(counts[:article])):
+    if article < 1 or counts[article] < max(options.article_min_words,
+                                            options.article_ratio * max(counts[:article])):
         return
     decoys = found[:article]
     if any(_related(el, found[article]) for el in decoys):
@@ -114,7 +106,7 @@ def _hide(blocks: list) -> None:
                 el.set(f"data-{name}", el.attrib.pop(name))
 
 
-def _prose_block(tree):
+def _prose_block(tree, options: PrepareOptions):
     """The block that holds the page's prose, or None when no block clearly does."""
     words: dict = {}
     for p in tree.iter("p"):
@@ -126,15 +118,15 @@ def _prose_block(tree):
     ranked = sorted(words, key=words.get, reverse=True)
     best = ranked[0]
     total = sum(words.values())
-    if (best.tag in ("body", "html") or words[best] < _ARTICLE_MIN_WORDS
-            or words[best] < _PROSE_SHARE * total
-            or (len(ranked) > 1 and words[ranked[1]] > _RUNNER_UP * words[best])):
-        return _sections_block(words, total)
-    node = _grown(best)
+    if (best.tag in ("body", "html") or words[best] < options.article_min_words
+            or words[best] < options.prose_share * total
+            or (len(ranked) > 1 and words[ranked[1]] > options.runner_up * words[best])):
+        return _sections_block(words, total, options)
+    node = _grown(best, options)
     return node if node.tag in ("div", "section", "main", "article") else None
 
 
-def _grown(best):
+def _grown(best, options: PrepareOptions):
     """The smallest ancestor of the prose block that adds little to it but what the article
     holds beside it.
 
@@ -150,22 +142,22 @@ def _grown(best):
     """
     node, size = best, len(best.text_content().split())
     words, links = size, _link_words(best)
-    twin_words, twin_links = _twins(best)
+    twin_words, twin_links = _twins(best, options.twin_prose)
     size += twin_words
     while (parent := node.getparent()) is not None and parent.tag not in ("body", "html"):
         parent_words = len(parent.text_content().split())
-        if parent_words > _ANCESTOR_GROWTH * size:
+        if parent_words > options.ancestor_growth * size:
             break
         parent_links = _link_words(parent)
         added = parent_words - words
-        if (added > _FEW_WORDS
-                and parent_links - links - twin_links > _ADDED_LINK_SHARE * added):
+        if (added > options.few_words
+                and parent_links - links - twin_links > options.added_link_share * added):
             break
         node, words, links, twin_links = parent, parent_words, parent_links, 0
     return node
 
 
-def _twins(block) -> tuple[int, int]:
+def _twins(block, twin_prose: float) -> tuple[int, int]:
     """Words and link words of the block's siblings with its tag and class that hold
     paragraphs of their own (the other parts of a split rich-text field)."""
     cls, parent = block.get("class"), block.getparent()
@@ -177,7 +169,7 @@ def _twins(block) -> tuple[int, int]:
             continue
         n = len(sib.text_content().split())
         own = sum(len(p.text_content().split()) for p in sib if p.tag == "p")
-        if n and own >= _TWIN_PROSE * n:
+        if n and own >= twin_prose * n:
             words += n
             links += _link_words(sib)
     return words, links
@@ -192,7 +184,7 @@ def _name(node) -> None:
         node.set("class", f"{node.get('class') or ''} {_CONTAINER_CLASS}".strip())
 
 
-def _sections_block(words: dict, total: int):
+def _sections_block(words: dict, total: int, options: PrepareOptions):
     """The smallest block holding 60 % of the page's paragraph words, the share one block must
     hold alone, when it is mostly prose (it adds little text to them): an article split into
     sections."""
@@ -202,13 +194,13 @@ def _sections_block(words: dict, total: int):
             held[a] = held.get(a, 0) + n
     # Blocks that hold over half of the words hold one another: the deepest is the smallest.
     chain = [a for a, n in held.items()
-             if n >= _PROSE_SHARE * total and a.tag not in ("body", "html")]
+             if n >= options.prose_share * total and a.tag not in ("body", "html")]
     if not chain:
         return None
     node = max(chain, key=lambda a: sum(1 for _ in a.iterancestors()))
-    if node.tag not in ("div", "section", "main") or held[node] < _ARTICLE_MIN_WORDS:
+    if node.tag not in ("div", "section", "main") or held[node] < options.article_min_words:
         return None
-    if len(node.text_content().split()) > _ANCESTOR_GROWTH * held[node]:
+    if len(node.text_content().split()) > options.ancestor_growth * held[node]:
         return None  # a page wrapper, with its menus and footers
     return node
 

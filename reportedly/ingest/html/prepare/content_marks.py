@@ -19,6 +19,7 @@ from itertools import chain, islice
 from lxml import etree
 from lxml import html as lxml_html
 
+from reportedly.ingest.html.options import DEFAULT_OPTIONS, PrepareOptions
 from reportedly.ingest.html.vocabulary import LAYOUT_CLASS, LAYOUT_WORDS, WORD_PART_CLASS
 
 __all__ = ["unmark_content_blocks"]
@@ -69,8 +70,8 @@ _ACCORDION = re.compile("accordion|faq", re.IGNORECASE)
 _COLLAPSED = re.compile(r"(^|[ -])hid(den|e)\b|display: ?none|height: ?0|true", re.IGNORECASE)
 # The same panel hidden by the ``hidden`` attribute (with aria-hidden), in an accordion that a
 # data attribute may name instead of a class ('data-embed="accordion"' three levels up): the
-# panel, its parent or its grandparent has a class, id or data-* attribute naming one.
-_PANEL_LEVELS = 3
+# panel, its parent or its grandparent has a class, id or data-* attribute naming one
+# (``PrepareOptions.panel_levels``).
 
 
 # A <div> holding only text (and inline markup), set among the article's own <p> paragraphs: an
@@ -83,7 +84,6 @@ _TEXT_DIV_XPATH = (
     " or .//h4 or .//h5 or .//h6 or .//section or .//article or .//aside or .//nav or .//header"
     " or .//footer or .//form or .//blockquote or .//pre)]"
 )
-_TEXT_DIV_MIN_WORDS = 15
 _NOT_PROSE_CLASS = re.compile(
     r"caption|credit|image|photo|\bcta\b|-cta\b|promo|advert|\bads?\b|newsletter|subscribe|share"
     r"|social|related|author|comment",
@@ -93,7 +93,8 @@ _NAVIGATION = re.compile(r"nav|menu|header", re.IGNORECASE)
 _HIDDEN_CLASS = re.compile(r"(?:^|-)hid(?:den|e)\b", re.IGNORECASE)
 
 
-def unmark_content_blocks(tree: lxml_html.HtmlElement) -> None:
+def unmark_content_blocks(tree: lxml_html.HtmlElement,
+                          options: PrepareOptions = DEFAULT_OPTIONS.prepare) -> None:
     """Unmark article blocks that trafilatura would discard for a word in their class or id;
     read quotations set as figures and text-only divs among paragraphs; show collapsed
     accordion and FAQ panels.
@@ -118,10 +119,10 @@ def unmark_content_blocks(tree: lxml_html.HtmlElement) -> None:
     for el in tree.xpath(_QUOTE_FIGURE_XPATH):
         el.tag = "div"
     for el in tree.xpath(_TEXT_DIV_XPATH):
-        if _is_prose(el):
+        if _is_prose(el, options.text_div_min_words):
             el.tag = "p"
     panels = [el for el in accordions if _is_collapsed(el)]
-    for el in panels + [el for el in hidden if _in_accordion(el)]:
+    for el in panels + [el for el in hidden if _in_accordion(el, options.panel_levels)]:
         if not _NAVIGATION.search(f"{el.get('class', '')} {el.get('id', '')}"):
             _show(el)
 
@@ -150,8 +151,8 @@ def _classed(elements, *words):
     return [el for el in elements if any(word in el.get("class", "") for word in words)]
 
 
-def _in_accordion(el) -> bool:
-    nodes = islice(chain((el,), el.iterancestors()), _PANEL_LEVELS)
+def _in_accordion(el, levels: int) -> bool:
+    nodes = islice(chain((el,), el.iterancestors()), levels)
     return any(_ACCORDION.search(value) for node in nodes for name, value in node.attrib.items()
                if name in ("class", "id") or name.startswith("data-"))
 
@@ -163,12 +164,12 @@ def _is_collapsed(el) -> bool:
         f"{el.get('class', '')} {el.get('style', '')} {el.get('aria-hidden', '')}"))
 
 
-def _is_prose(el) -> bool:
+def _is_prose(el, min_words: int) -> bool:
     if _NOT_PROSE_CLASS.search(f"{el.get('class', '')} {el.get('id', '')}"):
         return False
     text = el.text_content()
     links = sum(len(a.text_content()) for a in el.iter("a"))
-    return len(text.split()) >= _TEXT_DIV_MIN_WORDS and links < len(text) / 2
+    return len(text.split()) >= min_words and links < len(text) / 2
 
 
 def _show(el) -> None:

@@ -2,8 +2,9 @@
 
 Every step has the contract of ``pipeline`` (``judge(page, options) -> verdicts``). The first
 three cut at the edges of the body (what follows the article's end, what precedes its headline,
-what lies outside the article body the page declares); the last two take single lines anywhere
-(whole-line furniture, the text of blocks classed as furniture). Each module holds its rule;
+what lies outside the article body the page declares); the next three take single lines anywhere
+(whole-line furniture, the text of blocks classed as furniture, story cards); the last takes
+the site's disclaimers closing the body. Each module holds its rule;
 this one only adapts it to the contract. To ablate a step, run the reader with ``steps=`` a
 list without it (see docs/html-reader.md, "Adding or ablating a rule").
 """
@@ -16,9 +17,11 @@ from reportedly.ingest.html.page import Page, Verdict
 from reportedly.ingest.html.pipeline import Step
 from reportedly.ingest.html.steps.article_end import article_end
 from reportedly.ingest.html.steps.boilerplate import judge_lines
+from reportedly.ingest.html.steps.disclaimers import closing_disclaimers
 from reportedly.ingest.html.steps.declared_body import declared_article_body, declared_body_bounds
 from reportedly.ingest.html.steps.furniture_blocks import furniture_lines, stream_lines
 from reportedly.ingest.html.steps.headline_start import lines_before_headline
+from reportedly.ingest.html.steps.linked_teasers import announced_links
 from reportedly.ingest.html.vocabulary import EXCERPT_CLASS_PART
 
 __all__ = ["STEPS", "link_texts", "excerpt_texts"]
@@ -69,6 +72,18 @@ def _stream(page: Page, options: Options) -> list[Verdict]:
                     "opens or closes the text") for i in page.live if i in cards]
 
 
+def _teasers(page: Page, options: Options) -> list[Verdict]:
+    live = page.live
+    return [Verdict(live[j], "linked_teasers", "the linked headline of another story, announced "
+                    "('Read: …')") for j in announced_links(page.live_lines, lambda: link_texts(page.tree))]
+
+
+def _disclaimers(page: Page, options: Options) -> list[Verdict]:
+    live = page.live
+    return [Verdict(live[j], "disclaimers", "a disclaimer of the site closing the body")
+            for j in closing_disclaimers(page.live_lines, options.disclaimers)]
+
+
 STEPS: tuple[Step, ...] = (
     Step("article_end", _end, "everything after the article's last line: related posts, author "
          "boxes, sources, consent banners, feedback and paywall prompts, feeds of other posts"),
@@ -79,6 +94,10 @@ STEPS: tuple[Step, ...] = (
     Step("furniture_blocks", _furniture, "lines that are the text of blocks classed as furniture"),
     Step("story_stream", _stream, "excerpts of a run of story cards (a heading wholly a link over "
          "one paragraph, each in a box of its own) that opens or closes the text"),
+    Step("linked_teasers", _teasers, "lines announcing another story's linked headline "
+         "('Read: …', 'Related: …')"),
+    Step("disclaimers", _disclaimers, "the site's disclaimers closing the body (whose views, "
+         "not advice, who paid for it), by their form and place"),
 )
 
 

@@ -76,6 +76,10 @@ _PATTERNS = [(reason, re.compile(p, _FLAGS)) for reason, p in (
         r".{0,120}\bif you (?:buy|purchase|click|make a purchase|shop)\b.{0,80}\b(?:we|i) (?:may )?(?:earn|receive|get)"
         r" (?:a )?(?:small )?(?:commission|compensation)\b.{0,160}"),
 )]
+# The patterns as one alternation, tried in order by the regex engine itself (a line takes the
+# first pattern it matches whole, as a loop over them would give): a third of the time of a loop.
+_ANY_PATTERN = re.compile("|".join(f"(?P<p{i}>{p.pattern})" for i, (_, p) in enumerate(_PATTERNS)),
+                          _FLAGS)
 # The placeholder text of a template section left unfilled ("Lorem ipsum dolor sit amet, …",
 # "Lorem Ipsum" as its heading, "Lorem ipsum 1" in its list), printed on the live page: never an
 # article's words, whatever its length.
@@ -193,9 +197,9 @@ def boilerplate_reason(line: str, *, max_chars: int = _MAX_LEN) -> str:
         return "template placeholder text"
     if len(text) > max_chars:
         return ""
-    for reason, pattern in _PATTERNS:
-        if pattern.fullmatch(text):
-            return reason
+    whole = _ANY_PATTERN.fullmatch(text)
+    if whole is not None:
+        return _PATTERNS[int(whole.lastgroup[1:])][0]
     if _is_class_run(text):
         return "a run of CSS class names"
     return "a photo credit" if is_credit(text, max_chars=max_chars) else ""
