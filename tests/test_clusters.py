@@ -107,3 +107,21 @@ def test_trace_finds_unattributed_text(tmp_path):
     assert (first["outlet"], first["match"], first["speaker"]) == ("cnn", "text", None)
     assert first["wording"] == "If she gets to pick her judges, nothing you can do folks."
     assert len(result["appearances"]) == 4
+
+
+def test_the_readers_wire_is_the_stored_wire(tmp_path):
+    # The HTML reader cuts a fused agency off the byline ("Tom Davies Associated Press" ->
+    # byline "Tom Davies", wire "AP"): the store takes the reader's wire, which the byline and
+    # the opening no longer show.
+    from corpus_helpers import make_doc
+    from reportedly.store.queries import article_wire
+
+    text = " ".join(["The Senate voted on Tuesday to pass the budget bill after a long debate."] * 3)
+    doc = make_doc("x_2016-01-01_x", text, bylines=["Tom Davies"])
+    doc["article"]["wire"] = "AP"
+    db = open_store(tmp_path / "w.db")
+    store_document(db, doc, "h0")
+    assert article_wire(db, "x_2016-01-01_x") == "AP"
+    plain = make_doc("y_2016-01-01_y", text, bylines=["Tom Davies"])
+    store_document(db, plain, "h1")
+    assert article_wire(db, "y_2016-01-01_y") is None

@@ -106,6 +106,12 @@ def store_documents(db: sqlite3.Connection, items, *, batch: int = 500) -> tuple
     return stored, skipped
 
 
+def _wire(article: dict) -> str | None:
+    # The reader's own finding first: it cuts a fused agency off the byline ("Tom Davies
+    # Associated Press" -> wire "AP"), so the bylines no longer show it to ``wire_agency``.
+    return article.get("wire") or wire_agency(article["text"], article.get("bylines") or ())
+
+
 def _insert(db: sqlite3.Connection, doc: dict, id: str, hash: str, source_path: str | None) -> int:
     article = doc["article"]
     attributions = doc.get("attributions", [])
@@ -116,7 +122,7 @@ def _insert(db: sqlite3.Connection, doc: dict, id: str, hash: str, source_path: 
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
         (
             id, hash, article.get("outlet"), article.get("published"), article.get("title"), article.get("url"),
-            source_path, wire_agency(article["text"], article.get("bylines") or ()), body_key(_body(doc)),
+            source_path, _wire(article), body_key(_body(doc)),
             len(attributions), json.dumps(profile) if profile else None,
             zlib.compress(json.dumps(doc, ensure_ascii=False).encode("utf-8"), 6), _now(),
         ),
