@@ -23,6 +23,8 @@ from spacy.attrs import DEP, IS_SPACE, LEMMA, LOWER, MORPH, ORTH, POS, TAG
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from .fast_ner import GreedyEntityRecognizer
+
 _KEY_COLUMNS = [LOWER, TAG, DEP, IS_SPACE]
 _WRITTEN = [POS, MORPH, LEMMA, TAG, DEP]
 _SPEC_ATTRS = {"LOWER": 0, "TAG": 1, "DEP": 2, "IS_SPACE": 3}
@@ -219,7 +221,7 @@ class TableLemmatizer:
             yield self(doc)
 
 
-_STAND_INS = {"attribute_ruler": TableAttributeRuler, "lemmatizer": TableLemmatizer}
+_STAND_INS = {"attribute_ruler": TableAttributeRuler, "lemmatizer": TableLemmatizer, "ner": GreedyEntityRecognizer}
 
 
 @Language.factory("reportedly_stand_in")
@@ -240,8 +242,9 @@ class _Slot:
 
 
 def install(nlp) -> list[str]:
-    """Replace the pipeline's attribute ruler and lemmatizer by their stand-ins, where they have
-    one; returns the names of the components replaced."""
+    """Replace the pipeline's attribute ruler, lemmatizer and entity recognizer by their
+    stand-ins (reportedly.fast_ner for the last), where they have one; returns the names of the
+    components replaced."""
     replaced = []
     for name, make in _STAND_INS.items():
         if name not in nlp.pipe_names:
