@@ -8,6 +8,8 @@ those attributes as arrays, look each distinct combination up once per process, 
 results back as arrays. ``tests/test_fast_components.py`` holds the attributes equal to the
 originals' on hand-made text; the whole PolNeAR and real-world outputs are byte-identical.
 
+``install`` also puts reportedly.fast_ner's stand-in in place of the entity recognizer.
+
 A stand-in is used only for what it knows: an attribute ruler pattern with anything but
 LOWER, TAG, DEP or IS_SPACE constraints (an operator, another attribute), or a lemmatizer not in
 rule mode, keeps the original component (``install`` returns the names it replaced).
