@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import numpy
 from spacy.attrs import ENT_IOB, IS_SPACE, SENT_START
+from spacy.pipeline import EntityRecognizer
 from spacy.tokens import Doc, Span
 from spacy.util import minibatch
 
@@ -37,6 +38,8 @@ class GreedyEntityRecognizer:
     """Stands in for a trained ``EntityRecognizer`` (see the module's docstring)."""
 
     def __init__(self, original) -> None:
+        if not isinstance(original, EntityRecognizer) or original.postprocesses:
+            raise ValueError("only spaCy's own entity recognizer has a stand-in")
         model = original.model
         if original.cfg.get("beam_width", 1) != 1:
             raise ValueError("only greedy decoding has a stand-in")

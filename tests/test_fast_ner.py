@@ -69,3 +69,14 @@ def test_the_loaded_pipeline_uses_the_stand_in():
     assert type(nlp.get_pipe("ner").impl).__name__ == "GreedyEntityRecognizer"
     assert [(e.text, e.label_) for e in nlp("Angela Merkel visited Paris.").ents] == [
         ("Angela Merkel", "PERSON"), ("Paris", "GPE")]
+
+
+def test_a_component_that_is_not_spacys_recognizer_keeps_its_place():
+    import spacy
+
+    from reportedly.fast_components import install
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("entity_ruler", name="ner")  # a "ner" that is no EntityRecognizer
+    assert install(nlp) == []
+    assert type(nlp.get_pipe("ner")).__name__ == "EntityRuler"
