@@ -100,8 +100,12 @@ def run_measured(cmd: list[str], stdout=subprocess.DEVNULL, env: dict | None = N
 
 
 def reportedly_cmd(*args: str) -> list[str]:
-    """The ``reportedly`` command, run by this interpreter (the checkout is chosen by PYTHONPATH)."""
-    return [sys.executable, "-m", "reportedly.cli", *args]
+    """The ``reportedly`` command, run by this interpreter (the checkout is chosen by PYTHONPATH).
+
+    ``-P``: ``python -m`` otherwise puts the working directory first on the path, and run from a
+    checkout it would import that checkout's reportedly whatever PYTHONPATH says (``--baseline``
+    then measured this checkout twice)."""
+    return [sys.executable, "-P", "-m", "reportedly.cli", *args]
 
 
 def checkout_env(checkout: Path) -> dict:

@@ -8,6 +8,8 @@ those attributes as arrays, look each distinct combination up once per process, 
 results back as arrays. ``tests/test_fast_components.py`` holds the attributes equal to the
 originals' on hand-made text; the whole PolNeAR and real-world outputs are byte-identical.
 
+``install`` also puts reportedly.fast_ner's stand-in in place of the entity recognizer.
+
 A stand-in is used only for what it knows: an attribute ruler pattern with anything but
 LOWER, TAG, DEP or IS_SPACE constraints (an operator, another attribute), or a lemmatizer not in
 rule mode, keeps the original component (``install`` returns the names it replaced).
@@ -22,6 +24,8 @@ from typing import Callable
 from spacy.attrs import DEP, IS_SPACE, LEMMA, LOWER, MORPH, ORTH, POS, TAG
 from spacy.language import Language
 from spacy.tokens import Doc
+
+from .fast_ner import GreedyEntityRecognizer
 
 _KEY_COLUMNS = [LOWER, TAG, DEP, IS_SPACE]
 _WRITTEN = [POS, MORPH, LEMMA, TAG, DEP]
@@ -219,7 +223,7 @@ class TableLemmatizer:
             yield self(doc)
 
 
-_STAND_INS = {"attribute_ruler": TableAttributeRuler, "lemmatizer": TableLemmatizer}
+_STAND_INS = {"attribute_ruler": TableAttributeRuler, "lemmatizer": TableLemmatizer, "ner": GreedyEntityRecognizer}
 
 
 @Language.factory("reportedly_stand_in")
@@ -240,8 +244,9 @@ class _Slot:
 
 
 def install(nlp) -> list[str]:
-    """Replace the pipeline's attribute ruler and lemmatizer by their stand-ins, where they have
-    one; returns the names of the components replaced."""
+    """Replace the pipeline's attribute ruler, lemmatizer and entity recognizer by their
+    stand-ins (reportedly.fast_ner for the last), where they have one; returns the names of the
+    components replaced."""
     replaced = []
     for name, make in _STAND_INS.items():
         if name not in nlp.pipe_names:

@@ -13,6 +13,21 @@ _UNSPACED = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _WORD = re.compile(f"[{_UNSPACED}]|[^\\s{_UNSPACED}]+")
 
 
+# English's commonest words that are no word of another language written in the Latin alphabet
+# ("to" is Polish and Czech, "of" Dutch, "will" German, "for" Norwegian, "in" and "a" half of
+# Europe's: left out). In English news they are a seventh of the words (PolNeAR's 971 articles
+# and the real-world gold: median 13.5%, all but 3 over 5%); in German, French, Spanish, Italian,
+# Portuguese or Dutch prose next to none: a foreign text reaches 5% only when some 40% of it is
+# English. A text at least that dense in them (and holding 8 of them, so that one English title
+# in a short foreign paragraph does not count) is English without asking the
+# identifier, whose model takes 0.4-0.9 s to load (an xz archive) in every process: most of the
+# start-up of a one-article ``analyze``, and of each worker's. Other texts are asked as before.
+ENGLISH_WORDS = frozenset("the and that with said from this would their which have has been were they".split())
+ENGLISH_SHARE = 0.05
+ENGLISH_MIN = 8
+_EDGES = "\"'“”‘’«»()[]{}.,;:!?…-–—"
+
+
 def word_count(text: str) -> int:
     """How many words ``text`` has: runs between spaces, and characters of unspaced scripts."""
     return len(_WORD.findall(text))
@@ -42,10 +57,19 @@ def detect_language(text: str) -> str | None:
     sample = text[:5000]
     if not mostly_latin(sample):
         return _identifier().classify(sample)[0]
-    if word_count(sample) < MIN_WORDS:
+    words = _WORD.findall(sample)
+    if len(words) < MIN_WORDS:
         return None
+    if plainly_english(words):
+        return "en"
     language, probability = _identifier().classify(sample)
     return language if probability >= MIN_CONFIDENCE else None
+
+
+def plainly_english(words: list[str]) -> bool:
+    """Whether at least ``ENGLISH_SHARE`` of ``words``, and ``ENGLISH_MIN``, are ``ENGLISH_WORDS``."""
+    common = sum(1 for w in words if w.strip(_EDGES).lower() in ENGLISH_WORDS)
+    return common >= max(ENGLISH_MIN, ENGLISH_SHARE * len(words))
 
 
 def mostly_latin(text: str) -> bool:

@@ -53,3 +53,29 @@ def test_english_with_foreign_names_and_quotes_is_english():
 
 def test_same_answer_every_time():
     assert len({detect_language(NON_ENGLISH["pt"]) for _ in range(5)}) == 1
+
+
+NEWS = ("The mayor said on Monday that the city would open the bridge again in March. Officials "
+        "from the transport office, who have been studying the repairs since the flood, said they "
+        "were confident that the work would be finished on time and that their budget, which the "
+        "council approved last year, was enough.")
+
+
+def test_plain_english_needs_no_identifier(monkeypatch):
+    # Dense in English's commonest words: English, without loading the identifier's model.
+    import reportedly.language as language
+
+    def no_identifier():
+        raise AssertionError("the identifier was asked")
+
+    monkeypatch.setattr(language, "_identifier", no_identifier)
+    assert detect_language(NEWS) == "en"
+    assert detect_language(NEWS + " " + NON_ENGLISH["de"]) == "en"  # a German sentence quoted
+
+
+def test_a_foreign_text_with_a_few_english_words_is_still_identified():
+    # One English name, or a short English quote, in a foreign paragraph is not enough.
+    assert detect_language("Die Band The Beatles hat am Montag ein neues Album veröffentlicht, sagte der "
+                           "Sprecher der Plattenfirma in London, und the fans waren begeistert.") == "de"
+    assert detect_language(NON_ENGLISH["fr"] + " « That is what they have said », a-t-il ajouté, "
+                           + NON_ENGLISH["fr"]) == "fr"
