@@ -8,8 +8,8 @@ mark to mark, unless the signature carries a social-media handle ("… and the w
 Donald Trump." is no signed quote).
 
 The other forms have modules of their own, read here together: transcript turns
-(``transcripts``), Q&A answers (``interviews``), name lines over quotes (``headers``), and the
-furniture no one speaks in, datelines, credits and captions (``furniture``).
+(``transcripts``), Q&A answers (``interviews``), name lines over quotes (``headers``), credited
+block quotations (``blockquotes``), and the furniture no one speaks in, datelines, credits and captions (``furniture``).
 """
 from __future__ import annotations
 
@@ -18,8 +18,10 @@ import re
 from dataclasses import dataclass
 from typing import Sequence
 
+from ..intervals import Intervals
 from ..model import Attribution, Span
 from . import Block
+from .blockquotes import read_block_quotes
 from .blocks import article_lines, block_ranges, trimmed
 from .furniture import credits, datelines
 from .headers import read_headers
@@ -52,6 +54,8 @@ class Layout:
     attributions: tuple[Attribution, ...]
     datelines: tuple[tuple[int, int], ...] = ()
     quiet: tuple[tuple[int, int], ...] = ()
+    # Credited block quotations (``blockquotes``): added where the model found nothing there.
+    quotations: tuple[Attribution, ...] = ()
 
 
 class LayoutExtractor:
@@ -71,7 +75,11 @@ class LayoutExtractor:
         found += read_headers(text, blocks, quotes)
         found = sorted((dataclasses.replace(att, origin="layout") for att in found),
                        key=lambda att: att.content.start)
-        return Layout(tuple(found), tuple(dated), tuple(credits(text, blocks)) + interview.questions)
+        taken = Intervals.of_pieces(piece for att in found for piece in att.content.pieces)
+        quotations = [att for att in read_block_quotes(text, blocks)
+                      if not any(taken.overlaps(a, b) for a, b in att.content.pieces)]
+        return Layout(tuple(found), tuple(dated), tuple(credits(text, blocks)) + interview.questions,
+                      tuple(quotations))
 
 
 def _signed(text: str, blocks: Sequence[Block]) -> list[Attribution]:

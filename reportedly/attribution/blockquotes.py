@@ -1,0 +1,284 @@
+"""Block quotations: paragraphs the page sets as quoted (``<blockquote>``), with their credit.
+
+Blogs and news pages quote posts, tweets and excerpts as block quotations with no quote marks:
+the mark is the layout (``Paragraph.quoted``, set by the HTML reader; a block's Doc carries it
+as ``doc.user_data[QUOTED]``, see ``mark_quoted``). A block quotation alone says nothing about
+who is quoted, and pages also set callouts, tips and takeaways in blockquotes; so a quoted run
+of paragraphs is an attribution only where the layout credits someone:
+
+- a **signature** as its last paragraph: "— Dave Schukin (@schukin) July 3, 2019" (the code of
+  an embedded tweet, Instagram, Mastodon or Bluesky post ends its blockquote with one). The post
+  is one statement of the signature's name, the dash its cue, its paragraphs the content's pieces;
+- a **lead-in**: the paragraph just before the run ends with a colon and its sentence's subject
+  can speak ("Of course, Marco jumps in, and predictably, he's snippy:", "Then Marco's fans get
+  into it:", "Jason:"). Each paragraph of the run is a statement of that subject, the colon its
+  cue (a follow-on paragraph continues the speaker, as the guideline's follow-on rule says); a
+  paragraph that opens with its own "@handle:" label is that handle's.
+
+A lead-in whose subject is the author ("I'll end with some questions:"), the reader ("you"), a
+word that names no one ("Here's what we found:", "The bottom line:") credits nobody, and its
+quotation is left alone.
+"""
+from __future__ import annotations
+
+import re
+from typing import Sequence
+
+from spacy.tokens import Doc, Span as SpacySpan, Token
+
+from ..intervals import Intervals
+from ..model import Attribution, Span
+from ..provenance import lexicon
+from . import Block
+from .blocks import block_end, trimmed
+
+QUOTED = "reportedly_quoted"
+
+_DASH = r"(?:―|—|–|--|-)"
+_NAME = r"[A-Z][\w'’.\-]*(?:[^\S\n]+[A-Z][\w'’.\-]*){0,4}"
+# "— Dave Schukin (@schukin) July 3, 2019": the signature of an embedded post.
+_SIGNATURE = re.compile(rf"^{_DASH}[^\S\n]*(?P<name>{_NAME})[^\S\n]*\(@\w+\)[^\n]{{0,40}}$")
+# "@testflight_app: Don't worry guys": a quoted post that opens with its author's handle.
+_HANDLE_LABEL = re.compile(r"^(?P<handle>@\w+)(?P<colon>:)[^\S\n]+\S")
+# A name line under a quotation: a name and a role ("Doug McMillon, CEO of Walmart").
+_MAX_NAME_LINE_WORDS = 15
+_QUOTE_MARKS = "“”\"«»"
+_SPEAKING_PRONOUNS = frozenset("he she they".split())
+_NOT_SPEAKERS = frozenset("i we you me us it this that these those which what who here there".split())
+# Nouns for someone who posts or comments, besides the lexicon's people, groups and titles.
+_POSTERS = frozenset("guy commenter follower poster comment reply response".split())
+
+
+def mark_quoted(blocks: Sequence[Block], quoted: Sequence[tuple[int, int]]) -> None:
+    """Mark the Docs of ``blocks`` that lie in one of the ``quoted`` ranges (block quotations)."""
+    if not quoted:
+        return
+    for offset, doc in blocks:
+        end = block_end(offset, doc)
+        if any(a <= offset and end <= b for a, b in quoted):
+            doc.user_data[QUOTED] = True
+
+
+def is_quoted(doc: Doc) -> bool:
+    """Whether the block parsed as ``doc`` is set as a block quotation."""
+    return bool(doc.user_data.get(QUOTED))
+
+
+def read_block_quotes(text: str, blocks: Sequence[Block]) -> list[Attribution]:
+    """The credited block quotations of ``blocks``, as direct attributions."""
+    found = []
+    index = 0
+    while index < len(blocks):
+        if not is_quoted(blocks[index][1]):
+            index += 1
+            continue
+        run_end = index
+        while run_end < len(blocks) and is_quoted(blocks[run_end][1]):
+            run_end += 1
+        run = [trimmed(text, offset, block_end(offset, doc)) for offset, doc in blocks[index:run_end]]
+        run = [r for r in run if r is not None]
+        if run:
+            found += (_signed(text, run, blocks[run_end - 1])
+                      or _led_in(text, blocks[index - 1] if index else None, run))
+        index = run_end
+    return found
+
+
+def follow_block_quotes(text: str, blocks: Sequence[Block], found: Sequence[Attribution]) -> list[Attribution]:
+    """``found`` with the block quotations no one is credited with that follow a paragraph
+    holding an attribution attributed to its speaker: the follow-on rule, with the layout as
+    the quote mark.
+
+    "When that doesn't work, Zuckerberg said scare tactics work." over a block quotation of
+    his words: the quotation continues the last speaker of the paragraph before, as a quote
+    paragraph after an attributed quote does (``continuations``; the innermost of nested
+    attributions: "these deals take time, he said, according to a transcript" continues
+    "he"). Only the run's first paragraph is his (a run of several may be a thread, see
+    ``_led_in``). Finds whose cue stands inside the quotation are speech within it, part of
+    what the quotation reports ("I think …" in his words), and are left out.
+    """
+    atts = list(found)
+    previous = None
+    for offset, doc in blocks:
+        end = block_end(offset, doc)
+        if not is_quoted(doc):
+            previous = (offset, end)
+            continue
+        lead, previous = previous, None
+        body = trimmed(text, offset, end)
+        if lead is None or body is None or _shouted(text[lead[0]:lead[1]]):
+            continue
+        if any(mark in text[body[0]:body[1]] for mark in _QUOTE_MARKS):
+            continue  # a quotation in quote marks is read as such, with its own cue if it has one
+        if not any(t.pos_ in ("VERB", "AUX") for t in doc):
+            continue  # a heading set in a box ("The bottom line:"), not a quotation of a speaker
+        if any(_credits(att, body) for att in atts):
+            continue  # credited already (by a lead-in, a signature, a label)
+        inside = [att for att in atts if att.source is not None and att.cue is not None
+                  and lead[0] <= att.content.start and att.content.end <= lead[1]]
+        if not inside:
+            continue
+        last = max(inside, key=lambda att: att.content.end)
+        last = min((att for att in inside if last.content.start <= att.content.start
+                    and att.content.end <= last.content.end), key=lambda att: att.content.end - att.content.start)
+        atts = [att for att in atts if att.origin == "layout" or att.cue is None
+                or not (body[0] <= att.cue.start < body[1])]
+        atts.append(Attribution("", "direct", Span.of(text, *body), last.source, None, origin="layout"))
+    return atts
+
+
+def _credits(att: Attribution, body: tuple[int, int]) -> bool:
+    """Whether ``att`` says who speaks the quotation ``body``: its content is there and its cue
+    outside it, or it is the layout's (a post's own "@handle:" label)."""
+    if not any(a < body[1] and body[0] < b for a, b in att.content.pieces):
+        return False
+    return att.origin == "layout" or att.cue is None or not (body[0] <= att.cue.start < body[1])
+
+
+def _shouted(text: str) -> bool:
+    """Whether ``text`` is written in capitals: the parser reads its words as names ("HE KNOWS
+    HER POINT:" has no pronoun to resolve), so nothing is read from it."""
+    letters = [ch for ch in text if ch.isalpha()]
+    return len(letters) > 3 and sum(ch.isupper() for ch in letters) > 0.8 * len(letters)
+
+
+def _signed(text: str, run: list[tuple[int, int]], last: Block) -> list[Attribution]:
+    """The post of a run that ends with a signature line: one statement of the signed name.
+
+    The signature is an embedded post's ("— Name (@handle) date", the dash the cue) or a name
+    line under a quotation ("Michael Shadlen, Ph.D.", "Doug McMillon, CEO of Walmart": a
+    person's name opening a line with no verb, the ``<cite>`` of a blockquote).
+    """
+    start, end = run[-1]
+    if len(run) < 2:
+        return []
+    match = _SIGNATURE.match(text[start:end])
+    if match is not None:
+        dash = re.match(_DASH, text[start:end])
+        name = Span.of(text, start + match.start("name"), start + match.end("name"))
+        cue = Span.of(text, start, start + dash.end())
+    else:
+        person = _name_line(last)
+        if person is None:
+            return []
+        name, cue = Span.of(text, last[0] + person[0], last[0] + person[1]), None
+    content = Span.from_fragments(text, run[:-1])
+    return [Attribution("", "direct", content, name, cue, origin="layout")]
+
+
+def _name_line(block: Block) -> tuple[int, int] | None:
+    """The range (in the block) of the person's name that opens a short line with no verb."""
+    offset, doc = block
+    words = [t for t in doc if not t.is_punct]
+    if not words or len(words) > _MAX_NAME_LINE_WORDS or any(t.pos_ in ("VERB", "AUX") for t in doc):
+        return None
+    first = next((e for e in doc.ents if e.start == words[0].i), None)
+    if first is None or first.label_ != "PERSON":
+        return None
+    return first.start_char, first.end_char
+
+
+def _led_in(text: str, lead: Block | None, run: list[tuple[int, int]]) -> list[Attribution]:
+    """Each paragraph of a run that a lead-in or its own handle label credits, attributed."""
+    source = colon = None
+    plural = False
+    if lead is not None:
+        offset, doc = lead
+        line = trimmed(text, offset, block_end(offset, doc))
+        subject = _subject(doc) if line is not None and text[line[1] - 1] == ":" else None
+        if subject is not None:
+            source, plural = Span.of(text, offset + subject[0], offset + subject[1]), subject[2]
+            colon = Span.of(text, line[1] - 1, line[1])
+    found = []
+    for start, end in run:
+        label = _HANDLE_LABEL.match(text[start:end])
+        if label is not None:
+            own = Span.of(text, start + label.start("handle"), start + label.end("handle"))
+            cue = Span.of(text, start + label.start("colon"), start + label.end("colon"))
+            body = trimmed(text, start + label.end("colon"), end)
+            if body is not None:
+                found.append(Attribution("", "direct", Span.of(text, *body), own, cue, origin="layout"))
+        elif source is not None and (plural or len(run) == 1):
+            found.append(Attribution("", "direct", Span.of(text, start, end), source, colon, origin="layout"))
+        elif source is not None:
+            # Several posts under one person are often a thread, the person's posts and the
+            # replies to them ("Samantha reacts:" over a critic's post and her answer): each
+            # is a quote whose speaker the layout does not say, and a wrong name is worse than
+            # none. Under a plural lead-in ("the people who get her point chimed in:") each
+            # post is one of them.
+            found.append(Attribution("", "direct", Span.of(text, start, end), origin="layout"))
+    return found
+
+
+def _subject(lead: Doc) -> tuple[int, int, bool] | None:
+    """Character range (in ``lead``) of the subject of its last sentence when it can speak,
+    and whether it is plural.
+
+    The subject is that of the last clause before the colon ("Marco gets petty, and Samantha
+    pushes back:" credits Samantha), an aside in parentheses at the end left out. A lead-in
+    that is only a name ("Jason:") is its own subject; "there's X", "we get X", "you get X"
+    (impersonal: there is X) and "the best part is X" credit X.
+    """
+    last = len(lead) - 1
+    while last >= 0 and lead[last].is_punct and ")" not in lead[last].text:  # "):" is one token
+        last -= 1
+    if last >= 0 and ")" in lead[last].text:
+        opening = next((t.i for t in reversed(lead[:last]) if "(" in t.text), None)
+        if opening is None or opening == 0:
+            return None
+        last = opening - 1
+    sentence = lead[last].sent
+    if _shouted(sentence.text):
+        return None
+    words = [t for t in sentence if not t.is_punct and t.i <= last]
+    if words and all(t.pos_ == "PROPN" for t in words) and len(words) <= 5:
+        return words[0].idx, words[-1].idx + len(words[-1]), False
+    # The clauses of the sentence up to the aside: the heads of what stands before it (the
+    # root, or where the parser hung the aside's words on the root, the clauses under it),
+    # and the clauses joined to them.
+    tops = [t for t in sentence if t.i <= last and (t.head.i == t.i or t.head.i > last)]
+    tops = [t for t in tops if not any(a in tops for a in t.ancestors)]
+    clauses = tops + [t for top in tops for t in top.subtree if t.dep_ == "conj" and t.i <= last
+                      and t.pos_ in ("VERB", "AUX") and t.head.pos_ in ("VERB", "AUX")]
+    for clause in sorted(clauses, key=lambda t: t.i, reverse=True):
+        subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass", "expl")]
+        if subjects:
+            if any(c.dep_ == "neg" for c in clause.children):
+                # "For example, she's not calculating his taxes correctly:" quotes her
+                # critics: a lead-in that denies something of its subject does not quote it.
+                return None
+            return _speaking(clause, subjects[-1])
+    return None
+
+
+def _speaking(clause: Token, subject: Token) -> tuple[int, int, bool] | None:
+    """The mention the clause credits, from its subject (the one nearest the verb: "My good
+    friend, The Angry Drunk points out" is read with two subjects)."""
+    lower = subject.lower_
+    credited = subject
+    if subject.dep_ == "expl" or lower in ("there", "here"):
+        credited = next((c for c in clause.children if c.dep_ == "attr"), None)
+    elif lower in ("we", "you") and clause.lemma_ in ("get", "have", "see"):
+        credited = next((c for c in clause.children if c.dep_ == "dobj"), None)
+    elif clause.lemma_ == "be" and not _can_speak(subject):
+        credited = next((c for c in clause.children if c.dep_ == "attr"), None)
+    if credited is None or not _can_speak(credited):
+        return None
+    edge = [t for t in credited.subtree if not t.is_punct or t.i not in (credited.left_edge.i, credited.right_edge.i)]
+    plural = credited.tag_ in ("NNS", "NNPS") or credited.lower_ == "they"
+    return edge[0].idx, edge[-1].idx + len(edge[-1]), plural
+
+
+def _can_speak(token: Token) -> bool:
+    """Whether ``token`` heads a mention of someone who could be quoted."""
+    lower = token.lower_
+    if lower in _NOT_SPEAKERS:
+        return False
+    if token.pos_ == "PRON":
+        return lower in _SPEAKING_PRONOUNS
+    if token.pos_ == "PROPN" or token.ent_type_ in ("PERSON", "ORG", "NORP"):
+        return True
+    lemma = token.lemma_.lower()
+    return lemma in _POSTERS or any(lemma in words or lower in words for words in (
+        lexicon.PEOPLE_NOUNS, lexicon.ANONYMOUS_NOUNS, lexicon.GROUP_NOUNS, lexicon.TITLE_WORDS,
+        lexicon.DOCUMENT_NOUNS))
