@@ -111,3 +111,16 @@ def test_a_heading_in_a_box_continues_no_one():
     blocks = [(0, nlp(text[:31])), (33, nlp(text[33:]))]
     blocks[1][1].user_data[QUOTED] = True
     assert read_block_quotes(text, blocks) == []
+
+
+def test_an_elliptical_lead_in_credits_whom_the_last_one_did(analyzer):
+    said = _said(analyzer, "A valid point, and one Dana Whitfield explicitly acknowledges, here:",
+                 ("He has built his own life with a lot of effort.",), "and here:",
+                 ("He has earned his time in the spotlight, and it is natural to use it.",))
+    assert [name for _c, _s, name in said] == ["Dana Whitfield", "Dana Whitfield"]
+
+
+def test_you_get_people_telling_her_credits_the_people(analyzer):
+    said = _said(analyzer, "The post drew replies.", "But still, you get the people telling her something she already said:",
+                 ("I don't think he is blind, he has worked hard to get where he is.",))
+    assert [source for _c, source, _n in said] == ["the people"]

@@ -24,13 +24,12 @@ from __future__ import annotations
 import re
 from typing import Sequence
 
-from spacy.tokens import Doc, Span as SpacySpan, Token
+from spacy.tokens import Doc
 
-from ..intervals import Intervals
 from ..model import Attribution, Span
-from ..provenance import lexicon
 from . import Block
 from .blocks import block_end, trimmed
+from .leadins import credited_subject, shouted
 
 QUOTED = "reportedly_quoted"
 
@@ -43,10 +42,6 @@ _HANDLE_LABEL = re.compile(r"^(?P<handle>@\w+)(?P<colon>:)[^\S\n]+\S")
 # A name line under a quotation: a name and a role ("Doug McMillon, CEO of Walmart").
 _MAX_NAME_LINE_WORDS = 15
 _QUOTE_MARKS = "“”\"«»"
-_SPEAKING_PRONOUNS = frozenset("he she they".split())
-_NOT_SPEAKERS = frozenset("i we you me us it this that these those which what who here there".split())
-# Nouns for someone who posts or comments, besides the lexicon's people, groups and titles.
-_POSTERS = frozenset("guy commenter follower poster comment reply response".split())
 
 
 def mark_quoted(blocks: Sequence[Block], quoted: Sequence[tuple[int, int]]) -> None:
@@ -68,6 +63,7 @@ def read_block_quotes(text: str, blocks: Sequence[Block]) -> list[Attribution]:
     """The credited block quotations of ``blocks``, as direct attributions."""
     found = []
     index = 0
+    credit = None  # the last lead-in's (source, plural), for an elliptical one ("and here:")
     while index < len(blocks):
         if not is_quoted(blocks[index][1]):
             index += 1
@@ -78,8 +74,12 @@ def read_block_quotes(text: str, blocks: Sequence[Block]) -> list[Attribution]:
         run = [trimmed(text, offset, block_end(offset, doc)) for offset, doc in blocks[index:run_end]]
         run = [r for r in run if r is not None]
         if run:
-            found += (_signed(text, run, blocks[run_end - 1])
-                      or _led_in(text, blocks[index - 1] if index else None, run))
+            signed = _signed(text, run, blocks[run_end - 1])
+            if signed:
+                found += signed
+            else:
+                credit = _credit(text, blocks[index - 1] if index else None, credit)
+                found += _led_in(text, credit, run)
         index = run_end
     return found
 
@@ -106,7 +106,7 @@ def follow_block_quotes(text: str, blocks: Sequence[Block], found: Sequence[Attr
             continue
         lead, previous = previous, None
         body = trimmed(text, offset, end)
-        if lead is None or body is None or _shouted(text[lead[0]:lead[1]]):
+        if lead is None or body is None or shouted(text[lead[0]:lead[1]]):
             continue
         if any(mark in text[body[0]:body[1]] for mark in _QUOTE_MARKS):
             continue  # a quotation in quote marks is read as such, with its own cue if it has one
@@ -133,13 +133,6 @@ def _credits(att: Attribution, body: tuple[int, int]) -> bool:
     if not any(a < body[1] and body[0] < b for a, b in att.content.pieces):
         return False
     return att.origin == "layout" or att.cue is None or not (body[0] <= att.cue.start < body[1])
-
-
-def _shouted(text: str) -> bool:
-    """Whether ``text`` is written in capitals: the parser reads its words as names ("HE KNOWS
-    HER POINT:" has no pronoun to resolve), so nothing is read from it."""
-    letters = [ch for ch in text if ch.isalpha()]
-    return len(letters) > 3 and sum(ch.isupper() for ch in letters) > 0.8 * len(letters)
 
 
 def _signed(text: str, run: list[tuple[int, int]], last: Block) -> list[Attribution]:
@@ -178,17 +171,30 @@ def _name_line(block: Block) -> tuple[int, int] | None:
     return first.start_char, first.end_char
 
 
-def _led_in(text: str, lead: Block | None, run: list[tuple[int, int]]) -> list[Attribution]:
-    """Each paragraph of a run that a lead-in or its own handle label credits, attributed."""
-    source = colon = None
-    plural = False
-    if lead is not None:
-        offset, doc = lead
-        line = trimmed(text, offset, block_end(offset, doc))
-        subject = _subject(doc) if line is not None and text[line[1] - 1] == ":" else None
-        if subject is not None:
-            source, plural = Span.of(text, offset + subject[0], offset + subject[1]), subject[2]
-            colon = Span.of(text, line[1] - 1, line[1])
+def _credit(text: str, lead: Block | None, previous: tuple | None) -> tuple | None:
+    """Who the lead-in ``lead`` credits: (source, colon, plural), or None.
+
+    A lead-in with no verb that opens with "and" or "or" ("A valid point, and one Bielefeld
+    acknowledges, here: … and here:") is elliptical: it credits whom ``previous`` did.
+    """
+    if lead is None:
+        return None
+    offset, doc = lead
+    line = trimmed(text, offset, block_end(offset, doc))
+    if line is None or text[line[1] - 1] != ":":
+        return None
+    colon = Span.of(text, line[1] - 1, line[1])
+    if previous is not None and doc[0].lower_ in ("and", "or") and not any(t.pos_ in ("VERB", "AUX") for t in doc):
+        return previous[0], colon, previous[2]
+    subject = credited_subject(doc)
+    if subject is None:
+        return None
+    return Span.of(text, offset + subject[0], offset + subject[1]), colon, subject[2]
+
+
+def _led_in(text: str, credit: tuple | None, run: list[tuple[int, int]]) -> list[Attribution]:
+    """Each paragraph of a run that a lead-in (``credit``) or its own handle label credits."""
+    source, colon, plural = credit if credit is not None else (None, None, False)
     found = []
     for start, end in run:
         label = _HANDLE_LABEL.match(text[start:end])
@@ -208,77 +214,3 @@ def _led_in(text: str, lead: Block | None, run: list[tuple[int, int]]) -> list[A
             # post is one of them.
             found.append(Attribution("", "direct", Span.of(text, start, end), origin="layout"))
     return found
-
-
-def _subject(lead: Doc) -> tuple[int, int, bool] | None:
-    """Character range (in ``lead``) of the subject of its last sentence when it can speak,
-    and whether it is plural.
-
-    The subject is that of the last clause before the colon ("Marco gets petty, and Samantha
-    pushes back:" credits Samantha), an aside in parentheses at the end left out. A lead-in
-    that is only a name ("Jason:") is its own subject; "there's X", "we get X", "you get X"
-    (impersonal: there is X) and "the best part is X" credit X.
-    """
-    last = len(lead) - 1
-    while last >= 0 and lead[last].is_punct and ")" not in lead[last].text:  # "):" is one token
-        last -= 1
-    if last >= 0 and ")" in lead[last].text:
-        opening = next((t.i for t in reversed(lead[:last]) if "(" in t.text), None)
-        if opening is None or opening == 0:
-            return None
-        last = opening - 1
-    sentence = lead[last].sent
-    if _shouted(sentence.text):
-        return None
-    words = [t for t in sentence if not t.is_punct and t.i <= last]
-    if words and all(t.pos_ == "PROPN" for t in words) and len(words) <= 5:
-        return words[0].idx, words[-1].idx + len(words[-1]), False
-    # The clauses of the sentence up to the aside: the heads of what stands before it (the
-    # root, or where the parser hung the aside's words on the root, the clauses under it),
-    # and the clauses joined to them.
-    tops = [t for t in sentence if t.i <= last and (t.head.i == t.i or t.head.i > last)]
-    tops = [t for t in tops if not any(a in tops for a in t.ancestors)]
-    clauses = tops + [t for top in tops for t in top.subtree if t.dep_ == "conj" and t.i <= last
-                      and t.pos_ in ("VERB", "AUX") and t.head.pos_ in ("VERB", "AUX")]
-    for clause in sorted(clauses, key=lambda t: t.i, reverse=True):
-        subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass", "expl")]
-        if subjects:
-            if any(c.dep_ == "neg" for c in clause.children):
-                # "For example, she's not calculating his taxes correctly:" quotes her
-                # critics: a lead-in that denies something of its subject does not quote it.
-                return None
-            return _speaking(clause, subjects[-1])
-    return None
-
-
-def _speaking(clause: Token, subject: Token) -> tuple[int, int, bool] | None:
-    """The mention the clause credits, from its subject (the one nearest the verb: "My good
-    friend, The Angry Drunk points out" is read with two subjects)."""
-    lower = subject.lower_
-    credited = subject
-    if subject.dep_ == "expl" or lower in ("there", "here"):
-        credited = next((c for c in clause.children if c.dep_ == "attr"), None)
-    elif lower in ("we", "you") and clause.lemma_ in ("get", "have", "see"):
-        credited = next((c for c in clause.children if c.dep_ == "dobj"), None)
-    elif clause.lemma_ == "be" and not _can_speak(subject):
-        credited = next((c for c in clause.children if c.dep_ == "attr"), None)
-    if credited is None or not _can_speak(credited):
-        return None
-    edge = [t for t in credited.subtree if not t.is_punct or t.i not in (credited.left_edge.i, credited.right_edge.i)]
-    plural = credited.tag_ in ("NNS", "NNPS") or credited.lower_ == "they"
-    return edge[0].idx, edge[-1].idx + len(edge[-1]), plural
-
-
-def _can_speak(token: Token) -> bool:
-    """Whether ``token`` heads a mention of someone who could be quoted."""
-    lower = token.lower_
-    if lower in _NOT_SPEAKERS:
-        return False
-    if token.pos_ == "PRON":
-        return lower in _SPEAKING_PRONOUNS
-    if token.pos_ == "PROPN" or token.ent_type_ in ("PERSON", "ORG", "NORP"):
-        return True
-    lemma = token.lemma_.lower()
-    return lemma in _POSTERS or any(lemma in words or lower in words for words in (
-        lexicon.PEOPLE_NOUNS, lexicon.ANONYMOUS_NOUNS, lexicon.GROUP_NOUNS, lexicon.TITLE_WORDS,
-        lexicon.DOCUMENT_NOUNS))
