@@ -35,6 +35,15 @@ def test_short_lines_and_a_page_set_mostly_in_blockquotes_are_not_marked():
     # "Yes." is in the quotation by chance: too short to tell.
     assert quoted_lines(tree, ["Yes. I agree with all of it.", "Yes.", "A paragraph of the author's own prose here."]) == {0}
     # A body set in a blockquote for its indent is no quotation.
-    tree = lxml_html.fromstring("<div><blockquote><p>All of the article's text is here.</p></blockquote>"
-                                "<p>Share this</p></div>")
-    assert quoted_lines(tree, ["All of the article's text is here.", "Share this"]) == frozenset()
+    body = "All of the article's text is here, every paragraph of it, set in one blockquote."
+    tree = lxml_html.fromstring(f"<div><blockquote><p>{body}</p></blockquote><p>Share this</p></div>")
+    assert quoted_lines(tree, [body, "Share this"]) == frozenset()
+
+
+def test_an_article_that_quotes_a_long_excerpt_keeps_it_quoted():
+    # Most of a short news story may be the blog post it quotes (about 70% here).
+    excerpt = ("The vulnerability stems from the fact that the client is allowed to send the server "
+               "information about certain slots, which lets us craft a packet that is incredibly complex.")
+    lead = "Askar has released attack code he said crashes any server hosting the game. Here's how it works."
+    tree = lxml_html.fromstring(f"<div><p>{lead}</p><blockquote><p>{excerpt}</p></blockquote></div>")
+    assert quoted_lines(tree, [lead, excerpt]) == {1}

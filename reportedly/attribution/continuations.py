@@ -9,7 +9,8 @@ Each rule here is a convention of news writing:
 - a split quote, "“A,” she said, “B.”" or "“A,” she said. “B.”", is one statement in two
   pieces, when nothing but the source and the cue stands between the two quotes;
 - a follow-on paragraph, one that opens with a quote right after a paragraph whose last quote is
-  attributed, and holds no cue of its own, continues that speaker;
+  attributed, and holds no cue of its own, continues that speaker; so does a paragraph that is
+  one whole quote after a paragraph that reports what someone said without quoting it;
 - a pull quote, a quote the article repeats verbatim, is one statement: the copy without a cue
   (or with only a layout mark) is dropped where another attribution holds the other copy, and a
   repeated quote is never taken for a follow-on.
@@ -211,6 +212,8 @@ def _follow_ons(text: str, paragraphs: Sequence[tuple[int, int]], quotes: _Quote
         if cues.other_in(start, end, found, None):
             continue  # (follow-ons have no cue)
         speaker = _last_quoted(paragraphs[index - 1], quotes, found, contents, made, made_spans)
+        if speaker is None and _whole(text, quote, start, end):
+            speaker = _last_speaker(paragraphs[index - 1], found)
         if speaker is None or _repeated(text, quote.pieces, quotes):
             continue
         att = Attribution("", "direct", Span.from_fragments(text, list(quote.pieces)), speaker.source, None,
@@ -218,6 +221,32 @@ def _follow_ons(text: str, paragraphs: Sequence[tuple[int, int]], quotes: _Quote
         made.append(att)
         made_spans.append(att.content.start, att.content.end, len(made) - 1)
     return made
+
+
+def _whole(text: str, quote: Quote, start: int, end: int) -> bool:
+    """Whether the quote is the whole paragraph, a sentence: it opens it, nothing but marks
+    follows it, and it ends with a full stop, a question or an exclamation mark (a heading set
+    in quote marks, "‘We need to listen’", has none)."""
+    inner = text[quote.start:quote.pieces[0][1]].rstrip("\"”’'» \t")
+    return (quote.start == start and not _WORD.search(text, quote.pieces[0][1], end)
+            and inner[-1:] in ".?!…")
+
+
+def _last_speaker(paragraph: tuple[int, int], found: Sequence[Attribution]) -> Attribution | None:
+    """The attribution of the last statement reported in ``paragraph`` (the innermost of nested
+    ones: "these deals take time, he said, according to a transcript" gives "he").
+
+    A paragraph that is a whole quote, with no cue, after a paragraph reporting what someone
+    said ("However, he defended his decision to engage." then "“Well, they're not ideal
+    institutions …”") is that speaker's, as a quote after an attributed quote is.
+    """
+    inside = [att for att in found if att.source is not None and att.cue is not None
+              and paragraph[0] <= att.content.start and att.content.end <= paragraph[1]]
+    if not inside:
+        return None
+    last = max(inside, key=lambda att: att.content.end)
+    return min((att for att in inside if last.content.start <= att.content.start
+                and att.content.end <= last.content.end), key=lambda att: att.content.end - att.content.start)
 
 
 def _most_of(text: str, quote: Quote, start: int, end: int) -> bool:

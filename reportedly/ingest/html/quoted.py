@@ -17,9 +17,9 @@ __all__ = ["quoted_lines"]
 
 # A line this short ("Yes.", "Share") could be found inside any quotation by chance.
 _MIN_CHARS = 8
-# A page that sets most of its text in blockquotes uses them for layout (an indented body),
+# A page that sets nearly all its text in blockquotes uses them for layout (an indented body),
 # not for quotations: then nothing is marked.
-_MAX_SHARE = 0.5
+_MAX_SHARE = 0.8
 
 
 def quoted_lines(tree: lxml_html.HtmlElement, lines: Sequence[str]) -> frozenset[int]:
