@@ -124,3 +124,15 @@ def test_you_get_people_telling_her_credits_the_people(analyzer):
     said = _said(analyzer, "The post drew replies.", "But still, you get the people telling her something she already said:",
                  ("I don't think he is blind, he has worked hard to get where he is.",))
     assert [source for _c, source, _n in said] == ["the people"]
+
+
+def test_a_bare_name_label_credits_every_post_under_it_and_one_guy_is_anonymous(analyzer):
+    said = _said(analyzer, "Jason Snell replied at length.", "Jason:",
+                 ("You should never use an ad rate card to estimate the revenue of a magazine.",),
+                 ("I learned this when I started working for a magazine twenty years ago.",))
+    assert [source for _c, source, _n in said] == ["Jason", "Jason"]
+    article = _article("The argument went on.", "One guy tries to blame it all on Apple:",
+                       ("The appropriate context is the App Store policies of Apple.",))
+    analysis = analyzer.analyze(article)
+    assert [p.speaker.type for a, p in zip(analysis.attributions, analysis.provenance)
+            if a.content.text.startswith("The appropriate")] == ["anonymous"]

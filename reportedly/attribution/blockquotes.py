@@ -63,7 +63,7 @@ def read_block_quotes(text: str, blocks: Sequence[Block]) -> list[Attribution]:
     """The credited block quotations of ``blocks``, as direct attributions."""
     found = []
     index = 0
-    credit = None  # the last lead-in's (source, plural), for an elliptical one ("and here:")
+    credit = None  # the last lead-in's (source, colon, every), for an elliptical one ("and here:")
     while index < len(blocks):
         if not is_quoted(blocks[index][1]):
             index += 1
@@ -172,7 +172,8 @@ def _name_line(block: Block) -> tuple[int, int] | None:
 
 
 def _credit(text: str, lead: Block | None, previous: tuple | None) -> tuple | None:
-    """Who the lead-in ``lead`` credits: (source, colon, plural), or None.
+    """Who the lead-in ``lead`` credits: (source, colon, whether it credits every paragraph of
+    a run), or None.
 
     A lead-in with no verb that opens with "and" or "or" ("A valid point, and one Bielefeld
     acknowledges, here: … and here:") is elliptical: it credits whom ``previous`` did.
@@ -194,7 +195,7 @@ def _credit(text: str, lead: Block | None, previous: tuple | None) -> tuple | No
 
 def _led_in(text: str, credit: tuple | None, run: list[tuple[int, int]]) -> list[Attribution]:
     """Each paragraph of a run that a lead-in (``credit``) or its own handle label credits."""
-    source, colon, plural = credit if credit is not None else (None, None, False)
+    source, colon, every = credit if credit is not None else (None, None, False)
     found = []
     for start, end in run:
         label = _HANDLE_LABEL.match(text[start:end])
@@ -204,13 +205,14 @@ def _led_in(text: str, credit: tuple | None, run: list[tuple[int, int]]) -> list
             body = trimmed(text, start + label.end("colon"), end)
             if body is not None:
                 found.append(Attribution("", "direct", Span.of(text, *body), own, cue, origin="layout"))
-        elif source is not None and (plural or len(run) == 1):
+        elif source is not None and (every or len(run) == 1):
             found.append(Attribution("", "direct", Span.of(text, start, end), source, colon, origin="layout"))
         elif source is not None:
             # Several posts under one person are often a thread, the person's posts and the
             # replies to them ("Samantha reacts:" over a critic's post and her answer): each
             # is a quote whose speaker the layout does not say, and a wrong name is worse than
             # none. Under a plural lead-in ("the people who get her point chimed in:") each
-            # post is one of them.
+            # post is one of them; under a bare name label ("Jason:") each is that person's,
+            # as a transcript turn runs over paragraphs.
             found.append(Attribution("", "direct", Span.of(text, start, end), origin="layout"))
     return found

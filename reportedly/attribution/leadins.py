@@ -78,8 +78,9 @@ def shouted(text: str) -> bool:
 
 def credited_subject(lead: Doc | SpacySpan) -> tuple[int, int, bool] | None:
     """Character range (in ``lead``'s doc) of the subject of its last sentence when it can
-    speak, and whether it is plural; ``lead`` is a lead-in's paragraph, or its words up to the
-    colon.
+    speak, and whether it credits every paragraph of a run of quotations (a plural subject, a
+    bare name label: see ``blockquotes``); ``lead`` is a lead-in's paragraph, or its words up
+    to the colon.
 
     The subject is that of the last clause before the colon ("Marco gets petty, and Samantha
     pushes back:" credits Samantha), an aside in parentheses at the end left out. A lead-in
@@ -102,7 +103,8 @@ def credited_subject(lead: Doc | SpacySpan) -> tuple[int, int, bool] | None:
         return None
     words = [t for t in sentence if not t.is_punct and t.i <= last]
     if words and all(t.pos_ == "PROPN" for t in words) and len(words) <= 5:
-        return words[0].idx, words[-1].idx + len(words[-1]), False
+        # A bare label ("Jason:") is a turn's, which runs over paragraphs.
+        return words[0].idx, words[-1].idx + len(words[-1]), True
     # The clauses of the sentence up to the aside: the heads of what stands before it (the
     # root, or where the parser hung the aside's words on the root, the clauses under it),
     # and the clauses joined to them.
