@@ -136,3 +136,11 @@ def test_a_bare_name_label_credits_every_post_under_it_and_one_guy_is_anonymous(
     analysis = analyzer.analyze(article)
     assert [p.speaker.type for a, p in zip(analysis.attributions, analysis.provenance)
             if a.content.text.startswith("The appropriate")] == ["anonymous"]
+
+
+def test_comments_from_a_named_author_are_the_authors_each(analyzer):
+    said = _said(analyzer, "The debate reached other writers.",
+                 "Another bright spot are these comments from Ian Betteridge, who has been doing this longer:",
+                 ("Any writer who has never made a single factual error has never written anything worth reading.",),
+                 ("I learned my job with the support of people who helped me when I got it wrong.",))
+    assert [(source, name) for _c, source, name in said] == [("Ian Betteridge", "Ian Betteridge")] * 2

@@ -24,6 +24,8 @@ _SPEAKING_PRONOUNS = frozenset("he she they".split())
 _NOT_SPEAKERS = frozenset("i we you me us it this that these those which what who here there".split())
 # Nouns for someone who posts or comments, besides the lexicon's people, groups and titles.
 _POSTERS = frozenset("guy commenter follower poster comment reply response".split())
+# Nouns for someone's words, whose author "from"/"by" names ("comments from Ian Betteridge").
+_WORDS_NOUNS = frozenset("comment reply response remark word quote tweet post".split())
 # A quote after a colon is a statement when it is a sentence of a few words (a title or a
 # phrase in quote marks after a colon is not: "a title: “Being and Neonness”").
 _MIN_QUOTE_WORDS = 4
@@ -138,9 +140,28 @@ def _speaking(clause: Token, subject: Token) -> tuple[int, int, bool] | None:
         credited = next((c for c in clause.children if c.dep_ == "attr"), None)
     if credited is None or not can_speak(credited):
         return None
-    edge = [t for t in credited.subtree if not t.is_punct or t.i not in (credited.left_edge.i, credited.right_edge.i)]
+    # "They chimed in:", "these comments from Ian:" announce several posts, each theirs.
     plural = credited.tag_ in ("NNS", "NNPS") or credited.lower_ == "they"
+    author = _author_of_words(credited)
+    if author is not None:
+        # The name alone ("Ian Betteridge", not the relative clause after it).
+        edge = [t for t in author.lefts if t.dep_ == "compound"] + [author]
+    else:
+        edge = [t for t in credited.subtree if not t.is_punct or t.i not in (credited.left_edge.i, credited.right_edge.i)]
     return edge[0].idx, edge[-1].idx + len(edge[-1]), plural
+
+
+def _author_of_words(head: Token) -> Token | None:
+    """The named author of "these comments from Ian Betteridge", "a reply by Jason Snell": the
+    quoted words are the author's, and the name is the source ("comments" names no one)."""
+    if head.lemma_.lower() not in _WORDS_NOUNS:
+        return None
+    for prep in head.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("from", "by", "of"):
+            name = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if name is not None and (name.pos_ == "PROPN" or name.ent_type_ == "PERSON"):
+                return name
+    return None
 
 
 def can_speak(token: Token) -> bool:
