@@ -502,7 +502,7 @@ def _old_continue_quotes(text, paragraphs, quotes, found):
     import re
 
     from reportedly.attribution.continuations import (
-        _MIN_REPEATED_WORDS, _WORD, _grown, _inside, _last_speaker, _marks_of, _most_of, _overlaps, _reaches_into,
+        _MIN_REPEATED_WORDS, _WORD, _grown, _inside, _last_speaker, _past_parentheticals, _marks_of, _most_of, _overlaps, _reaches_into,
         _whole, _words)
     from reportedly.model import Attribution
 
@@ -600,6 +600,7 @@ def _old_continue_quotes(text, paragraphs, quotes, found):
     atts = list(found)
     atts = [whole(att, atts) for att in atts]
     atts = [split(att, atts) for att in atts]
+    atts = _past_parentheticals(text, paragraphs, atts)  # no scan to compare: it bisects once per find
     atts += follow_ons(atts)
     assert dataclasses  # (imported for symmetry with the module)
     return without_pull_quotes(atts)

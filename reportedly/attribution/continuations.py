@@ -11,6 +11,8 @@ Each rule here is a convention of news writing:
 - a follow-on paragraph, one that opens with a quote right after a paragraph whose last quote is
   attributed, and holds no cue of its own, continues that speaker; so does a paragraph that is
   one whole quote after a paragraph that reports what someone said without quoting it;
+- a content goes on past a source and cue set as a parenthesis in its sentence: "A, X said,
+  and B." reports A and B;
 - a pull quote, a quote the article repeats verbatim, is one statement: the copy without a cue
   (or with only a layout mark) is dropped where another attribution holds the other copy, and a
   repeated quote is never taken for a follow-on.
@@ -54,6 +56,7 @@ def continue_quotes(text: str, paragraphs: Sequence[tuple[int, int]], quotes: Se
     atts = [_whole_quotes(text, att, index, atts, cues) for att in atts]
     contents = _contents(atts)
     atts = [_split_quote(text, att, index, atts, cues, contents) for att in atts]
+    atts = _past_parentheticals(text, paragraphs, atts)
     atts += _follow_ons(text, paragraphs, index, atts)
     return _without_pull_quotes(text, atts)
 
@@ -191,6 +194,48 @@ def _split_quote(text: str, att: Attribution, quotes: _Quotes, others: Sequence[
     if _WORD.search(gap):
         return att
     return _grown(text, att, other_half.pieces)
+
+
+_AFTER_PARENTHETICAL = re.compile(r",[ \t]+(?=(?:and|but)\b)")
+_SENTENCE_END = re.compile(r"[.?!][\"”’']?(?=\s|$)")
+
+
+def _past_parentheticals(text: str, paragraphs: Sequence[tuple[int, int]],
+                         atts: Sequence[Attribution]) -> list[Attribution]:
+    """Contents that go on past a source and cue set in the middle of their sentence.
+
+    "It also pays to be wary of rivals, Zuckerberg said, and be willing to move fast." and
+    "The findings give insights, say the researchers, and they bring us closer …": the
+    reporting clause is a parenthesis, and the sentence it interrupts goes on with "and" or
+    "but" to its end, all of it what was said. The rest of the sentence joins the content when
+    only a comma stands between the content and the source and cue, and no other attribution
+    holds a cue or content in it.
+    """
+    starts = [a for a, _b in paragraphs]
+    taken = Intervals.of_pieces(piece for att in atts for piece in att.content.pieces)
+    cue_starts = sorted(att.cue.start for att in atts if att.cue is not None)
+    out = []
+    for att in atts:
+        out.append(att)
+        if att.cue is None or att.source is None or att.kind == "direct":
+            continue
+        frame = (min(att.cue.start, att.source.start), max(att.cue.end, att.source.end))
+        if att.content.end > frame[0] or text[att.content.end:frame[0]].strip(" \t") != ",":
+            continue
+        after = _AFTER_PARENTHETICAL.match(text, frame[1])
+        if after is None:
+            continue
+        k = bisect.bisect_right(starts, frame[1]) - 1
+        paragraph_end = paragraphs[k][1] if k >= 0 else len(text)
+        end = _SENTENCE_END.search(text, after.end(), paragraph_end)
+        if end is None:
+            continue
+        piece = (after.end(), end.end())
+        i = bisect.bisect_left(cue_starts, piece[0])
+        if (i < len(cue_starts) and cue_starts[i] < piece[1]) or taken.overlaps(*piece):
+            continue
+        out[-1] = _grown(text, att, [piece])
+    return out
 
 
 def _follow_ons(text: str, paragraphs: Sequence[tuple[int, int]], quotes: _Quotes,
