@@ -21,8 +21,8 @@ from typing import Sequence
 from ..intervals import Intervals
 from ..model import Attribution, Span
 from . import Block
-from .blockquotes import read_block_quotes
-from .blocks import article_lines, block_ranges, trimmed
+from .blockquotes import is_quoted, read_block_quotes
+from .blocks import article_lines, block_end, block_ranges, trimmed
 from .furniture import credits, datelines
 from .headers import read_headers
 from .interviews import read_interview
@@ -86,9 +86,12 @@ def _signed(text: str, blocks: Sequence[Block]) -> list[Attribution]:
     """Signed quotes, read line by line (vox pops often come one per line)."""
     found = []
     lines = article_lines(text, blocks)
+    # Posts the page sets as block quotations are read whole, with all their paragraphs, by
+    # ``blockquotes``.
+    quoted = [(offset, block_end(offset, doc)) for offset, doc in blocks if is_quoted(doc)]
     for index, (start, end) in enumerate(lines):
         made = _signed_here(text, start, end)
-        if made is None and index > 0:
+        if made is None and index > 0 and not any(a <= start < b for a, b in quoted):
             made = _signed_above(text, lines[index - 1], start, end)
         if made is not None:
             found.append(made)
@@ -113,13 +116,15 @@ def _signed_here(text: str, start: int, end: int) -> Attribution | None:
 
 
 def _signed_above(text: str, above: tuple[int, int], start: int, end: int) -> Attribution | None:
-    """A line that is only a signature, under the quote it signs: ``- Bernie Sanders.``"""
+    """A line that is only a signature, under the quote it signs: ``- Bernie Sanders.``, or
+    under the post it signs: ``— Dave Schukin (@schukin) July 3, 2019``."""
     line = text[start:end]
     match = _OWN_LINE.match(line)
     if match is None or len(line.split()) > _MAX_SIGNATURE_WORDS:
         return None
     body = trimmed(text, *above)
-    if body is None or not _is_whole_quote(text, *body):
+    # An embedded post's text has no quote marks; its signature has a handle.
+    if body is None or not (_is_whole_quote(text, *body) or match["handle"]):
         return None
     return _attribution(text, body, match, start)
 
