@@ -144,3 +144,13 @@ def test_comments_from_a_named_author_are_the_authors_each(analyzer):
                  ("Any writer who has never made a single factual error has never written anything worth reading.",),
                  ("I learned my job with the support of people who helped me when I got it wrong.",))
     assert [(source, name) for _c, source, name in said] == [("Ian Betteridge", "Ian Betteridge")] * 2
+
+
+def test_a_box_after_the_authors_own_words_or_a_short_label_continues_no_one(analyzer):
+    # "I think …" before a box is the author's voice; "Did you know?" is a label.
+    assert _said(analyzer, "I think the hardest part of the project was the network.",
+                 ("Later I will move the management board onto a network of its own.",)) == []
+    assert _said(analyzer, "Studies suggest that most consumers want functional foods.", ("Did you know?",)) == []
+    # "Me:" is the author's label, no one else's.
+    assert _said(analyzer, "The session went like this.", "Me:",
+                 ("The design is complex, so research the recommended pattern first.",)) == []

@@ -28,8 +28,8 @@ from spacy.tokens import Doc
 
 from ..model import Attribution, Span
 from . import Block
-from .blocks import block_end, trimmed
-from .leadins import credited_subject, shouted
+from .blocks import BlockIndex, block_end, trimmed
+from .leadins import can_speak, credited_subject, shouted
 
 QUOTED = "reportedly_quoted"
 
@@ -39,6 +39,8 @@ _NAME = r"[A-Z][\w'’.\-]*(?:[^\S\n]+[A-Z][\w'’.\-]*){0,4}"
 _SIGNATURE = re.compile(rf"^{_DASH}[^\S\n]*(?P<name>{_NAME})[^\S\n]*\(@\w+\)[^\n]{{0,40}}$")
 # "@testflight_app: Don't worry guys": a quoted post that opens with its author's handle.
 _HANDLE_LABEL = re.compile(r"^(?P<handle>@\w+)(?P<colon>:)[^\S\n]+\S")
+# A quotation continuing the speaker before it has a few words (a boxed "Did you know?" is a label).
+_MIN_FOLLOW_ON_WORDS = 4
 # A name line under a quotation: a name and a role ("Doug McMillon, CEO of Walmart").
 _MAX_NAME_LINE_WORDS = 15
 _QUOTE_MARKS = "“”\"«»"
@@ -98,6 +100,7 @@ def follow_block_quotes(text: str, blocks: Sequence[Block], found: Sequence[Attr
     what the quotation reports ("I think …" in his words), and are left out.
     """
     atts = list(found)
+    index = BlockIndex.of(blocks)
     previous = None
     for offset, doc in blocks:
         end = block_end(offset, doc)
@@ -110,8 +113,8 @@ def follow_block_quotes(text: str, blocks: Sequence[Block], found: Sequence[Attr
             continue
         if any(mark in text[body[0]:body[1]] for mark in _QUOTE_MARKS):
             continue  # a quotation in quote marks is read as such, with its own cue if it has one
-        if not any(t.pos_ in ("VERB", "AUX") for t in doc):
-            continue  # a heading set in a box ("The bottom line:"), not a quotation of a speaker
+        if not any(t.pos_ in ("VERB", "AUX") for t in doc) or len(text[body[0]:body[1]].split()) < _MIN_FOLLOW_ON_WORDS:
+            continue  # a heading set in a box ("The bottom line:", "Did you know?"), not a quotation
         if any(_credits(att, body) for att in atts):
             continue  # credited already (by a lead-in, a signature, a label)
         inside = [att for att in atts if att.source is not None and att.cue is not None
@@ -121,6 +124,9 @@ def follow_block_quotes(text: str, blocks: Sequence[Block], found: Sequence[Attr
         last = max(inside, key=lambda att: att.content.end)
         last = min((att for att in inside if last.content.start <= att.content.start
                     and att.content.end <= last.content.end), key=lambda att: att.content.end - att.content.start)
+        source = index.tokens(last.source)
+        if source is None or not can_speak(source.root):
+            continue  # the author's "I think", "It seems": the box is the author's, not a speaker's
         atts = [att for att in atts if att.origin == "layout" or att.cue is None
                 or not (body[0] <= att.cue.start < body[1])]
         atts.append(Attribution("", "direct", Span.of(text, *body), last.source, None, origin="layout"))

@@ -104,7 +104,7 @@ def credited_subject(lead: Doc | SpacySpan) -> tuple[int, int, bool] | None:
     if shouted(sentence.text):
         return None
     words = [t for t in sentence if not t.is_punct and t.i <= last]
-    if words and all(t.pos_ == "PROPN" for t in words) and len(words) <= 5:
+    if words and all(t.pos_ == "PROPN" for t in words) and len(words) <= 5 and can_speak(words[0]):
         # A bare label ("Jason:") is a turn's, which runs over paragraphs.
         return words[0].idx, words[-1].idx + len(words[-1]), True
     # The clauses of the sentence up to the aside: the heads of what stands before it (the
@@ -170,7 +170,7 @@ def can_speak(token: Token) -> bool:
     if lower in _NOT_SPEAKERS:
         return False
     if token.pos_ == "PRON":
-        return lower in _SPEAKING_PRONOUNS
+        return lower in _SPEAKING_PRONOUNS or lower in lexicon.ANONYMOUS_NOUNS  # "someone"
     if token.pos_ == "PROPN" or token.ent_type_ in ("PERSON", "ORG", "NORP"):
         return True
     lemma = token.lemma_.lower()
