@@ -87,11 +87,17 @@ class Omission:
 
 @dataclass(frozen=True)
 class Paragraph:
-    """A block of article text that is analysed; ``role`` is title, dek or body."""
+    """A block of article text that is analysed; ``role`` is title, dek or body.
+
+    ``quoted`` is True when the page sets the paragraph as a block quotation (HTML's
+    ``<blockquote>``: an excerpt, an embedded post): text quoted from someone, with or without
+    quote marks. The attribution layout reads it as a quote (``attribution/blockquotes``).
+    """
 
     start: int
     end: int
     role: str = "body"
+    quoted: bool = False
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,7 @@ from typing import Iterable, Iterator
 
 from . import budget
 from .attribution import Block, Extractor
+from .attribution.blockquotes import mark_quoted
 from .bounds import bound_paragraphs, limit_notes, parse_bounded
 from .errors import NotAnArticleError, ReportedlyError, UnsupportedLanguageError, internal_error
 from .language import detect_language
@@ -91,6 +92,7 @@ class Analyzer:
         for block in parse_bounded(self.nlp, article.text, bounded.blocks):
             blocks.append(block)
             budget.check("parsing")
+        mark_quoted(blocks, [(p.start, p.end) for p in article.paragraphs if p.quoted])
         return blocks, tuple(limit_notes(article.text, bounded))
 
     def _one(self, article: Article) -> Analysis:

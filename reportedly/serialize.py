@@ -5,7 +5,7 @@ import json
 from datetime import datetime
 from pathlib import Path
 
-from .model import Analysis, Article, Attribution, Entity, Fetch, Marker, Omission, Profile, Provenance, Span, Speaker, Voice
+from .model import Analysis, Article, Attribution, Entity, Fetch, Marker, Omission, Paragraph, Profile, Provenance, Span, Speaker, Voice
 
 SCHEMA = "reportedly/1"
 SCHEMA_FILE = Path(__file__).resolve().parent / "schema" / "reportedly-1.schema.json"
@@ -51,13 +51,22 @@ def article_dict(article: Article) -> dict:
         "updated": _when(article.updated),
         "image_credits": list(article.image_credits),
         "language": article.language,
-        "paragraphs": [{"start": p.start, "end": p.end, "role": p.role} for p in article.paragraphs],
+        "paragraphs": [paragraph_dict(p) for p in article.paragraphs],
         "boilerplate": [omission_dict(s) for s in article.boilerplate],
         "text": article.text,
     }
     if article.fetch is not None:
         # Only fetched pages have it: the output for files stays as it was (schema 1.2).
         out["fetch"] = fetch_dict(article.fetch)
+    return out
+
+
+def paragraph_dict(paragraph: Paragraph) -> dict:
+    """An analysed paragraph; ``quoted`` only when the page set it as a block quotation (schema
+    1.4), so the output of other paragraphs stays as it was."""
+    out = {"start": paragraph.start, "end": paragraph.end, "role": paragraph.role}
+    if paragraph.quoted:
+        out["quoted"] = True
     return out
 
 

@@ -86,3 +86,25 @@ def test_a_pull_quote_is_one_statement():
     found = _run(text, _att(text, "“We are not going to close the schools this winter.”", "Kristi Noem", "―"),
                  _att(text, "“We are not going to close the schools this winter,”", "the governor", "said"))
     assert [f[2] for f in found] == ["said"]
+
+
+def test_a_whole_quote_paragraph_continues_the_last_speaker_reported_before_it():
+    text = ("However, he defended his decision to engage with those governments.\n\n"
+            "“Well, they are not ideal institutions. But engagement works.”")
+    found = _run(text, _att(text, "his decision to engage with those governments", "he", "defended", "indirect"))
+    assert found[-1] == (["“Well, they are not ideal institutions. But engagement works.”"], "he", None)
+
+
+def test_a_heading_in_quote_marks_or_a_quote_with_prose_after_it_continues_no_one():
+    for second in ("‘We need to listen’", "“We need to listen.” The tribe met on Monday."):
+        text = "However, he defended his decision to engage.\n\n" + second
+        assert len(_run(text, _att(text, "his decision to engage", "he", "defended", "indirect"))) == 1, second
+
+
+def test_a_content_goes_on_past_a_parenthetical_source_and_cue():
+    text = "It also pays to be wary of rivals, Zuckerberg said, and be willing to move fast. Others disagree."
+    found = _run(text, _att(text, "It also pays to be wary of rivals", "Zuckerberg", "said", "indirect"))
+    assert found == [(["It also pays to be wary of rivals", "and be willing to move fast."], "Zuckerberg", "said")]
+    # A reporting clause that goes on with its own words ("adding that …") is no parenthesis.
+    text = "It pays to be wary, Zuckerberg said, adding that speed matters."
+    assert _run(text, _att(text, "It pays to be wary", "Zuckerberg", "said", "indirect"))[0][0] == ["It pays to be wary"]

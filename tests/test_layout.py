@@ -55,3 +55,13 @@ def test_transcript_turns_with_labels_of_one_or_more_words():
 def test_one_label_line_or_a_layout_label_is_no_transcript():
     assert _found("FIX IS IN: PBS Moderators Ignore Clinton Scandals.\n\nMore text here.") == []
     assert _found("VIDEO: Hillary and Obama speak.\n\nUPDATE: The story was changed.") == []
+
+
+def test_a_post_signed_on_the_line_under_it_needs_no_quote_marks():
+    text = ("On Twitter, he explained how the feature works.\n\n"
+            "It simply uses ARKit to grab a depth map of your face, and adjusts the eyes.\n\n"
+            "— Dave Schukin (@schukin) July 3, 2019")
+    assert _found(text) == [("Dave Schukin", "—",
+                             "It simply uses ARKit to grab a depth map of your face, and adjusts the eyes.")]
+    # Without a handle, a name under prose signs nothing.
+    assert _found("He explained how the feature works.\n\n- Dave Schukin") == []

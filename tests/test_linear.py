@@ -502,7 +502,8 @@ def _old_continue_quotes(text, paragraphs, quotes, found):
     import re
 
     from reportedly.attribution.continuations import (
-        _MIN_REPEATED_WORDS, _WORD, _grown, _inside, _marks_of, _most_of, _overlaps, _reaches_into, _words)
+        _MIN_REPEATED_WORDS, _WORD, _grown, _inside, _last_speaker, _past_parentheticals, _marks_of, _most_of, _overlaps, _reaches_into,
+        _whole, _words)
     from reportedly.model import Attribution
 
     def speaks_inside(quote, att, others):
@@ -572,6 +573,8 @@ def _old_continue_quotes(text, paragraphs, quotes, found):
             if any(att.cue is not None and start <= att.cue.start < end for att in atts):
                 continue
             speaker = last_quoted(paragraphs[index - 1], atts)
+            if speaker is None and _whole(text, quote, start, end):
+                speaker = _last_speaker(paragraphs[index - 1], found)
             if speaker is None or repeated(quote.pieces):
                 continue
             made.append(Attribution("", "direct", Span.from_fragments(text, list(quote.pieces)), speaker.source,
@@ -597,6 +600,7 @@ def _old_continue_quotes(text, paragraphs, quotes, found):
     atts = list(found)
     atts = [whole(att, atts) for att in atts]
     atts = [split(att, atts) for att in atts]
+    atts = _past_parentheticals(text, paragraphs, atts)  # no scan to compare: it bisects once per find
     atts += follow_ons(atts)
     assert dataclasses  # (imported for symmetry with the module)
     return without_pull_quotes(atts)

@@ -86,3 +86,13 @@ def test_unbalanced_quotes_do_not_crash(rules_analyzer):
 
 def test_no_attribution_in_plain_narration(rules_analyzer):
     assert attributions(rules_analyzer, "The bridge was built in 1932 and repainted in 1990.") == ()
+
+
+def test_a_quote_ending_the_paragraph_before_is_not_the_next_paragraphs_cues(rules_analyzer):
+    from reportedly.ingest import read_article
+
+    text = ('“Coffee has a long half-life,” says Slayton. "I suggest that clients stop after midday."\n\n'
+            "Klinger also advises coffee before workouts.")
+    atts = rules_analyzer.analyze(read_article(text, "t")).attributions
+    assert not any(att.source is not None and att.source.text == "Klinger" and "midday" in att.content.text
+                   for att in atts)

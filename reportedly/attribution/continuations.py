@@ -9,7 +9,10 @@ Each rule here is a convention of news writing:
 - a split quote, "“A,” she said, “B.”" or "“A,” she said. “B.”", is one statement in two
   pieces, when nothing but the source and the cue stands between the two quotes;
 - a follow-on paragraph, one that opens with a quote right after a paragraph whose last quote is
-  attributed, and holds no cue of its own, continues that speaker;
+  attributed, and holds no cue of its own, continues that speaker; so does a paragraph that is
+  one whole quote after a paragraph that reports what someone said without quoting it;
+- a content goes on past a source and cue set as a parenthesis in its sentence: "A, X said,
+  and B." reports A and B;
 - a pull quote, a quote the article repeats verbatim, is one statement: the copy without a cue
   (or with only a layout mark) is dropped where another attribution holds the other copy, and a
   repeated quote is never taken for a follow-on.
@@ -53,6 +56,7 @@ def continue_quotes(text: str, paragraphs: Sequence[tuple[int, int]], quotes: Se
     atts = [_whole_quotes(text, att, index, atts, cues) for att in atts]
     contents = _contents(atts)
     atts = [_split_quote(text, att, index, atts, cues, contents) for att in atts]
+    atts = _past_parentheticals(text, paragraphs, atts)
     atts += _follow_ons(text, paragraphs, index, atts)
     return _without_pull_quotes(text, atts)
 
@@ -192,6 +196,48 @@ def _split_quote(text: str, att: Attribution, quotes: _Quotes, others: Sequence[
     return _grown(text, att, other_half.pieces)
 
 
+_AFTER_PARENTHETICAL = re.compile(r",[ \t]+(?=(?:and|but)\b)")
+_SENTENCE_END = re.compile(r"[.?!][\"”’']?(?=\s|$)")
+
+
+def _past_parentheticals(text: str, paragraphs: Sequence[tuple[int, int]],
+                         atts: Sequence[Attribution]) -> list[Attribution]:
+    """Contents that go on past a source and cue set in the middle of their sentence.
+
+    "It also pays to be wary of rivals, Zuckerberg said, and be willing to move fast." and
+    "The findings give insights, say the researchers, and they bring us closer …": the
+    reporting clause is a parenthesis, and the sentence it interrupts goes on with "and" or
+    "but" to its end, all of it what was said. The rest of the sentence joins the content when
+    only a comma stands between the content and the source and cue, and no other attribution
+    holds a cue or content in it.
+    """
+    starts = [a for a, _b in paragraphs]
+    taken = Intervals.of_pieces(piece for att in atts for piece in att.content.pieces)
+    cue_starts = sorted(att.cue.start for att in atts if att.cue is not None)
+    out = []
+    for att in atts:
+        out.append(att)
+        if att.cue is None or att.source is None or att.kind == "direct":
+            continue
+        frame = (min(att.cue.start, att.source.start), max(att.cue.end, att.source.end))
+        if att.content.end > frame[0] or text[att.content.end:frame[0]].strip(" \t") != ",":
+            continue
+        after = _AFTER_PARENTHETICAL.match(text, frame[1])
+        if after is None:
+            continue
+        k = bisect.bisect_right(starts, frame[1]) - 1
+        paragraph_end = paragraphs[k][1] if k >= 0 else len(text)
+        end = _SENTENCE_END.search(text, after.end(), paragraph_end)
+        if end is None:
+            continue
+        piece = (after.end(), end.end())
+        i = bisect.bisect_left(cue_starts, piece[0])
+        if (i < len(cue_starts) and cue_starts[i] < piece[1]) or taken.overlaps(*piece):
+            continue
+        out[-1] = _grown(text, att, [piece])
+    return out
+
+
 def _follow_ons(text: str, paragraphs: Sequence[tuple[int, int]], quotes: _Quotes,
                 found: Sequence[Attribution]) -> list[Attribution]:
     """Attributions of the quote paragraphs that continue the speaker of the paragraph before."""
@@ -211,6 +257,8 @@ def _follow_ons(text: str, paragraphs: Sequence[tuple[int, int]], quotes: _Quote
         if cues.other_in(start, end, found, None):
             continue  # (follow-ons have no cue)
         speaker = _last_quoted(paragraphs[index - 1], quotes, found, contents, made, made_spans)
+        if speaker is None and _whole(text, quote, start, end):
+            speaker = _last_speaker(paragraphs[index - 1], found)
         if speaker is None or _repeated(text, quote.pieces, quotes):
             continue
         att = Attribution("", "direct", Span.from_fragments(text, list(quote.pieces)), speaker.source, None,
@@ -218,6 +266,32 @@ def _follow_ons(text: str, paragraphs: Sequence[tuple[int, int]], quotes: _Quote
         made.append(att)
         made_spans.append(att.content.start, att.content.end, len(made) - 1)
     return made
+
+
+def _whole(text: str, quote: Quote, start: int, end: int) -> bool:
+    """Whether the quote is the whole paragraph, a sentence: it opens it, nothing but marks
+    follows it, and it ends with a full stop, a question or an exclamation mark (a heading set
+    in quote marks, "‘We need to listen’", has none)."""
+    inner = text[quote.start:quote.pieces[0][1]].rstrip("\"”’'» \t")
+    return (quote.start == start and not _WORD.search(text, quote.pieces[0][1], end)
+            and inner[-1:] in ".?!…")
+
+
+def _last_speaker(paragraph: tuple[int, int], found: Sequence[Attribution]) -> Attribution | None:
+    """The attribution of the last statement reported in ``paragraph`` (the innermost of nested
+    ones: "these deals take time, he said, according to a transcript" gives "he").
+
+    A paragraph that is a whole quote, with no cue, after a paragraph reporting what someone
+    said ("However, he defended his decision to engage." then "“Well, they're not ideal
+    institutions …”") is that speaker's, as a quote after an attributed quote is.
+    """
+    inside = [att for att in found if att.source is not None and att.cue is not None
+              and paragraph[0] <= att.content.start and att.content.end <= paragraph[1]]
+    if not inside:
+        return None
+    last = max(inside, key=lambda att: att.content.end)
+    return min((att for att in inside if last.content.start <= att.content.start
+                and att.content.end <= last.content.end), key=lambda att: att.content.end - att.content.start)
 
 
 def _most_of(text: str, quote: Quote, start: int, end: int) -> bool:

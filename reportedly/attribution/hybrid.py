@@ -8,6 +8,9 @@ attribution is added only where the model found nothing that competes with it (s
 "Scholes:"). Attributions whose cue is a word inside a direct quote are left out (see
 ``_quoted``), and so are those inside layout-marked speech, a quote without marks (see
 ``_Marked.spoken_inside``), and a label's colon read as speech below the headline ("Europe: …", see ``_label_read_as_speech``).
+Credited block quotations (``blockquotes``: a post under a lead-in or over a signature) are the
+layout's too: model finds reading the same quotation are left to them, and a block quotation no
+one credits continues the last speaker before it (``follow_block_quotes``, at the end).
 Then what the layout says no one speaks in is cleared (datelines, credits, captions, plain
 questions of an interview: ``furniture``), and quotes that go on are followed (``continuations``:
 whole and split quotes, follow-on paragraphs, pull quotes).
@@ -22,10 +25,12 @@ from typing import Sequence
 from ..intervals import Intervals
 from ..model import Attribution
 from . import Block, Extractor
+from .blockquotes import follow_block_quotes
 from .blocks import block_ranges
 from .continuations import continue_quotes
 from .furniture import clear_furniture
 from .layout import LayoutExtractor
+from .leadins import colon_quotes
 from .quotes import QuoteIndex, find_quotes
 
 
@@ -44,11 +49,15 @@ class HybridExtractor:
         layout = self.layout.read(text, blocks, listed)
         # Indexes of what is decided, so that each later find is checked by bisection, not
         # against every earlier one (quadratic in an article of thousands of attributions).
-        marked = _Marked(layout.attributions)
+        marked = _Marked(layout.attributions + layout.quotations)
+        quotations = _pieces(att.content for att in layout.quotations)
+        # A credited block quotation is the layout's: a model find that reads the same quote
+        # (its content there, its cue in the lead-in) is left to it, as a misread label is.
         found = [att for att in self.model.extract(text, blocks)
                  if not _quoted(att, quotes) and not _label_read_as_speech(text, att, paragraphs)
-                 and not marked.misread(att) and not marked.spoken_inside(att)]
-        found += layout.attributions
+                 and not marked.misread(att) and not marked.spoken_inside(att)
+                 and not _overlaps(att.content, quotations)]
+        found += layout.attributions + layout.quotations
         cues, contents = _pieces(att.cue for att in found), _pieces(att.content for att in found)
         for att in self.rules.extract(text, blocks):
             # A rule find without a source is a cue verb with no subject, even an inherited one:
@@ -58,8 +67,11 @@ class HybridExtractor:
                 continue
             if not _competes(att, cues, contents):
                 found.append(att)
+        # A quote a colon introduces is the subject's ("X highlighted the gains: “…”").
+        found += colon_quotes(text, blocks, listed, found)
         found = clear_furniture(text, found, layout.datelines, layout.quiet)
-        return continue_quotes(text, paragraphs, listed, found)
+        found = continue_quotes(text, paragraphs, listed, found)
+        return follow_block_quotes(text, blocks, found)
 
 
 class _Marked:

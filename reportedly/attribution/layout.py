@@ -8,8 +8,8 @@ mark to mark, unless the signature carries a social-media handle ("… and the w
 Donald Trump." is no signed quote).
 
 The other forms have modules of their own, read here together: transcript turns
-(``transcripts``), Q&A answers (``interviews``), name lines over quotes (``headers``), and the
-furniture no one speaks in, datelines, credits and captions (``furniture``).
+(``transcripts``), Q&A answers (``interviews``), name lines over quotes (``headers``), credited
+block quotations (``blockquotes``), and the furniture no one speaks in, datelines, credits and captions (``furniture``).
 """
 from __future__ import annotations
 
@@ -18,9 +18,11 @@ import re
 from dataclasses import dataclass
 from typing import Sequence
 
+from ..intervals import Intervals
 from ..model import Attribution, Span
 from . import Block
-from .blocks import article_lines, block_ranges, trimmed
+from .blockquotes import is_quoted, read_block_quotes
+from .blocks import article_lines, block_end, block_ranges, trimmed
 from .furniture import credits, datelines
 from .headers import read_headers
 from .interviews import read_interview
@@ -52,6 +54,8 @@ class Layout:
     attributions: tuple[Attribution, ...]
     datelines: tuple[tuple[int, int], ...] = ()
     quiet: tuple[tuple[int, int], ...] = ()
+    # Credited block quotations (``blockquotes``): added where the model found nothing there.
+    quotations: tuple[Attribution, ...] = ()
 
 
 class LayoutExtractor:
@@ -71,16 +75,23 @@ class LayoutExtractor:
         found += read_headers(text, blocks, quotes)
         found = sorted((dataclasses.replace(att, origin="layout") for att in found),
                        key=lambda att: att.content.start)
-        return Layout(tuple(found), tuple(dated), tuple(credits(text, blocks)) + interview.questions)
+        taken = Intervals.of_pieces(piece for att in found for piece in att.content.pieces)
+        quotations = [att for att in read_block_quotes(text, blocks)
+                      if not any(taken.overlaps(a, b) for a, b in att.content.pieces)]
+        return Layout(tuple(found), tuple(dated), tuple(credits(text, blocks)) + interview.questions,
+                      tuple(quotations))
 
 
 def _signed(text: str, blocks: Sequence[Block]) -> list[Attribution]:
     """Signed quotes, read line by line (vox pops often come one per line)."""
     found = []
     lines = article_lines(text, blocks)
+    # Posts the page sets as block quotations are read whole, with all their paragraphs, by
+    # ``blockquotes``.
+    quoted = [(offset, block_end(offset, doc)) for offset, doc in blocks if is_quoted(doc)]
     for index, (start, end) in enumerate(lines):
         made = _signed_here(text, start, end)
-        if made is None and index > 0:
+        if made is None and index > 0 and not any(a <= start < b for a, b in quoted):
             made = _signed_above(text, lines[index - 1], start, end)
         if made is not None:
             found.append(made)
@@ -105,13 +116,15 @@ def _signed_here(text: str, start: int, end: int) -> Attribution | None:
 
 
 def _signed_above(text: str, above: tuple[int, int], start: int, end: int) -> Attribution | None:
-    """A line that is only a signature, under the quote it signs: ``- Bernie Sanders.``"""
+    """A line that is only a signature, under the quote it signs: ``- Bernie Sanders.``, or
+    under the post it signs: ``— Dave Schukin (@schukin) July 3, 2019``."""
     line = text[start:end]
     match = _OWN_LINE.match(line)
     if match is None or len(line.split()) > _MAX_SIGNATURE_WORDS:
         return None
     body = trimmed(text, *above)
-    if body is None or not _is_whole_quote(text, *body):
+    # An embedded post's text has no quote marks; its signature has a handle.
+    if body is None or not (_is_whole_quote(text, *body) or match["handle"]):
         return None
     return _attribution(text, body, match, start)
 

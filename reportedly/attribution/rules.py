@@ -176,10 +176,20 @@ def _headline_quotes(text: str, quotes: list[Quote]) -> list[Attribution]:
 
 
 def _adjacent_quote(text, offset, sent, verb, subject, quotes: QuoteIndex) -> Quote | None:
-    """A quote that ends just before the reporting clause, else one that starts just after the cue."""
+    """A quote that ends just before the reporting clause in its paragraph, else one that starts
+    just after the cue.
+
+    A quote that ends the paragraph before is not the clause's: "“… after midday.”" then a
+    paragraph "Klinger recommends a sweet spot …" quotes the speaker named with that quote, and
+    the new paragraph reports its own statement (a lead-in's colon does hand over to the next
+    paragraph's quote: "She said:" then "“…”").
+    """
     left = min(verb.idx, subject.left_edge.idx if subject is not None else verb.idx) + offset
     right = verb.idx + len(verb) + offset
-    return quotes.ending_before(text, left) or quotes.starting_after(text, right)
+    before = quotes.ending_before(text, left)
+    if before is not None and "\n" in text[before.end:left]:
+        before = None
+    return before or quotes.starting_after(text, right)
 
 
 def _inside(rng: tuple[int, int], quote: Quote) -> bool:

@@ -69,9 +69,10 @@ TITLE_WORDS = frozenset(
     cofounder co-founder""".split()
 )
 # Nouns for one person (besides titles): an unnamed one is anonymous ("the man", "one legal
-# expert"), and a name in apposition with one is a person's ("Gustavo Faleiros, an editor").
+# expert", "one guy"), and a name in apposition with one is a person's ("Gustavo Faleiros, an
+# editor").
 PEOPLE_NOUNS = frozenset(
-    """man woman boy girl child teenager resident neighbour neighbor witness friend relative
+    """man woman guy boy girl child teenager resident neighbour neighbor witness friend relative
     colleague student teacher parent mother father son daughter wife husband brother sister
     academic scientist researcher engineer developer programmer doctor nurse patient editor
     writer author co-author reporter journalist columnist elder farmer worker employee
