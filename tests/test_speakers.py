@@ -468,3 +468,28 @@ def test_title_nominal_with_a_short_form_of_two_holders_stays_unnamed(rules_anal
     )
     sp = speaker_of(a, cue="said")
     assert sp.type == "anonymous" and sp.name is None
+
+
+def test_window_of_a_quote_before_its_pronoun_starts_at_the_quote(rules_analyzer):
+    # The quote's own sentences do not push the speaker named just before it out of reach.
+    a = analyse(rules_analyzer, "Mayor John Smith said the bridge would reopen on Monday. The river rose all week.",
+                '"We are ready. The piers are sound. Nothing was damaged," he said.')
+    sp = speaker_of(a, content="Nothing was damaged")
+    assert (sp.type, sp.name) == ("person", "John Smith")
+
+
+def test_a_run_of_the_same_pronoun_carries_the_person(rules_analyzer):
+    # "she" as the subject of the sentences between is the woman named before the run.
+    a = analyse(rules_analyzer, "Ellen Fetter joined the laboratory in 1961. After a few years, she left her job. "
+                "In the 1970s, she took classes at the university. By the 1980s, the field had changed. "
+                '"They went with young, techy guys," she said.')
+    sp = speaker_of(a, content="techy guys")
+    assert (sp.type, sp.name) == ("person", "Ellen Fetter")
+
+
+def test_a_run_of_pronouns_after_two_people_stays_unknown(rules_analyzer):
+    a = analyse(rules_analyzer, "Ellen Fetter met Anna Cole at the laboratory in 1961. After a few years, she left her job. "
+                "In the 1970s, she took classes at the university. By the 1980s, the field had changed. "
+                '"They went with young, techy guys," she said.')
+    sp = speaker_of(a, content="techy guys")
+    assert sp.name is None

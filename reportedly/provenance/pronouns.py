@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from typing import Iterable, Sequence
 
 from ..attribution import Block
-from ..attribution.blocks import block_end
+from ..attribution.blocks import BlockIndex, block_end
 from ..intervals import Intervals
 from ..model import Span, Speaker
 from . import lexicon
@@ -112,11 +112,13 @@ def resolve_pronoun(
     genders: dict[str, str],
     blocks: Sequence[Block],
     direct: bool = False,
+    opens: int | None = None,
 ) -> Speaker:
     """The speaker a third-person pronoun source stands for, or an unknown one.
 
-    ``earlier`` are the statements before it, ``contents`` what every statement said, and
-    ``direct`` whether the pronoun's own statement is a direct quote.
+    ``earlier`` are the statements before it, ``contents`` what every statement said,
+    ``direct`` whether the pronoun's own statement is a direct quote and ``opens`` where that
+    statement starts, when its quote comes before the pronoun.
     """
     kind = lexicon.PRONOUNS[pronoun.lower()]
     gender = GENDERED.get(pronoun.lower())
@@ -138,7 +140,10 @@ def resolve_pronoun(
     def said(m: Mention) -> bool:
         return said_in.covers(m.start)
 
-    window_start, own_start = window(mention.start, sentences)
+    # The window is counted from where the statement opens: in "“One of my strengths is …. I
+    # don't get too high …,” he said." the quote's own sentences are not the ones before it,
+    # and the speaker of the statement before the quote is the one a reader looks back to.
+    window_start, own_start = window(min(mention.start, opens if opens is not None else mention.start), sentences)
     # A statement is in the window when its source or its quote reaches into it: a long
     # quote carries its speaker over the sentences it spans.
     before = HeardIndex.of(earlier).reaching(window_start, mention.start)
@@ -181,7 +186,30 @@ def resolve_pronoun(
     if len({identity(m, mentions) for m in near}) == 1 and not _unknown_since(
             before, mentions, near[-1].start, mention, kind, blocks, said):
         return _from_mention(near[-1], mention, mentions)
+    if not near and not spoke and gender is not None:
+        # Nobody in the window, but the same pronoun is a subject there ("Fetter continued to
+        # program. After a few years, she left her job. In the 1970s, she took classes. …
+        # “…,” she said."): a run of sentences about one person; the pronoun stands for whom
+        # the first of that run stands for.
+        chain = _subject_pronoun(blocks, window_start, mention.start, pronoun.lower(), said_in)
+        if chain is not None:
+            found = resolve_pronoun(chain, pronoun, mentions, sentences, earlier, contents, genders, blocks)
+            return _from_speaker(found, mention) if found.type != "unknown" else Speaker("unknown", mention)
     return Speaker("unknown", mention)
+
+
+def _subject_pronoun(blocks: Sequence[Block], start: int, end: int, pronoun: str, said_in: Intervals) -> Span | None:
+    """The first ``pronoun`` (he, she) between ``start`` and ``end`` that is a clause's subject
+    outside every statement's content, as a span."""
+    index = BlockIndex.of(blocks)
+    for i in index.overlapping(start, end):
+        offset, doc = index[i]
+        for t in index.tokens_starting_in(i, start, end):
+            token = doc[t]
+            at = offset + token.idx
+            if token.lower_ == pronoun and token.dep_ in ("nsubj", "nsubjpass") and not said_in.covers(at):
+                return Span(at, at + len(token.text), token.text)
+    return None
 
 
 def _from_speaker(sp: Speaker, mention: Span) -> Speaker:
