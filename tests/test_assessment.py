@@ -33,9 +33,27 @@ STUDY = Speaker("document", None, description="a study in Nature", short="study"
      Speaker("document", None, short="letter"), "writing"),
     ("ROE: The bridge is safe.", "ROE", ":", "The bridge is safe.", "", PERSON, "speech"),
     ("Roe agreed to inject cash.", "Roe", "agreed", "to inject cash", "inject", PERSON, "other"),
+    # Cues of statements that are not "say" words: pointing out, summing up, remembering.
+    ("Roe pointed out that the bridge was safe.", "Roe", "pointed out", "that the bridge was safe", "point", PERSON, "speech"),
+    ("Roe summed it up: the bridge is safe.", "Roe", "summed it up:", "the bridge is safe", "sum", PERSON, "speech"),
+    ("Roe remembered that the bridge was safe.", "Roe", "remembered", "that the bridge was safe", "remember", PERSON, "thought"),
+    ("Roe retweeted a post saying the bridge was safe.", "Roe", "retweeted", "a post saying the bridge was safe", "retweet",
+     PERSON, "writing"),
 ])
 def test_acts(text, source, cue, content, lemma, speaker, act):
     assert classify_act(att(text, source, cue, content), lemma, speaker) == act
+
+
+@pytest.mark.parametrize("lemma,word,expected", [
+    ("hop", "hopes", "hope"),  # "Li hopes that …" tagged a noun's plural
+    ("retweete", "retweeted", "retweet"),
+    ("say", "said", "say"),  # a lemma the lists know stands
+    ("inject", "injected", "inject"),  # no cue word either way: the tagger's lemma stands
+])
+def test_a_cue_lemma_the_tagger_got_wrong_is_repaired_from_the_word(lemma, word, expected):
+    from reportedly.provenance.epistemic import known_lemma
+
+    assert known_lemma(lemma, word) == expected
 
 
 def test_confidence_is_a_probability_that_rises_with_its_evidence():
