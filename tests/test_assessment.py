@@ -66,6 +66,13 @@ def test_confidence_is_a_probability_that_rises_with_its_evidence():
     assert confidence({"bias": 1.0, "unheard_of": 5.0}, {"bias": 0.0}) == 0.5
 
 
+def test_a_find_that_reports_nobody_is_worth_at_most_the_ceiling():
+    said = att("Don't say the bridge is safe.", None, "say", "the bridge is safe")
+    sure = {"bias": 5.0}
+    assert confidence(features(said, "say", PERSON, "speech"), sure, ceiling=0.3) > 0.99
+    assert confidence(features(said, "say", PERSON, "speech", nobody="imperative"), sure, ceiling=0.3) == 0.3
+
+
 def test_the_committed_weights_hold_back_the_authors_own_voice():
     """With the fitted weights, "I think" in the author's own voice ranks below a plain "she said"."""
     assert weights(), "reportedly/provenance/confidence.json is missing"
@@ -90,6 +97,22 @@ def test_the_committed_weights_hold_back_the_authors_own_voice():
     ("Anyone will tell you that the plan will fail.", "Anyone", "will tell", "that the plan will fail", "hypothetical"),
     ("Officials said the plan will fail.", "Officials", "said", "the plan will fail", None),
     ("Roe expects the plan to fail.", None, "expects", "the plan to fail", None),
+    # "'d" before a past form is "had": what he had said is no hypothetical; "he'd say" is.
+    ("He'd said that the plan would fail.", "He", "'d said", "that the plan would fail", None),
+    ("He'd say that the plan failed.", "He", "'d say", "that the plan failed", "hypothetical"),
+    # The outlet's anonymous source speaking is a statement (the guideline's ruling).
+    ("We're told there is security footage of the theft.", None, "'re told", "there is security footage of the theft", None),
+    ("We're told there is security footage of the theft.", "We", "told", "there is security footage of the theft", None),
+    # A passive's subject is what was spoken of or to, not the speaker ...
+    ("A mass stranding was described as unprecedented by locals.", "A mass stranding", "was described",
+     "as unprecedented", "passive"),
+    ("The participants were asked to move the clock back.", "The participants", "were asked", "to move the clock back",
+     "passive"),
+    # ... unless a verb of saying hangs under it.
+    ("Officials were quoted as saying the plan will fail.", "Officials", "were quoted", "the plan will fail", None),
+    # A share of "us" or "you" is the author's or the reader's own.
+    ("Many of us have noticed that ideas come in the shower.", "Many of us", "have noticed",
+     "that ideas come in the shower", "author"),
 ])
 def test_reports_nobody(analyzer, text, source, cue, content, expected):
     from reportedly.attribution.nobody import BlockIndex, ContentIndex, reports_nobody
