@@ -72,7 +72,7 @@ def reports_nobody(att: Attribution, contents: ContentIndex, locate: BlockIndex)
     verbs = [t for t in cue if t.pos_ in ("VERB", "AUX")] if cue is not None else []
     # The main verb: "is expected" is about "expected", not "is".
     verb = next((t for t in verbs if t.pos_ == "VERB"), verbs[0] if verbs else None)
-    if verb is not None and _told_us(verb):
+    if verb is not None and told_us(verb):
         return None
     if att.source is not None and not contents.covers(att.cue.start) and (
             att.source.text.strip().lower() in AUTHORIAL or _share_of_us(locate.tokens(att.source))):
@@ -109,8 +109,9 @@ def _modal(token) -> bool:
     return not (token.lower_ in ("'d", "’d") and following is not None and following.tag_ in ("VBN", "VBD"))
 
 
-def _told_us(verb) -> bool:
-    """ "We're told", "we are told that …": the outlet's anonymous source, a statement."""
+def told_us(verb) -> bool:
+    """Whether ``verb`` is the "told" of "we're told", "we are told that …": the outlet's anonymous
+    source speaking, a statement (the guideline's ruling)."""
     return verb.lemma_.lower() == "tell" and any(c.dep_ == "nsubjpass" and c.lower_ == "we" for c in verb.children)
 
 

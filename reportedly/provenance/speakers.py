@@ -16,6 +16,7 @@ from spacy.tokens import Span as SpacySpan, Token
 
 from ..attribution import Block
 from ..attribution.blocks import BlockIndex
+from ..attribution.nobody import told_us
 from ..attribution.syntax import subject_of, trim
 from ..intervals import Intervals
 from ..model import Attribution, Span, Speaker
@@ -83,6 +84,9 @@ class SpeakerResolver:
             self.opens = min([a for a, _ in att.content.pieces] + ([att.source.start] if att.source else []))
             if self._cataphoric(att):
                 speaker = Speaker("unknown", att.source)
+            elif self._told_us(att):
+                # "We're told there is security footage": the outlet's source, not named.
+                speaker = Speaker("anonymous", att.source, description="the outlet's sources", short="sources")
             else:
                 speaker = self.resolve(att.source)
             self.done.append(speaker)
@@ -108,6 +112,12 @@ class SpeakerResolver:
         # The cue verb in the later sentence has a complement of its own beyond the source.
         return any(c.dep_ in ("ccomp", "dobj", "xcomp", "attr") and offset + c.idx > att.source.end
                    for c in cue.root.children)
+
+    def _told_us(self, att: Attribution) -> bool:
+        if att.cue is None:
+            return False
+        cue = self.blocks.tokens(att.cue)
+        return cue is not None and any(told_us(t) for t in cue if t.pos_ == "VERB")
 
     def _sentence(self, position: int) -> int:
         return bisect_right(self.sentence_starts, position) - 1
