@@ -110,6 +110,16 @@ def test_the_committed_weights_hold_back_the_authors_own_voice():
      "passive"),
     # ... unless a verb of saying hangs under it.
     ("Officials were quoted as saying the plan will fail.", "Officials", "were quoted", "the plan will fail", None),
+    # An infinitive after a verb that reports no speech or thought is an action or a refusal ...
+    ("SoftBank agreed to inject $6.5 billion into the firm.", "SoftBank", "agreed", "to inject $6.5 billion into the firm",
+     "action"),
+    ("Fetter continued to program at the university after leaving MIT.", "Fetter", "continued",
+     "to program at the university after leaving MIT", "action"),
+    ("A spokeswoman declined to comment on pricing.", "A spokeswoman", "declined", "to comment on pricing", "action"),
+    # ... after one that does, it is what was promised, urged or wanted.
+    ("He vowed to keep trying.", "He", "vowed", "to keep trying", None),
+    ("The company hopes to resume launches in December.", "The company", "hopes", "to resume launches in December", None),
+    ("She urged Congress to act.", "She", "urged", "Congress to act", None),
     # A share of "us" or "you" is the author's or the reader's own.
     ("Many of us have noticed that ideas come in the shower.", "Many of us", "have noticed",
      "that ideas come in the shower", "author"),

@@ -21,6 +21,12 @@ Two forms read like reported speech to a tagger but report no identifiable sourc
   saying under the passive makes its subject the speaker. So is "we're told" (the outlet's
   anonymous source speaking, as the guideline rules).
 
+- **No statement at all**: an infinitive after a verb that does not report what anyone said
+  or thinks ("SoftBank agreed to inject $6.5 billion", "Fetter continued to program", "a
+  spokeswoman declined to comment", "he's planning to teach"): an action, a plan or a refusal,
+  with nothing said to check. Verbs whose infinitive is what was said or wanted ("vowed to",
+  "urged them to", "wants to", "hopes to") are statements.
+
 PolNeAR annotates some of these as attributions (an op-ed's "I think"), our guideline does not
 (docs/realworld-gold.md), so they are not dropped: the reason is a feature of the confidence,
 and the confidence of a find that reports nobody is at most the share of such finds that were
@@ -35,6 +41,12 @@ from ..model import Attribution, Span
 from .blocks import BlockIndex  # noqa: F401 - its home was here; provenance imports it from here
 
 AUTHORIAL = frozenset("i we you me us one".split())
+# Verbs whose "to"-infinitive is what was said, urged, promised or wanted: "vowed to keep
+# trying", "urged Congress to act", "wants to boost the telescope". After any other verb the
+# infinitive is an action, a plan or a refusal ("agreed to inject", "declined to comment").
+INFINITIVE_STATEMENTS = frozenset(
+    """promise vow pledge threaten swear urge call ask tell warn advise order instruct beg
+    demand want hope wish expect fear need claim say appear seem""".split())
 # "Many of us have noticed", "some of you know": a share of the author's or the reader's own.
 _PERSONAL_PLURAL = frozenset("us we you".split())
 # A verb of saying under a passive cue makes its subject the speaker: "was quoted as saying",
@@ -61,7 +73,7 @@ class ContentIndex:
 
 def reports_nobody(att: Attribution, contents: ContentIndex, locate: BlockIndex) -> str | None:
     """Why ``att`` reports nobody ("author", "hypothetical", "passive", "seeming", "imperative"),
-    else None.
+    or nothing said ("action"), else None.
 
     ``contents`` indexes the article's attribution contents: a first person inside one of them
     is that speaker's (a cue never lies in its own content).
@@ -82,6 +94,9 @@ def reports_nobody(att: Attribution, contents: ContentIndex, locate: BlockIndex)
     # A modal inside the cue or on its verb ("would have said", "will tell"): tag MD.
     if any(_modal(t) for t in cue) or any(_modal(c) and c.dep_ == "aux" for c in verb.children):
         return "hypothetical"
+    if _infinitive_of(verb, locate.tokens(att.content) if not att.content.fragments else None) \
+            and not _forms(verb) & INFINITIVE_STATEMENTS:
+        return "action"
     passive = any(child.dep_ in ("auxpass", "nsubjpass") for child in verb.children)
     if att.source is not None:
         source = locate.tokens(att.source)
@@ -119,4 +134,24 @@ def _share_of_us(source) -> bool:
     """ "Many of us", "some of you": a share of the author's or the reader's own people."""
     return source is not None and any(t.lower_ in _PERSONAL_PLURAL and t.dep_ == "pobj" and t.head.lower_ == "of"
                                       and t.head.head.i == source.root.i for t in source)
+
+
+def _infinitive_of(verb, content) -> bool:
+    """Whether ``content`` is a "to"-infinitive clause that is ``verb``'s complement, with at most
+    adjuncts of the verb beside it ("continued to program … after leaving MIT")."""
+    if content is None:
+        return False
+    inside = range(content.start, content.end)
+    heads = [t for t in content if not t.is_punct and (t.head.i not in inside or t.head.i == t.i)]
+    infinitive = [t for t in heads if t.dep_ == "xcomp" and t.head.i == verb.i and any(c.tag_ == "TO" for c in t.children)]
+    return len(infinitive) == 1 and all(t in infinitive or t.dep_ in ("prep", "advmod", "advcl", "npadvmod", "cc")
+                                        for t in heads)
+
+
+def _forms(verb) -> set[str]:
+    """The verb's lemma and its word less a regular ending: the tagger lemmatises a verb it
+    mistags wrongly ("hopes" -> "hop")."""
+    word = verb.lower_
+    stems = {word[: -len(end)] for end in ("s", "es", "ed", "d", "ing") if word.endswith(end)}
+    return {verb.lemma_.lower(), word} | stems | {stem + "e" for stem in stems}
 
