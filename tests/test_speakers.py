@@ -542,3 +542,13 @@ def test_a_document_by_a_titled_person_is_named_by_the_person(analyzer):
     a = analyse(analyzer, "A 2014 study by Loyola Law School professor Justin Levitt found few cases of fraud.")
     sp = speaker_of(a, content="few cases")
     assert (sp.type, sp.name) == ("document", "Justin Levitt study")
+
+
+def test_a_man_the_article_calls_him_beside_a_woman_does_not_take_her_pronoun(rules_analyzer):
+    # Gille's gender comes from a sentence of two people: Fetter is a "she", so "him" and "he"
+    # are his; "she" then has one candidate.
+    a = analyse(rules_analyzer, "Ellen Fetter joined the laboratory in 1961 and loved her job there.",
+                "Later, Fetter married John Gille and moved with him when he went to Florida. "
+                'She often thought of the laboratory. "It was the best job I ever had," she said.')
+    sp = speaker_of(a, content="best job")
+    assert (sp.type, sp.name) == ("person", "Ellen Fetter")

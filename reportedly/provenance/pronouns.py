@@ -278,14 +278,16 @@ def person_genders(blocks: Sequence[Block], mentions: Sequence) -> dict[str, str
     """What the article itself says about each person's pronouns.
 
     In a sentence that mentions one person only, "he"/"his" or "she"/"her" after the name
-    are votes for that person; a clear majority decides. No name list is consulted: the
-    article is the only evidence, and a person it never pronominalises stays open.
+    are votes for that person; a clear majority decides. Then, in a sentence of two people one
+    of whom is settled, pronouns all of the other gender are the other one's. No name list is
+    consulted: the article is the only evidence, and a person it never pronominalises stays open.
     """
     votes: dict[str, Counter] = {}
     mentions = MentionIndex.of(mentions)
     people = sorted((m for m in mentions if m.type == "person" and m.name), key=lambda m: m.start)
     starts = [m.start for m in people]
     names: dict[int, str] = {}  # id(mention) -> identity
+    pairs: list[tuple[set[str], set[str]]] = []  # the people of two-person sentences, their pronouns
 
     def who(m) -> str:
         if id(m) not in names:
@@ -310,6 +312,9 @@ def person_genders(blocks: Sequence[Block], mentions: Sequence) -> dict[str, str
             # quadratic in a long paragraph.
             here = in_block[bisect_left(block_starts, start) : bisect_left(block_starts, end)]
             named = {who(m) for m in here}
+            if len(named) == 2:
+                pairs.append((named, {GENDER_WORDS[t.lower_] for t in sent if t.lower_ in GENDER_WORDS
+                                      and offset + t.idx >= min(m.end for m in here)}))
             if len(named) != 1:
                 continue
             (name,) = named
@@ -323,4 +328,19 @@ def person_genders(blocks: Sequence[Block], mentions: Sequence) -> dict[str, str
         (top, n), *rest = counter.most_common() + [(None, 0)]
         if n >= 1 and n > 2 * rest[0][1]:
             out[name] = top
+    # A sentence of two people, one of them settled, whose pronouns are all of the other
+    # gender: they are the other one's ("Fetter married John Gille and moved with him when he
+    # went to Florida", with Fetter a "she"). A second pass, on what the first one settled.
+    second: dict[str, set[str]] = {}
+    for named, kinds in pairs:
+        known = [n for n in named if n in out]
+        if len(known) != 1 or len(kinds) != 1:
+            continue
+        (other,) = named - {known[0]}
+        (kind,) = kinds
+        if kind != out[known[0]]:
+            second.setdefault(other, set()).add(kind)
+    for name, kinds in second.items():
+        if name not in out and len(kinds) == 1:
+            out[name] = next(iter(kinds))
     return out
