@@ -4,7 +4,8 @@
 The confidence is the probability that a find is a real attribution *as our guideline defines
 it* (docs/realworld-gold.md), so it is fitted on the real-world gold: every output of the
 pipeline on the gold's pages is labelled real or not by the real-world scorer, and a logistic
-regression is fitted on the features. Figures printed:
+regression is fitted on the features; the finds that report nobody (attribution/nobody.py) are
+capped at the share of statements among them (``nobody_ceiling``). Figures printed:
 
 1. on the real-world gold, cross-fitted over five folds of articles (each article's confidences
    come from a model that never saw it): the reliability table, and precision / strict
@@ -14,7 +15,7 @@ regression is fitted on the features. Figures printed:
    scores of everything and of what the threshold shows.
 
     .venv/bin/pip install scikit-learn     # only for fitting; the product reads the weights
-    .venv/bin/python benchmarks/calibrate_confidence.py [--write]
+    .venv/bin/python benchmarks/calibrate_confidence.py [--C 1] [--write]
 """
 from __future__ import annotations
 
@@ -90,6 +91,13 @@ def polnear(analyzer, data: Path, split: str):
     return rows, labels, analyses
 
 
+def nobody_share(labels, flagged, among) -> float:
+    """The share of statements among the finds that report nobody (of the rows ``among``): the
+    most such a find's confidence may be (provenance/confidence.py)."""
+    said = [labels[i] for i in among if flagged[i]]
+    return sum(said) / len(said) if said else 1.0
+
+
 def print_reliability(title: str, pairs) -> None:
     print(f"\n### {title}\n\n| confidence | n | mean confidence | real |\n|---|---:|---:|---:|")
     for r in reliability([(p, bool(y), bool(y)) for p, y in pairs]):
@@ -109,7 +117,7 @@ def main(argv=None) -> int:
 
     from reportedly.evaluate import evaluate, format_table
     from reportedly.pipeline import Analyzer
-    from reportedly.provenance.confidence import DISPLAY_THRESHOLD, confidence
+    from reportedly.provenance.confidence import DISPLAY_THRESHOLD, says_nobody, confidence
 
     analyzer = Analyzer()
     rows, labels, groups, scored = realworld(analyzer)
@@ -118,10 +126,12 @@ def main(argv=None) -> int:
     # "bias" is a feature: no separate intercept, so the weights file is one flat dict.
     model = LogisticRegression(C=args.C, fit_intercept=False, max_iter=5000)
     crossed = [0.0] * len(labels)
+    flagged = [says_nobody(r) for r in rows]
     for train, test in GroupKFold(n_splits=5).split(x, labels, groups):
         model.fit(x[train], [labels[i] for i in train])
+        ceiling = nobody_share(labels, flagged, train)
         for i, p in zip(test, model.predict_proba(x[test])[:, 1]):
-            crossed[i] = float(p)
+            crossed[i] = min(float(p), ceiling) if flagged[i] else float(p)
     print(f"real-world gold: {len(labels)} outputs, {sum(labels)} real ({sum(labels) / len(labels):.3f})")
     print_reliability("Real-world gold, cross-fitted (5 folds of articles)", zip(crossed, labels))
     at = 0
@@ -139,10 +149,12 @@ def main(argv=None) -> int:
 
     model.fit(x, labels)
     fitted = {name: round(float(w), 4) for name, w in zip(vectorizer.feature_names_, model.coef_[0])}
+    ceiling = round(nobody_share(labels, flagged, range(len(labels))), 3)
     print("\nweights:", json.dumps(dict(sorted(fitted.items(), key=lambda kv: -abs(kv[1])))))
+    print(f"finds that report nobody: {sum(flagged)}, statements among them (the ceiling): {ceiling}")
 
     p_rows, p_labels, analyses = polnear(analyzer, args.data, "dev")
-    p_conf = [confidence(r, fitted) for r in p_rows]
+    p_conf = [confidence(r, fitted, ceiling) for r in p_rows]
     print_reliability("PolNeAR dev, model fitted on the real-world gold", zip(p_conf, p_labels))
     at = 0
     kept = {}
@@ -157,7 +169,8 @@ def main(argv=None) -> int:
     if args.write:
         out = REPO / "reportedly" / "provenance" / "confidence.json"
         out.write_text(json.dumps({"fitted_on": "real-world gold (benchmarks/realworld/gold)", "n": len(labels),
-                                   "C": args.C, "weights": fitted}, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+                                   "C": args.C, "weights": fitted, "nobody_ceiling": ceiling},
+                                  indent=1, sort_keys=True) + "\n", encoding="utf-8")
         print(f"wrote {out}")
     return 0
 

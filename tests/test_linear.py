@@ -373,7 +373,7 @@ def test_pronoun_genders_are_counted_as_before(vocab):
     from reportedly.provenance.pronouns import GENDER_WORDS, TITLE_GENDER, person_genders
 
     def old(blocks, mentions):
-        votes = {}
+        votes, pairs = {}, []
         people = [m for m in mentions if m.type == "person" and m.name]
         for offset, doc in blocks:
             in_block = [m for m in people if offset <= m.start < offset + len(doc.text)]
@@ -386,6 +386,10 @@ def test_pronoun_genders_are_counted_as_before(vocab):
                 start, end = offset + sent.start_char, offset + sent.end_char
                 here = [m for m in in_block if start <= m.start < end]
                 named = {identity(m, mentions) for m in here}
+                if len(named) == 2:
+                    first = min(m.end for m in here)
+                    pairs.append((named, {GENDER_WORDS[t.lower_] for t in sent
+                                          if t.lower_ in GENDER_WORDS and offset + t.idx >= first}))
                 if len(named) != 1:
                     continue
                 (name,) = named
@@ -399,6 +403,13 @@ def test_pronoun_genders_are_counted_as_before(vocab):
             (top, n), *rest = counter.most_common() + [(None, 0)]
             if n >= 1 and n > 2 * rest[0][1]:
                 out[name] = top
+        # The second pass: a two-person sentence, one settled, pronouns all of the other gender.
+        second = {}
+        for named, kinds in pairs:
+            known = [n for n in named if n in out]
+            if len(known) == 1 and len(kinds) == 1 and next(iter(kinds)) != out[known[0]]:
+                second.setdefault(next(iter(named - {known[0]})), set()).update(kinds)
+        out.update({name: next(iter(kinds)) for name, kinds in second.items() if name not in out and len(kinds) == 1})
         return out
 
     for _ in range(150):

@@ -19,17 +19,20 @@ SPEECH = frozenset(
     quip joke shout scream boast complain confirm predict speculate hint allege caution counter
     recount remark observe praise criticize criticise lament concur agree told said according_to
     brief inform assure advise suggest propose recommend report reveal disclose continue
-    conclude express""".split()
+    conclude express point sum divulge instruct highlight underline underscore retort exclaim
+    proclaim""".split()
 )
-WRITING = frozenset("write post tweet publish email e-mail text blog read cite quote sign print".split())
+WRITING = frozenset("write post tweet retweet publish email e-mail text blog read cite quote sign print".split())
 THOUGHT = frozenset(
     """believe think feel hope fear worry want wish expect doubt suspect know wonder consider
-    reckon assume trust imagine understand regard view see""".split()
+    reckon assume trust imagine understand regard view see remember realize realise""".split()
 )
 FINDING = frozenset(
     """find show estimate conclude discover indicate demonstrate measure calculate determine
-    prove establish detect identify document project forecast""".split()
+    prove establish detect identify document project forecast imply""".split()
 )
+# Every cue word the lists know (epistemic.known_lemma repairs a lemma against them).
+CUE_WORDS = SPEECH | WRITING | THOUGHT | FINDING
 # Sources whose "saying" is writing or a finding.
 _STUDY_WORDS = frozenset("study studies survey surveys poll polls analysis research paper report data".split())
 

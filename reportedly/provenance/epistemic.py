@@ -16,6 +16,7 @@ from ..attribution.blocks import BlockIndex
 from ..intervals import Intervals
 from ..model import Article, Attribution, Marker, Span, Voice
 from . import lexicon
+from .acts import CUE_WORDS
 
 # Modal verbs that hedge; "would" and "will" mostly report plans, not doubt.
 HEDGING_MODALS = frozenset({"may", "might", "could"})
@@ -48,7 +49,25 @@ def _first_lemma(cue: Span, blocks: Sequence[Block]) -> str | None:
     """The lemma of the cue's main verb ("had asked" is "ask"), else of its first word."""
     words = [token for _offset, token in _tokens_in(blocks, [(cue.start, cue.end)]) if token.is_alpha]
     verb = next((t for t in words if t.pos_ == "VERB"), None) or (words[0] if words else None)
-    return verb.lemma_.lower() if verb is not None else None
+    return known_lemma(verb.lemma_.lower(), verb.lower_) if verb is not None else None
+
+
+def known_lemma(lemma: str, word: str) -> str:
+    """``lemma``, or the cue word it should have been when the tagger lemmatised a cue wrongly.
+
+    spaCy's rule lemmatiser follows the tag it guessed, and a cue verb it mistags loses its
+    lemma: "Li hopes that …" gives "hop", "retweeted" "retweete". A lemma no cue list knows is
+    checked against the word's regular inflections (-s, -es, -ed, -d, -ing) for one that a list
+    knows; failing that, the tagger's lemma stands.
+    """
+    if lemma in _KNOWN_CUES:
+        return lemma
+    stems = [word[: -len(end)] + add for end, add in _INFLECTIONS if word.endswith(end) and len(word) > len(end) + 2]
+    return next((stem for stem in stems if stem in _KNOWN_CUES), lemma)
+
+
+_KNOWN_CUES = CUE_WORDS | frozenset(lexicon.CUE_STRENGTH)
+_INFLECTIONS = (("ies", "y"), ("es", ""), ("s", ""), ("ied", "y"), ("ed", ""), ("d", ""), ("ing", ""), ("ing", "e"))
 
 
 def _tokens_in(blocks: Sequence[Block], ranges: Iterable[tuple[int, int]]) -> list[tuple[int, Token]]:

@@ -24,6 +24,8 @@ COMPANY_NOUNS = frozenset(
     "company firm startup start-up retailer manufacturer maker airline insurer carrier automaker "
     "giant conglomerate chain".split()
 )
+# Who speaks for an organisation without being named ("a Whole Foods spokeswoman").
+SPOKESPEOPLE = frozenset("spokesman spokeswoman spokesperson spokespeople spokesmen spokeswomen representative".split())
 # The sentences "the company" looks back over for the company it stands for.
 COMPANY_WINDOW = 3
 
@@ -52,6 +54,12 @@ def resolve_nominal(
                 return same_head(mention, "document", root, core, mentions)
         return _outlet_nominal(mention, core, mentions, earlier)
     if lemma in lexicon.DOCUMENT_NOUNS or is_paper_document(root) or (lemma == "research" and root.pos_ == "NOUN"):
+        owner = _named_owner(root)
+        if owner is not None:
+            # "The report by the University and College Union", "Amnesty's report": the
+            # document is named by whose it is ("University and College Union report").
+            name = f"{owner} {root.lower_}"
+            return Speaker("document", mention, name=name, description=core, short=name)
         return same_head(mention, "document", root, core, mentions)
     if lemma in lexicon.ANONYMOUS_NOUNS or lexicon.ANONYMOUS_PATTERNS.search(mention.text):
         described = " ".join(mention.text.split()) if lexicon.ANONYMOUS_PATTERNS.search(mention.text) else core
@@ -89,6 +97,9 @@ def resolve_collective(
         company = _named_company(mention, mentions, earlier, window_start)
         if company is not None:
             return company
+        # Not named by the head alone: "the company" is whichever company the story is on,
+        # not the last name ending in "Company" ("Dana F. Besecker Company" three paragraphs up).
+        return same_head(mention, "organization", root, core, mentions, named=False)
     return same_head(mention, "organization", root, core, mentions)
 
 
@@ -123,9 +134,14 @@ def _named_company(mention: Span, mentions: Sequence[Mention], earlier: Sequence
     sentences just before ("NASA supplier SpaceX … The company hopes" is not NASA's)."""
     found = [m for m in MentionIndex.of(mentions).starting_in(window_start, mention.start)
              if m.type == "organization" and m.name and m.is_subject and window_start <= m.start and m.end <= mention.start]
-    spoke = [sp for sp in SpokenIndex.of(earlier).starting_in(window_start, mention.start)
-             if sp.type == "organization" and sp.name and sp.mention is not None
-             and window_start <= sp.mention.start and sp.mention.end <= mention.start]
+    heard = [sp for sp in SpokenIndex.of(earlier).starting_in(window_start, mention.start)
+             if sp.mention is not None and window_start <= sp.mention.start and sp.mention.end <= mention.start]
+    spoke = [sp for sp in heard if sp.type == "organization" and sp.name]
+    # A company's unnamed spokesperson speaks for it: "A Whole Foods spokeswoman declined to
+    # comment. … The company said" is Whole Foods.
+    found += [m for sp in heard if sp.type == "anonymous" and _spokesperson(sp.mention.text)
+              for m in MentionIndex.of(mentions).starting_in(sp.mention.start, sp.mention.end)
+              if m.type == "organization" and m.name and m.end <= sp.mention.end]
     names = {m.name for m in found} | {sp.name for sp in spoke}
     if len(names) != 1:
         return None
@@ -134,6 +150,39 @@ def _named_company(mention: Span, mentions: Sequence[Mention], earlier: Sequence
     anchor = anchor or next(sp.mention for sp in reversed(spoke) if sp.name == name)
     return Speaker("organization", mention, name=name, description=" ".join(mention.text.split()),
                    evidence=(anchor,), short=name)
+
+
+def _named_owner(root: Token) -> str | None:
+    """The proper name a document is by or belongs to ("by the University and College Union",
+    "Amnesty International's"), without "the" and "'s"; None when it has none."""
+    for child in root.children:
+        if child.dep_ == "prep" and child.lower_ == "by":
+            owner = next((c for c in child.children if c.dep_ == "pobj"), None)
+        elif child.dep_ == "poss":
+            owner = child
+        else:
+            continue
+        if owner is None or owner.pos_ != "PROPN":
+            continue
+        # The name runs over the owner's proper nouns and the "of", "and" between them.
+        doc, end = owner.doc, owner.i
+        while end + 1 < len(doc) and doc[end + 1].i in {t.i for t in owner.subtree} and (
+                doc[end + 1].pos_ == "PROPN" or doc[end + 1].lower_ in ("of", "and", "&")):
+            end += 1
+        while doc[end].pos_ != "PROPN":
+            end -= 1
+        # Leftwards only over proper nouns too: "Loyola Law School professor Justin Levitt" is Levitt.
+        start = owner.i
+        while start - 1 >= owner.left_edge.i and (doc[start - 1].pos_ == "PROPN" or (
+                doc[start - 1].lower_ in ("of", "and", "&") and start - 2 >= owner.left_edge.i
+                and doc[start - 2].pos_ == "PROPN")):
+            start -= 1
+        return doc[start : end + 1].text
+    return None
+
+
+def _spokesperson(text: str) -> bool:
+    return bool(SPOKESPEOPLE & set(text.lower().replace("-", " ").split()))
 
 
 def _outlet_nominal(mention: Span, core: str, mentions, earlier) -> Speaker:
@@ -150,15 +199,20 @@ def _outlet_nominal(mention: Span, core: str, mentions, earlier) -> Speaker:
     return Speaker("outlet", mention, name=name, description=core, evidence=(span,), short=name)
 
 
-def same_head(mention: Span, kind: str, root: Token, core: str, mentions: Sequence[Mention]) -> Speaker:
+def same_head(mention: Span, kind: str, root: Token, core: str, mentions: Sequence[Mention],
+              named: bool = True) -> Speaker:
     """A definite description ("the letter", "the military officers") to the fullest earlier
-    mention with the same head; an indefinite one is its own first mention."""
+    mention with the same head; an indefinite one is its own first mention. An organisation's
+    fullest mention that is a name names it: "the department" after "the New Zealand
+    Department of Conservation" is that department."""
     definite = any(c.dep_ in ("det", "poss") and c.lower_ in DEFINITE for c in root.children)
     lemma = root.lemma_.lower()
     if definite:
         best = MentionIndex.of(mentions).fullest_before(lemma, kind, mention.start)
         if best is not None:
-            return Speaker(kind, mention, description=best.text, evidence=(_as_span(best),), short=short_phrase(root))
+            name = best.name if kind == "organization" and named else None
+            return Speaker(kind, mention, name=name, description=best.text, evidence=(_as_span(best),),
+                           short=name or short_phrase(root))
     return Speaker(kind, mention, description=core, short=short_phrase(root))
 
 

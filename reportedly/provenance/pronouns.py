@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from typing import Iterable, Sequence
 
 from ..attribution import Block
-from ..attribution.blocks import block_end
+from ..attribution.blocks import BlockIndex, block_end
 from ..intervals import Intervals
 from ..model import Span, Speaker
 from . import lexicon
@@ -112,11 +112,13 @@ def resolve_pronoun(
     genders: dict[str, str],
     blocks: Sequence[Block],
     direct: bool = False,
+    opens: int | None = None,
 ) -> Speaker:
     """The speaker a third-person pronoun source stands for, or an unknown one.
 
-    ``earlier`` are the statements before it, ``contents`` what every statement said, and
-    ``direct`` whether the pronoun's own statement is a direct quote.
+    ``earlier`` are the statements before it, ``contents`` what every statement said,
+    ``direct`` whether the pronoun's own statement is a direct quote and ``opens`` where that
+    statement starts, when its quote comes before the pronoun.
     """
     kind = lexicon.PRONOUNS[pronoun.lower()]
     gender = GENDERED.get(pronoun.lower())
@@ -138,7 +140,10 @@ def resolve_pronoun(
     def said(m: Mention) -> bool:
         return said_in.covers(m.start)
 
-    window_start, own_start = window(mention.start, sentences)
+    # The window is counted from where the statement opens: in "“One of my strengths is …. I
+    # don't get too high …,” he said." the quote's own sentences are not the ones before it,
+    # and the speaker of the statement before the quote is the one a reader looks back to.
+    window_start, own_start = window(min(mention.start, opens if opens is not None else mention.start), sentences)
     # A statement is in the window when its source or its quote reaches into it: a long
     # quote carries its speaker over the sentences it spans.
     before = HeardIndex.of(earlier).reaching(window_start, mention.start)
@@ -181,7 +186,30 @@ def resolve_pronoun(
     if len({identity(m, mentions) for m in near}) == 1 and not _unknown_since(
             before, mentions, near[-1].start, mention, kind, blocks, said):
         return _from_mention(near[-1], mention, mentions)
+    if not near and not spoke and gender is not None:
+        # Nobody in the window, but the same pronoun is a subject there ("Fetter continued to
+        # program. After a few years, she left her job. In the 1970s, she took classes. …
+        # “…,” she said."): a run of sentences about one person; the pronoun stands for whom
+        # the first of that run stands for.
+        chain = _subject_pronoun(blocks, window_start, mention.start, pronoun.lower(), said_in)
+        if chain is not None:
+            found = resolve_pronoun(chain, pronoun, mentions, sentences, earlier, contents, genders, blocks)
+            return _from_speaker(found, mention) if found.type != "unknown" else Speaker("unknown", mention)
     return Speaker("unknown", mention)
+
+
+def _subject_pronoun(blocks: Sequence[Block], start: int, end: int, pronoun: str, said_in: Intervals) -> Span | None:
+    """The first ``pronoun`` (he, she) between ``start`` and ``end`` that is a clause's subject
+    outside every statement's content, as a span."""
+    index = BlockIndex.of(blocks)
+    for i in index.overlapping(start, end):
+        offset, doc = index[i]
+        for t in index.tokens_starting_in(i, start, end):
+            token = doc[t]
+            at = offset + token.idx
+            if token.lower_ == pronoun and token.dep_ in ("nsubj", "nsubjpass") and not said_in.covers(at):
+                return Span(at, at + len(token.text), token.text)
+    return None
 
 
 def _from_speaker(sp: Speaker, mention: Span) -> Speaker:
@@ -250,14 +278,16 @@ def person_genders(blocks: Sequence[Block], mentions: Sequence) -> dict[str, str
     """What the article itself says about each person's pronouns.
 
     In a sentence that mentions one person only, "he"/"his" or "she"/"her" after the name
-    are votes for that person; a clear majority decides. No name list is consulted: the
-    article is the only evidence, and a person it never pronominalises stays open.
+    are votes for that person; a clear majority decides. Then, in a sentence of two people one
+    of whom is settled, pronouns all of the other gender are the other one's. No name list is
+    consulted: the article is the only evidence, and a person it never pronominalises stays open.
     """
     votes: dict[str, Counter] = {}
     mentions = MentionIndex.of(mentions)
     people = sorted((m for m in mentions if m.type == "person" and m.name), key=lambda m: m.start)
     starts = [m.start for m in people]
     names: dict[int, str] = {}  # id(mention) -> identity
+    pairs: list[tuple[set[str], set[str]]] = []  # the people of two-person sentences, their pronouns
 
     def who(m) -> str:
         if id(m) not in names:
@@ -282,6 +312,9 @@ def person_genders(blocks: Sequence[Block], mentions: Sequence) -> dict[str, str
             # quadratic in a long paragraph.
             here = in_block[bisect_left(block_starts, start) : bisect_left(block_starts, end)]
             named = {who(m) for m in here}
+            if len(named) == 2:
+                pairs.append((named, {GENDER_WORDS[t.lower_] for t in sent if t.lower_ in GENDER_WORDS
+                                      and offset + t.idx >= min(m.end for m in here)}))
             if len(named) != 1:
                 continue
             (name,) = named
@@ -295,4 +328,19 @@ def person_genders(blocks: Sequence[Block], mentions: Sequence) -> dict[str, str
         (top, n), *rest = counter.most_common() + [(None, 0)]
         if n >= 1 and n > 2 * rest[0][1]:
             out[name] = top
+    # A sentence of two people, one of them settled, whose pronouns are all of the other
+    # gender: they are the other one's ("Fetter married John Gille and moved with him when he
+    # went to Florida", with Fetter a "she"). A second pass, on what the first one settled.
+    second: dict[str, set[str]] = {}
+    for named, kinds in pairs:
+        known = [n for n in named if n in out]
+        if len(known) != 1 or len(kinds) != 1:
+            continue
+        (other,) = named - {known[0]}
+        (kind,) = kinds
+        if kind != out[known[0]]:
+            second.setdefault(other, set()).add(kind)
+    for name, kinds in second.items():
+        if name not in out and len(kinds) == 1:
+            out[name] = next(iter(kinds))
     return out

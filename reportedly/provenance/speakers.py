@@ -16,6 +16,7 @@ from spacy.tokens import Span as SpacySpan, Token
 
 from ..attribution import Block
 from ..attribution.blocks import BlockIndex
+from ..attribution.nobody import told_us
 from ..attribution.syntax import subject_of, trim
 from ..intervals import Intervals
 from ..model import Attribution, Span, Speaker
@@ -61,6 +62,7 @@ class SpeakerResolver:
         self.done: list[Speaker] = SpokenIndex()
         self.heard: list[Heard] = HeardIndex()  # the statements so far, for pronouns
         self.direct = False  # whether the statement being resolved is a direct quote
+        self.opens: int | None = None  # where the statement being resolved starts (its quote or its source)
         self.contents: Intervals = Intervals()  # what every statement said
         self.genders = person_genders(blocks, self.mentions)
         self._ents: dict[int, _Entities] = {}  # by id of the Doc: the article's blocks live as long
@@ -79,14 +81,18 @@ class SpeakerResolver:
         for att in attributions:
             # Any extractor's direct quote: by its kind, or by its content opening with a quote mark.
             self.direct = att.kind == "direct" or att.content.text.lstrip()[:1] in QUOTE_MARKS
+            self.opens = min([a for a, _ in att.content.pieces] + ([att.source.start] if att.source else []))
             if self._cataphoric(att):
                 speaker = Speaker("unknown", att.source)
+            elif self._told_us(att):
+                # "We're told there is security footage": the outlet's source, not named.
+                speaker = Speaker("anonymous", att.source, description="the outlet's sources", short="sources")
             else:
                 speaker = self.resolve(att.source)
             self.done.append(speaker)
             if speaker.mention is not None:
                 self.heard.append(Heard(speaker, tuple(att.content.pieces), self.direct))
-        self.direct = False
+        self.direct, self.opens = False, None
         return list(self.done)
 
     def _cataphoric(self, att: Attribution) -> bool:
@@ -106,6 +112,12 @@ class SpeakerResolver:
         # The cue verb in the later sentence has a complement of its own beyond the source.
         return any(c.dep_ in ("ccomp", "dobj", "xcomp", "attr") and offset + c.idx > att.source.end
                    for c in cue.root.children)
+
+    def _told_us(self, att: Attribution) -> bool:
+        if att.cue is None:
+            return False
+        cue = self.blocks.tokens(att.cue)
+        return cue is not None and any(told_us(t) for t in cue if t.pos_ == "VERB")
 
     def _sentence(self, position: int) -> int:
         return bisect_right(self.sentence_starts, position) - 1
@@ -130,7 +142,7 @@ class SpeakerResolver:
             return self._resolve(Span.of(self.text, *antecedent))
         if lower in lexicon.PRONOUNS:
             return resolve_pronoun(source, lower, self.mentions, self.sentences, self.heard, self.contents,
-                                   self.genders, self.blocks, self.direct)
+                                   self.genders, self.blocks, self.direct, self.opens)
         tokens = core_tokens(root, (phrase.start, phrase.end))
         core = norm(root.doc[tokens[0].i : tokens[-1].i + 1].text)
         named = self._named(source, phrase, root)
