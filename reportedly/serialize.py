@@ -40,7 +40,9 @@ def _when(value: datetime | None) -> str | None:
     return value.isoformat() if value is not None else None
 
 
-def article_dict(article: Article) -> dict:
+def article_dict(article: Article, listed=list) -> dict:
+    """The article's JSON object; ``listed=iter`` leaves its paragraphs and boilerplate as
+    iterators, for ``write_json`` (see ``lazy_analysis_dict``)."""
     out = {
         "title": article.title,
         "dek": article.dek,
@@ -51,8 +53,8 @@ def article_dict(article: Article) -> dict:
         "updated": _when(article.updated),
         "image_credits": list(article.image_credits),
         "language": article.language,
-        "paragraphs": [{"start": p.start, "end": p.end, "role": p.role} for p in article.paragraphs],
-        "boilerplate": [omission_dict(s) for s in article.boilerplate],
+        "paragraphs": listed({"start": p.start, "end": p.end, "role": p.role} for p in article.paragraphs),
+        "boilerplate": listed(omission_dict(s) for s in article.boilerplate),
         "text": article.text,
     }
     if article.fetch is not None:
@@ -152,22 +154,26 @@ def entity_dict(entity: Entity) -> dict:
 
 def analysis_dict(analysis: Analysis) -> dict:
     """The JSON object of one analysed article (schema ``reportedly/1``)."""
-    return {key: list(value) if isinstance(value, Iterator) else value
-            for key, value in lazy_analysis_dict(analysis).items()}
+    return _analysis_dict(analysis, list)
 
 
 def lazy_analysis_dict(analysis: Analysis) -> dict:
-    """``analysis_dict`` with its long lists (attributions, entities, voice) as iterators that
-    make each item's dict when it is read: ``write_json`` then writes them one at a time, and
-    the dicts of a whole article (300 MB for one of 5.5 MB) are never held at once."""
+    """``analysis_dict`` with its long lists (attributions, entities, voice, the article's
+    paragraphs and boilerplate) as iterators that make each item's dict when it is read:
+    ``write_json`` then writes them one at a time, and the dicts of a whole article (300 MB for
+    one of 5.5 MB) are never held at once."""
+    return _analysis_dict(analysis, iter)
+
+
+def _analysis_dict(analysis: Analysis, listed) -> dict:
     provenance = {p.attribution_id: p for p in analysis.provenance}
     return {
         "schema": SCHEMA,
         "id": analysis.id,
-        "article": article_dict(analysis.article) if analysis.article is not None else None,
-        "attributions": (attribution_dict(a, provenance.get(a.id)) for a in analysis.attributions),
-        "entities": (entity_dict(e) for e in analysis.entities),
-        "voice": (voice_dict(v) for v in analysis.voice),
+        "article": article_dict(analysis.article, listed) if analysis.article is not None else None,
+        "attributions": listed(attribution_dict(a, provenance.get(a.id)) for a in analysis.attributions),
+        "entities": listed(entity_dict(e) for e in analysis.entities),
+        "voice": listed(voice_dict(v) for v in analysis.voice),
         "profile": profile_dict(analysis.profile) if analysis.profile is not None else None,
         "errors": list(analysis.errors),
         "notes": list(analysis.notes),

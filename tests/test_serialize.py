@@ -50,3 +50,16 @@ def test_writing_a_long_list_holds_one_item_at_a_time(tmp_path):
     # its text); written item by item, at the few KB of one item and the file's buffer.
     assert peak < 1_000_000, peak
     assert json.loads((tmp_path / "out.json").read_text(encoding="utf-8"))["attributions"][-1]["id"] == "a4999"
+
+
+def test_an_analysis_written_lazily_is_its_dict_dumped():
+    from reportedly.ingest import read_article
+    from reportedly.model import Analysis
+    from reportedly.serialize import analysis_dict, lazy_analysis_dict
+
+    article = read_article("Bridge works\n\nThe mayor said on Monday that the bridge would reopen.\n\n“Soon,” she said.", "a")
+    analysis = Analysis(article.id, article, notes=("a note",))
+    out = io.StringIO()
+    write_json(lazy_analysis_dict(analysis), out)
+    assert out.getvalue() == json.dumps(analysis_dict(analysis), ensure_ascii=False, indent=2)
+    assert len(json.loads(out.getvalue())["article"]["paragraphs"]) == 3
