@@ -5,19 +5,24 @@ Each family generates one article at sizes n, 2n and 4n (``--sizes`` changes the
 each (family, size) runs in a fresh child process, so a runaway case is cut off at ``--timeout``
 seconds (shown as ">T") without stopping the table. Steps: ``read`` (the plain-text or HTML
 reader), ``spacy`` (parsing the analysed paragraphs), ``extract`` (the default hybrid extractor),
-``provenance`` (speakers, chains, epistemics, profile) and ``json`` (the output dict). For each
+``provenance`` (speakers, chains, epistemics, profile) and ``json`` (the output dict written as
+``analyze --format json`` writes it, after the parsed paragraphs are let go). For each
 step: CPU seconds, and the peak resident memory the step added (MB, from /proc/self/status VmHWM,
-reset before the step). The last column is the time ratio 4n / n of the slowest step: linear
-work gives about 4.
+reset before the step), then the whole run's CPU seconds and the process's peak resident memory
+(the loaded pipeline included). The last row of a family is the time ratio 4n / n of each step:
+linear work gives about 4. ``--bytes`` sizes each family's article by its length instead (the n
+that makes about that many bytes), for the cost of one large article.
 
     python benchmarks/hostile.py                       # every family, n, 2n, 4n
     python benchmarks/hostile.py --family said_quote --sizes 1,4 --timeout 60
     python benchmarks/hostile.py --json out.json       # also keep the figures
+    python benchmarks/hostile.py --bytes 1M,5M --timeout 600   # one article of 1 MB, of 5 MB
 """
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import subprocess
 import sys
 import time
@@ -225,15 +230,38 @@ def _reset_peak() -> None:
         pass
 
 
-def _measure(fn):
+def _measure(fn, peaks: list[float]):
     # CPU time of this process, not wall time: on a shared machine wall time measures the
-    # neighbours too.
+    # neighbours too. ``peaks`` collects each step's absolute peak, for the process's.
     _reset_peak()
     before = _rss_mb("VmRSS")
     t0 = time.process_time()
     value = fn()
     seconds = time.process_time() - t0
-    return value, [round(seconds, 3), round(max(0.0, _rss_mb("VmHWM") - before), 1)]
+    peaks.append(_rss_mb("VmHWM"))
+    return value, [round(seconds, 3), round(max(0.0, peaks[-1] - before), 1)]
+
+
+def size_for(family: str, target: int) -> int:
+    """The smallest n (to within 1%) whose article of ``family`` has at least ``target`` bytes."""
+    generate = FAMILIES[family][0]
+    low, high = 1, 1
+    while len(generate(high).encode("utf-8")) < target:
+        low, high = high, high * 2
+    while high - low > max(1, low // 100):
+        mid = (low + high) // 2
+        if len(generate(mid).encode("utf-8")) < target:
+            low = mid
+        else:
+            high = mid
+    return high
+
+
+def _bytes(text: str) -> int:
+    """``"1M"``, ``"500K"`` or ``"1000"`` as a number of bytes (decimal: 1M is 1,000,000)."""
+    text = text.strip().upper()
+    scale = {"K": 1000, "M": 1000 ** 2}.get(text[-1:], 1)
+    return int(float(text.rstrip("KM")) * scale)
 
 
 def run_child(family: str, n: int) -> dict:
@@ -241,8 +269,15 @@ def run_child(family: str, n: int) -> dict:
     from reportedly.ingest import read_article
     from reportedly.ingest.html import read_html
     from reportedly.pipeline import Analyzer, number_attributions
+    from reportedly.prose import not_an_article
     from reportedly.provenance import trace_provenance
-    from reportedly.serialize import analysis_dict
+    try:
+        from reportedly.serialize import lazy_analysis_dict as analysis_dict, write_json
+    except ImportError:  # the code before the streamed writer
+        from reportedly.serialize import analysis_dict
+
+        def write_json(value, out):
+            out.write(json.dumps(value, ensure_ascii=False, indent=2))
     from reportedly.model import Analysis
 
     generate, _base, _unit, is_html = FAMILIES[family]
@@ -250,21 +285,36 @@ def run_child(family: str, n: int) -> dict:
     analyzer = Analyzer()
     analyzer.analyze(read_article("Officials said the bridge would reopen on Monday, and it did.", "warm"))
     out = {"bytes": len(raw.encode("utf-8"))}
-    article, out["read"] = _measure(lambda: read_html(raw.encode("utf-8"), "h") if is_html else read_article(raw, "h"))
+    peaks = [_rss_mb("VmHWM")]  # the pipeline loaded and warmed up
+    start = time.process_time()
+    article, out["read"] = _measure(lambda: read_html(raw.encode("utf-8"), "h") if is_html else read_article(raw, "h"),
+                                    peaks)
     if hasattr(analyzer, "parse"):
-        (blocks, notes), out["spacy"] = _measure(lambda: analyzer.parse(article))
+        (blocks, notes), out["spacy"] = _measure(lambda: analyzer.parse(article), peaks)
     else:  # the code before issue 26: one Doc per paragraph, no limits
         def parse():
             texts = [article.text[p.start : p.end] for p in article.paragraphs]
             return [(p.start, doc) for p, doc in zip(article.paragraphs, analyzer.nlp.pipe(texts))], ()
-        (blocks, notes), out["spacy"] = _measure(parse)
+        (blocks, notes), out["spacy"] = _measure(parse, peaks)
     out["notes"] = list(notes)
-    found, out["extract"] = _measure(lambda: number_attributions(analyzer.extractor.extract(article.text, blocks)))
+    # The steps run whatever the text; `analyze` first turns away what is no article (a word or
+    # a mark repeated, too few words: reportedly.prose), at no cost. Say so beside the figures.
+    verdict = not_an_article("\n".join(article.text[p.start : p.end] for p in article.paragraphs))
+    if verdict:
+        out["notes"].insert(0, f"analyze: not an article, {verdict}")
+    found, out["extract"] = _measure(lambda: number_attributions(analyzer.extractor.extract(article.text, blocks)),
+                                     peaks)
     out["attributions"] = len(found)
-    traced, out["provenance"] = _measure(lambda: trace_provenance(article, blocks, found))
+    traced, out["provenance"] = _measure(lambda: trace_provenance(article, blocks, found), peaks)
     provenance, voice, profile = traced
     analysis = Analysis(article.id, article, found, (), provenance=provenance, voice=voice, profile=profile)
-    _, out["json"] = _measure(lambda: json.dumps(analysis_dict(analysis)))
+    # As `analyze --format json`: the Docs are gone once the article is analysed, and the
+    # analysis is written as indented JSON.
+    del blocks, traced, provenance, voice, profile
+    with open(os.devnull, "w", encoding="utf-8") as sink:
+        _, out["json"] = _measure(lambda: write_json(analysis_dict(analysis), sink), peaks)
+    out["total"] = round(time.process_time() - start, 3)
+    out["peak"] = round(max(peaks), 1)
     return out
 
 
@@ -294,6 +344,7 @@ def main(argv=None) -> int:
     parser.add_argument("--family", action="append", choices=sorted(FAMILIES), help="only these families")
     parser.add_argument("--sizes", default="1,2,4", help="multipliers of each family's base size")
     parser.add_argument("--scale", type=float, default=1.0, help="multiply every base size")
+    parser.add_argument("--bytes", help="instead of --sizes: articles of about these many bytes, as 1M,5M")
     parser.add_argument("--timeout", type=float, default=120.0, help="seconds per (family, size)")
     parser.add_argument("--json", help="write the figures here")
     parser.add_argument("--child", nargs=2, help=argparse.SUPPRESS)
@@ -302,27 +353,31 @@ def main(argv=None) -> int:
         print(json.dumps(run_child(args.child[0], int(args.child[1]))))
         return 0
     sizes = [int(s) for s in args.sizes.split(",")]
+    targets = [_bytes(b) for b in args.bytes.split(",")] if args.bytes else []
     rows = []
-    print("| family | n | KB | attributions | " + " | ".join(f"{s} s/MB" for s in STEPS) + " | notes |")
-    print("|---" * (len(STEPS) + 5) + "|")
+    print("| family | n | KB | attributions | " + " | ".join(f"{s} s/MB" for s in STEPS)
+          + " | total s | peak MB | notes |")
+    print("|---" * (len(STEPS) + 7) + "|")
     for family in args.family or list(FAMILIES):
         _gen, base, unit, _html = FAMILIES[family]
         results = []
-        for mult in sizes:
-            n = int(base * args.scale * mult)
+        counts = [size_for(family, t) for t in targets] or [int(base * args.scale * m) for m in sizes]
+        for n in counts:
             result = run(family, n, args.timeout)
             results.append(result)
             rows.append({"family": family, "n": n, **result})
             kb = f"{result['bytes'] / 1024:.0f}" if "bytes" in result else "?"
             cells = " | ".join(_cell(result, s, args.timeout) for s in STEPS)
-            notes = "; ".join(result.get("notes", []))[:60]
-            print(f"| {family} | {n} {unit} | {kb} | {result.get('attributions', '?')} | {cells} | {notes} |", flush=True)
+            notes = "; ".join(result.get("notes", []))[:80]
+            whole = f"{result['total']:.1f} | {result['peak']:.0f}" if "total" in result else "? | ?"
+            print(f"| {family} | {n} {unit} | {kb} | {result.get('attributions', '?')} | {cells} | {whole} | {notes} |",
+                  flush=True)
         first, last = results[0], results[-1]
-        if len(results) > 1 and all("read" in r for r in (first, last)):
+        if not targets and len(results) > 1 and all("read" in r for r in (first, last)):
             ratios = {s: last[s][0] / max(first[s][0], 0.01) for s in STEPS}
             worst = max(ratios, key=ratios.get)
             print(f"|   ratio {sizes[-1] // sizes[0]}n/n | | | | "
-                  + " | ".join(f"{ratios[s]:.1f}" for s in STEPS) + f" | worst: {worst} |", flush=True)
+                  + " | ".join(f"{ratios[s]:.1f}" for s in STEPS) + f" | | | worst: {worst} |", flush=True)
     if args.json:
         Path(args.json).write_text(json.dumps(rows, indent=1))
     return 0

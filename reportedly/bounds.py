@@ -9,9 +9,9 @@ Two inputs make spaCy superlinear, and neither occurs in ordinary prose:
   the real-world gold's about 1,000: far from the limit.
 - **Long runs of punctuation** (a thousand opening brackets, straight quote marks or exclamation marks in a row). spaCy's tokenizer peels prefixes and
   suffixes one at a time, searching the rest of the chunk each time: quadratic in the run (4,000
-  "(" take 3 s, 16,000 about 50 s). Such runs are tokenised in pieces of ``MAX_MARK_RUN``
-  characters; each mark is a token either way. No PolNeAR or real-world text has a run of more
-  than 7.
+  "(" take 3 s, 16,000 about 50 s); and a token per mark makes a megabyte of them a million
+  tokens. Such runs are read as tokens of ``MAX_MARK_RUN`` marks. No PolNeAR or real-world text
+  has a run of more than 7.
 
 Every piece is its own block ``(offset, doc)``, so the extractor contract and the offsets into
 the article are unchanged. What was cut is said in the analysis's ``notes``.
@@ -99,15 +99,32 @@ def bound_paragraphs(text: str, paragraphs: Iterable[tuple[int, int]], limit: in
 
 
 def tokenizer_input(nlp, text: str) -> str | Doc:
-    """``text`` itself, or, when it holds a run of marks over ``MAX_MARK_RUN``, its Doc tokenised in
-    pieces (the same text, the same offsets) for ``nlp.pipe`` to annotate."""
+    """``text`` itself, or, when it holds a run of marks over ``MAX_MARK_RUN``, its Doc (the same
+    text, the same offsets) for ``nlp.pipe`` to annotate, with each such run made tokens of
+    ``MAX_MARK_RUN`` marks.
+
+    A mark a token would make such a run as many tokens as characters, and every step's cost
+    goes by tokens: a megabyte of "(" took minutes to parse where a megabyte of prose takes
+    half a minute. No run that long is language (PolNeAR's and the real-world pages' longest
+    has 7 marks), so nothing is lost by reading it in pieces.
+    """
     if _MARK_RUN.search(text) is None:
         return text
-    cuts = [0]
+    docs = []
+    pos = 0
     for match in _MARK_RUN.finditer(text):
-        cuts.extend(range(match.start() + MAX_MARK_RUN, match.end(), MAX_MARK_RUN))
-    cuts.append(len(text))
-    docs = [nlp.make_doc(text[a:b]) for a, b in zip(cuts, cuts[1:]) if b > a]
+        if match.start() > pos:
+            docs.append(nlp.make_doc(text[pos : match.start()]))
+        cuts = [*range(match.start(), match.end(), MAX_MARK_RUN), match.end()]
+        words = [text[a:b] for a, b in zip(cuts, cuts[1:])]
+        spaces = [False] * len(words)
+        pos = match.end()
+        if text.startswith(" ", pos):  # a space after the run is its last token's, as spaCy does
+            spaces[-1] = True
+            pos += 1
+        docs.append(Doc(nlp.vocab, words=words, spaces=spaces))
+    if pos < len(text):
+        docs.append(nlp.make_doc(text[pos:]))
     return Doc.from_docs(docs, ensure_whitespace=False)
 
 
@@ -146,7 +163,7 @@ def limit_notes(text: str, bounded: Bounded) -> list[str]:
     runs = [longest_mark_run(text[a:b]) for a, b in bounded.blocks]
     if any(runs):
         notes.append(
-            f"runs of punctuation marks over {MAX_MARK_RUN} (the longest {max(runs):,}) were tokenised in "
-            f"pieces of {MAX_MARK_RUN}"
+            f"runs of punctuation marks over {MAX_MARK_RUN} (the longest {max(runs):,}) were read as tokens "
+            f"of {MAX_MARK_RUN} marks"
         )
     return notes

@@ -27,7 +27,7 @@ from .ingest.timestamps import parse_zone
 from .workers import DEFAULT_WORKERS
 from .pipeline import EXTRACTORS
 from .report import render_text
-from .serialize import SCHEMA, analysis_dict, json_line, output_schema
+from .serialize import SCHEMA, analysis_dict, json_line, lazy_analysis_dict, output_schema, write_json
 
 log = logging.getLogger(__name__)
 
@@ -254,14 +254,16 @@ def _write_analyses(args: argparse.Namespace, zone, fmt: str, out) -> int:
         elif fmt == "jsonl":
             out.write(json_line(analysis_dict(analysis)) + "\n")
         else:
-            collected.append(analysis_dict(analysis))
+            # Each analysis's dicts are made as it is written, not all held until the end.
+            collected.append(lazy_analysis_dict(analysis))
         out.flush()
     if not done:
         log.error("no articles found in %s (readable: %s)", ", ".join(args.paths), ", ".join(ALL_SUFFIXES))
         return 1
     if fmt == "json":
         payload = collected[0] if len(collected) == 1 else collected
-        out.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
+        write_json(payload, out)
+        out.write("\n")
     return 1 if failed else 0
 
 

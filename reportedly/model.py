@@ -312,7 +312,8 @@ class Analysis:
     voice: tuple[Voice, ...] = ()
     profile: Profile | None = None
     # What the limits that keep analysis linear changed (reportedly.bounds): a paragraph parsed
-    # in pieces, punctuation tokenised in pieces. The analysis is complete, not failed.
+    # in pieces, long runs of punctuation read as tokens of 32 marks. The analysis is complete,
+    # not failed.
     notes: tuple[str, ...] = ()
 
     @property

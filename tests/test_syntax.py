@@ -28,3 +28,16 @@ def test_trim_drops_edge_punctuation_and_keeps_quotes_unless_asked():
     assert trim(list(doc)) == (0, len(doc.text.rstrip(" ,")))
     start, end = trim(list(doc), quotes_too=True)
     assert doc.text[start:end] == "the paper"
+
+
+def test_trim_indexes_are_kept_for_the_last_few_docs_only():
+    from reportedly.attribution import syntax
+
+    # An index per Doc kept as long as the Docs cost about 1.2 KB a paragraph through the whole
+    # analysis; the extractors trim one paragraph at a time, so the last few are enough.
+    docs = [_doc(["Officials", "said", "it", str(i)], [1, 1, 1, 2], ["nsubj", "ROOT", "dobj", "nummod"])
+            for i in range(3 * syntax._RECENT)]
+    for doc in docs:
+        assert syntax.trim_subtree(doc[2]) == (doc[2].idx, doc[3].idx + len(doc[3]))
+    assert 0 < len(syntax._INDEXES) <= syntax._RECENT
+    assert syntax.trim_subtree(docs[0][2]) == (docs[0][2].idx, docs[0][3].idx + len(docs[0][3]))  # made again
