@@ -552,3 +552,34 @@ def test_a_man_the_article_calls_him_beside_a_woman_does_not_take_her_pronoun(ru
                 'She often thought of the laboratory. "It was the best job I ever had," she said.')
     sp = speaker_of(a, content="best job")
     assert (sp.type, sp.name) == ("person", "Ellen Fetter")
+
+
+def test_the_company_is_the_story_company_named_just_before(rules_analyzer):
+    # No company is subject or source in the sentences before "the company", but the one the
+    # story is about (named most often) is named there: it is that company.
+    a = analyse(rules_analyzer,
+                "Microsoft released the Xbox One X on Tuesday. Microsoft priced it at $499.",
+                "Reviewers liked the console. For Microsoft fans, the price will not matter much. "
+                "The company said the console is the fastest ever made.")
+    sp = speaker_of(a, cue="said")
+    assert (sp.type, sp.name) == ("organization", "Microsoft")
+
+
+def test_the_company_is_not_a_firm_named_in_passing(rules_analyzer):
+    # The only organisation named just before is an analyst's bank, not the story's company.
+    a = analyse(rules_analyzer,
+                "Whole Foods cut prices again on Monday. Whole Foods also changed its stores.",
+                "Analysts were unsure. An analyst at Goldman Sachs called the move bold. "
+                "The company said prices would keep falling.")
+    sp = speaker_of(a, cue="said")
+    assert sp.name != "Goldman Sachs"
+
+
+def test_an_untagged_name_introduced_as_a_supplier_is_the_company(rules_analyzer):
+    # "NASA supplier SpaceX": the noun before the name types it an organisation, so "the
+    # company" is SpaceX, not NASA.
+    a = analyse(rules_analyzer,
+                "NASA supplier SpaceX, meanwhile, has been grounded since a rocket explosion in September. "
+                "The company said it hopes to resume launches in December.")
+    sp = speaker_of(a, cue="said")
+    assert (sp.type, sp.name) == ("organization", "SpaceX")
