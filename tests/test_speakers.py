@@ -583,3 +583,23 @@ def test_an_untagged_name_introduced_as_a_supplier_is_the_company(rules_analyzer
                 "The company said it hopes to resume launches in December.")
     sp = speaker_of(a, cue="said")
     assert (sp.type, sp.name) == ("organization", "SpaceX")
+
+
+def test_she_with_nobody_in_the_window_looks_farther_back_for_the_one_woman(rules_analyzer):
+    # Figures and rhetorical questions stand between the person and the next "she": with
+    # nobody at all in the window, the one person the article calls "she" just before it.
+    a = analyse(rules_analyzer,
+                "Samantha Bielefeld wrote about the podcast on her blog. She said the numbers came from the show's own rates.",
+                "Is this going to yield perfect numbers? No. The rates are public. Anyone can read them.",
+                "At first, she said the hosts split the money three ways.")
+    sp = speaker_of(a, content="the hosts split")
+    assert (sp.type, sp.name) == ("person", "Samantha Bielefeld")
+
+
+def test_she_farther_back_stays_unknown_beside_a_person_of_unknown_gender(rules_analyzer):
+    a = analyse(rules_analyzer,
+                "Samantha Bielefeld wrote about the podcast on her blog. Alex Moreau read the post. She said the numbers came from the show's own rates.",
+                "Is this going to yield perfect numbers? No. The rates are public. Anyone can read them.",
+                "At first, she said the hosts split the money three ways.")
+    sp = speaker_of(a, content="the hosts split")
+    assert sp.name is None
