@@ -76,7 +76,20 @@ def test_posts_under_one_person_are_a_possible_thread_and_name_no_one(analyzer):
 def test_a_post_with_its_handle_as_a_label_is_the_handles(analyzer):
     said = _said(analyzer, "The door was open now.", "And the cheap shots come out:",
                  ("@testflight_app: Don't worry, we process his apps in proportion to his earnings.",))
-    assert said == [("Don't worry, we process his apps in proportion to his earnings.", "@testflight_app", None)]
+    assert said == [("Don't worry, we process his apps in proportion to his earnings.", "@testflight_app",
+                     "@testflight_app")]
+
+
+def test_a_handle_is_the_person_it_spells_or_signs_else_the_account(analyzer):
+    # The parser reads a handle as anything (a group, nothing); it names the account, and the
+    # person it spells or a signature on the page gives it ("Jo Ng (@jng)") when there is one.
+    said = _said(analyzer, "Samantha Bielefeld wrote a post about the pricing of apps. Her friend Tom Reyes (@tr_dev) agreed.",
+                 "The replies came fast:",
+                 ("@timkeller: Unfair to begrudge a person for leveraging past success.",),
+                 ("@s_bielefeld: I plainly stated that I do not hold it against him.",),
+                 ("@tr_dev: She is right about the money, and everyone knows it.",))
+    assert [(source, name) for _c, source, name in said] == [
+        ("@timkeller", "@timkeller"), ("@s_bielefeld", "Samantha Bielefeld"), ("@tr_dev", "Tom Reyes")]
 
 
 def test_an_embedded_post_is_one_statement_of_its_signature(analyzer):

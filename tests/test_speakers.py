@@ -552,3 +552,54 @@ def test_a_man_the_article_calls_him_beside_a_woman_does_not_take_her_pronoun(ru
                 'She often thought of the laboratory. "It was the best job I ever had," she said.')
     sp = speaker_of(a, content="best job")
     assert (sp.type, sp.name) == ("person", "Ellen Fetter")
+
+
+def test_the_company_is_the_story_company_named_just_before(rules_analyzer):
+    # No company is subject or source in the sentences before "the company", but the one the
+    # story is about (named most often) is named there: it is that company.
+    a = analyse(rules_analyzer,
+                "Microsoft released the Xbox One X on Tuesday. Microsoft priced it at $499.",
+                "Reviewers liked the console. For Microsoft fans, the price will not matter much. "
+                "The company said the console is the fastest ever made.")
+    sp = speaker_of(a, cue="said")
+    assert (sp.type, sp.name) == ("organization", "Microsoft")
+
+
+def test_the_company_is_not_a_firm_named_in_passing(rules_analyzer):
+    # The only organisation named just before is an analyst's bank, not the story's company.
+    a = analyse(rules_analyzer,
+                "Whole Foods cut prices again on Monday. Whole Foods also changed its stores.",
+                "Analysts were unsure. An analyst at Goldman Sachs called the move bold. "
+                "The company said prices would keep falling.")
+    sp = speaker_of(a, cue="said")
+    assert sp.name != "Goldman Sachs"
+
+
+def test_an_untagged_name_introduced_as_a_supplier_is_the_company(rules_analyzer):
+    # "NASA supplier SpaceX": the noun before the name types it an organisation, so "the
+    # company" is SpaceX, not NASA.
+    a = analyse(rules_analyzer,
+                "NASA supplier SpaceX, meanwhile, has been grounded since a rocket explosion in September. "
+                "The company said it hopes to resume launches in December.")
+    sp = speaker_of(a, cue="said")
+    assert (sp.type, sp.name) == ("organization", "SpaceX")
+
+
+def test_she_with_nobody_in_the_window_looks_farther_back_for_the_one_woman(rules_analyzer):
+    # Figures and rhetorical questions stand between the person and the next "she": with
+    # nobody at all in the window, the one person the article calls "she" just before it.
+    a = analyse(rules_analyzer,
+                "Samantha Bielefeld wrote about the podcast on her blog. She said the numbers came from the show's own rates.",
+                "Is this going to yield perfect numbers? No. The rates are public. Anyone can read them.",
+                "At first, she said the hosts split the money three ways.")
+    sp = speaker_of(a, content="the hosts split")
+    assert (sp.type, sp.name) == ("person", "Samantha Bielefeld")
+
+
+def test_she_farther_back_stays_unknown_beside_a_person_of_unknown_gender(rules_analyzer):
+    a = analyse(rules_analyzer,
+                "Samantha Bielefeld wrote about the podcast on her blog. Alex Moreau read the post. She said the numbers came from the show's own rates.",
+                "Is this going to yield perfect numbers? No. The rates are public. Anyone can read them.",
+                "At first, she said the hosts split the money three ways.")
+    sp = speaker_of(a, content="the hosts split")
+    assert sp.name is None

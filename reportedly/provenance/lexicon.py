@@ -118,7 +118,7 @@ ORGANIZATION_HEADS = ORGANIZATION_NOUNS | frozenset(
     retailer chain manufacturer maker brand airline insurer carrier lab laboratory platform
     foundation association federation society coalition alliance club league network
     automaker giant conglomerate supermarket grocer assembly legislature cabinet caucus tribunal
-    convention conference summit forum nations""".split()
+    convention conference summit forum nations supplier vendor provider""".split()
 )
 # Last words of institutions' names, never a surname ("Harvard Chan School" tagged PERSON).
 INSTITUTION_WORDS = frozenset(

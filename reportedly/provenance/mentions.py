@@ -246,7 +246,7 @@ def is_outlet_noun(token: Token) -> bool:
 
 
 def _untagged_person(offset: int, token: Token, kinds: NameKinds) -> Mention | None:
-    """A proper name spaCy left untagged that the article gives a person elsewhere ("Once
+    """A proper name spaCy left untagged that the article gives a person (or an organisation) elsewhere ("Once
     Fetter arrived" beside "Ellen Fetter"), or tags PERSON elsewhere. An untagged name nothing types, as a subject, is a
     mention of type ``name``: it may be anyone, and so keeps pronouns from older candidates."""
     if token.pos_ != "PROPN" or token.dep_ == "compound":
@@ -256,8 +256,9 @@ def _untagged_person(offset: int, token: Token, kinds: NameKinds) -> Mention | N
     name = norm(" ".join(t.text for t in words))
     subject = token.dep_ in ("nsubj", "nsubjpass")
     kind = kinds.kind(name) or ("person" if kinds.label(name) == "PERSON" else None)
-    if kind != "person" and not (kind is None and subject):
+    if kind not in ("person", "organization") and not (kind is None and subject):
         return None
     start, end = offset + words[0].idx, offset + token.idx + len(token)
-    return Mention(start, end, name, "person" if kind == "person" else "name", token.lower_, name=name,
-                   short=name, is_subject=subject)
+    # One the article types an organisation ("NASA supplier SpaceX") is a company "the
+    # company" may stand for.
+    return Mention(start, end, name, kind or "name", token.lower_, name=name, short=name, is_subject=subject)

@@ -8,6 +8,7 @@ wording kept as the description. An unnamed person is ``anonymous``: only a name
 from __future__ import annotations
 
 import dataclasses
+from collections import Counter
 from typing import Sequence
 
 from spacy.tokens import Token
@@ -15,6 +16,7 @@ from spacy.tokens import Token
 from ..model import Span, Speaker
 from . import lexicon
 from .lookups import MentionIndex, SpokenIndex
+from .names import person_name
 from .mentions import Mention, is_outlet_noun, is_paper_document, role_phrase, short_phrase, stem
 
 DEFINITE = ("the", "this", "that", "these", "those")
@@ -142,14 +144,37 @@ def _named_company(mention: Span, mentions: Sequence[Mention], earlier: Sequence
     found += [m for sp in heard if sp.type == "anonymous" and _spokesperson(sp.mention.text)
               for m in MentionIndex.of(mentions).starting_in(sp.mention.start, sp.mention.end)
               if m.type == "organization" and m.name and m.end <= sp.mention.end]
-    names = {m.name for m in found} | {sp.name for sp in spoke}
+    # One company under two spellings ("Uber", "Uber’s") is one company.
+    names = {person_name(m.name) for m in found} | {person_name(sp.name) for sp in spoke}
+    if not names:
+        names = _story_company(mention, mentions, window_start)
     if len(names) != 1:
         return None
     (name,) = names
-    anchor = next((Span(m.start, m.end, m.text) for m in reversed(found) if m.name == name), None)
-    anchor = anchor or next(sp.mention for sp in reversed(spoke) if sp.name == name)
+    anchor = next((Span(m.start, m.end, m.text) for m in reversed(MentionIndex.of(mentions).starting_in(window_start, mention.start))
+                   if m.name and person_name(m.name) == name and m.end <= mention.start), None)
+    anchor = anchor or next(sp.mention for sp in reversed(spoke) if person_name(sp.name) == name)
     return Speaker("organization", mention, name=name, description=" ".join(mention.text.split()),
                    evidence=(anchor,), short=name)
+
+
+def _story_company(mention: Span, mentions: Sequence[Mention], window_start: int) -> set[str]:
+    """With no company as subject or source just before: the company the story is about, when
+    it is the only organisation named in those sentences ("For Microsoft fans, none of that will
+    matter. It's what the company promised") and the article names it more often than any
+    other. An analyst's firm or a rival named in passing is not the story's company."""
+    counts = Counter(person_name(m.name) for m in mentions if m.type == "organization" and m.name)
+    if not counts:
+        return set()
+    (top, n), *rest = counts.most_common() + [(None, 0)]
+    if n < 2 or n == rest[0][1]:
+        return set()
+    before = [m for m in MentionIndex.of(mentions).starting_in(window_start, mention.start)
+              if window_start <= m.start and m.end <= mention.start]
+    if any(m.type == "name" for m in before):
+        return set()  # a name the article never typed may be the company ("NASA supplier SpaceX")
+    near = {person_name(m.name) for m in before if m.type in ("organization", "outlet") and m.name}
+    return near if near == {top} else set()
 
 
 def _named_owner(root: Token) -> str | None:

@@ -40,6 +40,9 @@ from .mentions import Mention, locate
 
 # Pronouns look back this many sentences (their own included) for an antecedent.
 PRONOUN_WINDOW = 3
+# With nobody in that window, he/she look back this many sentences more, for the one person
+# the article gives that pronoun (``_farther_back``).
+FARTHER_WINDOW = 5
 COMPATIBLE = {
     "person": {"person", "anonymous"},
     "thing": {"document", "outlet", "organization"},
@@ -195,7 +198,48 @@ def resolve_pronoun(
         if chain is not None:
             found = resolve_pronoun(chain, pronoun, mentions, sentences, earlier, contents, genders, blocks)
             return _from_speaker(found, mention) if found.type != "unknown" else Speaker("unknown", mention)
+        farther = _farther_back(mention, window_start, sentences, mentions, earlier, said, genders, gender)
+        if farther is not None:
+            return farther
     return Speaker("unknown", mention)
+
+
+def _farther_back(mention: Span, window_start: int, sentences: Sequence[tuple[int, int]], mentions: MentionIndex,
+                  earlier: Sequence[Heard], said, genders: dict[str, str], gender: str) -> Speaker | None:
+    """Nobody at all in the window: commentary that quotes posts or figures between the
+    person and the next "she" ("Samantha points this out: [post] The response is … If it's
+    free, how have I paid for it? Twice? She is still trying:"). The person the article gives
+    that pronoun to, when they are the only person (named or not) in the sentences before
+    the window; anyone else there, or a person of unknown gender, leaves it unknown."""
+    index = bisect_right(sentences, (window_start, float("inf"))) - 1
+    if index <= 0:
+        return None
+    far_start = sentences[max(0, index - FARTHER_WINDOW)][0]
+    found = [m for m in mentions.starting_in(far_start, window_start)
+             if far_start <= m.start and m.end <= window_start and not said(m)
+             and m.type in ("person", "anonymous", "name")]
+    heard = [h.speaker for h in HeardIndex.of(earlier).reaching(far_start, window_start)
+             if h.speaker.type in ("person", "anonymous", "unknown") and h.speaker.mention.start >= far_start]
+    if any(m.type != "person" or not m.name for m in found):
+        return None  # an unnamed person or an untyped name may be the one
+    names = {identity(m, mentions) for m in found}
+    for sp in heard:
+        if sp.type == "unknown" and " ".join(sp.mention.text.split()).lower() not in GENDERED:
+            return None
+        if sp.name:
+            names.add(sp.name)
+        elif sp.type != "unknown":
+            return None
+    if len(names) != 1:
+        return None
+    (name,) = names
+    if genders.get(name) != gender:
+        return None
+    last = next((m for m in reversed(found) if identity(m, mentions) == name), None)
+    if last is not None:
+        return _from_mention(last, mention, mentions)
+    spoken = next(sp for sp in reversed(heard) if sp.name == name)
+    return _from_speaker(spoken, mention)
 
 
 def _subject_pronoun(blocks: Sequence[Block], start: int, end: int, pronoun: str, said_in: Intervals) -> Span | None:

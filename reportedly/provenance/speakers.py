@@ -9,6 +9,7 @@ equally well the answer is an unnamed speaker, never a guess; an unnamed person 
 from __future__ import annotations
 
 import dataclasses
+import re
 from bisect import bisect_left, bisect_right
 from typing import Sequence
 
@@ -40,6 +41,8 @@ from .nominals import name_titled_mentions, resolve_collective, resolve_nominal
 from .pronouns import Heard, HeardIndex, person_genders, resolve_pronoun, window
 
 QUOTE_MARKS = "\"“”‘’'«»„"
+# An account handle as a source: the author of an embedded post ("@timkeller: …").
+HANDLE = re.compile(r"@[A-Za-z0-9_]{1,30}")
 # One-word sources that stand for unnamed people: "another said", "some argued".
 UNNAMED_ONE = frozenset("one another someone somebody".split())
 UNNAMED_SOME = frozenset("some many others several most few both all".split())
@@ -125,6 +128,8 @@ class SpeakerResolver:
     def _resolve(self, source: Span | None) -> Speaker:
         if source is None:
             return Speaker("unknown", None)
+        if HANDLE.fullmatch(norm(source.text)):
+            return self._handle(source)
         located = locate(self.blocks, source)
         if located is None:
             return Speaker("unknown", source)
@@ -211,6 +216,33 @@ class SpeakerResolver:
             if role is None:
                 role = self.mentions.first_role(name)
         return Speaker("person", source, name=name, role=role, evidence=evidence, short=name)
+
+    def _handle(self, source: Span) -> Speaker:
+        """An account handle heading an embedded post ("@s_bielefeld: …"): the person the
+        page signs with it ("Dave Schukin (@schukin)"), else the one person the article names
+        whose name the handle spells (surname, with the first name or its initial:
+        "@s_bielefeld" is Samantha Bielefeld), else the account under its handle. The
+        parser reads a handle as anything (a group, nothing); a handle is a proper name."""
+        handle = norm(source.text)
+        # A signature elsewhere on the page names it outright: "— Dave Schukin (@schukin)".
+        signed = re.search(r"((?:[A-Z][\w.'’-]*\s){1,3}[A-Z][\w'’-]*)\s*\(" + re.escape(handle) + r"\)", self.text)
+        if signed is not None:
+            name = norm(signed.group(1))
+            return Speaker("person", source, name=name, short=name)
+        key = re.sub(r"[^a-z]", "", handle.lower())
+        spelled = set()
+        for mention in self.mentions:
+            words = [re.sub(r"[^a-z]", "", w) for w in (mention.name or "").lower().split()]
+            if mention.type != "person" or len(words) < 2 or not all(words):
+                continue
+            first, last = words[0], words[-1]
+            if key in (first + last, first[0] + last, last + first):
+                spelled.add(mention.name)
+        if len(spelled) == 1:
+            (name,) = spelled
+            return Speaker("person", source, name=name, short=name)
+        # Two people the handle could spell: the handle alone, which names the account exactly.
+        return Speaker("person", source, name=handle, short=handle)
 
     def _short_name(self, source: Span, core: str) -> Speaker:
         """A proper name spaCy did not tag: what the article says of it elsewhere, else unknown."""
