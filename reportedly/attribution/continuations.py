@@ -257,6 +257,11 @@ def _follow_ons(text: str, paragraphs: Sequence[tuple[int, int]], quotes: _Quote
         if cues.other_in(start, end, found, None):
             continue  # (follow-ons have no cue)
         speaker = _last_quoted(paragraphs[index - 1], quotes, found, contents, made, made_spans)
+        if speaker is None and index >= 2 and _caption_line(text, paragraphs[index - 1], quotes, cues, found):
+            # A photo caption set between a quote and the quote that goes on ("“…,” says
+            # Parata." / "- Parata at his farm, where he grew up" / "“We're having to …”")
+            # is layout, not prose: the chain reads past it, to an attributed quote only.
+            speaker = _last_quoted(paragraphs[index - 2], quotes, found, contents, made, made_spans)
         if speaker is None and _whole(text, quote, start, end):
             speaker = _last_speaker(paragraphs[index - 1], found)
         if speaker is None or _repeated(text, quote.pieces, quotes):
@@ -266,6 +271,28 @@ def _follow_ons(text: str, paragraphs: Sequence[tuple[int, int]], quotes: _Quote
         made.append(att)
         made_spans.append(att.content.start, att.content.end, len(made) - 1)
     return made
+
+
+# A caption describes a picture at some length ("Hori Parata at his Pātaua farm, the place where he
+# was born and grew up"); a shorter line is more likely a heading, which starts a new section.
+_MIN_CAPTION_WORDS = 8
+_CAPTION_END = re.compile(r"[.?!:;\"”’'»)\]]\s*$")
+
+
+def _caption_line(text: str, paragraph: tuple[int, int], quotes: _Quotes, cues: _Cues,
+                  found: Sequence[Attribution]) -> bool:
+    """Whether ``paragraph`` reads as a photo caption: a line of several words that is not a
+    sentence (no full stop, question or exclamation mark, colon or closing mark at its end),
+    quotes no one and holds no cue, and is not set in title case as a heading is."""
+    start, end = paragraph
+    line = text[start:end].strip()
+    words = _WORD.findall(line)
+    if len(words) < _MIN_CAPTION_WORDS or _CAPTION_END.search(line) or line.startswith("["):
+        return False
+    if quotes.last_ending_in(start, end) is not None or cues.other_in(start, end, found, None):
+        return False
+    capitalised = sum(w[:1].isupper() for w in words)
+    return 2 * capitalised < len(words)
 
 
 def _whole(text: str, quote: Quote, start: int, end: int) -> bool:
