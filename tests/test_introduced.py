@@ -1,0 +1,47 @@
+"""Quotes a short reporting clause introduces, however the tagger read it (hand-made texts
+through the default pipeline)."""
+import pytest
+
+from reportedly.ingest import read_article
+
+pytestmark = pytest.mark.model
+
+
+def _quotes(analyzer, text):
+    analysis = analyzer.analyze(read_article(text, "t"))
+    return {att.content.text: (att.source.text if att.source else None, att.cue.text if att.cue else None)
+            for att in analysis.attributions if att.content.text.startswith(("“", '"'))}
+
+
+def test_a_name_and_a_cue_word_before_a_comma_introduce_the_quote(analyzer):
+    # "states" after a name in apposition is tagged as a noun; the words still say who speaks.
+    text = ("In another post in which Emery links to an article that falsely attributes a quote to the "
+            "governor-elect Jones, Emery states, “Incredibly, some people think they have to invent "
+            "words to make him look bad.”")
+    assert _quotes(analyzer, text) == {
+        "“Incredibly, some people think they have to invent words to make him look bad.”": ("Emery", "states")}
+
+
+def test_a_subject_and_a_cue_word_opening_a_colon_lead_in_introduce_the_quote(analyzer):
+    text = ("The survey asked developers about their tools.\n\n"
+            "Another respondent highlighted AI’s opportunities to help teams address toolchain challenges: "
+            "“AI is growing fast, and our current toolchain can be massively improved with AI integrations.”")
+    found = _quotes(analyzer, text)
+    assert found == {"“AI is growing fast, and our current toolchain can be massively improved with AI "
+                     "integrations.”": ("Another respondent", "highlighted")}
+
+
+def test_in_someones_words_introduces_the_quote(analyzer):
+    text = ("The team studied how the brain decides.\n\n"
+            "In Dr. Okafor's words, \"Could the moment the brain has enough evidence be the moment "
+            "we feel we have decided?\"")
+    assert _quotes(analyzer, text) == {
+        "\"Could the moment the brain has enough evidence be the moment we feel we have decided?\"":
+            ("Dr. Okafor", "In Dr. Okafor's words")}
+
+
+def test_no_quote_without_a_speaking_subject_or_for_a_phrase(analyzer):
+    text = ("The campaign's notes, “We will win this state by ten points,” were found later.\n\n"
+            "Its sales notes, “Buy two of these and get the third one free,” were printed in red.\n\n"
+            "Emery states, “fake news”.")
+    assert _quotes(analyzer, text) == {}
