@@ -45,3 +45,18 @@ def test_no_quote_without_a_speaking_subject_or_for_a_phrase(analyzer):
             "Its sales notes, “Buy two of these and get the third one free,” were printed in red.\n\n"
             "Emery states, “fake news”.")
     assert _quotes(analyzer, text) == {}
+
+
+def test_a_speech_act_with_no_content_announces_the_quote_sentence_after_it(analyzer):
+    text = ("Mary Okafor, the city's first budget director, once summed up the danger of debt with a "
+            "metaphor. “It is not the storm at the door that ruins you, but the leak in the roof.”")
+    assert _quotes(analyzer, text) == {
+        "“It is not the storm at the door that ruins you, but the leak in the roof.”": ("Mary Okafor", "summed up")}
+
+
+def test_no_quote_is_announced_by_a_denied_act_or_one_that_reports_something(analyzer):
+    for first in ("Mary Okafor did not describe the danger of debt that way.",
+                  "Mary Okafor once said that the danger of debt was real."):
+        text = first + " “It is not the storm at the door that ruins you, but the leak in the roof.”"
+        quote = "“It is not the storm at the door that ruins you, but the leak in the roof.”"
+        assert _quotes(analyzer, text).get(quote, (None, None))[1] not in ("describe", "said")

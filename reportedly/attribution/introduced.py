@@ -69,6 +69,14 @@ def introduced_quotes(text: str, blocks: Sequence[Block], quotes: Sequence[Quote
         if len(inner.split()) < _MIN_QUOTE_WORDS:
             continue
         before = text[:quote.start].rstrip(" \t")
+        if before.endswith((".", "!")):
+            # The quote opens the sentence after one that reports a speech act with no content.
+            read = _announced(text, index, before, quote, contents, found)
+            if read is not None:
+                (s0, s1), (c0, c1) = read
+                made.append(Attribution("", "direct", Span.from_fragments(text, list(quote.pieces)),
+                                        Span.of(text, s0, s1), Span.of(text, c0, c1), origin="rules"))
+            continue
         if not before.endswith((",", ":")):
             continue
         mark = len(before) - 1
@@ -88,6 +96,46 @@ def introduced_quotes(text: str, blocks: Sequence[Block], quotes: Sequence[Quote
         made.append(Attribution("", "direct", Span.from_fragments(text, list(quote.pieces)),
                                 Span.of(text, s0, s1), Span.of(text, c0, c1), origin="rules"))
     return made
+
+
+def _announced(text: str, index: BlockIndex, before: str, quote: Quote, contents: Intervals,
+               found: Sequence[Attribution]):
+    """A quote sentence right after a sentence in its paragraph whose subject performs a speech
+    act and reports nothing ("Charles Schultze once summed up the danger of deficits with a
+    metaphor. “It's not so much a question of the wolf at the door, but termites in the
+    woodwork.”"): the quote is what the act said. The quote must end its sentence, and the
+    sentence before must have no content of its own (no clause, no quote, no find), no negation
+    ("He did not comment."), and a subject that can speak."""
+    inner = text[quote.start:quote.pieces[-1][1]].rstrip("\"”’'» \t")
+    after = text[quote.end:quote.end + 2]
+    if inner[-1:] not in ".?!…" or (after.strip() and after[:1] not in " \n"):
+        return None
+    stop = len(before) - 1
+    block = index.holding(stop, stop + 1)
+    if block is None:
+        return None
+    offset, doc = index[block]
+    last = doc.char_span(doc[0].idx if len(doc) else 0, stop + 1 - offset, alignment_mode="contract")
+    if last is None or not len(last):
+        return None
+    sentence = last[-1].sent
+    start, end = offset + sentence.start_char, offset + sentence.end_char
+    if contents.overlaps(start, end) or any(att.cue is not None and start <= att.cue.start < end for att in found):
+        return None
+    if any(ch in text[start:end] for ch in "“”\"") or text[start:end].rstrip()[-1:] == "?":
+        return None
+    root = sentence.root
+    if root.pos_ != "VERB" or root.lemma_.lower() not in SPEECH | WRITING:
+        return None
+    if any(c.dep_ in ("ccomp", "xcomp", "parataxis", "neg") for c in root.children):
+        return None
+    subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    if subject is None or not can_speak(subject):
+        return None
+    edge = [t for t in subject.lefts if t.dep_ in ("compound", "det", "amod", "poss")] + [subject]
+    cue = [root] + [c for c in root.children if c.dep_ == "prt"]
+    return ((offset + edge[0].idx, offset + edge[-1].idx + len(edge[-1])),
+            (offset + cue[0].idx, offset + cue[-1].idx + len(cue[-1])))
 
 
 def _in_words(text: str, sentence_start: int, end: int):
