@@ -60,3 +60,24 @@ def test_no_quote_is_announced_by_a_denied_act_or_one_that_reports_something(ana
         text = first + " “It is not the storm at the door that ruins you, but the leak in the roof.”"
         quote = "“It is not the storm at the door that ruins you, but the leak in the roof.”"
         assert _quotes(analyzer, text).get(quote, (None, None))[1] not in ("describe", "said")
+
+
+def _posts(analyzer, text):
+    analysis = analyzer.analyze(read_article(text, "t"))
+    return [(att.source.text if att.source else None, att.cue.text if att.cue else None, att.content.text)
+            for att in analysis.attributions if att.source is not None and att.source.text.startswith("@")]
+
+
+def test_a_post_pasted_under_its_handle_after_a_lead_in_is_the_handles(analyzer):
+    text = ("The thread went on for hours.\n\n"
+            "Dana is clearly tired of the argument: @dana_writes: @kim_b I don’t know why this matters "
+            "to anyone, but I stand by what I wrote.")
+    # The accounts replied to are no part of the post; "I don't know why …" is said within it.
+    assert _posts(analyzer, text) == [
+        ("@dana_writes", ":", "I don’t know why this matters to anyone, but I stand by what I wrote.")]
+
+
+def test_a_handle_with_no_label_colon_or_a_short_post_is_no_pasted_post(analyzer):
+    text = ("Follow the thread at @dana_writes for more on the argument about the city budget.\n\n"
+            "Dana answered: @dana_writes: Thanks all.")
+    assert _posts(analyzer, text) == []

@@ -14,6 +14,10 @@ read from the words, not the parse:
 - **"in X's words"** / **"in the words of X"** then a comma and the quote.
 
 Only a quote that is a sentence of a few words and that no attribution holds yet is read.
+
+A post pasted into a paragraph with its author's handle as a label, after a lead-in's colon
+("Samantha is clearly sick of his crap: @s_bielefeld: @viticci That's what I'm referring to …"),
+has no quote marks: the label introduces it (``pasted_posts``).
 """
 from __future__ import annotations
 
@@ -40,6 +44,43 @@ _SUBJECT_POS = frozenset("DET PROPN NOUN ADJ PRON NUM PART".split())
 _IRREGULAR = frozenset("said says told tells wrote writes read reads".split())
 _IN_WORDS = re.compile(r"\b(?P<cue>[Ii]n\s+(?P<a>[^,“”\"]{2,60}?)['’]s?\s+(?:own\s+)?words|"
                        r"[Ii]n\s+the\s+words\s+of\s+(?P<b>[^,“”\"]{2,60}?))\s*,\s*$")
+
+
+# "…: @author: @reply @reply The post's text" to the paragraph's end (Twitter's copy of a reply
+# names the accounts replied to first: they are no part of what the author wrote).
+_PASTED_POST = re.compile(r"(?:^|:[^\S\n]+)(?P<handle>@\w+)(?P<colon>:)[^\S\n]+(?:\.?@\w+[^\S\n]+)*(?P<post>\S[^\n]*)$")
+
+
+def pasted_posts(text: str, paragraphs: Sequence[tuple[int, int]], found: Sequence[Attribution]) -> list[Attribution]:
+    """Posts pasted into a paragraph under their author's "@handle:" label, at the paragraph's
+    start or after a lead-in's colon, attributed to the handle where no find reaches into them
+    from outside (a find wholly inside the post, "I don't know if …", is speech within it: see
+    ``within_posts``)."""
+    made = []
+    for start, end in paragraphs:
+        match = _PASTED_POST.search(text, start, end)
+        if match is None or len(match.group("post").split()) < _MIN_QUOTE_WORDS:
+            continue
+        post = (match.start("post"), match.end("post"))
+        if any(att.content.start < post[1] and post[0] < att.content.end and not _within(att, post)
+               for att in found):
+            continue
+        made.append(Attribution("", "direct", Span.of(text, *post),
+                                Span.of(text, match.start("handle"), match.end("handle")),
+                                Span.of(text, match.start("colon"), match.end("colon")), origin="layout"))
+    return made
+
+
+def _within(att: Attribution, post: tuple[int, int]) -> bool:
+    return post[0] <= att.content.start and att.content.end <= post[1] and (
+        att.cue is None or post[0] <= att.cue.start < post[1])
+
+
+def within_posts(found: Sequence[Attribution], posts: Sequence[Attribution]) -> list[Attribution]:
+    """``found`` without the finds that lie wholly inside one of the pasted ``posts``: as inside
+    quote marks, "I don't know if …" in a post is part of what the post says, reported whole."""
+    spans = [(p.content.start, p.content.end) for p in posts]
+    return [att for att in found if not any(_within(att, span) for span in spans)]
 
 
 def _finite_cue(token: Token) -> bool:
