@@ -127,3 +127,19 @@ def test_a_content_goes_on_past_a_parenthetical_source_and_cue():
     # A reporting clause that goes on with its own words ("adding that …") is no parenthesis.
     text = "It pays to be wary, Zuckerberg said, adding that speed matters."
     assert _run(text, _att(text, "It pays to be wary", "Zuckerberg", "said", "indirect"))[0][0] == ["It pays to be wary"]
+
+
+def test_a_reported_clause_goes_on_past_a_colon_to_its_sentences_end():
+    text = ("Now research shows the opposite is true: feeding babies peanut snacks early prevents the allergy. "
+            "Parents were relieved.")
+    found = _run(text, _att(text, "the opposite is true", "research", "shows", "indirect"))
+    assert found[0][0] == ["the opposite is true: feeding babies peanut snacks early prevents the allergy."]
+    # Another statement reaching into the rest of the sentence from outside it keeps the
+    # content where it was (one wholly inside it is nested in what the colon spells out).
+    text = "Research shows the opposite is true: doctors say peanuts help. They always did."
+    found = _run(text, _att(text, "the opposite is true", "Research", "shows", "indirect"),
+                 _att(text, "peanuts help. They always did.", "doctors", "say", "indirect"))
+    assert found[0][0] == ["the opposite is true"]
+    found = _run(text, _att(text, "the opposite is true", "Research", "shows", "indirect"),
+                 _att(text, "peanuts help", "doctors", "say", "indirect"))
+    assert found[0][0] == ["the opposite is true: doctors say peanuts help."]

@@ -513,7 +513,7 @@ def _old_continue_quotes(text, paragraphs, quotes, found):
     import re
 
     from reportedly.attribution.continuations import (
-        _CAPTION_END, _MIN_CAPTION_WORDS, _MIN_REPEATED_WORDS, _WORD, _grown, _inside, _last_speaker, _past_parentheticals, _marks_of, _most_of, _overlaps, _reaches_into,
+        _CAPTION_END, _MIN_CAPTION_WORDS, _MIN_REPEATED_WORDS, _WORD, _grown, _inside, _last_speaker, _past_colons, _past_parentheticals, _marks_of, _most_of, _overlaps, _reaches_into,
         _whole, _words)
     from reportedly.model import Attribution
 
@@ -626,6 +626,7 @@ def _old_continue_quotes(text, paragraphs, quotes, found):
     atts = [whole(att, atts) for att in atts]
     atts = [split(att, atts) for att in atts]
     atts = _past_parentheticals(text, paragraphs, atts)  # no scan to compare: it bisects once per find
+    atts = _past_colons(text, paragraphs, atts)  # (nor here: it looks up each find's stretch once)
     atts += follow_ons(atts)
     assert dataclasses  # (imported for symmetry with the module)
     return without_pull_quotes(atts)

@@ -13,6 +13,8 @@ Each rule here is a convention of news writing:
   one whole quote after a paragraph that reports what someone said without quoting it;
 - a content goes on past a source and cue set as a parenthesis in its sentence: "A, X said,
   and B." reports A and B;
+- a reported clause goes on past a colon to its sentence's end: "research shows the opposite
+  is true: feeding babies peanuts prevents the allergy" reports what the colon spells out;
 - a pull quote, a quote the article repeats verbatim, is one statement: the copy without a cue
   (or with only a layout mark) is dropped where another attribution holds the other copy, and a
   repeated quote is never taken for a follow-on.
@@ -57,6 +59,7 @@ def continue_quotes(text: str, paragraphs: Sequence[tuple[int, int]], quotes: Se
     contents = _contents(atts)
     atts = [_split_quote(text, att, index, atts, cues, contents) for att in atts]
     atts = _past_parentheticals(text, paragraphs, atts)
+    atts = _past_colons(text, paragraphs, atts)
     atts += _follow_ons(text, paragraphs, index, atts)
     return _without_pull_quotes(text, atts)
 
@@ -235,6 +238,43 @@ def _past_parentheticals(text: str, paragraphs: Sequence[tuple[int, int]],
         if (i < len(cue_starts) and cue_starts[i] < piece[1]) or taken.overlaps(*piece):
             continue
         out[-1] = _grown(text, att, [piece])
+    return out
+
+
+_COLON_AFTER = re.compile(r"[ \t]*:[ \t]+(?=[\w“\"‘'])")
+
+
+def _past_colons(text: str, paragraphs: Sequence[tuple[int, int]], atts: Sequence[Attribution]) -> list[Attribution]:
+    """Reported clauses that go on past a colon: "Now research shows the opposite is true:
+    Feeding babies snacks made with peanuts … appears to prevent that from happening." The
+    colon hands the sentence over to what spells out the clause, which is what was reported.
+    An indirect or mixed content after its cue that stops at a colon grows to its sentence's
+    end, when no other attribution holds a cue or content there."""
+    starts = [a for a, _b in paragraphs]
+    # Every attribution by the ranges its marks and content span, to find what stands after a colon.
+    spans = Intervals((a, b, k) for k, att in enumerate(atts) for a, b in
+                      [*att.content.pieces, *((m.start, m.end) for m in _marks_of(att))])
+    out = []
+    for att in atts:
+        out.append(att)
+        if att.cue is None or att.kind == "direct" or att.cue.end > att.content.start:
+            continue
+        colon = _COLON_AFTER.match(text, att.content.end)
+        if colon is None:
+            continue
+        k = bisect.bisect_right(starts, colon.end()) - 1
+        paragraph_end = paragraphs[k][1] if k >= 0 else len(text)
+        end = _SENTENCE_END.search(text, colon.end(), paragraph_end)
+        if end is None:
+            continue
+        # Another statement there blocks it, unless it lies wholly inside what the colon spells
+        # out ("…: feeding babies peanuts appears to prevent it" nests its own find).
+        rest = (colon.end(), end.end())
+        others = {atts[j] for _a, _b, j in spans.overlapping(*rest)} - {att}
+        if any(not _overlaps([rest], [(o.start, o.end)]) or o.start < rest[0] or o.end > rest[1]
+               for other in others for o in [other.content, *_marks_of(other)]):
+            continue
+        out[-1] = _grown(text, att, [(att.content.end, end.end())])
     return out
 
 
