@@ -74,6 +74,25 @@ def test_no_follow_on_without_an_attributed_quote_right_before_or_for_a_phrase()
     assert len(_run(text, _att(text, "“We will win,”", "she", "said"))) == 1
 
 
+def test_a_photo_caption_between_a_quote_and_its_follow_on_does_not_break_the_chain():
+    text = ("“The river is dying,” says Tane, an elder of the tribe.\n\n"
+            "- Tane at the river mouth, the place where he fished as a boy\n\n"
+            "“We used to catch eels here every night. Now there are none.”")
+    found = _run(text, _att(text, "“The river is dying,”", "Tane, an elder of the tribe", "says"))
+    assert found[-1] == (["“We used to catch eels here every night. Now there are none.”"],
+                         "Tane, an elder of the tribe", None)
+    # A heading (short, or in title case) starts a new section: the chain stops there; and a
+    # caption after a paragraph whose last quote no one is credited with credits no one.
+    for between in ("- The River Mouth", "- Why The Eels Are Gone From The River Mouth Today"):
+        text = ("“The river is dying,” says Tane.\n\n" + between + "\n\n"
+                "“We used to catch eels here every night. Now there are none.”")
+        assert len(_run(text, _att(text, "“The river is dying,”", "Tane", "says"))) == 1
+    text = ("The council called the plan “a mistake” on Monday.\n\n"
+            "- Tane at the river mouth, the place where he fished as a boy\n\n"
+            "“We used to catch eels here every night. Now there are none.”")
+    assert _run(text) == []
+
+
 def test_a_pull_quote_is_one_statement():
     body = "“We are not going to close the schools this winter,” the governor said."
     # The repeated quote is no follow-on of the quote before it …
@@ -108,3 +127,19 @@ def test_a_content_goes_on_past_a_parenthetical_source_and_cue():
     # A reporting clause that goes on with its own words ("adding that …") is no parenthesis.
     text = "It pays to be wary, Zuckerberg said, adding that speed matters."
     assert _run(text, _att(text, "It pays to be wary", "Zuckerberg", "said", "indirect"))[0][0] == ["It pays to be wary"]
+
+
+def test_a_reported_clause_goes_on_past_a_colon_to_its_sentences_end():
+    text = ("Now research shows the opposite is true: feeding babies peanut snacks early prevents the allergy. "
+            "Parents were relieved.")
+    found = _run(text, _att(text, "the opposite is true", "research", "shows", "indirect"))
+    assert found[0][0] == ["the opposite is true: feeding babies peanut snacks early prevents the allergy."]
+    # Another statement reaching into the rest of the sentence from outside it keeps the
+    # content where it was (one wholly inside it is nested in what the colon spells out).
+    text = "Research shows the opposite is true: doctors say peanuts help. They always did."
+    found = _run(text, _att(text, "the opposite is true", "Research", "shows", "indirect"),
+                 _att(text, "peanuts help. They always did.", "doctors", "say", "indirect"))
+    assert found[0][0] == ["the opposite is true"]
+    found = _run(text, _att(text, "the opposite is true", "Research", "shows", "indirect"),
+                 _att(text, "peanuts help", "doctors", "say", "indirect"))
+    assert found[0][0] == ["the opposite is true: doctors say peanuts help."]

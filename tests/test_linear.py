@@ -513,7 +513,7 @@ def _old_continue_quotes(text, paragraphs, quotes, found):
     import re
 
     from reportedly.attribution.continuations import (
-        _MIN_REPEATED_WORDS, _WORD, _grown, _inside, _last_speaker, _past_parentheticals, _marks_of, _most_of, _overlaps, _reaches_into,
+        _CAPTION_END, _MIN_CAPTION_WORDS, _MIN_REPEATED_WORDS, _WORD, _grown, _inside, _last_speaker, _past_colons, _past_parentheticals, _marks_of, _most_of, _overlaps, _reaches_into,
         _whole, _words)
     from reportedly.model import Attribution
 
@@ -570,6 +570,18 @@ def _old_continue_quotes(text, paragraphs, quotes, found):
         pattern = re.compile(r"\W+".join(re.escape(w) for w in words), re.IGNORECASE)
         return any(not _overlaps([m.span()], pieces) for m in pattern.finditer(text))
 
+    def caption(paragraph, atts):
+        start, end = paragraph
+        line = text[start:end].strip()
+        words = _WORD.findall(line)
+        if len(words) < _MIN_CAPTION_WORDS or _CAPTION_END.search(line) or line.startswith("["):
+            return False
+        if any(start < q.end <= end for q in quotes):
+            return False
+        if any(att.cue is not None and start <= att.cue.start < end for att in atts):
+            return False
+        return 2 * sum(w[:1].isupper() for w in words) < len(words)
+
     def follow_ons(found):
         opening = {q.start: q for q in quotes}
         made = []
@@ -584,6 +596,8 @@ def _old_continue_quotes(text, paragraphs, quotes, found):
             if any(att.cue is not None and start <= att.cue.start < end for att in atts):
                 continue
             speaker = last_quoted(paragraphs[index - 1], atts)
+            if speaker is None and index >= 2 and caption(paragraphs[index - 1], atts):
+                speaker = last_quoted(paragraphs[index - 2], atts)
             if speaker is None and _whole(text, quote, start, end):
                 speaker = _last_speaker(paragraphs[index - 1], found)
             if speaker is None or repeated(quote.pieces):
@@ -612,6 +626,7 @@ def _old_continue_quotes(text, paragraphs, quotes, found):
     atts = [whole(att, atts) for att in atts]
     atts = [split(att, atts) for att in atts]
     atts = _past_parentheticals(text, paragraphs, atts)  # no scan to compare: it bisects once per find
+    atts = _past_colons(text, paragraphs, atts)  # (nor here: it looks up each find's stretch once)
     atts += follow_ons(atts)
     assert dataclasses  # (imported for symmetry with the module)
     return without_pull_quotes(atts)

@@ -13,6 +13,8 @@ Each rule here is a convention of news writing:
   one whole quote after a paragraph that reports what someone said without quoting it;
 - a content goes on past a source and cue set as a parenthesis in its sentence: "A, X said,
   and B." reports A and B;
+- a reported clause goes on past a colon to its sentence's end: "research shows the opposite
+  is true: feeding babies peanuts prevents the allergy" reports what the colon spells out;
 - a pull quote, a quote the article repeats verbatim, is one statement: the copy without a cue
   (or with only a layout mark) is dropped where another attribution holds the other copy, and a
   repeated quote is never taken for a follow-on.
@@ -57,6 +59,7 @@ def continue_quotes(text: str, paragraphs: Sequence[tuple[int, int]], quotes: Se
     contents = _contents(atts)
     atts = [_split_quote(text, att, index, atts, cues, contents) for att in atts]
     atts = _past_parentheticals(text, paragraphs, atts)
+    atts = _past_colons(text, paragraphs, atts)
     atts += _follow_ons(text, paragraphs, index, atts)
     return _without_pull_quotes(text, atts)
 
@@ -238,6 +241,43 @@ def _past_parentheticals(text: str, paragraphs: Sequence[tuple[int, int]],
     return out
 
 
+_COLON_AFTER = re.compile(r"[ \t]*:[ \t]+(?=[\w“\"‘'])")
+
+
+def _past_colons(text: str, paragraphs: Sequence[tuple[int, int]], atts: Sequence[Attribution]) -> list[Attribution]:
+    """Reported clauses that go on past a colon: "Now research shows the opposite is true:
+    Feeding babies snacks made with peanuts … appears to prevent that from happening." The
+    colon hands the sentence over to what spells out the clause, which is what was reported.
+    An indirect or mixed content after its cue that stops at a colon grows to its sentence's
+    end, when no other attribution holds a cue or content there."""
+    starts = [a for a, _b in paragraphs]
+    # Every attribution by the ranges its marks and content span, to find what stands after a colon.
+    spans = Intervals((a, b, k) for k, att in enumerate(atts) for a, b in
+                      [*att.content.pieces, *((m.start, m.end) for m in _marks_of(att))])
+    out = []
+    for att in atts:
+        out.append(att)
+        if att.cue is None or att.kind == "direct" or att.cue.end > att.content.start:
+            continue
+        colon = _COLON_AFTER.match(text, att.content.end)
+        if colon is None:
+            continue
+        k = bisect.bisect_right(starts, colon.end()) - 1
+        paragraph_end = paragraphs[k][1] if k >= 0 else len(text)
+        end = _SENTENCE_END.search(text, colon.end(), paragraph_end)
+        if end is None:
+            continue
+        # Another statement there blocks it, unless it lies wholly inside what the colon spells
+        # out ("…: feeding babies peanuts appears to prevent it" nests its own find).
+        rest = (colon.end(), end.end())
+        others = {atts[j] for _a, _b, j in spans.overlapping(*rest)} - {att}
+        if any(not _overlaps([rest], [(o.start, o.end)]) or o.start < rest[0] or o.end > rest[1]
+               for other in others for o in [other.content, *_marks_of(other)]):
+            continue
+        out[-1] = _grown(text, att, [(att.content.end, end.end())])
+    return out
+
+
 def _follow_ons(text: str, paragraphs: Sequence[tuple[int, int]], quotes: _Quotes,
                 found: Sequence[Attribution]) -> list[Attribution]:
     """Attributions of the quote paragraphs that continue the speaker of the paragraph before."""
@@ -257,6 +297,11 @@ def _follow_ons(text: str, paragraphs: Sequence[tuple[int, int]], quotes: _Quote
         if cues.other_in(start, end, found, None):
             continue  # (follow-ons have no cue)
         speaker = _last_quoted(paragraphs[index - 1], quotes, found, contents, made, made_spans)
+        if speaker is None and index >= 2 and _caption_line(text, paragraphs[index - 1], quotes, cues, found):
+            # A photo caption set between a quote and the quote that goes on ("“…,” says
+            # Parata." / "- Parata at his farm, where he grew up" / "“We're having to …”")
+            # is layout, not prose: the chain reads past it, to an attributed quote only.
+            speaker = _last_quoted(paragraphs[index - 2], quotes, found, contents, made, made_spans)
         if speaker is None and _whole(text, quote, start, end):
             speaker = _last_speaker(paragraphs[index - 1], found)
         if speaker is None or _repeated(text, quote.pieces, quotes):
@@ -266,6 +311,28 @@ def _follow_ons(text: str, paragraphs: Sequence[tuple[int, int]], quotes: _Quote
         made.append(att)
         made_spans.append(att.content.start, att.content.end, len(made) - 1)
     return made
+
+
+# A caption describes a picture at some length ("Hori Parata at his Pātaua farm, the place where he
+# was born and grew up"); a shorter line is more likely a heading, which starts a new section.
+_MIN_CAPTION_WORDS = 8
+_CAPTION_END = re.compile(r"[.?!:;\"”’'»)\]]\s*$")
+
+
+def _caption_line(text: str, paragraph: tuple[int, int], quotes: _Quotes, cues: _Cues,
+                  found: Sequence[Attribution]) -> bool:
+    """Whether ``paragraph`` reads as a photo caption: a line of several words that is not a
+    sentence (no full stop, question or exclamation mark, colon or closing mark at its end),
+    quotes no one and holds no cue, and is not set in title case as a heading is."""
+    start, end = paragraph
+    line = text[start:end].strip()
+    words = _WORD.findall(line)
+    if len(words) < _MIN_CAPTION_WORDS or _CAPTION_END.search(line) or line.startswith("["):
+        return False
+    if quotes.last_ending_in(start, end) is not None or cues.other_in(start, end, found, None):
+        return False
+    capitalised = sum(w[:1].isupper() for w in words)
+    return 2 * capitalised < len(words)
 
 
 def _whole(text: str, quote: Quote, start: int, end: int) -> bool:

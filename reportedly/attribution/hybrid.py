@@ -30,6 +30,7 @@ from .blocks import block_ranges
 from .continuations import continue_quotes
 from .furniture import clear_furniture
 from .layout import LayoutExtractor
+from .introduced import introduced_quotes, pasted_posts, within_posts
 from .leadins import colon_quotes
 from .quotes import QuoteIndex, find_quotes
 
@@ -69,6 +70,13 @@ class HybridExtractor:
                 found.append(att)
         # A quote a colon introduces is the subject's ("X highlighted the gains: “…”").
         found += colon_quotes(text, blocks, listed, found)
+        # … and one a subject and a cue word introduce, however the tagger read them ("Emery
+        # states, “…”" with "states" a noun), or "In X's words, “…”".
+        found += introduced_quotes(text, blocks, listed, found)
+        # A post pasted under its "@handle:" label, after a lead-in's colon, is the handle's.
+        posts = pasted_posts(text, paragraphs, found)
+        if posts:
+            found = within_posts(found, posts) + posts
         found = clear_furniture(text, found, layout.datelines, layout.quiet)
         found = continue_quotes(text, paragraphs, listed, found)
         return follow_block_quotes(text, blocks, found)
