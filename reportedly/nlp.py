@@ -21,14 +21,20 @@ def load_pipeline(exclude: tuple[str, ...] = ()):
     """
     from .fast_components import install
 
+    nlp = load_model(exclude)
+    install(nlp)
+    return nlp
+
+
+def load_model(exclude: tuple[str, ...] = ()):
+    """The installed spaCy English model as its package loads it (no stand-ins, not cached): the
+    official package first, the PyPI re-upload second; ModelNotFoundError with the install hint."""
     for name in MODEL_PACKAGES:
         try:
             module = importlib.import_module(name)
         except ImportError:
             continue
-        nlp = module.load(exclude=list(exclude))
-        install(nlp)
-        return nlp
+        return module.load(exclude=list(exclude))
     raise ModelNotFoundError(f"no spaCy English model is installed; install one with: {INSTALL_HINT}")
 
 

@@ -90,17 +90,9 @@ def test_a_lemma_already_set_is_kept():
 
 @pytest.mark.model
 def test_the_loaded_pipeline_matches_the_original_components():
-    from reportedly.nlp import MODEL_PACKAGES, load_pipeline
+    from reportedly.nlp import load_model, load_pipeline
 
-    import importlib
-
-    original = None
-    for name in MODEL_PACKAGES:
-        try:
-            original = importlib.import_module(name).load(exclude=["ner"])
-            break
-        except ImportError:
-            continue
+    original = load_model(("ner",))
     ours = load_pipeline(("ner",))
     assert type(ours.get_pipe("attribute_ruler")).__name__ == "_Slot"
     text = ("\u201cWe ain't gonna stop,\u201d she said. There's nothin' left, y'all. Let's go!\n\n"

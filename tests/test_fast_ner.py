@@ -1,6 +1,4 @@
 """The entity recognizer's stand-in finds exactly the entities spaCy's recognizer finds."""
-import importlib
-
 import pytest
 from spacy.attrs import ENT_IOB, ENT_TYPE
 
@@ -22,16 +20,13 @@ TEXTS = [
 
 @pytest.fixture(scope="module")
 def pipelines():
-    from reportedly.nlp import MODEL_PACKAGES
+    from reportedly.errors import ModelNotFoundError
     from reportedly.fast_ner import GreedyEntityRecognizer
+    from reportedly.nlp import load_model
 
-    for name in MODEL_PACKAGES:
-        try:
-            nlp = importlib.import_module(name).load()
-            break
-        except ImportError:
-            continue
-    else:
+    try:
+        nlp = load_model()
+    except ModelNotFoundError:
         pytest.skip("no spaCy English model")
     return nlp, GreedyEntityRecognizer(nlp.get_pipe("ner"))
 

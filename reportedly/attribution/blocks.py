@@ -113,6 +113,23 @@ class BlockIndex(Sequence):
             return None
         return doc.char_span(span.start - offset, span.end - offset, alignment_mode="expand")
 
+    def words_before(self, mark: int, end: int | None = None) -> tuple[int, SpacySpan] | None:
+        """The offset of the block holding the character at ``mark`` and its whole tokens from
+        its start to ``end`` (``mark`` by default: the mark itself left out).
+
+        What a lead-in or an introducing clause reads: the words of the paragraph up to a colon,
+        a comma or a full stop. None when no block holds ``mark`` or no whole token lies there.
+        """
+        block = self.holding(mark, mark + 1)
+        if block is None:
+            return None
+        offset, doc = self.blocks[block]
+        stop = mark if end is None else end
+        words = doc.char_span(doc[0].idx if len(doc) else 0, stop - offset, alignment_mode="contract")
+        if words is None or not len(words):
+            return None
+        return offset, words
+
     def tokens_starting_in(self, i: int, start: int, end: int) -> range:
         """Indexes of the tokens of block ``i`` that start in ``[start, end)`` (article offsets)."""
         offset, doc = self.blocks[i]

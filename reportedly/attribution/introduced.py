@@ -121,13 +121,10 @@ def introduced_quotes(text: str, blocks: Sequence[Block], quotes: Sequence[Quote
         if not before.endswith((",", ":")):
             continue
         mark = len(before) - 1
-        block = index.holding(mark, mark + 1)
-        if block is None:
+        held = index.words_before(mark)
+        if held is None:
             continue
-        offset, doc = index[block]
-        words = doc.char_span(0 if not len(doc) else doc[0].idx, mark - offset, alignment_mode="contract")
-        if words is None or not len(words):
-            continue
+        offset, words = held
         sentence_start = offset + words[-1].sent.start_char
         read = _in_words(text, sentence_start, mark + 1) if before.endswith(",") else None
         read = read or _subject_and_cue(words, offset, comma=before.endswith(","))
@@ -152,13 +149,10 @@ def _announced(text: str, index: BlockIndex, before: str, quote: Quote, contents
     if inner[-1:] not in ".?!…" or (after.strip() and after[:1] not in " \n"):
         return None
     stop = len(before) - 1
-    block = index.holding(stop, stop + 1)
-    if block is None:
+    held = index.words_before(stop, stop + 1)  # the full stop with its sentence
+    if held is None:
         return None
-    offset, doc = index[block]
-    last = doc.char_span(doc[0].idx if len(doc) else 0, stop + 1 - offset, alignment_mode="contract")
-    if last is None or not len(last):
-        return None
+    offset, last = held
     sentence = last[-1].sent
     start, end = offset + sentence.start_char, offset + sentence.end_char
     if contents.overlaps(start, end) or any(att.cue is not None and start <= att.cue.start < end for att in found):

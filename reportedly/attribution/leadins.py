@@ -54,13 +54,10 @@ def colon_quotes(text: str, blocks: Sequence[Block], quotes: Sequence[Quote],
         if len(inner.split()) < _MIN_QUOTE_WORDS or inner[-1:] not in _SENTENCE_END:
             continue
         colon = len(before) - 1
-        block = index.holding(colon, colon + 1)
-        if block is None:
+        held = index.words_before(colon)
+        if held is None:
             continue
-        offset, doc = index[block]
-        words = doc.char_span(doc[0].idx if len(doc) else 0, colon - offset, alignment_mode="contract")
-        if words is None or not len(words):
-            continue
+        offset, words = held
         subject = credited_subject(words)
         if subject is None:
             continue
