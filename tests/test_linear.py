@@ -513,9 +513,19 @@ def _old_continue_quotes(text, paragraphs, quotes, found):
     import re
 
     from reportedly.attribution.continuations import (
-        _CAPTION_END, _MIN_CAPTION_WORDS, _MIN_REPEATED_WORDS, _WORD, _grown, _inside, _last_speaker, _past_colons, _past_parentheticals, _marks_of, _most_of, _overlaps, _reaches_into,
+        _CAPTION_END, _MIN_CAPTION_WORDS, _MIN_REPEATED_WORDS, _WORD, _grown, _inside, _past_colons, _past_parentheticals, _marks_of, _most_of, _overlaps, _reaches_into,
         _whole, _words)
     from reportedly.model import Attribution
+
+    def last_speaker(paragraph, found):
+        # The scan of every find that _last_speaker now looks up in the contents' index.
+        inside = [att for att in found if att.source is not None and att.cue is not None
+                  and paragraph[0] <= att.content.start and att.content.end <= paragraph[1]]
+        if not inside:
+            return None
+        last = max(inside, key=lambda att: att.content.end)
+        return min((att for att in inside if last.content.start <= att.content.start
+                    and att.content.end <= last.content.end), key=lambda att: att.content.end - att.content.start)
 
     def speaks_inside(quote, att, others):
         if any(_inside(span.start, quote.pieces) for span in _marks_of(att)):
@@ -599,7 +609,7 @@ def _old_continue_quotes(text, paragraphs, quotes, found):
             if speaker is None and index >= 2 and caption(paragraphs[index - 1], atts):
                 speaker = last_quoted(paragraphs[index - 2], atts)
             if speaker is None and _whole(text, quote, start, end):
-                speaker = _last_speaker(paragraphs[index - 1], found)
+                speaker = last_speaker(paragraphs[index - 1], found)
             if speaker is None or repeated(quote.pieces):
                 continue
             made.append(Attribution("", "direct", Span.from_fragments(text, list(quote.pieces)), speaker.source,

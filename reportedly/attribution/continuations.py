@@ -228,12 +228,10 @@ def _past_parentheticals(text: str, paragraphs: Sequence[tuple[int, int]],
         after = _AFTER_PARENTHETICAL.match(text, frame[1])
         if after is None:
             continue
-        k = bisect.bisect_right(starts, frame[1]) - 1
-        paragraph_end = paragraphs[k][1] if k >= 0 else len(text)
-        end = _SENTENCE_END.search(text, after.end(), paragraph_end)
+        end = _sentence_end(text, paragraphs, starts, frame[1], after.end())
         if end is None:
             continue
-        piece = (after.end(), end.end())
+        piece = (after.end(), end)
         i = bisect.bisect_left(cue_starts, piece[0])
         if (i < len(cue_starts) and cue_starts[i] < piece[1]) or taken.overlaps(*piece):
             continue
@@ -262,20 +260,28 @@ def _past_colons(text: str, paragraphs: Sequence[tuple[int, int]], atts: Sequenc
         colon = _COLON_AFTER.match(text, att.content.end)
         if colon is None:
             continue
-        k = bisect.bisect_right(starts, colon.end()) - 1
-        paragraph_end = paragraphs[k][1] if k >= 0 else len(text)
-        end = _SENTENCE_END.search(text, colon.end(), paragraph_end)
+        end = _sentence_end(text, paragraphs, starts, colon.end(), colon.end())
         if end is None:
             continue
         # Another statement there blocks it, unless it lies wholly inside what the colon spells
         # out ("…: feeding babies peanuts appears to prevent it" nests its own find).
-        rest = (colon.end(), end.end())
+        rest = (colon.end(), end)
         others = {atts[j] for _a, _b, j in spans.overlapping(*rest)} - {att}
         if any(not _overlaps([rest], [(o.start, o.end)]) or o.start < rest[0] or o.end > rest[1]
                for other in others for o in [other.content, *_marks_of(other)]):
             continue
-        out[-1] = _grown(text, att, [(att.content.end, end.end())])
+        out[-1] = _grown(text, att, [(att.content.end, end)])
     return out
+
+
+def _sentence_end(text: str, paragraphs: Sequence[tuple[int, int]], starts: Sequence[int],
+                  position: int, start: int) -> int | None:
+    """Where the sentence that goes on from ``start`` ends, within the paragraph holding
+    ``position`` (``starts`` are the paragraphs' starts); None when it does not end there."""
+    k = bisect.bisect_right(starts, position) - 1
+    paragraph_end = paragraphs[k][1] if k >= 0 else len(text)
+    end = _SENTENCE_END.search(text, start, paragraph_end)
+    return end.end() if end is not None else None
 
 
 def _follow_ons(text: str, paragraphs: Sequence[tuple[int, int]], quotes: _Quotes,
@@ -303,7 +309,7 @@ def _follow_ons(text: str, paragraphs: Sequence[tuple[int, int]], quotes: _Quote
             # is layout, not prose: the chain reads past it, to an attributed quote only.
             speaker = _last_quoted(paragraphs[index - 2], quotes, found, contents, made, made_spans)
         if speaker is None and _whole(text, quote, start, end):
-            speaker = _last_speaker(paragraphs[index - 1], found)
+            speaker = _last_speaker(paragraphs[index - 1], found, contents)
         if speaker is None or _repeated(text, quote.pieces, quotes):
             continue
         att = Attribution("", "direct", Span.from_fragments(text, list(quote.pieces)), speaker.source, None,
@@ -344,7 +350,8 @@ def _whole(text: str, quote: Quote, start: int, end: int) -> bool:
             and inner[-1:] in ".?!…")
 
 
-def _last_speaker(paragraph: tuple[int, int], found: Sequence[Attribution]) -> Attribution | None:
+def _last_speaker(paragraph: tuple[int, int], found: Sequence[Attribution],
+                  contents: Intervals) -> Attribution | None:
     """The attribution of the last statement reported in ``paragraph`` (the innermost of nested
     ones: "these deals take time, he said, according to a transcript" gives "he").
 
@@ -352,7 +359,10 @@ def _last_speaker(paragraph: tuple[int, int], found: Sequence[Attribution]) -> A
     said ("However, he defended his decision to engage." then "“Well, they're not ideal
     institutions …”") is that speaker's, as a quote after an attributed quote is.
     """
-    inside = [att for att in found if att.source is not None and att.cue is not None
+    # Looked up in the index of contents (``_contents(found)``), not by a scan of every find:
+    # a scan per paragraph made an article of many such paragraphs quadratic.
+    near = sorted({k for _a, _b, k in contents.overlapping(*paragraph)})
+    inside = [att for att in (found[k] for k in near) if att.source is not None and att.cue is not None
               and paragraph[0] <= att.content.start and att.content.end <= paragraph[1]]
     if not inside:
         return None
