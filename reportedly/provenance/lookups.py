@@ -14,7 +14,7 @@ from collections import Counter
 from typing import TYPE_CHECKING, Iterable, Sequence
 
 from ..model import Speaker
-from .names import name_words
+from .names import name_words, person_name
 
 if TYPE_CHECKING:
     from .mentions import Mention
@@ -32,11 +32,22 @@ class MentionIndex(list):
         self._last_by_head: dict[str, tuple[list[int], list[int]]] = {}
         self._outlets: list[tuple[int, int, int]] | None = None  # (end, start, index) of named outlets
         self.full_names: dict[str, Mention | None] = {}  # memo of full_name
+        self._story_organisation: tuple[str | None] | None = None
 
     @classmethod
     def of(cls, mentions: Sequence[Mention]) -> "MentionIndex":
         """``mentions`` itself when it is an index already, else an index of them."""
         return mentions if isinstance(mentions, MentionIndex) else cls(mentions)
+
+    def story_organisation(self) -> str | None:
+        """The organisation the article names most often (names folded by ``person_name``: "Uber"
+        and "Uber’s" are one), when it is named at least twice and more often than any other;
+        counted once per article, not per "the company" that asks."""
+        if self._story_organisation is None:
+            counts = Counter(person_name(m.name) for m in self if m.type == "organization" and m.name)
+            (top, n), *rest = counts.most_common() + [(None, 0)]
+            self._story_organisation = (top if n >= 2 and n != rest[0][1] else None,)
+        return self._story_organisation[0]
 
     def starting_in(self, start: int, end: int) -> list[Mention]:
         """The mentions whose start is in ``[start, end]``, in reading order."""

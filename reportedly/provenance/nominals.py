@@ -8,7 +8,6 @@ wording kept as the description. An unnamed person is ``anonymous``: only a name
 from __future__ import annotations
 
 import dataclasses
-from collections import Counter
 from typing import Sequence
 
 from spacy.tokens import Token
@@ -163,11 +162,8 @@ def _story_company(mention: Span, mentions: Sequence[Mention], window_start: int
     it is the only organisation named in those sentences ("For Microsoft fans, none of that will
     matter. It's what the company promised") and the article names it more often than any
     other. An analyst's firm or a rival named in passing is not the story's company."""
-    counts = Counter(person_name(m.name) for m in mentions if m.type == "organization" and m.name)
-    if not counts:
-        return set()
-    (top, n), *rest = counts.most_common() + [(None, 0)]
-    if n < 2 or n == rest[0][1]:
+    top = MentionIndex.of(mentions).story_organisation()
+    if top is None:
         return set()
     before = [m for m in MentionIndex.of(mentions).starting_in(window_start, mention.start)
               if window_start <= m.start and m.end <= mention.start]
