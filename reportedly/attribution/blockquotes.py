@@ -21,14 +21,17 @@ quotation is left alone.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from typing import Sequence
 
 from spacy.tokens import Doc
 
+from ..intervals import Intervals
 from ..model import Attribution, Span
 from . import Block
 from .blocks import BlockIndex, block_end, trimmed
+from .continuations import last_reported
 from .leadins import can_speak, credited_subject, shouted
 
 QUOTED = "reportedly_quoted"
@@ -99,8 +102,22 @@ def follow_block_quotes(text: str, blocks: Sequence[Block], found: Sequence[Attr
     ``_led_in``). Finds whose cue stands inside the quotation are speech within it, part of
     what the quotation reports ("I think …" in his words), and are left out.
     """
-    atts = list(found)
+    found = list(found)
     index = BlockIndex.of(blocks)
+    # Looked up by index, not by scans of every find per quotation (quadratic on a page of many):
+    # the finds by their contents' ranges and by their cues' starts; ``dropped`` are those left
+    # out as speech within a quotation. The statements made here lie each in its own quotation,
+    # so no later quotation or lead-in meets them.
+    contents = Intervals((a, b, k) for k, att in enumerate(found) for a, b in att.content.pieces)
+    cues = sorted((att.cue.start, k) for k, att in enumerate(found)
+                  if att.cue is not None and att.origin != "layout")
+    dropped: set[int] = set()
+    made: list[Attribution] = []
+
+    def meeting(start: int, end: int) -> list[Attribution]:
+        """The finds kept so far whose content meets ``start..end``, in the article's order."""
+        return [found[k] for k in sorted({k for _a, _b, k in contents.overlapping(start, end)} - dropped)]
+
     previous = None
     for offset, doc in blocks:
         end = block_end(offset, doc)
@@ -115,22 +132,18 @@ def follow_block_quotes(text: str, blocks: Sequence[Block], found: Sequence[Attr
             continue  # a quotation in quote marks is read as such, with its own cue if it has one
         if not any(t.pos_ in ("VERB", "AUX") for t in doc) or len(text[body[0]:body[1]].split()) < _MIN_FOLLOW_ON_WORDS:
             continue  # a heading set in a box ("The bottom line:", "Did you know?"), not a quotation
-        if any(_credits(att, body) for att in atts):
+        if any(_credits(att, body) for att in meeting(*body)):
             continue  # credited already (by a lead-in, a signature, a label)
-        inside = [att for att in atts if att.source is not None and att.cue is not None
-                  and lead[0] <= att.content.start and att.content.end <= lead[1]]
-        if not inside:
+        last = last_reported(lead, meeting(*lead))
+        if last is None:
             continue
-        last = max(inside, key=lambda att: att.content.end)
-        last = min((att for att in inside if last.content.start <= att.content.start
-                    and att.content.end <= last.content.end), key=lambda att: att.content.end - att.content.start)
         source = index.tokens(last.source)
         if source is None or not can_speak(source.root):
             continue  # the author's "I think", "It seems": the box is the author's, not a speaker's
-        atts = [att for att in atts if att.origin == "layout" or att.cue is None
-                or not (body[0] <= att.cue.start < body[1])]
-        atts.append(Attribution("", "direct", Span.of(text, *body), last.source, None, origin="layout"))
-    return atts
+        dropped.update(k for _start, k in cues[bisect.bisect_left(cues, (body[0], -1)):
+                                                 bisect.bisect_left(cues, (body[1], -1))])
+        made.append(Attribution("", "direct", Span.of(text, *body), last.source, None, origin="layout"))
+    return [att for k, att in enumerate(found) if k not in dropped] + made
 
 
 def _credits(att: Attribution, body: tuple[int, int]) -> bool:

@@ -362,7 +362,13 @@ def _last_speaker(paragraph: tuple[int, int], found: Sequence[Attribution],
     # Looked up in the index of contents (``_contents(found)``), not by a scan of every find:
     # a scan per paragraph made an article of many such paragraphs quadratic.
     near = sorted({k for _a, _b, k in contents.overlapping(*paragraph)})
-    inside = [att for att in (found[k] for k in near) if att.source is not None and att.cue is not None
+    return last_reported(paragraph, [found[k] for k in near])
+
+
+def last_reported(paragraph: tuple[int, int], candidates: Sequence[Attribution]) -> Attribution | None:
+    """Of ``candidates`` (in the article's order), the attribution with a source and a cue whose
+    content is the last statement reported in ``paragraph``, the innermost of nested ones."""
+    inside = [att for att in candidates if att.source is not None and att.cue is not None
               and paragraph[0] <= att.content.start and att.content.end <= paragraph[1]]
     if not inside:
         return None
