@@ -57,13 +57,13 @@ def pasted_posts(text: str, paragraphs: Sequence[tuple[int, int]], found: Sequen
     from outside (a find wholly inside the post, "I don't know if …", is speech within it: see
     ``within_posts``)."""
     made = []
+    contents = Intervals((att.content.start, att.content.end, att) for att in found)
     for start, end in paragraphs:
         match = _PASTED_POST.search(text, start, end)
         if match is None or len(match.group("post").split()) < _MIN_QUOTE_WORDS:
             continue
         post = (match.start("post"), match.end("post"))
-        if any(att.content.start < post[1] and post[0] < att.content.end and not _within(att, post)
-               for att in found):
+        if any(not _within(att, post) for _a, _b, att in contents.overlapping(*post)):
             continue
         made.append(Attribution("", "direct", Span.of(text, *post),
                                 Span.of(text, match.start("handle"), match.end("handle")),
@@ -79,8 +79,9 @@ def _within(att: Attribution, post: tuple[int, int]) -> bool:
 def within_posts(found: Sequence[Attribution], posts: Sequence[Attribution]) -> list[Attribution]:
     """``found`` without the finds that lie wholly inside one of the pasted ``posts``: as inside
     quote marks, "I don't know if …" in a post is part of what the post says, reported whole."""
-    spans = [(p.content.start, p.content.end) for p in posts]
-    return [att for att in found if not any(_within(att, span) for span in spans)]
+    spans = Intervals((p.content.start, p.content.end, None) for p in posts)
+    return [att for att in found
+            if not any(_within(att, (a, b)) for a, b, _ in spans.containing(att.content.start, att.content.end))]
 
 
 def _finite_cue(token: Token) -> bool:
