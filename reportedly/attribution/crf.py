@@ -15,9 +15,10 @@ import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Sequence
+from typing import Iterator, Sequence
 
-import pycrfsuite
+import numpy as np
+
 from spacy.tokens import Doc
 
 from .. import budget
@@ -26,6 +27,7 @@ from ..model import Attribution, Span
 from .blocks import block_end
 from .brat import quote_kind
 from .features import ParagraphFeatures
+from .linear_crf import LinearCrf, read_crfs
 from .syntax import subject_of, trim_subtree
 
 MODEL_DIR = Path(__file__).parent / "models"
@@ -52,6 +54,29 @@ def token_runs(tags: Sequence[str], label: str) -> list[tuple[int, int]]:
     return runs
 
 
+# Paragraphs are tagged in groups of about this many tokens, and cues' roles in groups of about
+# this many rows (a paragraph or a window over it stays whole).
+GROUP_TOKENS = 20_000
+
+
+@dataclass(frozen=True)
+class _Paragraph:
+    index: int  # of the block
+    offset: int
+    doc: Doc
+    features: ParagraphFeatures
+
+
+@dataclass(frozen=True)
+class _Cue:
+    paragraph: _Paragraph
+    start: int  # token range of the cue
+    end: int
+    window: tuple[int, int]  # the tokens the role CRF tags
+    base_scores: np.ndarray  # their role scores from their base features
+    probability: float  # the cue CRF's mean marginal over the cue's tokens
+
+
 @dataclass
 class CrfExtractor:
     """Finds attributions with the cue and role CRFs stored in ``model_dir``."""
@@ -68,16 +93,13 @@ class CrfExtractor:
             raise ModelNotFoundError(
                 f"no attribution model in {self.model_dir}; train one with run_train(DATA_DIR, OUT_DIR)"
             )
-        self._cue = pycrfsuite.Tagger()
-        self._cue.open(str(cue_path))
-        self._role = pycrfsuite.Tagger()
-        self._role.open(str(role_path))
+        self._cue, self._role = read_crfs(cue_path, role_path)
         meta_path = self.model_dir / META_FILE
         self.meta = json.loads(meta_path.read_text()) if meta_path.exists() else {}
         if self.cue_threshold is None:
             self.cue_threshold = self.meta.get("cue_threshold")
 
-    # pycrfsuite taggers hold C handles that cannot be pickled; worker processes reopen the files.
+    # Workers reopen the model files rather than receive the weights pickled (a few ms to read).
     def __getstate__(self):
         return {"model_dir": self.model_dir, "cue_threshold": self.cue_threshold}
 
@@ -87,73 +109,134 @@ class CrfExtractor:
         self.__post_init__()
 
     def extract(self, text: str, blocks: Sequence[tuple[int, Doc]]) -> list[Attribution]:
-        """Attributions found in ``blocks`` of ``text``, in reading order of their cues."""
+        """Attributions found in ``blocks`` of ``text``, in reading order of their cues.
+
+        Paragraphs are tagged many at a time (the taggers decode many sequences at once, and
+        each call's fixed costs are paid per group rather than per paragraph or cue); groups of
+        at most ``GROUP_TOKENS`` tokens keep the memory bounded in a long article.
+        """
+        paragraphs = [(index, offset, doc) for index, (offset, doc) in enumerate(blocks) if len(doc)]
         found: list[Attribution] = []
-        for index, (offset, doc) in enumerate(blocks):
-            if len(doc) == 0:
-                continue
-            following = blocks[index + 1] if index + 1 < len(blocks) else None
-            found.extend(self._extract_block(text, offset, doc, index, following))
-            budget.check("the attribution model")
+        for group in _groups(paragraphs, lambda p: len(p[2]), GROUP_TOKENS):
+            found.extend(self._extract_group(text, blocks, group))
         return found
 
-    def _extract_block(self, text: str, offset: int, doc: Doc, index: int,
-                       following: tuple[int, Doc] | None = None) -> list[Attribution]:
-        features = ParagraphFeatures(doc, index)
+    def _extract_group(self, text: str, blocks: Sequence[tuple[int, Doc]],
+                       group: list[tuple[int, int, Doc]]) -> list[Attribution]:
+        paragraphs = []
+        for index, offset, doc in group:
+            paragraphs.append(_Paragraph(index, offset, doc, ParagraphFeatures(doc, index)))
+            budget.check("the attribution model")
+        # The base features of every paragraph are looked up once (both CRFs number them alike).
+        attributes = self._cue.attributes
+        lengths = [len(p.features.base) for p in paragraphs]
+        base_ids = _split(attributes.ids([row for p in paragraphs for row in p.features.base]), lengths)
+        cue_scores = _split(self._cue.scores(np.concatenate(base_ids)), lengths)
+        found = self._find_cues(cue_scores)
+        # The marginals give each cue its probability: only the paragraphs with a cue need them.
+        with_cues = [k for k, runs in enumerate(found) if runs]
+        marginals = dict(zip(with_cues, self._cue.marginals([cue_scores[k] for k in with_cues])))
+        cues: list[_Cue] = []
+        for k in with_cues:
+            paragraph = paragraphs[k]
+            # The cue-independent part of the tokens' role scores, once for all the cues.
+            base = self._role.scores(base_ids[k])
+            for (start, end), window in zip(found[k], paragraph.features.role_windows(found[k])):
+                cues.append(_Cue(paragraph, start, end, window, base[window[0] : window[1]],
+                                 _marked_probability(self._cue, marginals[k], "CUE", range(start, end))))
         out = []
-        cues = self._find_cues(features.base)
-        # The cue tagger's marginals belong to the paragraph just tagged: read them before the
-        # role tagger runs (each tagger keeps only its last sequence).
-        cue_probabilities = [self._marked_probability(self._cue, "CUE", range(a, b)) for a, b in cues]
-        end = block_end(offset, doc)
-        for (c_start, c_end), p_cue, (lo, hi) in zip(cues, cue_probabilities, features.role_windows(cues)):
-            # Tags of the window only (the whole paragraph unless it is long and full of cues);
-            # token positions in it are shifted by ``lo``.
-            tags = self._role.tag(features.for_cue(c_start, c_end, (lo, hi)))
-            content_tokens = [i for i, t in enumerate(tags) if t.endswith("-CON")]
-            p_content = self._marked_probability(self._role, "CON", content_tokens) if content_tokens else 0.5
-            content = _char_pieces(doc, offset, _shifted(token_runs(tags, "CON"), lo))
-            if not content:
-                content = _lead_in_content(text, offset, end, doc, c_end, following)
-            if not content:
-                continue  # a cue without content is no attribution
-            sources = _char_pieces(doc, offset, _shifted(token_runs(tags, "SRC"), lo))
-            if not sources:
-                sources = _subject_piece(doc, offset, features.cue_head(c_start, c_end), c_start, content)
-            source = None
-            if sources:
-                cue_char = offset + doc[c_start].idx
-                nearest = min(sources, key=lambda p: min(abs(p[0] - cue_char), abs(p[1] - cue_char)))
-                source = Span.of(text, *nearest)
-            content_span = Span.from_fragments(text, content)
-            cue_span = Span.of(text, offset + doc[c_start].idx, offset + doc[c_end - 1].idx + len(doc[c_end - 1]))
-            out.append(Attribution("", quote_kind(content_span.text), content_span, source, cue_span,
-                                   origin="model", probability=round(p_cue * p_content, 4)))
+        for chunk in _groups(cues, lambda c: c.window[1] - c.window[0], GROUP_TOKENS):
+            # Each cue adds its own part to the role scores of its window's tokens.
+            parts = []
+            for cue in chunk:
+                parts.extend(cue.paragraph.features.cue_part(cue.start, cue.end, cue.window))
+                budget.check("the attribution model")
+            lengths = [len(cue.base_scores) for cue in chunk]
+            scores = self._role.scores(attributes.ids(parts), np.concatenate([c.base_scores for c in chunk]))
+            scores = _split(scores, lengths)
+            roles = zip(self._role.best(scores), self._role.marginals(scores))
+            out.extend(a for cue, (best, marginals) in zip(chunk, roles)
+                       if (a := self._attribution(text, blocks, cue, best, marginals)) is not None)
         return out
 
-    @staticmethod
-    def _marked_probability(tagger, label: str, tokens) -> float:
-        """The mean marginal probability that ``tokens`` carry ``label`` (B or I), as last tagged."""
-        tokens = list(tokens)
-        if not tokens:
-            return 0.0
-        total = sum(tagger.marginal("B-" + label, i) + tagger.marginal("I-" + label, i) for i in tokens)
-        return total / len(tokens)
+    def _attribution(self, text: str, blocks: Sequence[tuple[int, Doc]], cue: _Cue,
+                     best: list[int], marginals: np.ndarray) -> Attribution | None:
+        """The attribution of one cue from the role CRF's tags (None: no content found)."""
+        paragraph, c_start, c_end = cue.paragraph, cue.start, cue.end
+        offset, doc, lo = paragraph.offset, paragraph.doc, cue.window[0]
+        # Tags of the window only (the whole paragraph unless it is long and full of cues);
+        # token positions in it are shifted by ``lo``.
+        tags = [self._role.labels[y] for y in best]
+        content_tokens = [i for i, t in enumerate(tags) if t.endswith("-CON")]
+        p_content = _marked_probability(self._role, marginals, "CON", content_tokens) if content_tokens else 0.5
+        content = _char_pieces(doc, offset, _shifted(token_runs(tags, "CON"), lo))
+        if not content:
+            index = paragraph.index
+            following = blocks[index + 1] if index + 1 < len(blocks) else None
+            content = _lead_in_content(text, offset, block_end(offset, doc), doc, c_end, following)
+        if not content:
+            return None  # a cue without content is no attribution
+        sources = _char_pieces(doc, offset, _shifted(token_runs(tags, "SRC"), lo))
+        if not sources:
+            sources = _subject_piece(doc, offset, paragraph.features.cue_head(c_start, c_end), c_start, content)
+        source = None
+        if sources:
+            cue_char = offset + doc[c_start].idx
+            nearest = min(sources, key=lambda p: min(abs(p[0] - cue_char), abs(p[1] - cue_char)))
+            source = Span.of(text, *nearest)
+        content_span = Span.from_fragments(text, content)
+        cue_span = Span.of(text, offset + doc[c_start].idx, offset + doc[c_end - 1].idx + len(doc[c_end - 1]))
+        return Attribution("", quote_kind(content_span.text), content_span, source, cue_span,
+                           origin="model", probability=round(cue.probability * p_content, 4))
 
-
-    def _find_cues(self, base: list[list[str]]) -> list[tuple[int, int]]:
-        tags = self._cue.tag(base)
+    def _find_cues(self, scores: list[np.ndarray]) -> list[list[tuple[int, int]]]:
+        """The token runs of each paragraph's cues, from its cue scores."""
+        labels = self._cue.labels
         if self.cue_threshold is None:
-            return token_runs(tags, "CUE")
+            return [token_runs([labels[y] for y in best], "CUE") for best in self._cue.best(scores)]
         # Marginals let recall be traded for precision; a token whose best label is B starts a run.
-        marked = []
-        for i, tag in enumerate(tags):
-            if 1.0 - self._cue.marginal("O", i) >= self.cue_threshold:
-                b = self._cue.marginal("B-CUE", i) >= self._cue.marginal("I-CUE", i)
-                marked.append("B-CUE" if b else "I-CUE")
-            else:
-                marked.append("O")
-        return token_runs(marked, "CUE")
+        index = self._cue.label_index
+        o, b, i = index["O"], index["B-CUE"], index["I-CUE"]
+        found = []
+        for marginals in self._cue.marginals(scores):
+            marked = []
+            for row in marginals.tolist():
+                if 1.0 - row[o] >= self.cue_threshold:
+                    marked.append("B-CUE" if row[b] >= row[i] else "I-CUE")
+                else:
+                    marked.append("O")
+            found.append(token_runs(marked, "CUE"))
+        return found
+
+
+def _groups(items: list, size, limit: int) -> Iterator[list]:
+    """``items`` in consecutive groups whose ``size``s add up to at most ``limit`` (an item
+    bigger than that makes a group of its own)."""
+    group, total = [], 0
+    for item in items:
+        n = size(item)
+        if group and total + n > limit:
+            yield group
+            group, total = [], 0
+        group.append(item)
+        total += n
+    if group:
+        yield group
+
+
+def _split(rows: np.ndarray, lengths: list[int]) -> list[np.ndarray]:
+    """``rows`` cut into consecutive pieces of ``lengths``."""
+    return np.split(rows, np.cumsum(lengths)[:-1]) if lengths else []
+
+
+def _marked_probability(crf: LinearCrf, marginals: np.ndarray, label: str, tokens) -> float:
+    """The mean marginal probability that ``tokens`` carry ``label`` (B or I)."""
+    tokens = list(tokens)
+    if not tokens:
+        return 0.0
+    columns = [crf.label_index["B-" + label], crf.label_index["I-" + label]]
+    total = sum(b + i for b, i in marginals[np.ix_(tokens, columns)].tolist())
+    return total / len(tokens)
 
 
 def _shifted(runs: list[tuple[int, int]], by: int) -> list[tuple[int, int]]:

@@ -127,7 +127,13 @@ class ParagraphFeatures:
 
     def for_cue(self, cue_start: int, cue_end: int, window: tuple[int, int] | None = None) -> list[list[str]]:
         """Features of every token (of ``window``, a token range, when given) relative to the
-        cue ``doc[cue_start:cue_end]``."""
+        cue ``doc[cue_start:cue_end]``: its base features, then ``cue_part``'s."""
+        lo, hi = window if window is not None else (0, len(self.base))
+        return [self.base[i] + part for i, part in zip(range(lo, hi), self.cue_part(cue_start, cue_end, (lo, hi)))]
+
+    def cue_part(self, cue_start: int, cue_end: int, window: tuple[int, int] | None = None) -> list[list[str]]:
+        """The features of ``for_cue`` that depend on the cue: what follows each token's base
+        features (the role tagger scores the base once per paragraph, this part per cue)."""
         lo, hi = window if window is not None else (0, len(self.base))
         if self._side_parts is None:
             self._side_parts = _side_parts(self._parse, self.base)
@@ -292,6 +298,7 @@ def _side_parts(p: _Parse, base: list[list[str]]) -> _SideParts:
 
 def _role_features(p: _Parse, base: list[list[str]], cue_start: int, cue_end: int,
                    lo: int = 0, hi: int | None = None, parts: _SideParts | None = None) -> list[list[str]]:
+    """The cue-dependent features of the tokens ``lo:hi`` (``ParagraphFeatures.cue_part``)."""
     heads, deps, tags, left, right = p.head, p.dep, p.pos, p.left, p.right
     n = len(base)
     hi = n if hi is None else hi
@@ -310,9 +317,8 @@ def _role_features(p: _Parse, base: list[list[str]], cue_start: int, cue_end: in
     out = []
     rels = []
     for i in range(lo, hi):
-        feats = base[i]
         if cue_start <= i < cue_end:
-            out.append(feats + ["in_cue", cue_features[0]])
+            out.append(["in_cue", cue_features[0]])
             rels.append("cue")
             continue
         if i < cue_start:
@@ -342,7 +348,7 @@ def _role_features(p: _Parse, base: list[list[str]], cue_start: int, cue_end: in
             rel = "lca:none"
             depth = "upX"
         rels.append(rel)
-        f = list(feats)
+        f = []
         if i == cue_end:
             f.append("next_to_cue")
         elif i == cue_start - 1:

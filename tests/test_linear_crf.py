@@ -1,0 +1,126 @@
+"""The numpy tagger (attribution/linear_crf.py) against crfsuite's own, the reference: the same
+labels, the same marginals up to rounding, the same scores when a token's features are scored
+in two parts."""
+import random
+from types import SimpleNamespace
+
+import numpy as np
+import pycrfsuite
+import pytest
+
+from reportedly.attribution.crf import MODEL_DIR
+from reportedly.attribution.linear_crf import BATCH_CELLS, _read_model, read_crfs
+
+
+def _reference(path, rows):
+    tagger = pycrfsuite.Tagger()
+    tagger.open(str(path))
+    tags = tagger.tag(rows)
+    labels = tagger.labels()
+    marginals = np.array([[tagger.marginal(y, t) for y in labels] for t in range(len(rows))])
+    return tags, labels, marginals
+
+
+def _decode(crf, sequences):
+    scores = [crf.scores(crf.attributes.ids(rows)) for rows in sequences]
+    return [SimpleNamespace(best=b, marginals=m) for b, m in zip(crf.best(scores), crf.marginals(scores))]
+
+
+@pytest.fixture(scope="module")
+def toy_model(tmp_path_factory):
+    """A CRF trained on hand-made sequences: words, a repeated feature, a few labels."""
+    trainer = pycrfsuite.Trainer(verbose=False)
+    rng = random.Random(3)
+    for _ in range(60):
+        words = [rng.choice("the mayor said bridge would open in may".split()) for _ in range(rng.randint(1, 9))]
+        rows = [["bias", "w=" + w, "w=" + w, "prev=" + (words[i - 1] if i else "^")] for i, w in enumerate(words)]
+        labels = ["CUE" if w == "said" else "SRC" if w == "mayor" else "O" for w in words]
+        trainer.append(rows, labels)
+    trainer.set_params({"max_iterations": 50, "c1": 0.1})
+    path = tmp_path_factory.mktemp("crf") / "toy.crfsuite"
+    trainer.train(str(path))
+    return path
+
+
+def test_toy_model_tags_and_marginals_as_crfsuite(toy_model):
+    (crf,) = read_crfs(toy_model)
+    sequences = [
+        [["bias", "w=the"], ["bias", "w=mayor", "w=mayor"], ["bias", "w=said", "never-seen"]],
+        [["bias", "w=said"]],
+        [["unknown"], ["w=mayor", "prev=the"], ["bias"], ["w=said", "w=said", "w=said"]],
+    ]
+    for rows, decoded in zip(sequences, _decode(crf, sequences)):
+        tags, labels, marginals = _reference(toy_model, rows)
+        assert [crf.labels[y] for y in decoded.best] == tags
+        order = [crf.label_index[y] for y in labels]
+        assert np.allclose(decoded.marginals[:, order], marginals, rtol=0, atol=1e-12)
+
+
+def test_scores_in_two_parts_equal_the_whole_to_the_bit(toy_model):
+    (crf,) = read_crfs(toy_model)
+    rows = [["bias", "w=the", "prev=^"], ["w=mayor", "x", "w=mayor", "prev=the", "bias"]]
+    whole = crf.scores(crf.attributes.ids(rows))
+    first = crf.scores(crf.attributes.ids([r[:2] for r in rows]))
+    split = crf.scores(crf.attributes.ids([r[2:] for r in rows]), start=first)
+    assert np.array_equal(whole, split)
+
+
+def test_models_read_together_share_attribute_ids():
+    cue, role = read_crfs(MODEL_DIR / "cue.crfsuite", MODEL_DIR / "role.crfsuite")
+    assert cue.attributes is role.attributes
+    assert cue.labels == ("O", "B-CUE", "I-CUE")
+    # A feature only the role model knows weighs nothing for the cue model.
+    ids = cue.attributes.ids([["in_cue"]])
+    assert not cue.weights[ids].any() and role.weights[ids].any()
+
+
+@pytest.mark.parametrize("name", ["cue", "role"])
+def test_shipped_models_tag_random_sequences_as_crfsuite(name):
+    """Sequences of the model's own features drawn at random (with unknown ones and repeats),
+    of lengths around BATCH_CELLS' splits, decoded together."""
+    path = MODEL_DIR / f"{name}.crfsuite"
+    names = _read_model(path.read_bytes())[1]
+    (crf,) = read_crfs(path)
+    rng = random.Random(7)
+    sequences = []
+    for length in [1, 2, 3, 17, 40, 40, 300] + [rng.randint(1, 60) for _ in range(30)]:
+        sequences.append([rng.sample(names, 25) + ["not a feature"] + rng.sample(names, 2) * 2 for _ in range(length)])
+    assert sum(map(len, sequences)) > 0
+    for rows, decoded in zip(sequences, _decode(crf, sequences)):
+        tags, labels, marginals = _reference(path, rows)
+        assert [crf.labels[y] for y in decoded.best] == tags
+        order = [crf.label_index[y] for y in labels]
+        assert np.allclose(decoded.marginals[:, order], marginals, rtol=0, atol=1e-9)
+
+
+def test_batches_split_long_sequences(monkeypatch, toy_model):
+    import reportedly.attribution.linear_crf as linear_crf
+
+    monkeypatch.setattr(linear_crf, "BATCH_CELLS", 6)
+    (crf,) = read_crfs(toy_model)
+    sequences = [[["bias", "w=said"]] * n for n in (4, 1, 3, 0, 2)]
+    decoded = _decode(crf, sequences)
+    assert [len(d.best) for d in decoded] == [4, 1, 3, 0, 2]
+    for rows, d in zip(sequences, decoded):
+        if rows:
+            assert [crf.labels[y] for y in d.best] == _reference(toy_model, rows)[0]
+    assert BATCH_CELLS >= 10_000
+
+
+@pytest.mark.model
+def test_extractor_finds_the_same_in_groups_of_any_size(monkeypatch, analyzer):
+    """Tagging paragraphs (and cues' roles) in groups changes nothing: one paragraph or one
+    cue at a time finds what a whole article at once finds."""
+    import reportedly.attribution.crf as crf
+    from reportedly.ingest.plaintext import read_plaintext
+
+    text = ("The mayor said the bridge would open in May.\n\n"
+            "\"We are ready,\" she told reporters, adding that the budget was tight.\n\n"
+            "Critics disagreed. \"It is too late,\" said Tom Hale, a councillor.")
+    article = read_plaintext(text, "groups")
+    blocks, _ = analyzer.parse(article)
+    extractor = crf.load_default_extractor()
+    whole = extractor.extract(article.text, blocks)
+    assert len(whole) >= 3
+    monkeypatch.setattr(crf, "GROUP_TOKENS", 1)
+    assert extractor.extract(article.text, blocks) == whole
