@@ -124,3 +124,29 @@ def test_extractor_finds_the_same_in_groups_of_any_size(monkeypatch, analyzer):
     assert len(whole) >= 3
     monkeypatch.setattr(crf, "GROUP_TOKENS", 1)
     assert extractor.extract(article.text, blocks) == whole
+
+
+def _segment_ids_match_names(doc):
+    from reportedly.attribution.features import ParagraphFeatures, SegmentIds
+
+    (crf,) = read_crfs(MODEL_DIR / "role.crfsuite")
+    lookup = crf.attributes.lookup
+    features = ParagraphFeatures(doc, 1)
+    segments = SegmentIds(lookup, limit=3)  # a small memo, forgotten and refilled on the way
+    for start in range(len(doc)):
+        for window in [None, (max(0, start - 2), min(len(doc), start + 3))]:
+            names = features.cue_part(start, start + 1, window)
+            ids = features.cue_part(start, start + 1, window, segments)
+            assert [list(row) for row in ids] == [lookup(row) for row in names]
+            assert any(any(row) for row in ids)
+
+
+def test_role_segment_ids_are_the_ids_of_the_names():
+    import spacy
+
+    _segment_ids_match_names(spacy.blank("en")('The mayor said "the bridge will open in May," and left.'))
+
+
+@pytest.mark.model
+def test_role_segment_ids_are_the_ids_of_the_names_on_a_parse(analyzer):
+    _segment_ids_match_names(analyzer.nlp('The mayor said "the bridge will open in May," according to aides.'))

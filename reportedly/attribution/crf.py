@@ -26,7 +26,7 @@ from ..errors import ModelNotFoundError
 from ..model import Attribution, Span
 from .blocks import block_end
 from .brat import quote_kind
-from .features import ParagraphFeatures
+from .features import ParagraphFeatures, SegmentIds
 from .linear_crf import LinearCrf, read_crfs
 from .syntax import subject_of, trim_subtree
 
@@ -94,6 +94,7 @@ class CrfExtractor:
                 f"no attribution model in {self.model_dir}; train one with run_train(DATA_DIR, OUT_DIR)"
             )
         self._cue, self._role = read_crfs(cue_path, role_path)
+        self._segments = SegmentIds(self._cue.attributes.lookup)
         meta_path = self.model_dir / META_FILE
         self.meta = json.loads(meta_path.read_text()) if meta_path.exists() else {}
         if self.cue_threshold is None:
@@ -149,10 +150,10 @@ class CrfExtractor:
             # Each cue adds its own part to the role scores of its window's tokens.
             parts = []
             for cue in chunk:
-                parts.extend(cue.paragraph.features.cue_part(cue.start, cue.end, cue.window))
+                parts.extend(cue.paragraph.features.cue_part(cue.start, cue.end, cue.window, self._segments))
                 budget.check("the attribution model")
             lengths = [len(cue.base_scores) for cue in chunk]
-            scores = self._role.scores(attributes.ids(parts), np.concatenate([c.base_scores for c in chunk]))
+            scores = self._role.scores(attributes.matrix(parts), np.concatenate([c.base_scores for c in chunk]))
             scores = _split(scores, lengths)
             roles = zip(self._role.best(scores), self._role.marginals(scores))
             out.extend(a for cue, (best, marginals) in zip(chunk, roles)

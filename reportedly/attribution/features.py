@@ -123,21 +123,20 @@ class ParagraphFeatures:
     def __init__(self, doc: Doc, paragraph_index: int) -> None:
         self._parse = _read_parse(doc)
         self.base = _base_features(self._parse, paragraph_index)
-        self._side_parts: _SideParts | None = None  # made with the first cue
 
     def for_cue(self, cue_start: int, cue_end: int, window: tuple[int, int] | None = None) -> list[list[str]]:
         """Features of every token (of ``window``, a token range, when given) relative to the
         cue ``doc[cue_start:cue_end]``: its base features, then ``cue_part``'s."""
         lo, hi = window if window is not None else (0, len(self.base))
-        return [self.base[i] + part for i, part in zip(range(lo, hi), self.cue_part(cue_start, cue_end, (lo, hi)))]
+        return [self.base[i] + list(part) for i, part in zip(range(lo, hi), self.cue_part(cue_start, cue_end, (lo, hi)))]
 
-    def cue_part(self, cue_start: int, cue_end: int, window: tuple[int, int] | None = None) -> list[list[str]]:
+    def cue_part(self, cue_start: int, cue_end: int, window: tuple[int, int] | None = None,
+                 emit=None) -> list[list]:
         """The features of ``for_cue`` that depend on the cue: what follows each token's base
-        features (the role tagger scores the base once per paragraph, this part per cue)."""
+        features (the role tagger scores the base once per paragraph, this part per cue).
+        ``emit`` makes each segment of them (see ``_segment``; ``SegmentIds`` gives ids)."""
         lo, hi = window if window is not None else (0, len(self.base))
-        if self._side_parts is None:
-            self._side_parts = _side_parts(self._parse, self.base)
-        return _role_features(self._parse, self.base, cue_start, cue_end, lo, hi, self._side_parts)
+        return _role_features(self._parse, self.base, cue_start, cue_end, lo, hi, emit or _segment)
 
     def role_windows(self, cues: list[tuple[int, int]]) -> list[tuple[int, int]]:
         """The token range the role CRF tags for each cue: the whole paragraph, unless that
@@ -279,30 +278,66 @@ def role_window(p: _Parse, cue_start: int, cue_end: int, width: int = ROLE_WINDO
     return max(lo, cue_start - width), min(hi, cue_end + width)
 
 
-@dataclass(frozen=True)
-class _SideParts:
-    """The role features of each token that depend on its side of the cue but on no cue: made
-    once per paragraph, not once per cue and token."""
+# The role features of a token come in segments, each a function of a few values (its "key"):
+# the path to the cue, the token against the cue, and its neighbours' paths; a token in the cue
+# has one segment of its own. ``_segment`` spells a segment out. The role tagger maps each
+# (segment, key) to attribute ids once and remembers them (``SegmentIds``): most keys recur
+# from cue to cue and article to article, and the strings need not be made again.
+IN_CUE, PATH, AGAINST_CUE, NEIGHBOURS = range(4)
+SEGMENTS = 4
+_SIDES = ("L", "R")
 
-    dep: tuple[list[str], list[str]]  # "d|side=…" for side L, side R
-    quote: tuple[list[str], list[str]]  # "q|side=…"
+
+def _segment(kind: int, key: tuple) -> tuple[str, ...]:
+    """The feature names of segment ``kind`` for ``key`` (see ``_role_rows`` for the keys)."""
+    if kind == IN_CUE:
+        (cue_lemma,) = key
+        return ("in_cue", "cl=" + cue_lemma)
+    if kind == PATH:
+        flag, rel, tag, lca_tag, s, dist, sd, up, k = key
+        side = _SIDES[s]
+        depth = "upX" if up < 0 else "up%d" % up
+        out = (flag,) if flag else ()
+        return out + (rel + "|" + tag, rel + "|lca=" + lca_tag, "side=" + side, "dist=" + side + _bucketed(dist),
+                      "sd=" + str(sd), rel, rel + "|" + depth, rel + "|" + side, "depth=" + _bucketed(k))
+    if kind == AGAINST_CUE:
+        cue_lemma, s, dep, tag, sd, quote, in_tree, first, last = key
+        side = _SIDES[s]
+        out = ("cl=" + cue_lemma, "cl|side=" + cue_lemma + "|" + side, "d|side=" + dep + "|" + side,
+               "p|side|sd=" + tag + "|" + side + "|" + str(sd), "q|side=" + quote + "|" + side,
+               "in_cue_tree=1" if in_tree else "in_cue_tree=0")
+        return out + ("br_first",) * first + ("br_last",) * last
+    before2, before1, rel, after1, after2 = key
+    return ("-2:" + before2, "-1:" + before1, "-1:" + before1 + ">" + rel,
+            "+1:" + after1, "+1:" + after1 + ">" + rel, "+2:" + after2)
 
 
-def _side_parts(p: _Parse, base: list[list[str]]) -> _SideParts:
-    sides = ("L", "R")
-    return _SideParts(
-        dep=tuple(["d|side=" + d + "|" + side for d in p.dep] for side in sides),
-        quote=tuple(["q|side=" + f[QUOTE_FEATURE] + "|" + side for f in base] for side in sides),
-    )
+class SegmentIds:
+    """``(kind, key)`` -> the ids of ``_segment(kind, key)``'s names by ``ids_of``, remembered
+    (up to ``limit`` keys of a kind, then forgotten: memory stays bounded on any corpus)."""
+
+    def __init__(self, ids_of, limit: int = 200_000) -> None:
+        self._ids_of = ids_of
+        self._memos: list[dict] = [{} for _ in range(SEGMENTS)]
+        self._limit = limit
+
+    def __call__(self, kind: int, key: tuple) -> tuple[int, ...]:
+        memo = self._memos[kind]
+        found = memo.get(key)
+        if found is None:
+            if len(memo) >= self._limit:
+                memo.clear()
+            found = memo[key] = tuple(self._ids_of(_segment(kind, key)))
+        return found
 
 
 def _role_features(p: _Parse, base: list[list[str]], cue_start: int, cue_end: int,
-                   lo: int = 0, hi: int | None = None, parts: _SideParts | None = None) -> list[list[str]]:
-    """The cue-dependent features of the tokens ``lo:hi`` (``ParagraphFeatures.cue_part``)."""
+                   lo: int = 0, hi: int | None = None, emit=_segment) -> list[list]:
+    """The cue-dependent features of the tokens ``lo:hi`` (``ParagraphFeatures.cue_part``):
+    each token's segments by ``emit`` (their names, or with a SegmentIds their ids)."""
     heads, deps, tags, left, right = p.head, p.dep, p.pos, p.left, p.right
     n = len(base)
     hi = n if hi is None else hi
-    parts = parts if parts is not None else _side_parts(p, base)
     windowed = (lo, hi) != (0, n)
     cue = _span_head(heads, cue_start, cue_end)
     cue_path = [cue]
@@ -311,22 +346,22 @@ def _role_features(p: _Parse, base: list[list[str]], cue_start: int, cue_end: in
     cue_pos = {i: k for k, i in enumerate(cue_path)}
     cue_si = p.sentence[cue]
     cue_lemma = p.lemma[cue]
-    cue_features = ("cl=" + cue_lemma, "cl|side=" + cue_lemma + "|L", "cl|side=" + cue_lemma + "|R")
     cue_left, cue_right = left[cue], right[cue]
     sentence = p.sentence
+    in_cue = emit(IN_CUE, (cue_lemma,))
     out = []
     rels = []
     for i in range(lo, hi):
         if cue_start <= i < cue_end:
-            out.append(["in_cue", cue_features[0]])
+            out.append(list(in_cue))
             rels.append("cue")
             continue
         if i < cue_start:
-            side, s, dist = "L", 0, cue_start - i
+            s, dist = 0, cue_start - i
         else:
-            side, s, dist = "R", 1, i - cue_end + 1
+            s, dist = 1, i - cue_end + 1
         sd = sentence[i] - cue_si
-        sd_s = str(-3 if sd < -3 else 3 if sd > 3 else sd)
+        sd = -3 if sd < -3 else 3 if sd > 3 else sd
         # Path: climb from the token until reaching the cue's path to the root (the LCA).
         k = 0
         node = i
@@ -343,41 +378,19 @@ def _role_features(p: _Parse, base: list[list[str]], cue_start: int, cue_end: in
             tok_branch = deps[below] if below is not None else "self"
             cue_branch = deps[cue_path[up_cue - 1]] if up_cue > 0 else "cue"
             rel = "lca:%s>%s" % (tok_branch, cue_branch)
-            depth = "up%d" % (up_cue if up_cue < 3 else 3)
+            up = up_cue if up_cue < 3 else 3
         else:
             rel = "lca:none"
-            depth = "upX"
+            up = -1
         rels.append(rel)
-        f = []
-        if i == cue_end:
-            f.append("next_to_cue")
-        elif i == cue_start - 1:
-            f.append("prev_to_cue")
+        flag = "next_to_cue" if i == cue_end else "prev_to_cue" if i == cue_start - 1 else ""
         tag = tags[i]
-        f += [
-            rel + "|" + tag,
-            rel + "|lca=" + tags[node],
-            "side=" + side,
-            "dist=" + side + _bucketed(dist),
-            "sd=" + sd_s,
-            rel,
-            rel + "|" + depth,
-            rel + "|" + side,
-            "depth=" + _bucketed(k),
-            cue_features[0],
-            cue_features[1 + s],
-            parts.dep[s][i],
-            "p|side|sd=" + tag + "|" + side + "|" + sd_s,
-            parts.quote[s][i],
-            "in_cue_tree=1" if cue_left <= i <= cue_right else "in_cue_tree=0",
-        ]
         # Sources and contents are mostly whole subtrees: the first and last tokens of the
         # token's branch under the LCA are where a span may start or end.
         branch = below if below is not None else i
-        if i == left[branch]:
-            f.append("br_first")
-        if i == right[branch]:
-            f.append("br_last")
+        f = list(emit(PATH, (flag, rel, tag, tags[node], s, dist if dist < 13 else 13, sd, up, k if k < 13 else 13)))
+        f += emit(AGAINST_CUE, (cue_lemma, s, deps[i], tag, sd, base[i][QUOTE_FEATURE], cue_left <= i <= cue_right,
+                                i == left[branch], i == right[branch]))
         out.append(f)
     # A span boundary is where the path to the cue changes: the neighbours' paths, and the
     # change itself at +-1 (on PolNeAR dev, content exact F1 +0.02 with these).
@@ -386,11 +399,9 @@ def _role_features(p: _Parse, base: list[list[str]], cue_start: int, cue_end: in
         i = lo + k
         if cue_start <= i < cue_end:
             continue
-        rel = rels[k]
         before2 = rels[k - 2] if k >= 2 else "edge"
         before1 = rels[k - 1] if k >= 1 else "edge"
         after1 = rels[k + 1] if k + 1 < width else "edge"
         after2 = rels[k + 2] if k + 2 < width else "edge"
-        f += ["-2:" + before2, "-1:" + before1, "-1:" + before1 + ">" + rel,
-              "+1:" + after1, "+1:" + after1 + ">" + rel, "+2:" + after2]
+        f += emit(NEIGHBOURS, (before2, before1, rels[k], after1, after2))
     return out

@@ -50,17 +50,27 @@ class Attributes:
             ids.setdefault(name, len(ids) + 1)
         return [ids[name] for name in names]
 
+    def lookup(self, names: Sequence[str]) -> list[int]:
+        """The ids of ``names`` (``UNKNOWN`` for a name no model knows)."""
+        return list(map(self._ids.get, names, itertools.repeat(self.UNKNOWN, len(names))))
+
     def ids(self, rows: Sequence[Sequence[str]]) -> np.ndarray:
         """``[t, k]``: the id of ``rows[t][k]``; short rows are padded with ``UNKNOWN``."""
+        return self._padded(rows, map(self._ids.get, itertools.chain.from_iterable(rows), itertools.repeat(self.UNKNOWN)))
+
+    def matrix(self, rows: Sequence[Sequence[int]]) -> np.ndarray:
+        """``rows`` of ids (see ``lookup``) as ``ids`` gives them."""
+        return self._padded(rows, itertools.chain.from_iterable(rows))
+
+    def _padded(self, rows, values) -> np.ndarray:
         lengths = np.fromiter(map(len, rows), dtype=np.intp, count=len(rows))
         width = int(lengths.max()) if len(rows) else 0
         out = np.full((len(rows), width), self.UNKNOWN, dtype=np.intp)
         if width:
-            # Row and column of every feature, in reading order.
+            # Row and column of every value, in reading order.
             owner = np.repeat(np.arange(len(rows)), lengths)
             column = np.arange(len(owner)) - np.repeat(np.cumsum(lengths) - lengths, lengths)
-            out[owner, column] = list(map(self._ids.get, itertools.chain.from_iterable(rows),
-                                          itertools.repeat(self.UNKNOWN)))
+            out[owner, column] = np.fromiter(values, dtype=np.intp, count=len(owner))
         return out
 
 
