@@ -127,12 +127,13 @@ def test_extractor_finds_the_same_in_groups_of_any_size(monkeypatch, analyzer):
 
 
 def _segment_ids_match_names(doc):
-    from reportedly.attribution.features import ParagraphFeatures, SegmentIds
+    from reportedly.attribution.features import ParagraphFeatures, Segments
 
     (crf,) = read_crfs(MODEL_DIR / "role.crfsuite")
     lookup = crf.attributes.lookup
     features = ParagraphFeatures(doc, 1)
-    segments = SegmentIds(lookup, limit=3)  # a small memo, forgotten and refilled on the way
+    segments = Segments(lookup, limit=3)  # a small memo, forgotten and refilled on the way
+    assert [list(row) for row in features.base_segments(segments)] == [lookup(row) for row in features.base]
     for start in range(len(doc)):
         for window in [None, (max(0, start - 2), min(len(doc), start + 3))]:
             names = features.cue_part(start, start + 1, window)
@@ -141,12 +142,12 @@ def _segment_ids_match_names(doc):
             assert any(any(row) for row in ids)
 
 
-def test_role_segment_ids_are_the_ids_of_the_names():
+def test_segment_ids_are_the_ids_of_the_names():
     import spacy
 
     _segment_ids_match_names(spacy.blank("en")('The mayor said "the bridge will open in May," and left.'))
 
 
 @pytest.mark.model
-def test_role_segment_ids_are_the_ids_of_the_names_on_a_parse(analyzer):
+def test_segment_ids_are_the_ids_of_the_names_on_a_parse(analyzer):
     _segment_ids_match_names(analyzer.nlp('The mayor said "the bridge will open in May," according to aides.'))

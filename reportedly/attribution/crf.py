@@ -26,7 +26,7 @@ from ..errors import ModelNotFoundError
 from ..model import Attribution, Span
 from .blocks import block_end
 from .brat import quote_kind
-from .features import ParagraphFeatures, SegmentIds
+from .features import ParagraphFeatures, Segments
 from .linear_crf import LinearCrf, read_crfs
 from .syntax import subject_of, trim_subtree
 
@@ -94,7 +94,7 @@ class CrfExtractor:
                 f"no attribution model in {self.model_dir}; train one with run_train(DATA_DIR, OUT_DIR)"
             )
         self._cue, self._role = read_crfs(cue_path, role_path)
-        self._segments = SegmentIds(self._cue.attributes.lookup)
+        self._segments = Segments(self._cue.attributes.lookup)
         meta_path = self.model_dir / META_FILE
         self.meta = json.loads(meta_path.read_text()) if meta_path.exists() else {}
         if self.cue_threshold is None:
@@ -130,8 +130,9 @@ class CrfExtractor:
             budget.check("the attribution model")
         # The base features of every paragraph are looked up once (both CRFs number them alike).
         attributes = self._cue.attributes
-        lengths = [len(p.features.base) for p in paragraphs]
-        base_ids = _split(attributes.ids([row for p in paragraphs for row in p.features.base]), lengths)
+        lengths = [len(p.features) for p in paragraphs]
+        base_ids = _split(attributes.matrix([row for p in paragraphs for row in p.features.base_segments(self._segments)]),
+                          lengths)
         cue_scores = _split(self._cue.scores(np.concatenate(base_ids)), lengths)
         found = self._find_cues(cue_scores)
         # The marginals give each cue its probability: only the paragraphs with a cue need them.
