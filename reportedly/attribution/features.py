@@ -2,7 +2,8 @@
 
 The cue CRF reads ``ParagraphFeatures.base`` of a paragraph; the role CRF reads
 ``ParagraphFeatures.for_cue``: the same base plus, for every token, where it stands relative to
-one given cue (side, distance, sentence, and the dependency path between the two).
+one given cue (side, distance, sentence, and the dependency path between the two). Training
+reads them by name; the extractor's taggers as attribute ids, segment by segment (``Segments``).
 """
 from __future__ import annotations
 
@@ -363,10 +364,11 @@ def _segment(kind: int, key: tuple) -> tuple[str, ...]:
 
 class Segments:
     """Segments by kind and key (see ``_segment``): their names, or with ``ids_of`` (names ->
-    ids) their ids; each remembered, up to ``limit`` keys of a kind, then forgotten (memory
-    stays bounded on any corpus)."""
+    ids) their ids; each remembered, up to ``limit`` keys of a kind, then forgotten: memory
+    stays bounded on any corpus (PolNeAR dev leaves 55,000 keys in all, 11 MB; the commonest
+    keys are back soon after a kind is forgotten)."""
 
-    def __init__(self, ids_of=None, limit: int = 100_000) -> None:
+    def __init__(self, ids_of=None, limit: int = 20_000) -> None:
         self._ids_of = ids_of
         self._memos: list[dict] = [{} for _ in range(SEGMENTS)]
         self._limit = limit

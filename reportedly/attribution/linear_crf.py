@@ -126,7 +126,7 @@ class LinearCrf:
 
     def _batched(self, scores, compute, take) -> list:
         # Sequences longest first: the ones still running at position t are the first active[t].
-        out = [take(np.zeros((1, 0, len(self.labels)), dtype=np.intp), 0, 0)] * len(scores)
+        out = [take(np.zeros((1, 0, len(self.labels))), 0, 0)] * len(scores)  # empty ones stay so
         for batch in _batches([len(s) for s in scores]):
             lengths = [len(scores[i]) for i in batch]
             state = np.zeros((len(batch), lengths[0], len(self.labels)))
