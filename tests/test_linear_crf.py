@@ -151,3 +151,38 @@ def test_segment_ids_are_the_ids_of_the_names():
 @pytest.mark.model
 def test_segment_ids_are_the_ids_of_the_names_on_a_parse(analyzer):
     _segment_ids_match_names(analyzer.nlp('The mayor said "the bridge will open in May," according to aides.'))
+
+
+@pytest.mark.model
+def test_extractor_tags_as_crfsuite_on_its_features_by_name(analyzer):
+    """End to end on a parse: the extractor's way (segment ids, base scored once per paragraph,
+    each cue's part added) gives crfsuite's tags on the same features by name."""
+    from reportedly.attribution.crf import load_default_extractor, token_runs
+    from reportedly.attribution.features import ParagraphFeatures
+    from reportedly.ingest.plaintext import read_plaintext
+
+    text = ("Storm Coming\n\n"
+            "The mayor said on Monday that the bridge would open in May, according to aides.\n\n"
+            "\"We are ready,\" she told reporters. Critics, he added, \"are not.\"\n\n"
+            "Officials declined to comment, but a spokesman wrote that the plan was \"on track.\"")
+    article = read_plaintext(text, "reference")
+    blocks, _ = analyzer.parse(article)
+    extractor = load_default_extractor()
+    cue, role, segments = extractor._cue, extractor._role, extractor._segments
+    cue_ref, role_ref = pycrfsuite.Tagger(), pycrfsuite.Tagger()
+    cue_ref.open(str(MODEL_DIR / "cue.crfsuite"))
+    role_ref.open(str(MODEL_DIR / "role.crfsuite"))
+    roles = 0
+    for index, (_offset, doc) in enumerate(blocks):
+        features = ParagraphFeatures(doc, index)
+        ids = cue.attributes.matrix(features.base_segments(segments))
+        tags = [cue.labels[y] for y in cue.best([cue.scores(ids)])[0]]
+        assert tags == cue_ref.tag(features.base)
+        base = role.scores(ids)
+        cues = token_runs(tags, "CUE")
+        for (start, end), (lo, hi) in zip(cues, features.role_windows(cues)):
+            part = cue.attributes.matrix(features.cue_part(start, end, (lo, hi), segments))
+            best = role.best([role.scores(part, base[lo:hi])])[0]
+            assert [role.labels[y] for y in best] == role_ref.tag(features.for_cue(start, end, (lo, hi)))
+            roles += 1
+    assert roles >= 4
