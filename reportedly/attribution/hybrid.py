@@ -11,9 +11,11 @@ attribution is added only where the model found nothing that competes with it (s
 Credited block quotations (``blockquotes``: a post under a lead-in or over a signature) are the
 layout's too: model finds reading the same quotation are left to them, and a block quotation no
 one credits continues the last speaker before it (``follow_block_quotes``, at the end).
-Then what the layout says no one speaks in is cleared (datelines, credits, captions, plain
-questions of an interview: ``furniture``), and quotes that go on are followed (``continuations``:
-whole and split quotes, follow-on paragraphs, pull quotes).
+A sentence that ends with ", <name> reported" is that name's report of the clause before it
+(``trailing``), and so is "As <name> noted, …" of the rest of the sentence. Then what the
+layout says no one speaks in is cleared (datelines, credits, captions, plain questions of an
+interview: ``furniture``), and quotes that go on are followed (``continuations``: whole and
+split quotes, follow-on paragraphs, pull quotes).
 Measured on PolNeAR dev: macro token F1 0.773 against the CRFs' 0.752, relation F1 0.691
 against 0.674.
 """
@@ -33,6 +35,7 @@ from .layout import LayoutExtractor
 from .introduced import introduced_quotes, pasted_posts, within_posts
 from .leadins import colon_quotes
 from .quotes import QuoteIndex, find_quotes
+from .trailing import leading_reports, trailing_reports
 
 
 @dataclass
@@ -78,6 +81,10 @@ class HybridExtractor:
         if posts:
             found = within_posts(found, posts) + posts
         found = clear_furniture(text, found, layout.datelines, layout.quiet)
+        # "…, Yahoo Finance reported." is the name's report of the whole clause before it.
+        found = trailing_reports(text, blocks, found)
+        # … and "As the authors explain, …" the source's statement of the rest of the sentence.
+        found = leading_reports(text, blocks, found)
         found = continue_quotes(text, paragraphs, listed, found)
         return follow_block_quotes(text, blocks, found)
 
