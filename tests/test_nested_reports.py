@@ -1,0 +1,43 @@
+"""A named source's "that" statement inside a model content is kept (needs the spaCy model)."""
+import pytest
+
+from reportedly.attribution.blocks import parse_blocks
+from reportedly.attribution.hybrid import HybridExtractor
+from reportedly.attribution.rules import RuleExtractor
+from reportedly.model import Attribution, Span
+
+pytestmark = pytest.mark.model
+
+
+class Fixed:
+    def __init__(self, *atts):
+        self.atts = list(atts)
+
+    def extract(self, text, blocks):
+        return list(self.atts)
+
+
+def _span(text, words):
+    at = text.index(words)
+    return Span.of(text, at, at + len(words))
+
+
+def _run(text, source, cue, content):
+    from reportedly.nlp import load_pipeline
+
+    blocks = next(parse_blocks(load_pipeline(), [text]))
+    outer = Attribution("", "indirect", _span(text, content), _span(text, source), _span(text, cue))
+    found = HybridExtractor(Fixed(outer), RuleExtractor(require_source=True)).extract(text, blocks)
+    return sorted((a.source.text if a.source else None, a.cue.text if a.cue else None, a.content.text) for a in found)
+
+
+def test_a_named_source_told_that_inside_another_statement_is_its_own_statement():
+    text = "South Africa said Mr Mugabe had told President Jacob Zuma on Wednesday that he was confined to his home."
+    found = _run(text, "South Africa", "said", "Mr Mugabe had told President Jacob Zuma on Wednesday that he was confined to his home")
+    assert ("Mr Mugabe", "told", "that he was confined to his home") in found
+
+
+def test_a_pronoun_inside_another_statement_is_left_to_it():
+    text = "Jane Roe, a lawmaker, said it showed that precarious work was not just an issue for drivers."
+    found = _run(text, "Jane Roe, a lawmaker,", "said", "it showed that precarious work was not just an issue for drivers")
+    assert [f[1] for f in found] == ["said"]
