@@ -260,3 +260,19 @@ def test_a_tribe_or_party_noun_after_a_name_makes_it_the_organisations_own():
     kinds = name_kinds([(0, d)])
     # "Ngātiwai believe …" tagged PERSON elsewhere is the tribe; Obama is not his administration.
     assert kinds.kind("Ngātiwai") == "organization" and kinds.kind("Obama") is None
+
+
+def test_a_misspelt_surname_needs_one_vowel_one_person_and_a_long_word():
+    from reportedly.provenance.lookups import misspelt_surname
+    from reportedly.provenance.mentions import Mention
+
+    def person(name, at):
+        return Mention(at, at + len(name), name, "person", name.split()[-1].lower(), name=name)
+
+    houser = [person("Trevor Houser", 0)]
+    assert misspelt_surname("Hauser", houser).name == "Trevor Houser"
+    assert misspelt_surname("Haüser", houser) is None and misspelt_surname("Hausor", houser) is None  # two letters
+    assert misspelt_surname("Hauser", houser + [person("Anna Hauzer", 40), person("Jim Hoeser", 60)]).name \
+        == "Trevor Houser"  # a consonant apart or two vowels apart is someone else
+    assert misspelt_surname("Hauser", houser + [person("Ben Heuser", 80)]) is None  # two people fit
+    assert misspelt_surname("Kam", [person("Jenny Kim", 0)]) is None  # too short to tell
