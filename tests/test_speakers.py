@@ -159,6 +159,13 @@ def test_a_surname_misspelt_by_one_vowel_is_the_person(analyzer):
     assert (sp.type, sp.name) == ("person", "Trevor Houser")
 
 
+def test_comments_are_texts_not_people(analyzer):
+    a = analyse(analyzer, "She posted the numbers on Monday.",
+                "The comments and attacks came fast: “You decided to start a conversation about someone else’s life.”")
+    sp = speaker_of(a, content="start a conversation")
+    assert sp.type == "document"
+
+
 def test_name_in_apposition_names_the_role(rules_analyzer):
     a = analyse(rules_analyzer, "His former business partner, Lawrence Cummings, said the deal was fair.")
     sp = speaker_of(a, cue="said")
