@@ -1,4 +1,4 @@
-"""A named source's "that" statement inside a model content is kept (needs the spaCy model)."""
+"""A named source's (or "it"/"they") "that" statement inside a model content is kept (needs the spaCy model)."""
 import pytest
 
 from reportedly.attribution.blocks import parse_blocks
@@ -37,7 +37,16 @@ def test_a_named_source_told_that_inside_another_statement_is_its_own_statement(
     assert ("Mr Mugabe", "told", "that he was confined to his home") in found
 
 
-def test_a_pronoun_inside_another_statement_is_left_to_it():
+def test_it_or_they_inside_another_statement_is_theirs_when_the_subject_of_the_cue():
     text = "Jane Roe, a lawmaker, said it showed that precarious work was not just an issue for drivers."
     found = _run(text, "Jane Roe, a lawmaker,", "said", "it showed that precarious work was not just an issue for drivers")
+    assert ("it", "showed", "that precarious work was not just an issue for drivers") in found
+
+
+def test_a_pronoun_that_is_not_the_cues_own_subject_is_left_out():
+    text = "Republicans want policies that cut taxes (they want lower rates and suggest that such rates would spur growth)."
+    found = _run(text, "Republicans", "want", "policies that cut taxes (they want lower rates and suggest that such rates would spur growth)")
+    assert [f[1] for f in found] == ["want"]
+    text = "Aides said it is necessary to show that they have nothing to hide."
+    found = _run(text, "Aides", "said", "it is necessary to show that they have nothing to hide")
     assert [f[1] for f in found] == ["said"]
