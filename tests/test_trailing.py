@@ -55,6 +55,10 @@ def test_a_report_the_model_read_is_kept_and_other_sentences_are_untouched():
 def test_no_report_inside_a_quote_or_with_a_complement():
     text = "“We lost the vote on Monday, Smith said,” she added."
     assert _run(text) == []
+    text = "“It’s lost, and we lost the vote on Monday, Smith said,” she added."
+    assert _run(text) == []
+    text = '"We lost the vote on Monday, Smith said," she added.'
+    assert _run(text) == []
     text = "The plant closed on Friday, the Times reported that the owner had left."
     assert _run(text) == []
 
@@ -64,6 +68,8 @@ def test_a_cue_with_another_source_or_a_day_for_a_name_is_left_alone():
     quote = _att(text, "“Our assumption is that the veto will be overridden,”", "Mitch McConnell, R-Ky.,", "said", "direct")
     assert _run(text, quote) == [("Mitch McConnell, R-Ky.,", "said", ["“Our assumption is that the veto will be overridden,”"])]
     text = "The senators agreed that the veto will be overridden, said Tuesday."
+    assert _run(text) == []
+    text = "The senators agreed that the veto will be overridden, I wrote last week."
     assert _run(text) == []
 
 

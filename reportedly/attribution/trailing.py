@@ -26,6 +26,7 @@ import dataclasses
 import re
 from typing import Sequence
 
+from ..intervals import Intervals
 from ..model import Attribution, Span
 from . import Block
 from .brat import quote_kind
@@ -48,35 +49,44 @@ _AFTER = re.compile(r",\s+(?P<source>" + _NAME + r")\s+(?P<cue>" + _CUE + r")" +
 _INVERTED = re.compile(r",\s+(?P<cue>" + _CUE + r")\s+(?P<source>" + _NAME + r")" + _WHEN + _END)
 # A clause of fewer words is no statement to report ("Smith, Jones said").
 _MIN_CLAUSE_WORDS = 4
-_OPENING = "“‘«"
-_CLOSING = "”’»"
+# The author's own earlier words (", I wrote", "As I wrote last week,") are no one else's statement.
+_SELF = frozenset("i we you".split())
+# Double quote marks only: "’" is the apostrophe too.
+_OPENING = "“«"
+_CLOSING = "”»"
 
 
 def trailing_reports(text: str, blocks: Sequence[Block], found: Sequence[Attribution]) -> list[Attribution]:
     """``found`` with each sentence-final ", <name> reported" read as the name's report of the
     clause before it: inner contents cut at the comma, finds inside the reporting clause
     dropped, and the report added where no find has its cue."""
-    found = list(found)
+    # Indexed once, so that each report looks up its finds instead of scanning them all (an
+    # article of many ", Smith said." sentences and many finds is not quadratic). Reports lie in
+    # different sentences; a find cut at one keeps its index entries, and ``current`` holds
+    # what it has become.
+    current: list[Attribution | None] = list(found)
+    cues = Intervals((a, b, k) for k, att in enumerate(current) if att.cue is not None for a, b in att.cue.pieces)
+    contents = Intervals((a, b, k) for k, att in enumerate(current) for a, b in att.content.pieces)
+    added = []
     for start, comma, source, cue, end in _reports(text, blocks):
-        same_cue = [att for att in found if att.cue is not None and _touches(att.cue, cue)]
-        if any(att.source is not None and not _touches(att.source, source) for att in same_cue):
+        same_cue = {k for _a, _b, k in cues.overlapping(*cue) if current[k] is not None}
+        if any(current[k].source is not None and not _touches(current[k].source, source) for k in same_cue):
             continue  # the cue has another source ("“…,” Mitch McConnell, R-Ky., said Tuesday")
-        kept = []
-        for att in found:
-            if att in same_cue:
-                if att.source is not None:
-                    kept.append(_cut(text, att, comma, end))  # the model read the report itself
-                continue  # the report's cue without its source: read again below
-            if not any(a < end and comma < b for a, b in att.content.pieces):
-                kept.append(att)
-            elif att.cue is None or att.cue.start < comma:
-                kept.append(_cut(text, att, comma, end))  # a content run on over the report
-        found = [att for att in kept if att is not None]
-        if not any(att.cue is not None and _touches(att.cue, cue) for att in found):
+        for k in same_cue:
+            # The model read the report itself (kept, its content cut at the comma), or its cue
+            # without its source (read again below).
+            current[k] = _cut(text, current[k], comma, end) if current[k].source is not None else None
+        for k in sorted({k for _a, _b, k in contents.overlapping(comma, end)} - same_cue):
+            att = current[k]
+            if att is None or not any(a < end and comma < b for a, b in att.content.pieces):
+                continue
+            # A content run on over the report is cut; a find inside the reporting clause goes.
+            current[k] = _cut(text, att, comma, end) if att.cue is None or att.cue.start < comma else None
+        if not any(current[k] is not None for k in same_cue):
             content = Span.of(text, start, comma)
-            found.append(Attribution("", quote_kind(content.text), content, Span.of(text, *source),
+            added.append(Attribution("", quote_kind(content.text), content, Span.of(text, *source),
                                      Span.of(text, *cue), origin="rules"))
-    return found
+    return [att for att in current if att is not None] + added
 
 
 def _back_over(text: str, end: int, chars: str, floor: int) -> int:
@@ -104,13 +114,14 @@ def _reports(text: str, blocks: Sequence[Block]):
             comma = s_start + match.start()
             clause = text[s_start:comma]
             # A comma inside an open quotation is the speaker's own ("“We lost, Smith said.”").
-            if sum(clause.count(m) for m in _OPENING) > sum(clause.count(m) for m in _CLOSING):
+            if sum(clause.count(m) for m in _OPENING) > sum(clause.count(m) for m in _CLOSING) or clause.count('"') % 2:
                 continue
             lead = len(clause) - len(clause.lstrip())
             if len(clause.split()) < _MIN_CLAUSE_WORDS:
                 continue
-            if match.group("source").split()[-1].rstrip(".") in _TIMES:
-                continue  # ", said Tuesday": when, not who
+            words = match.group("source").split()
+            if words[-1].rstrip(".") in _TIMES or words[0].lower() in _SELF:
+                continue  # ", said Tuesday": when, not who; ", I wrote": the author
             # The sentence's full stop is no part of the name ("reported Euro News.").
             source_end = s_start + match.end("source")
             while text[source_end - 1] == "." and not text[source_end:s_end].strip(" .!?\"”’)"):
@@ -140,8 +151,6 @@ _LEADING_CUE = (r"(?:has\s+|have\s+|had\s+)?(?:\w+ly\s+)?(?:said|says|say|explai
                 r"|reported|reports|report|wrote|writes|write|put\s+it|pointed\s+out|points\s+out|point\s+out"
                 r"|argued|argues|argue|observed|observes|observe)")
 _LEADING = re.compile(r"\s*As\s+(?P<source>[^,;:“”\"]{2,80}?)\s+(?P<cue>" + _LEADING_CUE + r")" + _WHEN + r"\s*,\s*")
-# The author's own earlier words ("As I wrote last week,") are no one else's statement.
-_SELF = frozenset("i we you".split())
 
 
 def leading_reports(text: str, blocks: Sequence[Block], found: Sequence[Attribution]) -> list[Attribution]:
