@@ -1,4 +1,5 @@
 """Reports named after what they report: "…, Yahoo Finance reported." (hand-made texts, no model)."""
+import pytest
 import spacy
 
 from reportedly.attribution.blocks import paragraph_spans
@@ -95,3 +96,16 @@ def test_as_clauses_that_are_no_report_or_already_read_are_left_alone():
     text = "As the minister said, the plan will fail."
     said = _att(text, "the plan will fail", "the minister", "said")
     assert _lead(text, said) == [("the minister", "said", "the plan will fail")]
+
+
+@pytest.mark.model
+def test_the_parse_must_make_the_source_the_subject_of_the_cue():
+    from reportedly.nlp import load_pipeline
+
+    nlp = load_pipeline()
+    text = "As part of its annual workout trends report, ClassPass shared that Pilates was the top workout."
+    assert leading_reports(text, [(0, nlp(text))], []) == []
+    text = "As The Atlantic recently noted, trust in government is collapsing around the world."
+    assert [a.source.text for a in leading_reports(text, [(0, nlp(text))], [])] == ["The Atlantic"]
+    text = "Earlier this month, the state declared an emergency over the fires, reported Euro News."
+    assert [a.source.text for a in trailing_reports(text, [(0, nlp(text))], [])] == ["Euro News"]

@@ -89,6 +89,21 @@ def trailing_reports(text: str, blocks: Sequence[Block], found: Sequence[Attribu
     return [att for att in current if att is not None] + added
 
 
+def _speaks(doc, offset: int, source: tuple[int, int], cue: tuple[int, int], inverted: bool = False) -> bool:
+    """Whether the parse has the source as the cue verb's subject (article offsets); an inverted
+    subject ("reported Euro News") is parsed as an object. True when the paragraph carries no
+    parse to ask. "As part of its annual trends report, …" has "trends" for the subject of a
+    "report" the tagger calls a verb: not the words before it, so no one reports there."""
+    if not doc.has_annotation("DEP"):
+        return True
+    words = doc.char_span(source[0] - offset, source[1] - offset, alignment_mode="expand")
+    verbs = doc.char_span(cue[0] - offset, cue[1] - offset, alignment_mode="expand")
+    if words is None or verbs is None:
+        return False
+    root = words.root
+    return root.head.i in range(verbs.start, verbs.end) and root.dep_ in (("nsubj", "dobj") if inverted else ("nsubj",))
+
+
 def _back_over(text: str, end: int, chars: str, floor: int) -> int:
     """``end`` moved back over any of ``chars``, not below ``floor`` (no copy of the text)."""
     while end > floor and text[end - 1] in chars:
@@ -126,8 +141,10 @@ def _reports(text: str, blocks: Sequence[Block]):
             source_end = s_start + match.end("source")
             while text[source_end - 1] == "." and not text[source_end:s_end].strip(" .!?\"”’)"):
                 source_end -= 1
-            yield (s_start + lead, comma, (s_start + match.start("source"), source_end),
-                   (s_start + match.start("cue"), s_start + match.end("cue")), s_end)
+            source = (s_start + match.start("source"), source_end)
+            cue = (s_start + match.start("cue"), s_start + match.end("cue"))
+            if _speaks(doc, offset, source, cue, inverted=match.re is _INVERTED):
+                yield s_start + lead, comma, source, cue, s_end
 
 
 def _cut(text: str, att: Attribution, comma: int, end: int) -> Attribution | None:
@@ -165,6 +182,8 @@ def leading_reports(text: str, blocks: Sequence[Block], found: Sequence[Attribut
             match = _LEADING.match(text, s_start, s_end)
             if match is None or match.group("source").split()[0].lower() in _SELF:
                 continue
+            if not _speaks(doc, offset, match.span("source"), match.span("cue")):
+                continue  # "As part of its annual trends report, …"
             end = _back_over(text, s_end, " .!?", match.end())
             first = bisect.bisect_left(cues, s_start)
             if end - match.end() < 2 or (first < len(cues) and cues[first] < match.end()):
