@@ -50,3 +50,11 @@ def test_a_pronoun_that_is_not_the_cues_own_subject_is_left_out():
     text = "Aides said it is necessary to show that they have nothing to hide."
     found = _run(text, "Aides", "said", "it is necessary to show that they have nothing to hide")
     assert [f[1] for f in found] == ["said"]
+
+
+def test_the_subject_of_an_infinitive_inside_another_statement_is_left_out():
+    text = ("A new report from a committee recommends tweaking the Dietary Guidelines for Americans to suggest "
+            "that people eat more beans.")
+    found = _run(text, "A new report from a committee", "recommends",
+                 "tweaking the Dietary Guidelines for Americans to suggest that people eat more beans")
+    assert [f[1] for f in found] == ["recommends"]

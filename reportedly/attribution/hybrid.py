@@ -197,6 +197,10 @@ def _named_report_inside(rule: Attribution, cues: Intervals, contents: Intervals
     # ("it is necessary to show that …").
     if source.root.dep_ != "nsubj" or source.root.head.i != verb.i:
         return False
+    # … nor the subject of an infinitive, which reports nothing said ("tweaking the Dietary
+    # Guidelines for Americans to suggest that …" is no statement of Americans).
+    if any(c.tag_ == "TO" for c in verb.children):
+        return False
     return verb.lemma_.lower() in _TELLING and content[0].lower_ == "that" and content.root.head.i == verb.i
 
 
