@@ -101,7 +101,8 @@ def _speaks(doc, offset: int, source: tuple[int, int], cue: tuple[int, int], inv
     if words is None or verbs is None:
         return False
     root = words.root
-    return root.head.i in range(verbs.start, verbs.end) and root.dep_ in (("nsubj", "dobj") if inverted else ("nsubj",))
+    subject = ("nsubj", "dobj") if inverted else ("nsubj",)
+    return root.head.i in range(verbs.start, verbs.end) and root.dep_ in subject
 
 
 def _back_over(text: str, end: int, chars: str, floor: int) -> int:
@@ -167,7 +168,8 @@ def _cut(text: str, att: Attribution, comma: int, end: int) -> Attribution | Non
 _LEADING_CUE = (r"(?:has\s+|have\s+|had\s+)?(?:\w+ly\s+)?(?:said|says|say|explained|explains|explain|noted|notes|note"
                 r"|reported|reports|report|wrote|writes|write|put\s+it|pointed\s+out|points\s+out|point\s+out"
                 r"|argued|argues|argue|observed|observes|observe)")
-_LEADING = re.compile(r"\s*As\s+(?P<source>[^,;:“”\"]{2,80}?)\s+(?P<cue>" + _LEADING_CUE + r")" + _WHEN + r"\s*,\s*")
+_LEADING = re.compile(r"\s*As\s+(?P<source>[^,;:“”\"]{2,80}?)\s+(?P<cue>" + _LEADING_CUE + r")"
+                      + _WHEN + r"\s*,\s*")
 
 
 def leading_reports(text: str, blocks: Sequence[Block], found: Sequence[Attribution]) -> list[Attribution]:
