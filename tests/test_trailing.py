@@ -109,3 +109,23 @@ def test_the_parse_must_make_the_source_the_subject_of_the_cue():
     assert [a.source.text for a in leading_reports(text, [(0, nlp(text))], [])] == ["The Atlantic"]
     text = "Earlier this month, the state declared an emergency over the fires, reported Euro News."
     assert [a.source.text for a in trailing_reports(text, [(0, nlp(text))], [])] == ["Euro News"]
+
+
+def test_according_to_with_the_source_read_as_content_gets_its_source_back():
+    from reportedly.attribution.trailing import according_to_sources
+
+    text = ("According to a blog post for InfoAmazonia, the space institute predicts that rainfall will be "
+            "below normal.")
+    misread = _att(text, "a blog post for InfoAmazonia, the space institute predicts that rainfall will be below normal",
+                   None, "According to")
+    [fixed] = according_to_sources(text, [misread])
+    assert (fixed.source.text, fixed.content.text) == (
+        "a blog post for InfoAmazonia", "the space institute predicts that rainfall will be below normal")
+    # A find with its source, or a content with no short phrase before a comma, is left as it was.
+    read = _att(text, "the space institute predicts that rainfall will be below normal",
+                "a blog post for InfoAmazonia", "According to")
+    assert according_to_sources(text, [read]) == [read]
+    text = "According to the plan the space institute predicts that rainfall will be below normal, even now."
+    misread = _att(text, "the plan the space institute predicts that rainfall will be below normal, even now",
+                   None, "According to")
+    assert according_to_sources(text, [misread]) == [misread]

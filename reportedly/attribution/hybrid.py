@@ -36,7 +36,7 @@ from .layout import LayoutExtractor
 from .introduced import introduced_quotes, pasted_posts, within_posts
 from .leadins import colon_quotes
 from .quotes import QuoteIndex, find_quotes
-from .trailing import leading_reports, trailing_reports
+from .trailing import according_to_sources, leading_reports, trailing_reports
 
 
 @dataclass
@@ -87,6 +87,8 @@ class HybridExtractor:
         found = trailing_reports(text, blocks, found)
         # … and "As the authors explain, …" the source's statement of the rest of the sentence.
         found = leading_reports(text, blocks, found)
+        # … and "According to <source>, …" read with the source at the start of the content.
+        found = according_to_sources(text, found)
         found = continue_quotes(text, paragraphs, listed, found)
         return follow_block_quotes(text, blocks, found)
 
@@ -168,7 +170,7 @@ def _competes(rule: Attribution, cues: Intervals, contents: Intervals) -> bool:
 
 # Verbs of speech or finding whose "that" clause is what was said or found: "Mr Mugabe had told
 # Zuma that …", "it showed that …".
-_TELLING = frozenset("say tell write warn report announce insist claim confirm admit deny show find suggest".split())
+_TELLING = frozenset("say tell write warn report announce insist claim confirm admit deny show find suggest predict".split())
 
 
 def _named_report_inside(rule: Attribution, cues: Intervals, contents: Intervals, index: BlockIndex) -> bool:

@@ -18,6 +18,12 @@ The same holds for a reporting clause set before the sentence with "as": "As the
 explain, research in monkeys shows that …" is the authors' statement of the rest of the
 sentence (PolNeAR annotates "As The Atlantic recently noted, trust … is collapsing" so), and
 "research shows" nests in it. ``leading_reports`` adds it where no find has a cue in the clause.
+
+"According to <source>, <clause>" has its source between the cue and the comma; when the parser
+hangs the clause on the source as an apposition ("According to a blog post for InfoAmazonia,
+Brazil's National Institute for Space Research predicts that …"), the find comes with no source
+and the source read as the start of the content. ``according_to_sources`` gives it back
+(``split_according_to``).
 """
 from __future__ import annotations
 
@@ -195,3 +201,36 @@ def leading_reports(text: str, blocks: Sequence[Block], found: Sequence[Attribut
                                      Span.of(text, match.start("source"), match.end("source")),
                                      Span.of(text, match.start("cue"), match.end("cue")), origin="rules"))
     return found
+
+
+# "According to <source>, <clause>": the source is a noun phrase of a few words.
+_MAX_SOURCE_WORDS = 10
+_ACCORDING = re.compile(r"according\s+to\s*$", re.IGNORECASE)
+
+
+def according_to_sources(text: str, found: Sequence[Attribution]) -> list[Attribution]:
+    """``found`` with each "According to" find that has no source, and whose content opens
+    with a noun phrase and a comma right after the cue, split there: the phrase is the source,
+    the clause after the comma the content."""
+    return [split_according_to(text, att) or att for att in found]
+
+
+def split_according_to(text: str, att: Attribution) -> Attribution | None:
+    """``att`` with the source taken out of the start of its content, or None when it is no
+    "According to X, …" find without a source."""
+    if att.source is not None or att.cue is None or not _ACCORDING.search(att.cue.text):
+        return None
+    start, end = att.content.pieces[0]
+    if text[att.cue.end:start].strip() or start >= end:
+        return None
+    comma = text.find(",", start, end)
+    if comma < 0:
+        return None
+    source_words = text[start:comma].split()
+    after = _back_over(text, end, " ", comma)
+    rest = comma + 1 + len(text[comma + 1:after]) - len(text[comma + 1:after].lstrip())
+    if not 0 < len(source_words) <= _MAX_SOURCE_WORDS or len(text[rest:after].split()) < _MIN_CLAUSE_WORDS:
+        return None
+    pieces = [(rest, after)] + list(att.content.pieces[1:])
+    return dataclasses.replace(att, source=Span.of(text, start, comma),
+                               content=Span.from_fragments(text, pieces), kind=quote_kind(text[rest:after]))
