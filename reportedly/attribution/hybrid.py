@@ -11,12 +11,13 @@ attribution is added only where the model found nothing that competes with it (s
 Credited block quotations (``blockquotes``: a post under a lead-in or over a signature) are the
 layout's too: model finds reading the same quotation are left to them, and a block quotation no
 one credits continues the last speaker before it (``follow_block_quotes``, at the end).
-A sentence that ends with ", <name> reported" is that name's report of the clause before it
-(``trailing``), and so is "As <name> noted, …" of the rest of the sentence; a named source's
-"that" statement inside a model content is its own (``_named_report_inside``). Then what the
-layout says no one speaks in is cleared (datelines, credits, captions, plain questions of an
-interview: ``furniture``), and quotes that go on are followed (``continuations``: whole and
-split quotes, follow-on paragraphs, pull quotes).
+A named source's "that" statement inside a model content is a rule find kept as its own
+(``_named_report_inside``). Then what the layout says no one speaks in is cleared (datelines,
+credits, captions, plain questions of an interview: ``furniture``); a sentence that ends with
+", <name> reported" is that name's report of the clause before it, "As <name> noted, …" of the
+rest of the sentence, and an "According to" find that read its source as content gets it back
+(``trailing``); and quotes that go on are followed (``continuations``: whole and split quotes,
+follow-on paragraphs, pull quotes).
 Measured on PolNeAR dev: macro token F1 0.773 against the CRFs' 0.752, relation F1 0.691
 against 0.674.
 """
