@@ -90,6 +90,11 @@ def test_the_committed_weights_hold_back_the_authors_own_voice():
     ("The deficit is expected to reach $1 trillion next year.", None, "is expected", "to reach $1 trillion next year", "passive"),
     ("The participants were asked to move the clock back.", None, "were asked", "to move the clock back", "passive"),
     ("The weather seemed to prefer a narrow set of states.", None, "seemed", "to prefer a narrow set of states", "seeming"),
+    # With a source too: the author's reading of the subject, no statement of it.
+    ("He seems to still imagine himself as two guys in a garage.", "He", "seems to still imagine",
+     "himself as two guys in a garage", "seeming"),
+    ("Trump appeared to suggest that the vote was rigged.", "Trump", "appeared to suggest",
+     "that the vote was rigged", "seeming"),
     ("Note the example stops with a joke about the word.", None, "Note", "the example stops with a joke", "imperative"),
     ("Don't expect your whole library to be enhanced.", None, "expect", "your whole library to be enhanced", "imperative"),
     # A modal cue says what someone would or will say, not what anyone said.

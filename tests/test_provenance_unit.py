@@ -245,3 +245,34 @@ def test_an_institution_word_is_no_surname():
     d = _doc_with_ents(["Harvard", "Chan", "School", "grew", ".", "She", "joins", "the", "School", "."],
                        [(0, 3, "PERSON"), (8, 9, "ORG")])
     assert name_kinds([(0, d)]).kind("School") is None
+
+
+def test_a_tribe_or_party_noun_after_a_name_makes_it_the_organisations_own():
+    from spacy.tokens import Span as SpacySpan
+
+    from reportedly.provenance.names import name_kinds
+
+    words = ["The", "Ngātiwai", "tribe", "stood", "back", ".", "The", "Obama", "administration", "agreed", "."]
+    heads = [2, 2, 3, 3, 3, 3, 8, 8, 9, 9, 9]
+    deps = ["det", "compound", "nsubj", "ROOT", "advmod", "punct", "det", "compound", "nsubj", "ROOT", "punct"]
+    d = Doc(VOCAB, words=words, heads=heads, deps=deps, lemmas=[w.lower() for w in words])
+    d.ents = [SpacySpan(d, 1, 2, label="ORG"), SpacySpan(d, 7, 8, label="ORG")]
+    kinds = name_kinds([(0, d)])
+    # "Ngātiwai believe …" tagged PERSON elsewhere is the tribe; Obama is not his administration.
+    assert kinds.kind("Ngātiwai") == "organization" and kinds.kind("Obama") is None
+
+
+def test_a_misspelt_surname_needs_one_vowel_one_person_and_a_long_word():
+    from reportedly.provenance.lookups import misspelt_surname
+    from reportedly.provenance.mentions import Mention
+
+    def person(name, at):
+        return Mention(at, at + len(name), name, "person", name.split()[-1].lower(), name=name)
+
+    houser = [person("Trevor Houser", 0)]
+    assert misspelt_surname("Hauser", houser).name == "Trevor Houser"
+    assert misspelt_surname("Haüser", houser) is None and misspelt_surname("Hausor", houser) is None  # two letters
+    assert misspelt_surname("Hauser", houser + [person("Anna Hauzer", 40), person("Jim Hoeser", 60)]).name \
+        == "Trevor Houser"  # a consonant apart or two vowels apart is someone else
+    assert misspelt_surname("Hauser", houser + [person("Ben Heuser", 80)]) is None  # two people fit
+    assert misspelt_surname("Kam", [person("Jenny Kim", 0)]) is None  # too short to tell

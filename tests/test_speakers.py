@@ -151,6 +151,21 @@ def test_surname_tagged_as_organisation_is_the_person(rules_analyzer):
     assert (sp.type, sp.name) == ("person", "Loretta Lynch")
 
 
+def test_a_surname_misspelt_by_one_vowel_is_the_person(analyzer):
+    a = analyse(analyzer, "“It’s a good-news bad-news story,” said Trevor Houser, a partner at Rhodium. Coal is "
+                "falling, Houser said. Builders could start installing heat pumps. “But that’s not going to "
+                "happen on its own,” Hauser said.")
+    sp = speaker_of(a, content="on its own")
+    assert (sp.type, sp.name) == ("person", "Trevor Houser")
+
+
+def test_comments_are_texts_not_people(analyzer):
+    a = analyse(analyzer, "She posted the numbers on Monday.",
+                "The comments and attacks came fast: “You decided to start a conversation about someone else’s life.”")
+    sp = speaker_of(a, content="start a conversation")
+    assert sp.type == "document"
+
+
 def test_name_in_apposition_names_the_role(rules_analyzer):
     a = analyse(rules_analyzer, "His former business partner, Lawrence Cummings, said the deal was fair.")
     sp = speaker_of(a, cue="said")

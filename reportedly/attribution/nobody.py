@@ -6,7 +6,8 @@ Two forms read like reported speech to a tagger but report no identifiable sourc
   (or generic "one") is the writer talking to the reader, which features, reviews and columns
   do all the time. Inside someone's content it is that speaker's own words.
 - **No one at all**: a cue with no source that is a passive ("is expected to", "were asked",
-  "has been hailed as"), a verb of seeming ("seems", "appears"), or an imperative addressed to
+  "has been hailed as"), a verb of seeming ("seems", "appears"; with a source too: "he seems to
+  imagine himself as …" is the author's reading of him), or an imperative addressed to
   the reader ("Note the example", "Don't expect", "See the paper"). There is no source to check;
   the sentence is the outlet's own, hedged or not.
 - **Hypothetical speech**: a cue under a modal ("few would argue", "anyone will tell you", "an
@@ -97,6 +98,10 @@ def reports_nobody(att: Attribution, contents: ContentIndex, locate: BlockIndex)
     if _infinitive_of(verb, locate.tokens(att.content) if not att.content.fragments else None) \
             and not _forms(verb) & INFINITIVE_STATEMENTS:
         return "action"
+    if verb.lemma_.lower() in SEEMING and any(c.dep_ in ("xcomp", "ccomp") for c in verb.children):
+        # "He seems to still imagine himself as …", "Trump appeared to suggest that …": the
+        # author's reading of the subject, a description by the guideline, not a statement of it.
+        return "seeming"
     passive = any(child.dep_ in ("auxpass", "nsubjpass") for child in verb.children)
     if att.source is not None:
         source = locate.tokens(att.source)
@@ -106,7 +111,7 @@ def reports_nobody(att: Attribution, contents: ContentIndex, locate: BlockIndex)
                    for t in verb.subtree if t.i != verb.i)
         return "passive" if passive and subject and not said else None
     if verb.lemma_.lower() in SEEMING:
-        return "seeming"
+        return "seeming"  # "The weather seemed to prefer …" with no source at all
     if passive:
         return "passive"
     # An imperative: a base-form verb that opens its sentence (after "do not") with no subject.

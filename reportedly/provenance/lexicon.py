@@ -50,7 +50,7 @@ DOCUMENT_NOUNS = frozenset(
     e-mail tweet post release transcript filing complaint lawsuit indictment affidavit ruling
     order bill draft note dossier analysis assessment review audit communique clause
     constitution law text message cable leak file files record records minutes data datum
-    database article blog""".split()
+    database article blog comment""".split()
 )
 # "paper" is a newspaper or a scientific paper; these words beside it make it a document.
 PAPER_DOCUMENT_WORDS = frozenset(

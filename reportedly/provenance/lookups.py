@@ -33,6 +33,7 @@ class MentionIndex(list):
         self._outlets: list[tuple[int, int, int]] | None = None  # (end, start, index) of named outlets
         self.full_names: dict[str, Mention | None] = {}  # memo of full_name
         self._story_organisation: tuple[str | None] | None = None
+        self._by_consonants: dict[str, list[Mention]] | None = None
 
     @classmethod
     def of(cls, mentions: Sequence[Mention]) -> "MentionIndex":
@@ -63,6 +64,20 @@ class MentionIndex(list):
                 if m.type == "person" and m.name and name_words(m.name):
                     self._by_last.setdefault(name_words(m.name)[-1], []).append(m)
         return [m for m in self._by_last.get(words[-1], ()) if name_words(m.name)[-len(words):] == words]
+
+    def surnames_spelt_like(self, word: str) -> list[Mention]:
+        """The first mention of each named person (by full name) whose surname has ``word``'s
+        consonants in the same places, vowels aside (``word`` lower case): "hauser" finds
+        "Trevor Houser"."""
+        if self._by_consonants is None:
+            self._by_consonants = {}
+            for m in self:
+                words = name_words(m.name) if m.type == "person" and m.name else ()
+                if len(words) > 1:
+                    same = self._by_consonants.setdefault(_consonants(words[-1]), [])
+                    if all(other.name != m.name for other in same):
+                        same.append(m)
+        return self._by_consonants.get(_consonants(word), [])
 
     def with_office(self, offices: Iterable[str]) -> list[Mention]:
         """Named person mentions with a role, one of whose words is in ``offices``, in order."""
@@ -152,6 +167,32 @@ def _spelled_out(name: str, mentions: MentionIndex) -> Mention | None:
     longer = [f for f in forms if len(f.split()) > len(words)] or list(forms)
     best = max(longer, key=lambda f: (forms[f], len(f.split())))
     return next(m for m in fits if m.name == best)
+
+
+# A surname this long misspelt by one vowel is still told apart from other names ("Hauser" for
+# "Houser"); shorter ones are too often other names ("Kim", "Kam").
+MIN_MISSPELT = 5
+_VOWELS = "aeiouy"
+
+
+def _consonants(word: str) -> str:
+    return "".join("*" if ch in _VOWELS else ch for ch in word)
+
+
+def misspelt_surname(name: str, mentions: Sequence[Mention]) -> Mention | None:
+    """The full-name mention of the one person whose surname ``name`` misspells by a single vowel
+    ("Hauser said" in an article about "Trevor Houser"), or None.
+
+    Articles misspell names now and then; the tagger, not knowing the misspelt one, calls it an
+    organisation, and the quote went to an organisation "Hauser". Only one vowel for another, in a
+    word of at least ``MIN_MISSPELT`` letters, and only when exactly one person fits.
+    """
+    word = name.lower()
+    if len(word) < MIN_MISSPELT or not word.isalpha():
+        return None
+    fits = [m for m in MentionIndex.of(mentions).surnames_spelt_like(word)
+            if sum(a != b for a, b in zip(name_words(m.name)[-1], word)) == 1]
+    return fits[0] if len(fits) == 1 else None
 
 
 def _subsequence(short: Sequence[str], long: Sequence[str]) -> bool:

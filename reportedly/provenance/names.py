@@ -9,7 +9,8 @@ says better than the tagger what a name is, by how it writes around it:
   ("Gustavo Faleiros, an editor at …", "Parata, 75,"), "himself"/"his" bound to it as
   subject, and the full form of a surname ("Hori Parata" makes "Parata" a person);
 - an organisation: an organisation noun before it or in apposition ("whale rescue group
-  Project Jonah", "taxi service Uber"), a company ending ("Acme
+  Project Jonah", "taxi service Uber"), a tribe or party noun after it ("the Ngātiwai tribe"),
+  a company ending ("Acme
   Inc."), "itself"/"its" bound to it as subject, what only a company has ("Uber's shares");
 - an outlet: an outlet noun next to it ("Vulture magazine"), a journalist's job ("BBC
   correspondent"), and being the one a source speaks to ("told Business Insider", "in an
@@ -38,6 +39,9 @@ SPOKEN_TO_LABELS = ("ORG", "PRODUCT", "WORK_OF_ART", "FAC")
 SPEAK_VERBS = frozenset("say tell speak talk comment write email explain".split())
 STATEMENT_NOUNS = frozenset("statement interview comment comments email remarks".split())
 MIN_VOTES = 2
+# Organisation nouns whose name-modifier is the organisation's own name ("the Ngātiwai tribe"),
+# unlike those often named after a person ("the Obama administration", "the Trump campaign").
+NAMED_BY_MODIFIER = frozenset("tribe iwi clan party movement".split())
 # Left out when names are compared ("Mr. Smith" is "John Smith").
 NAME_HONORIFICS = frozenset("mr. mrs. ms. dr. mr mrs ms dr".split())
 
@@ -144,6 +148,10 @@ def _votes(ent: SpacySpan) -> Counter:
         lemma = after.lemma_.lower()
         if lemma in lexicon.OUTLET_NOUNS - {"agency", "network", "site"} or lemma in lexicon.JOURNALIST_NOUNS:
             votes["outlet"] += 2
+        elif lemma in NAMED_BY_MODIFIER:
+            # "the Ngātiwai tribe", "the Labour party": the name is the tribe's or the party's
+            # own, where "the Obama administration" is named after its head.
+            votes["organization"] += 2
     if root.dep_ == "poss" and root.head.lemma_.lower() in lexicon.COMPANY_POSSESSIONS:
         votes["organization"] += 1  # "Uber's shares", "Apple's chief executive"
     for child in root.children:

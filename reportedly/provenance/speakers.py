@@ -22,7 +22,7 @@ from ..attribution.syntax import subject_of, trim
 from ..intervals import Intervals
 from ..model import Attribution, Span, Speaker
 from . import lexicon
-from .lookups import MentionIndex, SpokenIndex, full_name
+from .lookups import MentionIndex, SpokenIndex, full_name, misspelt_surname
 from .mentions import (
     Mention,
     core_tokens,
@@ -199,6 +199,11 @@ class SpeakerResolver:
             full = full_name(name, self.mentions) if self.kinds.kind(name) is None and len(name.split()) == 1 else None
             if full is not None:
                 return Speaker("person", source, name=full.name, role=full.role, evidence=(_as_span(full),), short=full.name)
+            # … and a surname misspelt by a vowel, which the tagger does not know, is too.
+            misspelt = misspelt_surname(name, self.mentions) if self.kinds.kind(name) is None else None
+            if misspelt is not None:
+                return Speaker("person", source, name=misspelt.name, role=misspelt.role,
+                               evidence=(_as_span(misspelt),), short=misspelt.name)
             return Speaker("organization", source, name=name, short=name)
         return None
 
