@@ -603,3 +603,27 @@ def test_she_farther_back_stays_unknown_beside_a_person_of_unknown_gender(rules_
                 "At first, she said the hosts split the money three ways.")
     sp = speaker_of(a, content="the hosts split")
     assert sp.name is None
+
+
+def test_she_goes_to_the_one_woman_of_the_latest_sentence_about_anyone(rules_analyzer):
+    # Two women in the window, but the latest sentence about anyone has one woman as a subject
+    # (Lorenz is a "he"): the reader looks back to her, not to Hamilton a sentence earlier.
+    a = analyse(rules_analyzer,
+                "Edward Lorenz ran his weather model every night. Margaret Hamilton ran the computer for him.",
+                "Ellen Fetter answered an advertisement. She interviewed with Hamilton, who hired her.",
+                "Once Fetter arrived, Lorenz gave her a manual, and before long she was up to speed. "
+                "“He carried a lot in his head,” she said.")
+    sp = speaker_of(a, content="carried a lot")
+    assert (sp.type, sp.name) == ("person", "Ellen Fetter")
+
+
+def test_she_stays_unknown_when_the_latest_sentence_opens_with_another_she(rules_analyzer):
+    # "After she hired her, Fetter …": the sentence is about an older "she" too, so its one
+    # named woman is not the one the next "she" looks back to.
+    a = analyse(rules_analyzer,
+                "Edward Lorenz ran his weather model every night. Margaret Hamilton ran the computer for him.",
+                "Ellen Fetter answered an advertisement. Hamilton hired her at once.",
+                "After she hired her, Fetter learned fast. “It was hard work,” she said.")
+    sp = speaker_of(a, content="hard work")
+    assert sp.name is None
+

@@ -189,6 +189,9 @@ def resolve_pronoun(
     if len({identity(m, mentions) for m in near}) == 1 and not _unknown_since(
             before, mentions, near[-1].start, mention, kind, blocks, said):
         return _from_mention(near[-1], mention, mentions)
+    latest = _latest_topic(near, mention, mentions, blocks, pronoun.lower(), said_in, sentences)
+    if latest is not None and not _unknown_since(before, mentions, latest.start, mention, kind, blocks, said):
+        return _from_mention(latest, mention, mentions)
     if not near and not spoke and gender is not None:
         # Nobody in the window, but the same pronoun is a subject there ("Fetter continued to
         # program. After a few years, she left her job. In the 1970s, she took classes. …
@@ -202,6 +205,44 @@ def resolve_pronoun(
         if farther is not None:
             return farther
     return Speaker("unknown", mention)
+
+
+def _latest_topic(near: Sequence[Mention], mention: Span, mentions: MentionIndex, blocks: Sequence[Block],
+                  pronoun: str, said_in: Intervals, sentences: Sequence[tuple[int, int]]) -> Mention | None:
+    """Several compatible mentions in the window, none of them a source: the one of the latest
+    sentence that holds any, when it is the only one there, the subject of a clause there, and
+    no he/she of the pronoun's own precedes it in that sentence ("She interviewed with Hamilton,
+    who hired her. Once Fetter arrived, Lorenz gave her a manual. “He carried a lot in his
+    head,” she said." is Fetter's: Lorenz is a "he"). The latest sentence about someone is the
+    one a reader looks back to; a pronoun before the name there ("She trained Fetter") means the
+    sentence is about someone older, and "Smith met Jones. He said" (two in one sentence, or an
+    object alone) stays unknown."""
+    if not near or pronoun not in GENDERED:
+        return None
+    index = bisect_right(sentences, (near[-1].start, float("inf"))) - 1
+    if index < 0:
+        return None
+    start, end = sentences[index]
+    last = [m for m in near if start <= m.start < end]
+    if len({identity(m, mentions) for m in last}) != 1 or not any(m.is_subject for m in last):
+        return None
+    if _pronoun_between(blocks, start, last[0].start, GENDERED[pronoun], said_in):
+        return None
+    return last[-1]
+
+
+def _pronoun_between(blocks: Sequence[Block], start: int, end: int, gender: str, said_in: Intervals) -> bool:
+    """Whether a he/him/his/she/her of ``gender`` lies between ``start`` and ``end`` outside
+    every statement's content."""
+    index = BlockIndex.of(blocks)
+    for i in index.overlapping(start, end):
+        offset, doc = index[i]
+        for t in index.tokens_starting_in(i, start, end):
+            token = doc[t]
+            if GENDER_WORDS.get(token.lower_) == gender and offset + token.idx < end \
+                    and not said_in.covers(offset + token.idx):
+                return True
+    return False
 
 
 def _farther_back(mention: Span, window_start: int, sentences: Sequence[tuple[int, int]], mentions: MentionIndex,
