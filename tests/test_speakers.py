@@ -627,3 +627,24 @@ def test_she_stays_unknown_when_the_latest_sentence_opens_with_another_she(rules
     sp = speaker_of(a, content="hard work")
     assert sp.name is None
 
+
+def test_the_company_after_sentences_naming_nobody_is_the_story_company_named_last(rules_analyzer):
+    # A quoted sign stands between the company and "the company": nobody is named in the
+    # sentences it looks back over, and the company named last before them is the story's.
+    a = analyse(rules_analyzer,
+                "Whole Foods cut its prices on Monday. Whole Foods has also changed its stores.",
+                "New signs appeared this month: “New lower prices. Same high standards,” reads one.",
+                "At the same time, the company claims its prices have saved customers millions.")
+    sp = speaker_of(a, content="saved customers")
+    assert (sp.type, sp.name) == ("organization", "Whole Foods")
+
+
+def test_the_company_after_sentences_naming_nobody_is_not_the_story_company_when_another_came_last(
+        rules_analyzer):
+    a = analyse(rules_analyzer,
+                "Whole Foods cut its prices on Monday. Whole Foods has also changed its stores. "
+                "Amazon bought a small bakery.",
+                "New signs appeared this month: “New lower prices. Same high standards,” reads one.",
+                "At the same time, the company claims its prices have saved customers millions.")
+    sp = speaker_of(a, content="saved customers")
+    assert sp.name is None

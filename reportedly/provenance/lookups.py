@@ -30,7 +30,7 @@ class MentionIndex(list):
         self._first_role: dict[str, str] | None = None
         self._by_head: dict[tuple[str, str], tuple[list[int], list[Mention]]] = {}
         self._last_by_head: dict[str, tuple[list[int], list[int]]] = {}
-        self._outlets: list[tuple[int, int, int]] | None = None  # (end, start, index) of named outlets
+        self._named: dict[tuple[str, bool], list[tuple[int, int, int]]] = {}  # (type, subjects only) -> (end, start, index)
         self.full_names: dict[str, Mention | None] = {}  # memo of full_name
         self._story_organisation: tuple[str | None] | None = None
 
@@ -117,9 +117,18 @@ class MentionIndex(list):
     def last_outlet_before(self, position: int) -> Mention | None:
         """The named outlet mention with the latest start among those ending by ``position``
         (the first in reading order among equals)."""
-        if self._outlets is None:
-            self._outlets = sorted((m.end, m.start, k) for k, m in enumerate(self) if m.type == "outlet" and m.name)
-        k = _latest_start(self._outlets, position)
+        return self._last_named("outlet", position)
+
+    def last_organisation_subject_before(self, position: int) -> Mention | None:
+        """The named organisation mention that is a clause's subject, with the latest start
+        among those ending by ``position`` (the first in reading order among equals)."""
+        return self._last_named("organization", position, subject=True)
+
+    def _last_named(self, kind: str, position: int, subject: bool = False) -> Mention | None:
+        if (kind, subject) not in self._named:
+            self._named[kind, subject] = sorted((m.end, m.start, k) for k, m in enumerate(self)
+                                                if m.type == kind and m.name and (m.is_subject or not subject))
+        k = _latest_start(self._named[kind, subject], position)
         return self[k] if k is not None else None
 
 

@@ -152,7 +152,10 @@ def _named_company(mention: Span, mentions: Sequence[Mention], earlier: Sequence
     (name,) = names
     anchor = next((Span(m.start, m.end, m.text) for m in reversed(MentionIndex.of(mentions).starting_in(window_start, mention.start))
                    if m.name and person_name(m.name) == name and m.end <= mention.start), None)
-    anchor = anchor or next(sp.mention for sp in reversed(spoke) if person_name(sp.name) == name)
+    anchor = anchor or next((sp.mention for sp in reversed(spoke) if person_name(sp.name) == name), None)
+    if anchor is None:  # the story's company, the subject before the window
+        last = MentionIndex.of(mentions).last_organisation_subject_before(window_start)
+        anchor = Span(last.start, last.end, last.text)
     return Speaker("organization", mention, name=name, description=" ".join(mention.text.split()),
                    evidence=(anchor,), short=name)
 
@@ -170,6 +173,13 @@ def _story_company(mention: Span, mentions: Sequence[Mention], window_start: int
     if any(m.type == "name" for m in before):
         return set()  # a name the article never typed may be the company ("NASA supplier SpaceX")
     near = {person_name(m.name) for m in before if m.type in ("organization", "outlet") and m.name}
+    if not near and not any(m.name for m in before):
+        # Nobody named in those sentences at all (a quoted sign, a heading, figures): the
+        # company last the subject before them, when it is the story's ("As it tries to convince
+        # people, Whole Foods has been careful. … New signs in stores appeared: “New lower
+        # prices.” … the company claims"). Recency and salience agree; either alone is a guess.
+        last = MentionIndex.of(mentions).last_organisation_subject_before(window_start)
+        return {top} if last is not None and person_name(last.name) == top else set()
     return near if near == {top} else set()
 
 
