@@ -245,3 +245,25 @@ def test_an_institution_word_is_no_surname():
     d = _doc_with_ents(["Harvard", "Chan", "School", "grew", ".", "She", "joins", "the", "School", "."],
                        [(0, 3, "PERSON"), (8, 9, "ORG")])
     assert name_kinds([(0, d)]).kind("School") is None
+
+
+def test_with_no_evidence_a_name_takes_the_label_it_is_given_most_often():
+    from reportedly.provenance.mentions import entity_kind
+    from reportedly.provenance.names import name_kinds
+
+    # "Ngātiwai" tagged ORG twice, PERSON once, GPE once: every occurrence is the organisation.
+    d = _doc_with_ents(["Ngātiwai", "believe", "it", ".", "Ngātiwai", "met", ".", "Ngātiwai", "sang", ".",
+                        "Ngātiwai", "grew", "."],
+                       [(0, 1, "PERSON"), (4, 5, "ORG"), (7, 8, "ORG"), (10, 11, "GPE")])
+    kinds = name_kinds([(0, d)])
+    assert kinds.kind("Ngātiwai") is None  # no evidence either way
+    assert entity_kind("Ngātiwai", "PERSON", kinds) == "organization"
+
+
+def test_a_tie_of_labels_leaves_each_occurrence_its_own():
+    from reportedly.provenance.mentions import entity_kind
+    from reportedly.provenance.names import name_kinds
+
+    d = _doc_with_ents(["Marco", "Arment", "wrote", ".", "Marco", "Arment", "said", "."],
+                       [(0, 2, "ORG"), (4, 6, "PERSON")])
+    assert entity_kind("Marco Arment", "PERSON", name_kinds([(0, d)])) == "person"
