@@ -648,3 +648,14 @@ def test_the_company_after_sentences_naming_nobody_is_not_the_story_company_when
                 "At the same time, the company claims its prices have saved customers millions.")
     sp = speaker_of(a, content="saved customers")
     assert sp.name is None
+
+
+def test_a_determiner_the_parser_made_the_root_does_not_head_the_source(analyzer):
+    # The parser hangs "Another" and "respondent" both on "AI's": the speaker is the
+    # respondent, one unnamed person, not the word "Another".
+    a = analyse(analyzer, "Another respondent highlighted AI’s opportunities to help teams address toolchain "
+                "challenges: “AI is growing fast, and our current toolchain can be massively improved with AI "
+                "integrations.”")
+    sp = speaker_of(a, content="growing fast")
+    assert sp.type == "anonymous"
+

@@ -134,7 +134,7 @@ class SpeakerResolver:
         if located is None:
             return Speaker("unknown", source)
         offset, phrase = located
-        root = phrase.root
+        root = _head_of(phrase)
         lower = root.lower_
         if lower in lexicon.SELF_PRONOUNS:
             return Speaker("unknown", source)
@@ -374,6 +374,23 @@ def _title_word(token: Token) -> bool:
         return True
     # "Pakistan-based developer": a participle in a compound modifier.
     return token.tag_ in ("VBN", "VBG") and token.dep_ in ("amod", "compound")
+
+
+def _head_of(phrase: SpacySpan) -> Token:
+    """The phrase's root, or the noun ending the words right after it when the parser made a
+    determiner the root: "Another respondent highlighted AI's opportunities" hangs both words
+    on "AI's", and "Another" came out as the speaker. A determiner followed by its noun heads
+    no speaker; a determiner alone ("another said") is its own root."""
+    root = phrase.root
+    if root.pos_ != "DET":
+        return root
+    run = []
+    for token in phrase.doc[root.i + 1 : phrase.end]:
+        if token.pos_ not in ("NOUN", "PROPN", "ADJ"):
+            break
+        run.append(token)
+    nouns = [t for t in run if t.pos_ in ("NOUN", "PROPN")]
+    return nouns[-1] if nouns else root
 
 
 def _antecedent(pronoun: Token, offset: int) -> tuple[int, int] | None:
