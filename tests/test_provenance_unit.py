@@ -267,3 +267,12 @@ def test_a_tie_of_labels_leaves_each_occurrence_its_own():
     d = _doc_with_ents(["Marco", "Arment", "wrote", ".", "Marco", "Arment", "said", "."],
                        [(0, 2, "ORG"), (4, 6, "PERSON")])
     assert entity_kind("Marco Arment", "PERSON", name_kinds([(0, d)])) == "person"
+
+
+def test_a_name_tagged_product_once_is_the_organisation_it_usually_is():
+    from reportedly.provenance.mentions import entity_kind
+    from reportedly.provenance.names import name_kinds
+
+    d = _doc_with_ents(["Roscosmos", "said", ".", "Roscosmos", "added", ".", "Roscosmos", "and", "NASA", "agreed", "."],
+                       [(0, 1, "ORG"), (3, 4, "ORG"), (6, 7, "PRODUCT"), (8, 9, "ORG")])
+    assert entity_kind("Roscosmos", "PRODUCT", name_kinds([(0, d)])) == "organization"

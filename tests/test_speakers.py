@@ -659,3 +659,10 @@ def test_a_determiner_the_parser_made_the_root_does_not_head_the_source(analyzer
     sp = speaker_of(a, content="growing fast")
     assert sp.type == "anonymous"
 
+
+def test_coordinated_organisations_speak_together(rules_analyzer):
+    # "both Boeing and Airbus said": naming Boeing alone would credit it to one of them.
+    a = analyse(rules_analyzer, "Boeing reported a loss on Monday. Airbus reported a profit.",
+                "But both Boeing and Airbus said the crash would have no impact on their orders.")
+    sp = speaker_of(a, content="no impact")
+    assert (sp.type, sp.name) == ("organization", "Boeing and Airbus")

@@ -186,10 +186,11 @@ def entity_kind(text: str, label: str, kinds: NameKinds) -> str | None:
     if is_outlet_name(text) and label in ("ORG", "PERSON", "WORK_OF_ART", "PRODUCT", "GPE", "NORP"):
         return "outlet"
     usual = kinds.usual_label(text)
-    if label in ("PERSON", "ORG") and usual in ("PERSON", "ORG"):
+    if label in ("PERSON", "ORG", "PRODUCT", "FAC") and usual in ("PERSON", "ORG"):
         # The tagger reads each sentence alone: "Ngātiwai" is ORG twice, PERSON once
-        # ("Ngātiwai believe") and GPE once. With no evidence, the label it gives the name
-        # most often (twice at least, no tie) is the likelier reading of every occurrence.
+        # ("Ngātiwai believe") and GPE once; "Roscosmos" ORG three times, PRODUCT once. With
+        # no evidence, the label it gives the name most often (twice at least, no tie) is the
+        # likelier reading of every occurrence.
         label = usual
     return {"PERSON": "person", "ORG": "organization"}.get(label)
 

@@ -199,8 +199,27 @@ class SpeakerResolver:
             full = full_name(name, self.mentions) if self.kinds.kind(name) is None and len(name.split()) == 1 else None
             if full is not None:
                 return Speaker("person", source, name=full.name, role=full.role, evidence=(_as_span(full),), short=full.name)
+            name = self._joint_organisations(ent, phrase, name)
             return Speaker("organization", source, name=name, short=name)
         return None
+
+    def _joint_organisations(self, ent: SpacySpan, phrase: SpacySpan, name: str) -> str:
+        """ "both Roscosmos and NASA said": the statement is the organisations' together, and
+        naming the first alone credits it to one; every name coordinated with the head inside
+        the source, when each is an organisation, is in the speaker's name ("Roscosmos and
+        NASA"). Anything else in the coordination (a person, a common noun) keeps the name."""
+        ents = self._entities(phrase.doc)
+        names = [name]
+        for conj in ent.root.conjuncts:
+            other = ents.holding(conj.i)
+            if conj.i < ent.root.i or not (phrase.start <= conj.i < phrase.end) or other is None:
+                return name
+            other_name = person_name(own_name(other.text))
+            other_name = other_name[4:] if other_name.lower().startswith("the ") else other_name
+            if entity_kind(other_name, other.label_, self.kinds) != "organization":
+                return name
+            names.append(other_name)
+        return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
     def _person(self, ent: SpacySpan, source: Span, name: str | None = None) -> Speaker:
         name = person_name(name or own_name(ent.text))
