@@ -666,3 +666,13 @@ def test_coordinated_organisations_speak_together(rules_analyzer):
                 "But both Boeing and Airbus said the crash would have no impact on their orders.")
     sp = speaker_of(a, content="no impact")
     assert (sp.type, sp.name) == ("organization", "Boeing and Airbus")
+
+
+def test_they_after_a_people_named_by_party_is_that_group(rules_analyzer):
+    # "Republicans" is a people named by party (NORP), no name of one speaker: a group that
+    # "they" may stand for, as "protesters" is.
+    a = analyse(rules_analyzer,
+                "It is unclear how much impact the plumbers will have on the vote. Republicans in the Texas "
+                "legislature are pushing hard for the proposal. They say it would give students a better education.")
+    sp = speaker_of(a, content="better education")
+    assert (sp.type, sp.name) == ("group", None)

@@ -214,6 +214,10 @@ def _entity_mention(offset: int, ent: SpacySpan, kinds: NameKinds) -> Mention | 
         return Mention(start, end, name, "document", ent.root.lemma_.lower(), name=name, short=name, is_subject=subject)
     if kind == "organization":
         return Mention(start, end, name, "organization", ent.root.lower_, name=name, short=name, is_subject=subject)
+    if ent.label_ == "NORP" and ent.root.tag_ in ("NNPS", "NNS"):
+        # "Republicans in the Texas legislature are pushing hard. They say …": a people named by
+        # party, nation or faith is a group "they" may stand for, as "protesters" is; no name.
+        return Mention(start, end, name, "group", ent.root.lemma_.lower(), short=name, is_subject=subject)
     return None
 
 
