@@ -676,3 +676,31 @@ def test_they_after_a_people_named_by_party_is_that_group(rules_analyzer):
                 "legislature are pushing hard for the proposal. They say it would give students a better education.")
     sp = speaker_of(a, content="better education")
     assert (sp.type, sp.name) == ("group", None)
+
+
+def test_a_report_is_named_by_the_report_of_the_next_sentence(rules_analyzer):
+    # "the report" in the next sentence is the one just introduced, and it says whose it is.
+    a = analyse(rules_analyzer,
+                "Thousands of academic staff are treated as second-class citizens, says a report.",
+                "The report by the University and College Union claims institutions have created a pool "
+                "of low-paid staff.")
+    sp = speaker_of(a, content="second-class citizens")
+    assert (sp.type, sp.name) == ("document", "University and College Union report")
+
+
+def test_the_report_is_named_by_the_named_report_before_it(rules_analyzer):
+    a = analyse(rules_analyzer,
+                "The report by the University and College Union was published on Monday. Ministers were "
+                "not consulted. Staff were angry.",
+                "The report said institutions have created a pool of low-paid staff.")
+    sp = speaker_of(a, content="pool of low-paid staff")
+    assert (sp.type, sp.name) == ("document", "University and College Union report")
+
+
+def test_the_report_after_a_new_unnamed_report_is_not_the_named_one(rules_analyzer):
+    a = analyse(rules_analyzer,
+                "The report by the University and College Union was published on Monday. A second report "
+                "appeared on Tuesday.",
+                "The report said institutions have created a pool of low-paid staff.")
+    sp = speaker_of(a, content="pool of low-paid staff")
+    assert sp.type == "document" and sp.name is None

@@ -28,7 +28,7 @@ class MentionIndex(list):
         self._by_last: dict[str, list[Mention]] | None = None
         self._by_office: dict[str, list[int]] | None = None
         self._first_role: dict[str, str] | None = None
-        self._by_head: dict[tuple[str, str], tuple[list[int], list[Mention]]] = {}
+        self._by_head: dict[tuple, object] = {}  # (head, kind) -> fullest_before's lists; ('all', head, kind) -> with_head's
         self._last_by_head: dict[str, tuple[list[int], list[int]]] = {}
         self._named: dict[tuple[str, bool], list[tuple[int, int, int]]] = {}  # (type, subjects only) -> (end, start, index)
         self.full_names: dict[str, Mention | None] = {}  # memo of full_name
@@ -101,6 +101,13 @@ class MentionIndex(list):
         ends, best = self._by_head[key]
         k = bisect.bisect_right(ends, position)
         return best[k - 1] if k else None
+
+    def with_head(self, head: str, kind: str) -> list[Mention]:
+        """The mentions of ``kind`` with head ``head``, in reading order (one list per pair)."""
+        key = ("all", head, kind)
+        if key not in self._by_head:
+            self._by_head[key] = [m for m in self if m.head == head and m.type == kind]
+        return self._by_head[key]
 
     def last_with_head(self, head: str, position: int) -> Mention | None:
         """The last mention in reading order with head ``head`` among those ending by ``position``."""

@@ -241,9 +241,42 @@ def _nominal_mention(offset: int, token: Token) -> Mention | None:
     start, end = offset + tokens[0].idx, offset + tokens[-1].idx + len(tokens[-1])
     text = norm(token.doc[tokens[0].i : tokens[-1].i + 1].text)
     role = role_phrase(token) if kind == "person" else None
-    return Mention(start, end, text, kind, lemma, role=role, short=short_phrase(token),
+    # "The report by the University and College Union": a document is named by whose it is,
+    # so a later "the report" (or an earlier "a report") can carry the name.
+    owner = named_owner(token) if kind == "document" else None
+    name = f"{owner} {token.lower_}" if owner else None
+    return Mention(start, end, text, kind, lemma, name=name, role=role, short=name or short_phrase(token),
                    context=frozenset(stem(t.text) for t in tokens if t.is_alpha),
                    is_subject=token.dep_ in ("nsubj", "nsubjpass"))
+
+
+def named_owner(root: Token) -> str | None:
+    """The proper name a document is by or belongs to ("by the University and College Union",
+    "Amnesty International's"), without "the" and "'s"; None when it has none."""
+    for child in root.children:
+        if child.dep_ == "prep" and child.lower_ == "by":
+            owner = next((c for c in child.children if c.dep_ == "pobj"), None)
+        elif child.dep_ == "poss":
+            owner = child
+        else:
+            continue
+        if owner is None or owner.pos_ != "PROPN":
+            continue
+        # The name runs over the owner's proper nouns and the "of", "and" between them.
+        doc, end = owner.doc, owner.i
+        while end + 1 < len(doc) and doc[end + 1].i in {t.i for t in owner.subtree} and (
+                doc[end + 1].pos_ == "PROPN" or doc[end + 1].lower_ in ("of", "and", "&")):
+            end += 1
+        while doc[end].pos_ != "PROPN":
+            end -= 1
+        # Leftwards only over proper nouns too: "Loyola Law School professor Justin Levitt" is Levitt.
+        start = owner.i
+        while start - 1 >= owner.left_edge.i and (doc[start - 1].pos_ == "PROPN" or (
+                doc[start - 1].lower_ in ("of", "and", "&") and start - 2 >= owner.left_edge.i
+                and doc[start - 2].pos_ == "PROPN")):
+            start -= 1
+        return doc[start : end + 1].text
+    return None
 
 
 def is_outlet_noun(token: Token) -> bool:

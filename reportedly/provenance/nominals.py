@@ -16,7 +16,7 @@ from ..model import Span, Speaker
 from . import lexicon
 from .lookups import MentionIndex, SpokenIndex
 from .names import person_name
-from .mentions import Mention, is_outlet_noun, is_paper_document, role_phrase, short_phrase, stem
+from .mentions import Mention, is_outlet_noun, is_paper_document, named_owner, role_phrase, short_phrase, stem
 
 DEFINITE = ("the", "this", "that", "these", "those")
 INDEFINITE = ("a", "an", "one", "another", "some", "any", "each", "every")
@@ -38,8 +38,12 @@ def resolve_nominal(
     mentions: Sequence[Mention],
     earlier: Sequence[Speaker],
     window_start: int,
+    next_end: int | None = None,
 ) -> Speaker | None:
-    """The speaker a common-noun source stands for, or None when the head is no speaker noun."""
+    """The speaker a common-noun source stands for, or None when the head is no speaker noun.
+
+    ``next_end`` is where the sentence after the source's ends (an indefinite document may be
+    named there)."""
     lemma = root.lemma_.lower()
     quantity = _quantity(mention, root, core)
     if quantity is not None:
@@ -55,13 +59,18 @@ def resolve_nominal(
                 return same_head(mention, "document", root, core, mentions)
         return _outlet_nominal(mention, core, mentions, earlier)
     if lemma in lexicon.DOCUMENT_NOUNS or is_paper_document(root) or (lemma == "research" and root.pos_ == "NOUN"):
-        owner = _named_owner(root)
+        owner = named_owner(root)
         if owner is not None:
             # "The report by the University and College Union", "Amnesty's report": the
             # document is named by whose it is ("University and College Union report").
             name = f"{owner} {root.lower_}"
             return Speaker("document", mention, name=name, description=core, short=name)
-        return same_head(mention, "document", root, core, mentions)
+        found = same_head(mention, "document", root, core, mentions)
+        named = _document_named_nearby(mention, root, mentions, next_end)
+        if named is not None:
+            return dataclasses.replace(found, name=named.name, short=named.name,
+                                       evidence=(_as_span(named),))
+        return found
     if lemma in lexicon.ANONYMOUS_NOUNS or lexicon.ANONYMOUS_PATTERNS.search(mention.text):
         described = " ".join(mention.text.split()) if lexicon.ANONYMOUS_PATTERNS.search(mention.text) else core
         return Speaker("anonymous", mention, description=described, short=short_phrase(root))
@@ -183,32 +192,28 @@ def _story_company(mention: Span, mentions: Sequence[Mention], window_start: int
     return near if near == {top} else set()
 
 
-def _named_owner(root: Token) -> str | None:
-    """The proper name a document is by or belongs to ("by the University and College Union",
-    "Amnesty International's"), without "the" and "'s"; None when it has none."""
-    for child in root.children:
-        if child.dep_ == "prep" and child.lower_ == "by":
-            owner = next((c for c in child.children if c.dep_ == "pobj"), None)
-        elif child.dep_ == "poss":
-            owner = child
-        else:
-            continue
-        if owner is None or owner.pos_ != "PROPN":
-            continue
-        # The name runs over the owner's proper nouns and the "of", "and" between them.
-        doc, end = owner.doc, owner.i
-        while end + 1 < len(doc) and doc[end + 1].i in {t.i for t in owner.subtree} and (
-                doc[end + 1].pos_ == "PROPN" or doc[end + 1].lower_ in ("of", "and", "&")):
-            end += 1
-        while doc[end].pos_ != "PROPN":
-            end -= 1
-        # Leftwards only over proper nouns too: "Loyola Law School professor Justin Levitt" is Levitt.
-        start = owner.i
-        while start - 1 >= owner.left_edge.i and (doc[start - 1].pos_ == "PROPN" or (
-                doc[start - 1].lower_ in ("of", "and", "&") and start - 2 >= owner.left_edge.i
-                and doc[start - 2].pos_ == "PROPN")):
-            start -= 1
-        return doc[start : end + 1].text
+def _document_named_nearby(mention: Span, root: Token, mentions: Sequence[Mention],
+                           next_end: int | None) -> Mention | None:
+    """The named mention of the same document: for "the report", the last report mentioned
+    before it, when that one is named ("The report by the University and College Union claims
+    … The report said" is that union's report; a new "a report" in between, unnamed, is the
+    one meant, and names nothing); for "a report", the report mentioned next, when that one is
+    definite, named and in the next sentence ("…, says a report. The report by the University
+    and College Union claims …": "the" says it is the one just introduced)."""
+    same = [m for m in MentionIndex.of(mentions).with_head(root.lemma_.lower(), "document")
+            if not (m.start <= mention.start < m.end)]
+    if _definite(root):
+        for m in reversed([m for m in same if m.end <= mention.start]):
+            if m.name:
+                return m
+            if not m.text.lower().startswith(DEFINITE):
+                return None  # a new one introduced since
+        return None
+    if not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in root.children) or next_end is None:
+        return None
+    after = next((m for m in same if m.start >= mention.end), None)
+    if after is not None and after.name and after.end <= next_end and after.text.lower().startswith("the "):
+        return after
     return None
 
 

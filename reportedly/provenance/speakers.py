@@ -160,7 +160,7 @@ class SpeakerResolver:
             speaker = self._person(person, source)
             return dataclasses.replace(speaker, role=role_phrase(root))
         window = self._window_start(source.start)
-        nominal = resolve_nominal(source, root, core, self.mentions, self.done, window)
+        nominal = resolve_nominal(source, root, core, self.mentions, self.done, window, self._next_end(source.end))
         if nominal is not None:
             return nominal
         if root.tag_ == "NNPS" and any(c.lower_ in UNNAMED_SOME for c in root.children):
@@ -285,6 +285,11 @@ class SpeakerResolver:
         if label == "PERSON" or kind == "person":
             return Speaker("person", source, name=person_name(core), short=core)
         return Speaker("unknown", source, description=core)
+
+    def _next_end(self, position: int) -> int | None:
+        """Where the sentence after the one holding ``position`` ends, if there is one."""
+        index = self._sentence(position) + 1
+        return self.sentences[index][1] if 0 < index < len(self.sentences) else None
 
     def _window_start(self, position: int) -> int:
         return window(position, self.sentences)[0]
