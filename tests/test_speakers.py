@@ -704,3 +704,14 @@ def test_the_report_after_a_new_unnamed_report_is_not_the_named_one(rules_analyz
                 "The report said institutions have created a pool of low-paid staff.")
     sp = speaker_of(a, content="pool of low-paid staff")
     assert sp.type == "document" and sp.name is None
+
+
+def test_she_is_not_one_of_a_pair_beside_a_woman_who_stands_alone(rules_analyzer):
+    # Rothman's gender is never given, but he is one of a pair ("both Lorenz and Rothman"):
+    # the woman who is the sentence's subject is the one "she" looks back to.
+    a = analyse(rules_analyzer,
+                "Edward Lorenz ran his weather model every night. Daniel Rothman arrived later.",
+                "Later, Sarah Gille studied oceanography at the institute, joining the same department as both "
+                "Lorenz and Rothman. “Nobody asked me about chaos,” she said.")
+    sp = speaker_of(a, content="about chaos")
+    assert (sp.type, sp.name) == ("person", "Sarah Gille")

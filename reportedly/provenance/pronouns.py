@@ -224,11 +224,26 @@ def _latest_topic(near: Sequence[Mention], mention: Span, mentions: MentionIndex
         return None
     start, end = sentences[index]
     last = [m for m in near if start <= m.start < end]
+    # One of a pair ("joining the same department as both Lorenz and Rothman") is a poor
+    # antecedent for "she" beside a person who stands alone as the subject: the pair is a
+    # "they". (A pair alone, "Sarah and Lisa studied", still leaves it unknown.)
+    alone = [m for m in last if not _coordinated(m, blocks)]
+    if any(m.is_subject for m in alone):
+        last = alone
     if len({identity(m, mentions) for m in last}) != 1 or not any(m.is_subject for m in last):
         return None
     if _pronoun_between(blocks, start, last[0].start, GENDERED[pronoun], said_in):
         return None
     return last[-1]
+
+
+def _coordinated(m: Mention, blocks: Sequence[Block]) -> bool:
+    """Whether the mention's head is one of a coordination ("Lorenz and Rothman")."""
+    located = locate(blocks, Span(m.start, m.end, m.text))
+    if located is None:
+        return False
+    root = located[1].root
+    return root.dep_ == "conj" or any(c.dep_ == "conj" for c in root.children)
 
 
 def _pronoun_between(blocks: Sequence[Block], start: int, end: int, gender: str, said_in: Intervals) -> bool:
