@@ -715,3 +715,19 @@ def test_she_is_not_one_of_a_pair_beside_a_woman_who_stands_alone(rules_analyzer
                 "Lorenz and Rothman. “Nobody asked me about chaos,” she said.")
     sp = speaker_of(a, content="about chaos")
     assert (sp.type, sp.name) == ("person", "Sarah Gille")
+
+
+def test_a_comment_in_a_feed_is_a_document(analyzer):
+    a = analyse(analyzer, "Samantha posted her piece on Monday, and the replies came fast.",
+                "This one comment in her feed stood out: “I can see why you have some reservations about "
+                "publishing it, but my gut feeling is that it was worth it.”")
+    sp = speaker_of(a, content="reservations")
+    assert sp.type == "document"
+
+
+def test_a_request_for_comment_is_no_document_mention(analyzer):
+    from reportedly.provenance.mentions import find_mentions
+
+    text = "Mojang did not respond to a request for comment. The company said the flaw was fixed."
+    blocks, _ = analyzer.parse(Article("t", text, (Paragraph(0, len(text)),)))
+    assert [m.text for m in find_mentions(blocks) if m.type == "document"] == []

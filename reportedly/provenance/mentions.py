@@ -237,6 +237,9 @@ def _nominal_mention(offset: int, token: Token) -> Mention | None:
         return None
     if token.dep_ in ("compound", "appos") or (kind == "person" and token.dep_ not in ("nsubj", "nsubjpass")):
         return None
+    if kind == "document" and token.dep_ == "pobj" and token.head.lower_ == "for" and not any(
+            c.dep_ in ("det", "poss") for c in token.children):
+        return None  # "a request for comment", "asked for data": a kind of writing, not one that exists
     tokens = core_tokens(token)
     start, end = offset + tokens[0].idx, offset + tokens[-1].idx + len(tokens[-1])
     text = norm(token.doc[tokens[0].i : tokens[-1].i + 1].text)
