@@ -731,3 +731,14 @@ def test_a_request_for_comment_is_no_document_mention(analyzer):
     text = "Mojang did not respond to a request for comment. The company said the flaw was fixed."
     blocks, _ = analyzer.parse(Article("t", text, (Paragraph(0, len(text)),)))
     assert [m.text for m in find_mentions(blocks) if m.type == "document"] == []
+
+
+def test_he_is_not_a_pair_that_spoke_before(rules_analyzer):
+    # "David Wilson and his son … said": two people spoke; the son, the subject since, is the
+    # one "he" looks back to, not the father the source is named by.
+    a = analyse(rules_analyzer,
+                "David Wilson and his son, Michael Wilson, said the whales were sick. "
+                "Michael left university this year to study carving. "
+                "He says the strandings are getting more attention.")
+    sp = speaker_of(a, content="more attention")
+    assert sp.type == "person" and sp.name.startswith("Michael")

@@ -134,8 +134,13 @@ def resolve_pronoun(
     def fits(sp: Speaker) -> bool:
         if sp.type not in allowed or not (sp.name or sp.description) or not agrees(sp.name):
             return False
-        # "he" is one person: not "officials"; "they" is not one named person.
-        return kind != "person" or sp.type == "person" or not _plural(sp, blocks)
+        # "he" is one person: not "officials", nor "Parata and his son, Te Kaurinui" (two
+        # people, whom the extractor's source names by the first); "they" is not one named person.
+        if kind != "person":
+            return True
+        if sp.type == "person":
+            return not _pair(sp, blocks)
+        return not _plural(sp, blocks)
 
     mentions = MentionIndex.of(mentions)
     said_in = contents if isinstance(contents, Intervals) else Intervals.of_pieces(contents)
@@ -354,6 +359,12 @@ def _unknown_since(before: Sequence[Heard], mentions: Sequence[Mention], positio
             return True  # an untyped name, or a thing (things) "it" ("they") may stand for
     return any(m.type == "name" and m.is_subject and position < m.start and m.end <= pronoun.start
                and not said(m) for m in MentionIndex.of(mentions).starting_in(position, pronoun.start))
+
+
+def _pair(sp: Speaker, blocks: Sequence[Block]) -> bool:
+    """Whether the source's head is coordinated with another noun ("Parata and his son")."""
+    located = locate(blocks, sp.mention)
+    return located is not None and any(c.dep_ == "conj" for c in located[1].root.children)
 
 
 def _plural(sp: Speaker, blocks: Sequence[Block]) -> bool:
