@@ -742,3 +742,19 @@ def test_he_is_not_a_pair_that_spoke_before(rules_analyzer):
                 "He says the strandings are getting more attention.")
     sp = speaker_of(a, content="more attention")
     assert sp.type == "person" and sp.name.startswith("Michael")
+
+
+def test_the_author_is_the_writer_just_quoted_and_talked_about(rules_analyzer):
+    a = analyse(rules_analyzer,
+                "“Neon was the light of a new century,” Luis de Miranda writes. De Miranda sees the decline of "
+                "neon as the end of an age. The author also suggests that the lights are a message in a bottle.")
+    sp = speaker_of(a, content="message in a bottle")
+    assert (sp.type, sp.name) == ("person", "Luis de Miranda")
+
+
+def test_the_author_stays_unnamed_beside_another_person(rules_analyzer):
+    a = analyse(rules_analyzer,
+                "“Neon was the light of a new century,” Luis de Miranda writes. Michael Wells translated the "
+                "book into English. The author also suggests that the lights are a message in a bottle.")
+    sp = speaker_of(a, content="message in a bottle")
+    assert sp.name is None

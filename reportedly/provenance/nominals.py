@@ -14,7 +14,7 @@ from spacy.tokens import Token
 
 from ..model import Span, Speaker
 from . import lexicon
-from .lookups import MentionIndex, SpokenIndex
+from .lookups import MentionIndex, SpokenIndex, full_name, identity
 from .names import person_name
 from .mentions import Mention, is_outlet_noun, is_paper_document, named_owner, role_phrase, short_phrase, stem
 
@@ -27,6 +27,8 @@ COMPANY_NOUNS = frozenset(
 )
 # Who speaks for an organisation without being named ("a Whole Foods spokeswoman").
 SPOKESPEOPLE = frozenset("spokesman spokeswoman spokesperson spokespeople spokesmen spokeswomen representative".split())
+# "The author", "the writer": who wrote the work the article is about.
+AUTHOR_NOUNS = frozenset({"author", "writer"})
 # The sentences "the company" looks back over for the company it stands for.
 COMPANY_WINDOW = 3
 
@@ -76,6 +78,10 @@ def resolve_nominal(
         return Speaker("anonymous", mention, description=described, short=short_phrase(root))
     if lemma in lexicon.TITLE_WORDS and root.tag_ != "NNS":
         return _titled_nominal(mention, root, core, mentions)
+    if lemma in AUTHOR_NOUNS and _definite(root) and root.tag_ == "NN":
+        author = _the_author(mention, mentions, earlier, window_start)
+        if author is not None:
+            return author
     if lemma in lexicon.PEOPLE_NOUNS and root.tag_ == "NN":
         # "the man", "one survey respondent", "a colleague of Rothman's": nobody named.
         return Speaker("anonymous", mention, description=core, short=short_phrase(root))
@@ -111,6 +117,27 @@ def resolve_collective(
         # not the last name ending in "Company" ("Dana F. Besecker Company" three paragraphs up).
         return same_head(mention, "organization", root, core, mentions, named=False)
     return same_head(mention, "organization", root, core, mentions)
+
+
+def _the_author(mention: Span, mentions: Sequence[Mention], earlier: Sequence[Speaker],
+                window_start: int) -> Speaker | None:
+    """ "the author" in an article quoting a writer is that writer: "“…,” de Miranda writes. De
+    Miranda understands this evolution by zooming out. The author draws a parallel …". Only
+    when the last named person who spoke is the one person named in the sentences it looks
+    back over, and the subject of one of them; anyone else there, or nobody, leaves it an
+    unnamed author."""
+    people = [m for m in MentionIndex.of(mentions).starting_in(window_start, mention.start)
+              if m.type == "person" and m.start >= window_start and m.end <= mention.start]
+    last = next((sp for sp in reversed(earlier) if sp.type == "person" and sp.name and sp.mention is not None
+                 and sp.mention.end <= mention.start), None)
+    if not people or last is None or not any(m.is_subject for m in people):
+        return None
+    full = full_name(last.name, mentions)  # "De Miranda" is "Luis de Miranda"
+    name = full.name if full else last.name
+    if any(not m.name or identity(m, mentions) != name for m in people):
+        return None
+    return Speaker("person", mention, name=name, role=last.role, description=" ".join(mention.text.split()),
+                   evidence=(last.mention,), short=name)
 
 
 def _quantity(mention: Span, root: Token, core: str) -> Speaker | None:
