@@ -276,3 +276,15 @@ def test_a_name_tagged_product_once_is_the_organisation_it_usually_is():
     d = _doc_with_ents(["Roscosmos", "said", ".", "Roscosmos", "added", ".", "Roscosmos", "and", "NASA", "agreed", "."],
                        [(0, 1, "ORG"), (3, 4, "ORG"), (6, 7, "PRODUCT"), (8, 9, "ORG")])
     assert entity_kind("Roscosmos", "PRODUCT", name_kinds([(0, d)])) == "organization"
+
+
+def test_one_name_under_two_apostrophes_is_one_name():
+    from reportedly.provenance.mentions import entity_kind
+    from reportedly.provenance.names import name_kinds
+
+    # "James O’Neill" (curly) is the full form of "O'Neill" (straight), tagged ORG twice: the
+    # surname is the person's, and the usual label does not make the commissioner a company.
+    d = _doc_with_ents(["Commissioner", "James", "O’Neill", "spoke", ".", "O'Neill", "said", "no", ".",
+                        "O'Neill", "left", ".", "O'Neill", "added", "."],
+                       [(1, 3, "PERSON"), (5, 6, "ORG"), (9, 10, "ORG"), (12, 13, "PERSON")])
+    assert entity_kind("O'Neill", "PERSON", name_kinds([(0, d)])) == "person"

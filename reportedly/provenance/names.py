@@ -53,8 +53,9 @@ def person_name(text: str) -> str:
 
 
 def name_key(text: str) -> str:
-    """How two spellings of one name compare: lower case, no "the", no possessive ending."""
-    key = person_name(text).lower()
+    """How two spellings of one name compare: lower case, no "the", no possessive ending, one
+    apostrophe ("James O’Neill" and "O'Neill" in one article are one name)."""
+    key = person_name(text).lower().replace("’", "'")
     return key[4:] if key.startswith("the ") else key
 
 
