@@ -276,3 +276,46 @@ def test_a_misspelt_surname_needs_one_vowel_one_person_and_a_long_word():
         == "Trevor Houser"  # a consonant apart or two vowels apart is someone else
     assert misspelt_surname("Hauser", houser + [person("Ben Heuser", 80)]) is None  # two people fit
     assert misspelt_surname("Kam", [person("Jenny Kim", 0)]) is None  # too short to tell
+
+
+def test_with_no_evidence_a_name_takes_the_label_it_is_given_most_often():
+    from reportedly.provenance.mentions import entity_kind
+    from reportedly.provenance.names import name_kinds
+
+    # "Ngātiwai" tagged ORG twice, PERSON once, GPE once: every occurrence is the organisation.
+    d = _doc_with_ents(["Ngātiwai", "believe", "it", ".", "Ngātiwai", "met", ".", "Ngātiwai", "sang", ".",
+                        "Ngātiwai", "grew", "."],
+                       [(0, 1, "PERSON"), (4, 5, "ORG"), (7, 8, "ORG"), (10, 11, "GPE")])
+    kinds = name_kinds([(0, d)])
+    assert kinds.kind("Ngātiwai") is None  # no evidence either way
+    assert entity_kind("Ngātiwai", "PERSON", kinds) == "organization"
+
+
+def test_a_tie_of_labels_leaves_each_occurrence_its_own():
+    from reportedly.provenance.mentions import entity_kind
+    from reportedly.provenance.names import name_kinds
+
+    d = _doc_with_ents(["Marco", "Arment", "wrote", ".", "Marco", "Arment", "said", "."],
+                       [(0, 2, "ORG"), (4, 6, "PERSON")])
+    assert entity_kind("Marco Arment", "PERSON", name_kinds([(0, d)])) == "person"
+
+
+def test_a_name_tagged_product_once_is_the_organisation_it_usually_is():
+    from reportedly.provenance.mentions import entity_kind
+    from reportedly.provenance.names import name_kinds
+
+    d = _doc_with_ents(["Roscosmos", "said", ".", "Roscosmos", "added", ".", "Roscosmos", "and", "NASA", "agreed", "."],
+                       [(0, 1, "ORG"), (3, 4, "ORG"), (6, 7, "PRODUCT"), (8, 9, "ORG")])
+    assert entity_kind("Roscosmos", "PRODUCT", name_kinds([(0, d)])) == "organization"
+
+
+def test_one_name_under_two_apostrophes_is_one_name():
+    from reportedly.provenance.mentions import entity_kind
+    from reportedly.provenance.names import name_kinds
+
+    # "James O’Neill" (curly) is the full form of "O'Neill" (straight), tagged ORG twice: the
+    # surname is the person's, and the usual label does not make the commissioner a company.
+    d = _doc_with_ents(["Commissioner", "James", "O’Neill", "spoke", ".", "O'Neill", "said", "no", ".",
+                        "O'Neill", "left", ".", "O'Neill", "added", "."],
+                       [(1, 3, "PERSON"), (5, 6, "ORG"), (9, 10, "ORG"), (12, 13, "PERSON")])
+    assert entity_kind("O'Neill", "PERSON", name_kinds([(0, d)])) == "person"

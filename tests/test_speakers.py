@@ -618,3 +618,158 @@ def test_she_farther_back_stays_unknown_beside_a_person_of_unknown_gender(rules_
                 "At first, she said the hosts split the money three ways.")
     sp = speaker_of(a, content="the hosts split")
     assert sp.name is None
+
+
+def test_she_goes_to_the_one_woman_of_the_latest_sentence_about_anyone(rules_analyzer):
+    # Two women in the window, but the latest sentence about anyone has one woman as a subject
+    # (Lorenz is a "he"): the reader looks back to her, not to Hamilton a sentence earlier.
+    a = analyse(rules_analyzer,
+                "Edward Lorenz ran his weather model every night. Margaret Hamilton ran the computer for him.",
+                "Ellen Fetter answered an advertisement. She interviewed with Hamilton, who hired her.",
+                "Once Fetter arrived, Lorenz gave her a manual, and before long she was up to speed. "
+                "“He carried a lot in his head,” she said.")
+    sp = speaker_of(a, content="carried a lot")
+    assert (sp.type, sp.name) == ("person", "Ellen Fetter")
+
+
+def test_she_stays_unknown_when_the_latest_sentence_opens_with_another_she(rules_analyzer):
+    # "After she hired her, Fetter …": the sentence is about an older "she" too, so its one
+    # named woman is not the one the next "she" looks back to.
+    a = analyse(rules_analyzer,
+                "Edward Lorenz ran his weather model every night. Margaret Hamilton ran the computer for him.",
+                "Ellen Fetter answered an advertisement. Hamilton hired her at once.",
+                "After she hired her, Fetter learned fast. “It was hard work,” she said.")
+    sp = speaker_of(a, content="hard work")
+    assert sp.name is None
+
+
+def test_the_company_after_sentences_naming_nobody_is_the_story_company_named_last(rules_analyzer):
+    # A quoted sign stands between the company and "the company": nobody is named in the
+    # sentences it looks back over, and the company named last before them is the story's.
+    a = analyse(rules_analyzer,
+                "Whole Foods cut its prices on Monday. Whole Foods has also changed its stores.",
+                "New signs appeared this month: “New lower prices. Same high standards,” reads one.",
+                "At the same time, the company claims its prices have saved customers millions.")
+    sp = speaker_of(a, content="saved customers")
+    assert (sp.type, sp.name) == ("organization", "Whole Foods")
+
+
+def test_the_company_after_sentences_naming_nobody_is_not_the_story_company_when_another_came_last(
+        rules_analyzer):
+    a = analyse(rules_analyzer,
+                "Whole Foods cut its prices on Monday. Whole Foods has also changed its stores. "
+                "Amazon bought a small bakery.",
+                "New signs appeared this month: “New lower prices. Same high standards,” reads one.",
+                "At the same time, the company claims its prices have saved customers millions.")
+    sp = speaker_of(a, content="saved customers")
+    assert sp.name is None
+
+
+def test_a_determiner_the_parser_made_the_root_does_not_head_the_source(analyzer):
+    # The parser hangs "Another" and "respondent" both on "AI's": the speaker is the
+    # respondent, one unnamed person, not the word "Another".
+    a = analyse(analyzer, "Another respondent highlighted AI’s opportunities to help teams address toolchain "
+                "challenges: “AI is growing fast, and our current toolchain can be massively improved with AI "
+                "integrations.”")
+    sp = speaker_of(a, content="growing fast")
+    assert sp.type == "anonymous"
+
+
+def test_coordinated_organisations_speak_together(rules_analyzer):
+    # "both Boeing and Airbus said": naming Boeing alone would credit it to one of them.
+    a = analyse(rules_analyzer, "Boeing reported a loss on Monday. Airbus reported a profit.",
+                "But both Boeing and Airbus said the crash would have no impact on their orders.")
+    sp = speaker_of(a, content="no impact")
+    assert (sp.type, sp.name) == ("organization", "Boeing and Airbus")
+
+
+def test_they_after_a_people_named_by_party_is_that_group(rules_analyzer):
+    # "Republicans" is a people named by party (NORP), no name of one speaker: a group that
+    # "they" may stand for, as "protesters" is.
+    a = analyse(rules_analyzer,
+                "It is unclear how much impact the plumbers will have on the vote. Republicans in the Texas "
+                "legislature are pushing hard for the proposal. They say it would give students a better education.")
+    sp = speaker_of(a, content="better education")
+    assert (sp.type, sp.name) == ("group", None)
+
+
+def test_a_report_is_named_by_the_report_of_the_next_sentence(rules_analyzer):
+    # "the report" in the next sentence is the one just introduced, and it says whose it is.
+    a = analyse(rules_analyzer,
+                "Thousands of academic staff are treated as second-class citizens, says a report.",
+                "The report by the University and College Union claims institutions have created a pool "
+                "of low-paid staff.")
+    sp = speaker_of(a, content="second-class citizens")
+    assert (sp.type, sp.name) == ("document", "University and College Union report")
+
+
+def test_the_report_is_named_by_the_named_report_before_it(rules_analyzer):
+    a = analyse(rules_analyzer,
+                "The report by the University and College Union was published on Monday. Ministers were "
+                "not consulted. Staff were angry.",
+                "The report said institutions have created a pool of low-paid staff.")
+    sp = speaker_of(a, content="pool of low-paid staff")
+    assert (sp.type, sp.name) == ("document", "University and College Union report")
+
+
+def test_the_report_after_a_new_unnamed_report_is_not_the_named_one(rules_analyzer):
+    a = analyse(rules_analyzer,
+                "The report by the University and College Union was published on Monday. A second report "
+                "appeared on Tuesday.",
+                "The report said institutions have created a pool of low-paid staff.")
+    sp = speaker_of(a, content="pool of low-paid staff")
+    assert sp.type == "document" and sp.name is None
+
+
+def test_she_is_not_one_of_a_pair_beside_a_woman_who_stands_alone(rules_analyzer):
+    # Rothman's gender is never given, but he is one of a pair ("both Lorenz and Rothman"):
+    # the woman who is the sentence's subject is the one "she" looks back to.
+    a = analyse(rules_analyzer,
+                "Edward Lorenz ran his weather model every night. Daniel Rothman arrived later.",
+                "Later, Sarah Gille studied oceanography at the institute, joining the same department as both "
+                "Lorenz and Rothman. “Nobody asked me about chaos,” she said.")
+    sp = speaker_of(a, content="about chaos")
+    assert (sp.type, sp.name) == ("person", "Sarah Gille")
+
+
+def test_a_comment_in_a_feed_is_a_document(analyzer):
+    a = analyse(analyzer, "Samantha posted her piece on Monday, and the replies came fast.",
+                "This one comment in her feed stood out: “I can see why you have some reservations about "
+                "publishing it, but my gut feeling is that it was worth it.”")
+    sp = speaker_of(a, content="reservations")
+    assert sp.type == "document"
+
+
+def test_a_request_for_comment_is_no_document_mention(analyzer):
+    from reportedly.provenance.mentions import find_mentions
+
+    text = "Mojang did not respond to a request for comment. The company said the flaw was fixed."
+    blocks, _ = analyzer.parse(Article("t", text, (Paragraph(0, len(text)),)))
+    assert [m.text for m in find_mentions(blocks) if m.type == "document"] == []
+
+
+def test_he_is_not_a_pair_that_spoke_before(rules_analyzer):
+    # "David Wilson and his son … said": two people spoke; the son, the subject since, is the
+    # one "he" looks back to, not the father the source is named by.
+    a = analyse(rules_analyzer,
+                "David Wilson and his son, Michael Wilson, said the whales were sick. "
+                "Michael left university this year to study carving. "
+                "He says the strandings are getting more attention.")
+    sp = speaker_of(a, content="more attention")
+    assert sp.type == "person" and sp.name.startswith("Michael")
+
+
+def test_the_author_is_the_writer_just_quoted_and_talked_about(rules_analyzer):
+    a = analyse(rules_analyzer,
+                "“Neon was the light of a new century,” Luis de Miranda writes. De Miranda sees the decline of "
+                "neon as the end of an age. The author also suggests that the lights are a message in a bottle.")
+    sp = speaker_of(a, content="message in a bottle")
+    assert (sp.type, sp.name) == ("person", "Luis de Miranda")
+
+
+def test_the_author_stays_unnamed_beside_another_person(rules_analyzer):
+    a = analyse(rules_analyzer,
+                "“Neon was the light of a new century,” Luis de Miranda writes. Michael Wells translated the "
+                "book into English. The author also suggests that the lights are a message in a bottle.")
+    sp = speaker_of(a, content="message in a bottle")
+    assert sp.name is None

@@ -45,6 +45,8 @@ WIRE_NAMES = frozenset(
 WIRE_NAMES = frozenset(name.strip() for name in WIRE_NAMES)
 
 # Words for documents that "say" things: "the letter read", "according to the report".
+# (A "comment" is one written in a feed or under a post: "This one comment in her feed read: …";
+# "for comment" is none, see mentions._nominal_mention.)
 DOCUMENT_NOUNS = frozenset(
     """letter report statement memo memorandum study poll survey document documents email
     e-mail tweet post release transcript filing complaint lawsuit indictment affidavit ruling

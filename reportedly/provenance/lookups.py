@@ -28,9 +28,9 @@ class MentionIndex(list):
         self._by_last: dict[str, list[Mention]] | None = None
         self._by_office: dict[str, list[int]] | None = None
         self._first_role: dict[str, str] | None = None
-        self._by_head: dict[tuple[str, str], tuple[list[int], list[Mention]]] = {}
+        self._by_head: dict[tuple, object] = {}  # (head, kind) -> fullest_before's lists; ('all', head, kind) -> with_head's
         self._last_by_head: dict[str, tuple[list[int], list[int]]] = {}
-        self._outlets: list[tuple[int, int, int]] | None = None  # (end, start, index) of named outlets
+        self._named: dict[tuple[str, bool], list[tuple[int, int, int]]] = {}  # (type, subjects only) -> (end, start, index)
         self.full_names: dict[str, Mention | None] = {}  # memo of full_name
         self._story_organisation: tuple[str | None] | None = None
         self._by_consonants: dict[str, list[Mention]] | None = None
@@ -117,6 +117,13 @@ class MentionIndex(list):
         k = bisect.bisect_right(ends, position)
         return best[k - 1] if k else None
 
+    def with_head(self, head: str, kind: str) -> list[Mention]:
+        """The mentions of ``kind`` with head ``head``, in reading order (one list per pair)."""
+        key = ("all", head, kind)
+        if key not in self._by_head:
+            self._by_head[key] = [m for m in self if m.head == head and m.type == kind]
+        return self._by_head[key]
+
     def last_with_head(self, head: str, position: int) -> Mention | None:
         """The last mention in reading order with head ``head`` among those ending by ``position``."""
         if head not in self._last_by_head:
@@ -132,9 +139,18 @@ class MentionIndex(list):
     def last_outlet_before(self, position: int) -> Mention | None:
         """The named outlet mention with the latest start among those ending by ``position``
         (the first in reading order among equals)."""
-        if self._outlets is None:
-            self._outlets = sorted((m.end, m.start, k) for k, m in enumerate(self) if m.type == "outlet" and m.name)
-        k = _latest_start(self._outlets, position)
+        return self._last_named("outlet", position)
+
+    def last_organisation_subject_before(self, position: int) -> Mention | None:
+        """The named organisation mention that is a clause's subject, with the latest start
+        among those ending by ``position`` (the first in reading order among equals)."""
+        return self._last_named("organization", position, subject=True)
+
+    def _last_named(self, kind: str, position: int, subject: bool = False) -> Mention | None:
+        if (kind, subject) not in self._named:
+            self._named[kind, subject] = sorted((m.end, m.start, k) for k, m in enumerate(self)
+                                                if m.type == kind and m.name and (m.is_subject or not subject))
+        k = _latest_start(self._named[kind, subject], position)
         return self[k] if k is not None else None
 
 

@@ -57,8 +57,9 @@ def person_name(text: str) -> str:
 
 
 def name_key(text: str) -> str:
-    """How two spellings of one name compare: lower case, no "the", no possessive ending."""
-    key = person_name(text).lower()
+    """How two spellings of one name compare: lower case, no "the", no possessive ending, one
+    apostrophe ("James O’Neill" and "O'Neill" in one article are one name)."""
+    key = person_name(text).lower().replace("’", "'")
     return key[4:] if key.startswith("the ") else key
 
 
@@ -68,6 +69,7 @@ class NameKinds:
 
     kinds: dict[str, str] = field(default_factory=dict)
     labels: dict[str, str] = field(default_factory=dict)  # the NER label most often given
+    usual: dict[str, str] = field(default_factory=dict)  # the label given most often, twice at least, no tie
 
     def kind(self, name: str) -> str | None:
         """``person``, ``organization``, ``outlet``, or None when the article does not say."""
@@ -76,6 +78,10 @@ class NameKinds:
     def label(self, name: str) -> str | None:
         """The entity label spaCy gives this name most often in the article, if any."""
         return self.labels.get(name_key(name))
+
+    def usual_label(self, name: str) -> str | None:
+        """The label spaCy gives this name more often than any other, twice at least; None on a tie."""
+        return self.usual.get(name_key(name))
 
 
 def name_kinds(blocks: Sequence[Block]) -> NameKinds:
@@ -113,7 +119,12 @@ def name_kinds(blocks: Sequence[Block]) -> NameKinds:
         (top, n), *rest = counter.most_common() + [(None, 0)]
         if top is not None and n >= MIN_VOTES and n > rest[0][1]:
             kinds[key] = top
-    return NameKinds(kinds, {k: c.most_common(1)[0][0] for k, c in labels.items()})
+    usual = {}
+    for key, counter in labels.items():
+        (top, n), *rest = counter.most_common() + [(None, 0)]
+        if n >= 2 and n > rest[0][1]:
+            usual[key] = top
+    return NameKinds(kinds, {k: c.most_common(1)[0][0] for k, c in labels.items()}, usual)
 
 
 def _untagged_names(doc) -> list[SpacySpan]:

@@ -14,9 +14,9 @@ from spacy.tokens import Token
 
 from ..model import Span, Speaker
 from . import lexicon
-from .lookups import MentionIndex, SpokenIndex
+from .lookups import MentionIndex, SpokenIndex, full_name, identity
 from .names import person_name
-from .mentions import Mention, is_outlet_noun, is_paper_document, role_phrase, short_phrase, stem
+from .mentions import Mention, is_outlet_noun, is_paper_document, named_owner, role_phrase, short_phrase, stem
 
 DEFINITE = ("the", "this", "that", "these", "those")
 INDEFINITE = ("a", "an", "one", "another", "some", "any", "each", "every")
@@ -27,6 +27,8 @@ COMPANY_NOUNS = frozenset(
 )
 # Who speaks for an organisation without being named ("a Whole Foods spokeswoman").
 SPOKESPEOPLE = frozenset("spokesman spokeswoman spokesperson spokespeople spokesmen spokeswomen representative".split())
+# "The author", "the writer": who wrote the work the article is about.
+AUTHOR_NOUNS = frozenset({"author", "writer"})
 # The sentences "the company" looks back over for the company it stands for.
 COMPANY_WINDOW = 3
 
@@ -38,8 +40,12 @@ def resolve_nominal(
     mentions: Sequence[Mention],
     earlier: Sequence[Speaker],
     window_start: int,
+    next_end: int | None = None,
 ) -> Speaker | None:
-    """The speaker a common-noun source stands for, or None when the head is no speaker noun."""
+    """The speaker a common-noun source stands for, or None when the head is no speaker noun.
+
+    ``next_end`` is where the sentence after the source's ends (an indefinite document may be
+    named there)."""
     lemma = root.lemma_.lower()
     quantity = _quantity(mention, root, core)
     if quantity is not None:
@@ -55,18 +61,27 @@ def resolve_nominal(
                 return same_head(mention, "document", root, core, mentions)
         return _outlet_nominal(mention, core, mentions, earlier)
     if lemma in lexicon.DOCUMENT_NOUNS or is_paper_document(root) or (lemma == "research" and root.pos_ == "NOUN"):
-        owner = _named_owner(root)
+        owner = named_owner(root)
         if owner is not None:
             # "The report by the University and College Union", "Amnesty's report": the
             # document is named by whose it is ("University and College Union report").
             name = f"{owner} {root.lower_}"
             return Speaker("document", mention, name=name, description=core, short=name)
-        return same_head(mention, "document", root, core, mentions)
+        found = same_head(mention, "document", root, core, mentions)
+        named = _document_named_nearby(mention, root, mentions, next_end)
+        if named is not None:
+            return dataclasses.replace(found, name=named.name, short=named.name,
+                                       evidence=(_as_span(named),))
+        return found
     if lemma in lexicon.ANONYMOUS_NOUNS or lexicon.ANONYMOUS_PATTERNS.search(mention.text):
         described = " ".join(mention.text.split()) if lexicon.ANONYMOUS_PATTERNS.search(mention.text) else core
         return Speaker("anonymous", mention, description=described, short=short_phrase(root))
     if lemma in lexicon.TITLE_WORDS and root.tag_ != "NNS":
         return _titled_nominal(mention, root, core, mentions)
+    if lemma in AUTHOR_NOUNS and _definite(root) and root.tag_ == "NN":
+        author = _the_author(mention, mentions, earlier, window_start)
+        if author is not None:
+            return author
     if lemma in lexicon.PEOPLE_NOUNS and root.tag_ == "NN":
         # "the man", "one survey respondent", "a colleague of Rothman's": nobody named.
         return Speaker("anonymous", mention, description=core, short=short_phrase(root))
@@ -102,6 +117,27 @@ def resolve_collective(
         # not the last name ending in "Company" ("Dana F. Besecker Company" three paragraphs up).
         return same_head(mention, "organization", root, core, mentions, named=False)
     return same_head(mention, "organization", root, core, mentions)
+
+
+def _the_author(mention: Span, mentions: Sequence[Mention], earlier: Sequence[Speaker],
+                window_start: int) -> Speaker | None:
+    """ "the author" in an article quoting a writer is that writer: "“…,” de Miranda writes. De
+    Miranda understands this evolution by zooming out. The author draws a parallel …". Only
+    when the last named person who spoke is the one person named in the sentences it looks
+    back over, and the subject of one of them; anyone else there, or nobody, leaves it an
+    unnamed author."""
+    people = [m for m in MentionIndex.of(mentions).starting_in(window_start, mention.start)
+              if m.type == "person" and m.start >= window_start and m.end <= mention.start]
+    last = next((sp for sp in reversed(earlier) if sp.type == "person" and sp.name and sp.mention is not None
+                 and sp.mention.end <= mention.start), None)
+    if not people or last is None or not any(m.is_subject for m in people):
+        return None
+    full = full_name(last.name, mentions)  # "De Miranda" is "Luis de Miranda"
+    name = full.name if full else last.name
+    if any(not m.name or identity(m, mentions) != name for m in people):
+        return None
+    return Speaker("person", mention, name=name, role=last.role, description=" ".join(mention.text.split()),
+                   evidence=(last.mention,), short=name)
 
 
 def _quantity(mention: Span, root: Token, core: str) -> Speaker | None:
@@ -152,7 +188,10 @@ def _named_company(mention: Span, mentions: Sequence[Mention], earlier: Sequence
     (name,) = names
     anchor = next((Span(m.start, m.end, m.text) for m in reversed(MentionIndex.of(mentions).starting_in(window_start, mention.start))
                    if m.name and person_name(m.name) == name and m.end <= mention.start), None)
-    anchor = anchor or next(sp.mention for sp in reversed(spoke) if person_name(sp.name) == name)
+    anchor = anchor or next((sp.mention for sp in reversed(spoke) if person_name(sp.name) == name), None)
+    if anchor is None:  # the story's company, the subject before the window
+        last = MentionIndex.of(mentions).last_organisation_subject_before(window_start)
+        anchor = Span(last.start, last.end, last.text)
     return Speaker("organization", mention, name=name, description=" ".join(mention.text.split()),
                    evidence=(anchor,), short=name)
 
@@ -170,35 +209,38 @@ def _story_company(mention: Span, mentions: Sequence[Mention], window_start: int
     if any(m.type == "name" for m in before):
         return set()  # a name the article never typed may be the company ("NASA supplier SpaceX")
     near = {person_name(m.name) for m in before if m.type in ("organization", "outlet") and m.name}
+    if not near and not any(m.name for m in before):
+        # Nobody named in those sentences at all (a quoted sign, a heading, figures): the
+        # company last the subject before them, when it is the story's ("As it tries to convince
+        # people, Whole Foods has been careful. … New signs in stores appeared: “New lower
+        # prices.” … the company claims"). Recency and salience agree; either alone is a guess.
+        last = MentionIndex.of(mentions).last_organisation_subject_before(window_start)
+        return {top} if last is not None and person_name(last.name) == top else set()
     return near if near == {top} else set()
 
 
-def _named_owner(root: Token) -> str | None:
-    """The proper name a document is by or belongs to ("by the University and College Union",
-    "Amnesty International's"), without "the" and "'s"; None when it has none."""
-    for child in root.children:
-        if child.dep_ == "prep" and child.lower_ == "by":
-            owner = next((c for c in child.children if c.dep_ == "pobj"), None)
-        elif child.dep_ == "poss":
-            owner = child
-        else:
-            continue
-        if owner is None or owner.pos_ != "PROPN":
-            continue
-        # The name runs over the owner's proper nouns and the "of", "and" between them.
-        doc, end = owner.doc, owner.i
-        while end + 1 < len(doc) and doc[end + 1].i in {t.i for t in owner.subtree} and (
-                doc[end + 1].pos_ == "PROPN" or doc[end + 1].lower_ in ("of", "and", "&")):
-            end += 1
-        while doc[end].pos_ != "PROPN":
-            end -= 1
-        # Leftwards only over proper nouns too: "Loyola Law School professor Justin Levitt" is Levitt.
-        start = owner.i
-        while start - 1 >= owner.left_edge.i and (doc[start - 1].pos_ == "PROPN" or (
-                doc[start - 1].lower_ in ("of", "and", "&") and start - 2 >= owner.left_edge.i
-                and doc[start - 2].pos_ == "PROPN")):
-            start -= 1
-        return doc[start : end + 1].text
+def _document_named_nearby(mention: Span, root: Token, mentions: Sequence[Mention],
+                           next_end: int | None) -> Mention | None:
+    """The named mention of the same document: for "the report", the last report mentioned
+    before it, when that one is named ("The report by the University and College Union claims
+    … The report said" is that union's report; a new "a report" in between, unnamed, is the
+    one meant, and names nothing); for "a report", the report mentioned next, when that one is
+    definite, named and in the next sentence ("…, says a report. The report by the University
+    and College Union claims …": "the" says it is the one just introduced)."""
+    same = [m for m in MentionIndex.of(mentions).with_head(root.lemma_.lower(), "document")
+            if not (m.start <= mention.start < m.end)]
+    if _definite(root):
+        for m in reversed([m for m in same if m.end <= mention.start]):
+            if m.name:
+                return m
+            if not m.text.lower().startswith(DEFINITE):
+                return None  # a new one introduced since
+        return None
+    if not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in root.children) or next_end is None:
+        return None
+    after = next((m for m in same if m.start >= mention.end), None)
+    if after is not None and after.name and after.end <= next_end and after.text.lower().startswith("the "):
+        return after
     return None
 
 

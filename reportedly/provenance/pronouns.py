@@ -134,8 +134,13 @@ def resolve_pronoun(
     def fits(sp: Speaker) -> bool:
         if sp.type not in allowed or not (sp.name or sp.description) or not agrees(sp.name):
             return False
-        # "he" is one person: not "officials"; "they" is not one named person.
-        return kind != "person" or sp.type == "person" or not _plural(sp, blocks)
+        # "he" is one person: not "officials", nor "Parata and his son, Te Kaurinui" (two
+        # people, whom the extractor's source names by the first); "they" is not one named person.
+        if kind != "person":
+            return True
+        if sp.type == "person":
+            return not _pair(sp, blocks)
+        return not _plural(sp, blocks)
 
     mentions = MentionIndex.of(mentions)
     said_in = contents if isinstance(contents, Intervals) else Intervals.of_pieces(contents)
@@ -189,6 +194,9 @@ def resolve_pronoun(
     if len({identity(m, mentions) for m in near}) == 1 and not _unknown_since(
             before, mentions, near[-1].start, mention, kind, blocks, said):
         return _from_mention(near[-1], mention, mentions)
+    latest = _latest_topic(near, mention, mentions, blocks, pronoun.lower(), said_in, sentences)
+    if latest is not None and not _unknown_since(before, mentions, latest.start, mention, kind, blocks, said):
+        return _from_mention(latest, mention, mentions)
     if not near and not spoke and gender is not None:
         # Nobody in the window, but the same pronoun is a subject there ("Fetter continued to
         # program. After a few years, she left her job. In the 1970s, she took classes. …
@@ -202,6 +210,59 @@ def resolve_pronoun(
         if farther is not None:
             return farther
     return Speaker("unknown", mention)
+
+
+def _latest_topic(near: Sequence[Mention], mention: Span, mentions: MentionIndex, blocks: Sequence[Block],
+                  pronoun: str, said_in: Intervals, sentences: Sequence[tuple[int, int]]) -> Mention | None:
+    """Several compatible mentions in the window, none of them a source: the one of the latest
+    sentence that holds any, when it is the only one there, the subject of a clause there, and
+    no he/she of the pronoun's own precedes it in that sentence ("She interviewed with Hamilton,
+    who hired her. Once Fetter arrived, Lorenz gave her a manual. “He carried a lot in his
+    head,” she said." is Fetter's: Lorenz is a "he"). The latest sentence about someone is the
+    one a reader looks back to; a pronoun before the name there ("She trained Fetter") means the
+    sentence is about someone older, and "Smith met Jones. He said" (two in one sentence, or an
+    object alone) stays unknown."""
+    if not near or pronoun not in GENDERED:
+        return None
+    index = bisect_right(sentences, (near[-1].start, float("inf"))) - 1
+    if index < 0:
+        return None
+    start, end = sentences[index]
+    last = [m for m in near if start <= m.start < end]
+    # One of a pair ("joining the same department as both Lorenz and Rothman") is a poor
+    # antecedent for "she" beside a person who stands alone as the subject: the pair is a
+    # "they". (A pair alone, "Sarah and Lisa studied", still leaves it unknown.)
+    alone = [m for m in last if not _coordinated(m, blocks)]
+    if any(m.is_subject for m in alone):
+        last = alone
+    if len({identity(m, mentions) for m in last}) != 1 or not any(m.is_subject for m in last):
+        return None
+    if _pronoun_between(blocks, start, last[0].start, GENDERED[pronoun], said_in):
+        return None
+    return last[-1]
+
+
+def _coordinated(m: Mention, blocks: Sequence[Block]) -> bool:
+    """Whether the mention's head is one of a coordination ("Lorenz and Rothman")."""
+    located = locate(blocks, Span(m.start, m.end, m.text))
+    if located is None:
+        return False
+    root = located[1].root
+    return root.dep_ == "conj" or any(c.dep_ == "conj" for c in root.children)
+
+
+def _pronoun_between(blocks: Sequence[Block], start: int, end: int, gender: str, said_in: Intervals) -> bool:
+    """Whether a he/him/his/she/her of ``gender`` lies between ``start`` and ``end`` outside
+    every statement's content."""
+    index = BlockIndex.of(blocks)
+    for i in index.overlapping(start, end):
+        offset, doc = index[i]
+        for t in index.tokens_starting_in(i, start, end):
+            token = doc[t]
+            if GENDER_WORDS.get(token.lower_) == gender and offset + token.idx < end \
+                    and not said_in.covers(offset + token.idx):
+                return True
+    return False
 
 
 def _farther_back(mention: Span, window_start: int, sentences: Sequence[tuple[int, int]], mentions: MentionIndex,
@@ -298,6 +359,12 @@ def _unknown_since(before: Sequence[Heard], mentions: Sequence[Mention], positio
             return True  # an untyped name, or a thing (things) "it" ("they") may stand for
     return any(m.type == "name" and m.is_subject and position < m.start and m.end <= pronoun.start
                and not said(m) for m in MentionIndex.of(mentions).starting_in(position, pronoun.start))
+
+
+def _pair(sp: Speaker, blocks: Sequence[Block]) -> bool:
+    """Whether the source's head is coordinated with another noun ("Parata and his son")."""
+    located = locate(blocks, sp.mention)
+    return located is not None and any(c.dep_ == "conj" for c in located[1].root.children)
 
 
 def _plural(sp: Speaker, blocks: Sequence[Block]) -> bool:

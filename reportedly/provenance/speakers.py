@@ -134,7 +134,7 @@ class SpeakerResolver:
         if located is None:
             return Speaker("unknown", source)
         offset, phrase = located
-        root = phrase.root
+        root = _head_of(phrase)
         lower = root.lower_
         if lower in lexicon.SELF_PRONOUNS:
             return Speaker("unknown", source)
@@ -160,7 +160,7 @@ class SpeakerResolver:
             speaker = self._person(person, source)
             return dataclasses.replace(speaker, role=role_phrase(root))
         window = self._window_start(source.start)
-        nominal = resolve_nominal(source, root, core, self.mentions, self.done, window)
+        nominal = resolve_nominal(source, root, core, self.mentions, self.done, window, self._next_end(source.end))
         if nominal is not None:
             return nominal
         if root.tag_ == "NNPS" and any(c.lower_ in UNNAMED_SOME for c in root.children):
@@ -204,8 +204,27 @@ class SpeakerResolver:
             if misspelt is not None:
                 return Speaker("person", source, name=misspelt.name, role=misspelt.role,
                                evidence=(_as_span(misspelt),), short=misspelt.name)
+            name = self._joint_organisations(ent, phrase, name)
             return Speaker("organization", source, name=name, short=name)
         return None
+
+    def _joint_organisations(self, ent: SpacySpan, phrase: SpacySpan, name: str) -> str:
+        """ "both Roscosmos and NASA said": the statement is the organisations' together, and
+        naming the first alone credits it to one; every name coordinated with the head inside
+        the source, when each is an organisation, is in the speaker's name ("Roscosmos and
+        NASA"). Anything else in the coordination (a person, a common noun) keeps the name."""
+        ents = self._entities(phrase.doc)
+        names = [name]
+        for conj in ent.root.conjuncts:
+            other = ents.holding(conj.i)
+            if conj.i < ent.root.i or not (phrase.start <= conj.i < phrase.end) or other is None:
+                return name
+            other_name = person_name(own_name(other.text))
+            other_name = other_name[4:] if other_name.lower().startswith("the ") else other_name
+            if entity_kind(other_name, other.label_, self.kinds) != "organization":
+                return name
+            names.append(other_name)
+        return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
     def _person(self, ent: SpacySpan, source: Span, name: str | None = None) -> Speaker:
         name = person_name(name or own_name(ent.text))
@@ -271,6 +290,11 @@ class SpeakerResolver:
         if label == "PERSON" or kind == "person":
             return Speaker("person", source, name=person_name(core), short=core)
         return Speaker("unknown", source, description=core)
+
+    def _next_end(self, position: int) -> int | None:
+        """Where the sentence after the one holding ``position`` ends, if there is one."""
+        index = self._sentence(position) + 1
+        return self.sentences[index][1] if 0 < index < len(self.sentences) else None
 
     def _window_start(self, position: int) -> int:
         return window(position, self.sentences)[0]
@@ -379,6 +403,23 @@ def _title_word(token: Token) -> bool:
         return True
     # "Pakistan-based developer": a participle in a compound modifier.
     return token.tag_ in ("VBN", "VBG") and token.dep_ in ("amod", "compound")
+
+
+def _head_of(phrase: SpacySpan) -> Token:
+    """The phrase's root, or the noun ending the words right after it when the parser made a
+    determiner the root: "Another respondent highlighted AI's opportunities" hangs both words
+    on "AI's", and "Another" came out as the speaker. A determiner followed by its noun heads
+    no speaker; a determiner alone ("another said") is its own root."""
+    root = phrase.root
+    if root.pos_ != "DET":
+        return root
+    run = []
+    for token in phrase.doc[root.i + 1 : phrase.end]:
+        if token.pos_ not in ("NOUN", "PROPN", "ADJ"):
+            break
+        run.append(token)
+    nouns = [t for t in run if t.pos_ in ("NOUN", "PROPN")]
+    return nouns[-1] if nouns else root
 
 
 def _antecedent(pronoun: Token, offset: int) -> tuple[int, int] | None:
