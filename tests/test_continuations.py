@@ -68,10 +68,18 @@ def test_a_follow_on_paragraph_continues_the_speaker_of_the_quote_before():
 
 
 def test_no_follow_on_without_an_attributed_quote_right_before_or_for_a_phrase():
-    text = "The mayor spoke at noon.\n\n“We will rebuild the bridge this year.”"
+    # A quote paragraph after one that quotes no one continues no one: it is a statement of an
+    # unknown speaker (see the next test) only when it is a whole quoted sentence.
+    text = "The mayor spoke at noon.\n\n“We will rebuild the bridge this year” was the slogan."
     assert _run(text) == []
     text = "“We will win,” she said.\n\n“Fake news” has become a rallying cry for the campaign."
     assert len(_run(text, _att(text, "“We will win,”", "she", "said"))) == 1
+
+
+def test_a_whole_quote_paragraph_after_prose_that_quotes_no_one_is_a_statement_of_no_one_named():
+    text = ("But for Tane and his family the deaths of the whales are personal.\n\n"
+            "“It is very emotional. Our ancestors tell us the strandings are a sign.”")
+    assert _run(text) == [(["“It is very emotional. Our ancestors tell us the strandings are a sign.”"], None, None)]
 
 
 def test_a_photo_caption_between_a_quote_and_its_follow_on_does_not_break_the_chain():
@@ -86,11 +94,12 @@ def test_a_photo_caption_between_a_quote_and_its_follow_on_does_not_break_the_ch
     for between in ("- The River Mouth", "- Why The Eels Are Gone From The River Mouth Today"):
         text = ("“The river is dying,” says Tane.\n\n" + between + "\n\n"
                 "“We used to catch eels here every night. Now there are none.”")
-        assert len(_run(text, _att(text, "“The river is dying,”", "Tane", "says"))) == 1
+        # (the whole quote paragraph is then a statement of no one named)
+        assert _run(text, _att(text, "“The river is dying,”", "Tane", "says"))[-1][1:] == (None, None)
     text = ("The council called the plan “a mistake” on Monday.\n\n"
             "- Tane at the river mouth, the place where he fished as a boy\n\n"
             "“We used to catch eels here every night. Now there are none.”")
-    assert _run(text) == []
+    assert [f[1] for f in _run(text)] == [None]
 
 
 def test_a_pull_quote_is_one_statement():

@@ -608,12 +608,13 @@ def _old_continue_quotes(text, paragraphs, quotes, found):
             speaker = last_quoted(paragraphs[index - 1], atts)
             if speaker is None and index >= 2 and caption(paragraphs[index - 1], atts):
                 speaker = last_quoted(paragraphs[index - 2], atts)
-            if speaker is None and _whole(text, quote, start, end):
+            is_whole = _whole(text, quote, start, end)
+            if speaker is None and is_whole:
                 speaker = last_speaker(paragraphs[index - 1], found)
-            if speaker is None or repeated(quote.pieces):
+            if (speaker is None and not is_whole) or repeated(quote.pieces):
                 continue
-            made.append(Attribution("", "direct", Span.from_fragments(text, list(quote.pieces)), speaker.source,
-                                    None, origin="layout"))
+            made.append(Attribution("", "direct", Span.from_fragments(text, list(quote.pieces)),
+                                    speaker.source if speaker is not None else None, None, origin="layout"))
         return made
 
     def contains_run(words, run):

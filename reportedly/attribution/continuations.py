@@ -10,7 +10,9 @@ Each rule here is a convention of news writing:
   pieces, when nothing but the source and the cue stands between the two quotes;
 - a follow-on paragraph, one that opens with a quote right after a paragraph whose last quote is
   attributed, and holds no cue of its own, continues that speaker; so does a paragraph that is
-  one whole quote after a paragraph that reports what someone said without quoting it;
+  one whole quote after a paragraph that reports what someone said without quoting it; a
+  paragraph that is one whole quoted sentence after one that reports no one is still someone's
+  words, not the outlet's: a statement with no source (an unknown speaker, never a guessed one);
 - a content goes on past a source and cue set as a parenthesis in its sentence: "A, X said,
   and B." reports A and B;
 - a reported clause goes on past a colon to its sentence's end: "research shows the opposite
@@ -286,7 +288,8 @@ def _sentence_end(text: str, paragraphs: Sequence[tuple[int, int]], starts: Sequ
 
 def _follow_ons(text: str, paragraphs: Sequence[tuple[int, int]], quotes: _Quotes,
                 found: Sequence[Attribution]) -> list[Attribution]:
-    """Attributions of the quote paragraphs that continue the speaker of the paragraph before."""
+    """Attributions of the quote paragraphs that continue the speaker of the paragraph before
+    (and of whole quote paragraphs that continue no one, with no source)."""
     contents, cues = _contents(found), _Cues(found)
     made: list[Attribution] = []
     # The follow-ons made so far, by the range each content spans: they are made in reading
@@ -308,12 +311,18 @@ def _follow_ons(text: str, paragraphs: Sequence[tuple[int, int]], quotes: _Quote
             # Parata." / "- Parata at his farm, where he grew up" / "“We're having to …”")
             # is layout, not prose: the chain reads past it, to an attributed quote only.
             speaker = _last_quoted(paragraphs[index - 2], quotes, found, contents, made, made_spans)
-        if speaker is None and _whole(text, quote, start, end):
+        whole = _whole(text, quote, start, end)
+        if speaker is None and whole:
             speaker = _last_speaker(paragraphs[index - 1], found, contents)
-        if speaker is None or _repeated(text, quote.pieces, quotes):
+        # A whole quoted sentence standing as its paragraph is what someone said, even where the
+        # paragraph before credits no one ("But for Parata and his family the deaths are
+        # personal." then "“It's very emotional. …”"): left out, it read as the outlet's own
+        # voice. Whose it is, the text does not say, and a wrong name is worse than none: it
+        # gets no source. (On the real-world gold every such paragraph was a statement.)
+        if (speaker is None and not whole) or _repeated(text, quote.pieces, quotes):
             continue
-        att = Attribution("", "direct", Span.from_fragments(text, list(quote.pieces)), speaker.source, None,
-                          origin="layout")
+        att = Attribution("", "direct", Span.from_fragments(text, list(quote.pieces)),
+                          speaker.source if speaker is not None else None, None, origin="layout")
         made.append(att)
         made_spans.append(att.content.start, att.content.end, len(made) - 1)
     return made
