@@ -53,6 +53,22 @@ def test_split_quotes_are_one_statement():
     assert [f[0] for f in found] == [["“We will win,”"], ["“No you won't,”"]]
 
 
+def test_the_authors_narration_after_a_reporting_clause_is_no_part_of_the_quote():
+    # As a model gave it: the quote, then past "he said." on over the author's sentence.
+    text = ("“It is one of the most important papers in physics,” he said. And yet he found nothing "
+            "about her. “Of all the volumes written, nothing.”")
+    quote, rest = _span(text, "“It is one of the most important papers in physics,”"), _span(text, "And yet")
+    content = Span.from_fragments(text, [(quote.start, quote.end), (rest.start, len(text))])
+    found = _run(text, Attribution("", "direct", content, _span(text, "he"), _span(text, "said")))
+    assert found[0][0] == ["“It is one of the most important papers in physics,”", "“Of all the volumes written, nothing.”"]
+    # Another reporting clause after the sentence claims the quotes after it.
+    text = "“Who is she?” Ana recalls thinking. “It is a great paper,” he said."
+    content = Span.from_fragments(text, [(0, 13), (text.index(" thinking") + 1, len(text) - 9)])
+    found = _run(text, Attribution("", "direct", content, _span(text, "Ana"), _span(text, "recalls")),
+                 _att(text, "“It is a great paper,”", "he", "said"))
+    assert found[0][0] == ["“Who is she?”", "thinking."]
+
+
 def test_a_follow_on_paragraph_continues_the_speaker_of_the_quote_before():
     text = ("“The drug was in her system,” her mother, Fiona, said.\n\n"
             "“As Eloise deteriorated, the staff did all they could.\n\n"

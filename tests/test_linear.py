@@ -514,7 +514,7 @@ def _old_continue_quotes(text, paragraphs, quotes, found):
 
     from reportedly.attribution.continuations import (
         _CAPTION_END, _MIN_CAPTION_WORDS, _MIN_REPEATED_WORDS, _WORD, _grown, _inside, _past_colons, _past_parentheticals, _marks_of, _most_of, _overlaps, _reaches_into,
-        _whole, _words)
+        _whole, _words, _without_narration, _Quotes, _Cues)
     from reportedly.model import Attribution
 
     def last_speaker(paragraph, found):
@@ -633,7 +633,8 @@ def _old_continue_quotes(text, paragraphs, quotes, found):
             keep.append(att)
         return keep
 
-    atts = list(found)
+    # (no scan to compare: it looks each find's quotes and cues up once)
+    atts = [_without_narration(text, paragraphs, att, _Quotes(quotes), found, _Cues(found)) for att in found]
     atts = [whole(att, atts) for att in atts]
     atts = [split(att, atts) for att in atts]
     atts = _past_parentheticals(text, paragraphs, atts)  # no scan to compare: it bisects once per find

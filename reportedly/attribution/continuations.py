@@ -6,6 +6,8 @@ Each rule here is a convention of news writing:
   she said" is one statement, not "“A." (a quote cut at its first full stop), and a quote that
   runs over paragraphs, each paragraph reopening the mark and only the last closing it, is one
   statement, whether its cue comes at its start or at its end;
+- what the author narrates after a reporting clause that closes a quote ("“A,” he said. And
+  yet he found nothing.") is not what was said: it leaves the content, the quotes after it stay;
 - a split quote, "“A,” she said, “B.”" or "“A,” she said. “B.”", is one statement in two
   pieces, when nothing but the source and the cue stands between the two quotes;
 - a follow-on paragraph, one that opens with a quote right after a paragraph whose last quote is
@@ -55,8 +57,8 @@ def continue_quotes(text: str, paragraphs: Sequence[tuple[int, int]], quotes: Se
                     found: Sequence[Attribution]) -> list[Attribution]:
     """``found`` with whole quotes as contents, split quotes joined, follow-ons added, pull quotes dropped."""
     index = _Quotes(quotes)
-    atts = list(found)
-    cues = _Cues(atts)  # the cues stay where they are through the first two steps
+    cues = _Cues(found)  # the cues stay where they are through the first three steps
+    atts = [_without_narration(text, paragraphs, att, index, found, cues) for att in found]
     atts = [_whole_quotes(text, att, index, atts, cues) for att in atts]
     contents = _contents(atts)
     atts = [_split_quote(text, att, index, atts, cues, contents) for att in atts]
@@ -159,6 +161,46 @@ def _reaches_into(text: str, pieces: Sequence[tuple[int, int]], quote: Quote) ->
     return any(_WORD.search(text, max(a, c), min(b, d)) for a, b in pieces for c, d in quote.pieces if a < d and c < b)
 
 
+def _without_narration(text: str, paragraphs: Sequence[tuple[int, int]], att: Attribution,
+                       quotes: _Quotes, others: Sequence[Attribution], cues: _Cues) -> Attribution:
+    """The content without the unquoted words after the sentence of a reporting clause that
+    closes a quote.
+
+    In "“A,” he said. And yet he found nothing. “B.”" the reporting clause ends the sentence of
+    the quote it follows; what comes after it outside quote marks is the author's narration,
+    not what was said (a model find ran its content on over "And yet he found nothing.").
+    The quotes after it stay: they are the same speaker's words (a split quote, a follow-on),
+    unless another reporting clause stands after the sentence ("“A?” she recalls thinking.
+    “B,” he said."): then the quotes there are its own.
+    """
+    if att.cue is None or not att.content.pieces:
+        return att
+    first = att.content.pieces[0]
+    opening = quotes.reached([first])
+    if not opening or opening[0].start > first[0] or opening[0].end > att.cue.start:
+        return att  # the content does not open with a quote closed before the cue
+    frame_end = max(att.cue.end, att.source.end if att.source is not None else 0)
+    starts = [a for a, _b in paragraphs]
+    stop = _sentence_end(text, paragraphs, starts, frame_end, frame_end)
+    if stop is None or att.content.end <= stop:
+        return att
+    kept = [(a, min(b, stop)) for a, b in att.content.pieces if a < stop]
+    # (up to the end of the sentence the content ends in, where "he said" may follow a quote)
+    reach = att.content.end
+    if not _ENDS_SENTENCE.search(text, max(0, reach - 3), reach):
+        reach = _sentence_end(text, paragraphs, starts, reach, reach) or reach
+    others_speak = cues.other_in(stop, reach, others, att)
+    for a, b in att.content.pieces:
+        a = max(a, stop)
+        if a < b and not others_speak:
+            kept += [(max(a, c), min(b, d)) for quote in quotes.reached([(a, b)])
+                     for c, d in quote.pieces if c < b and a < d]
+    if sorted(kept) == list(att.content.pieces):
+        return att
+    content = Span.from_fragments(text, sorted(set(kept)))
+    return dataclasses.replace(att, content=content)
+
+
 def _whole_quotes(text: str, att: Attribution, quotes: _Quotes, others: Sequence[Attribution],
                   cues: _Cues) -> Attribution:
     """The content grown to the whole of every quote it reaches into."""
@@ -201,6 +243,7 @@ def _split_quote(text: str, att: Attribution, quotes: _Quotes, others: Sequence[
     return _grown(text, att, other_half.pieces)
 
 
+_ENDS_SENTENCE = re.compile(r"[.?!][\"”’']?$")
 _AFTER_PARENTHETICAL = re.compile(r",[ \t]+(?=(?:and|but)\b)")
 _SENTENCE_END = re.compile(r"[.?!][\"”’']?(?=\s|$)")
 
