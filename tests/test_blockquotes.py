@@ -82,6 +82,14 @@ def test_a_post_with_its_handle_as_a_label_is_the_handles(analyzer):
                      "@testflight_app")]
 
 
+def test_a_pasted_reply_is_the_post_of_the_handle_before_its_dot_handle(analyzer):
+    # Twitter's public reply opens with ".@" and the handles it answers; the handle before it,
+    # pasted with the post, is its author's.
+    said = _said(analyzer, "The thread went on.", "Of course, the idea is just silly:",
+                 ("@kcole .@ana_d @s_bielefeld Wow, you are veering right into conspiracy theory territory.",))
+    assert said == [("Wow, you are veering right into conspiracy theory territory.", "@kcole", "@kcole")]
+
+
 def test_a_handle_is_the_person_it_spells_or_signs_else_the_account(analyzer):
     # The parser reads a handle as anything (a group, nothing); it names the account, and the
     # person it spells or a signature on the page gives it ("Jo Ng (@jng)") when there is one.

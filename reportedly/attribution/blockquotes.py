@@ -13,7 +13,8 @@ of paragraphs is an attribution only where the layout credits someone:
   can speak ("Of course, Marco jumps in, and predictably, he's snippy:", "Then Marco's fans get
   into it:", "Jason:"). Each paragraph of the run is a statement of that subject, the colon its
   cue (a follow-on paragraph continues the speaker, as the guideline's follow-on rule says); a
-  paragraph that opens with its own "@handle:" label is that handle's.
+  paragraph that opens with its own "@handle:" label is that handle's, and so is a pasted reply,
+  "@kev .@ana @bo Wow, …" (its author's handle before the public reply's ".@").
 
 The paragraphs of one blockquote credited alike are one statement (a post or an excerpt over
 paragraphs is one quotation, as a quote over paragraphs is): the HTML reader numbers each
@@ -50,6 +51,9 @@ _NAME = r"[A-Z][\w'’.\-]*(?:[^\S\n]+[A-Z][\w'’.\-]*){0,4}"
 _SIGNATURE = re.compile(rf"^{_DASH}[^\S\n]*(?P<name>{_NAME})[^\S\n]*\(@\w+\)[^\n]{{0,40}}$")
 # "@testflight_app: Don't worry guys": a quoted post that opens with its author's handle.
 _HANDLE_LABEL = re.compile(r"^(?P<handle>@\w+)(?P<colon>:)[^\S\n]+\S")
+# "@kev .@ana @bo Wow, you guys …": a pasted reply, its author's handle before the public reply's
+# ".@" and the handles it answers; the words after those are the post.
+_REPLY_LABEL = re.compile(r"^(?P<handle>@\w+)[^\S\n]+\.@\w+(?:[^\S\n]+@\w+)*[^\S\n]+(?=\S)")
 # A quotation continuing the speaker before it has a few words (a boxed "Did you know?" is a label).
 _MIN_FOLLOW_ON_WORDS = 4
 # A name line under a quotation: a name and a role ("Doug McMillon, CEO of Walmart").
@@ -242,7 +246,13 @@ def _led_in(text: str, credit: tuple | None, run: list[tuple[int, int]],
     found = []
     for (start, end), number in zip(run, numbers):
         label = _HANDLE_LABEL.match(text[start:end])
-        if label is not None:
+        reply = _REPLY_LABEL.match(text[start:end]) if label is None else None
+        if reply is not None:
+            own = Span.of(text, start + reply.start("handle"), start + reply.end("handle"))
+            body = trimmed(text, start + reply.end(), end)
+            if body is not None:
+                found.append((Attribution("", "direct", Span.of(text, *body), own, None, origin="layout"), None))
+        elif label is not None:
             own = Span.of(text, start + label.start("handle"), start + label.end("handle"))
             cue = Span.of(text, start + label.start("colon"), start + label.end("colon"))
             body = trimmed(text, start + label.end("colon"), end)
