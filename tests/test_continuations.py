@@ -69,6 +69,20 @@ def test_the_authors_narration_after_a_reporting_clause_is_no_part_of_the_quote(
     assert found[0][0] == ["“Who is she?”", "thinking."]
 
 
+def test_a_content_goes_on_over_the_list_its_lead_in_introduces():
+    text = ("In a long interview, the president also said:\n\n- The union must stay whole\n\n"
+            "- He is confident the deal will pass\n\n- Peace needs a political solution\n\nHours later, it rained.")
+    found = _run(text, _att(text, "- The union must stay whole", "the president", "said", "indirect"),
+                 _att(text, "the deal will pass", "He", "is confident", "indirect"))
+    assert found[0][0] == ["The union must stay whole", "He is confident the deal will pass",
+                           "Peace needs a political solution"]
+    assert found[1][0] == ["the deal will pass"]  # nested in the list's, and kept
+    # Without a colon before it, a list is no content's.
+    text = "The president spoke.\n\n- The union must stay whole\n\n- Peace needs a solution"
+    assert _run(text, _att(text, "- The union must stay whole", "The president", "spoke", "indirect"))[0][0] == [
+        "- The union must stay whole"]
+
+
 def test_a_follow_on_paragraph_continues_the_speaker_of_the_quote_before():
     text = ("“The drug was in her system,” her mother, Fiona, said.\n\n"
             "“As Eloise deteriorated, the staff did all they could.\n\n"

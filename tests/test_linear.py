@@ -514,7 +514,7 @@ def _old_continue_quotes(text, paragraphs, quotes, found):
 
     from reportedly.attribution.continuations import (
         _CAPTION_END, _MIN_CAPTION_WORDS, _MIN_REPEATED_WORDS, _WORD, _grown, _inside, _past_colons, _past_parentheticals, _marks_of, _most_of, _overlaps, _reaches_into,
-        _whole, _words, _without_narration, _Quotes, _Cues)
+        _whole, _words, _without_narration, _Quotes, _Cues, _over_list_items)
     from reportedly.model import Attribution
 
     def last_speaker(paragraph, found):
@@ -639,6 +639,7 @@ def _old_continue_quotes(text, paragraphs, quotes, found):
     atts = [split(att, atts) for att in atts]
     atts = _past_parentheticals(text, paragraphs, atts)  # no scan to compare: it bisects once per find
     atts = _past_colons(text, paragraphs, atts)  # (nor here: it looks up each find's stretch once)
+    atts = _over_list_items(text, paragraphs, atts)  # (nor here: it bisects once per find)
     atts += follow_ons(atts)
     assert dataclasses  # (imported for symmetry with the module)
     return without_pull_quotes(atts)

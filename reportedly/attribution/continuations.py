@@ -19,6 +19,8 @@ Each rule here is a convention of news writing:
   and B." reports A and B;
 - a reported clause goes on past a colon to its sentence's end: "research shows the opposite
   is true: feeding babies peanuts prevents the allergy" reports what the colon spells out;
+- a content goes on over the list a lead-in's colon introduces ("President Obama also said:"
+  over "- The UK must stay …", "- Syria needs …"): each item is a piece of what was said;
 - a pull quote, a quote the article repeats verbatim, is one statement: the copy without a cue
   (or with only a layout mark) is dropped where another attribution holds the other copy, and a
   repeated quote is never taken for a follow-on.
@@ -64,6 +66,7 @@ def continue_quotes(text: str, paragraphs: Sequence[tuple[int, int]], quotes: Se
     atts = [_split_quote(text, att, index, atts, cues, contents) for att in atts]
     atts = _past_parentheticals(text, paragraphs, atts)
     atts = _past_colons(text, paragraphs, atts)
+    atts = _over_list_items(text, paragraphs, atts)
     atts += _follow_ons(text, paragraphs, index, atts)
     return _without_pull_quotes(text, atts)
 
@@ -316,6 +319,44 @@ def _past_colons(text: str, paragraphs: Sequence[tuple[int, int]], atts: Sequenc
                for other in others for o in [other.content, *_marks_of(other)]):
             continue
         out[-1] = _grown(text, att, [(att.content.end, end)])
+    return out
+
+
+# A list item: a paragraph that opens with a bullet ("- ", "• ", "* ", "– ").
+_LIST_ITEM = re.compile(r"[-•*–][ \t]+(?=\S)")
+
+
+def _over_list_items(text: str, paragraphs: Sequence[tuple[int, int]], atts: Sequence[Attribution]) -> list[Attribution]:
+    """Contents that go on over a list their lead-in introduces: "President Obama also said:"
+    over "- The UK must stay in the EU …", "- He is confident …", "- Syria needs …".
+
+    The colon hands over to the whole list, each item a piece of what was said, as it hands
+    over to a quote over paragraphs; a content that is the first item of a list after its cue's
+    colon grows over the items that follow it. A statement found inside an item is nested in
+    the list's (what he said he is confident of) and does not stop it.
+    """
+    starts = [a for a, _b in paragraphs]
+    out = []
+    for att in atts:
+        out.append(att)
+        if att.cue is None or att.content.fragments or att.cue.end > att.content.start:
+            continue
+        k = bisect.bisect_right(starts, att.content.start) - 1
+        if k < 1 or k + 1 >= len(paragraphs) or (att.content.start, att.content.end) != paragraphs[k]:
+            continue
+        lead = text[paragraphs[k - 1][0]:paragraphs[k - 1][1]].rstrip()
+        if not lead.endswith(":") or not paragraphs[k - 1][0] <= att.cue.start or not _LIST_ITEM.match(text, att.content.start):
+            continue
+        items = []
+        for start, end in paragraphs[k + 1:]:
+            bullet = _LIST_ITEM.match(text, start)
+            if bullet is None:
+                break
+            items.append((bullet.end(), end))
+        if items:
+            # (the bullets are layout, not words of the content)
+            first = (_LIST_ITEM.match(text, att.content.start).end(), att.content.end)
+            out[-1] = dataclasses.replace(att, content=Span.from_fragments(text, [first, *items]))
     return out
 
 
