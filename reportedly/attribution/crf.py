@@ -125,6 +125,9 @@ class CrfExtractor:
                 cue_char = offset + doc[c_start].idx
                 nearest = min(sources, key=lambda p: min(abs(p[0] - cue_char), abs(p[1] - cue_char)))
                 source = Span.of(text, *nearest)
+            inverted = _inverted_parenthetical(text, offset, doc, features.cue_head(c_start, c_end), source, content)
+            if inverted is not None:
+                source, content = inverted
             content_span = Span.from_fragments(text, content)
             cue_span = Span.of(text, offset + doc[c_start].idx, offset + doc[c_end - 1].idx + len(doc[c_end - 1]))
             out.append(Attribution("", quote_kind(content_span.text), content_span, source, cue_span,
@@ -214,6 +217,36 @@ def _subject_piece(doc: Doc, offset: int, cue_head: int, c_start: int,
     if start <= cue_start < end or any(a <= start < b for a, b in content):
         return []
     return [(start, end)]
+
+
+def _inverted_parenthetical(text: str, offset: int, doc: Doc, cue_head: int, source: Span | None,
+                            content: list[tuple[int, int]]) -> tuple[Span, list[tuple[int, int]]] | None:
+    """The source and content of "The combination, say economists, marks a journey …".
+
+    An inverted reporting clause set as a parenthesis ("say economists", "said the mayor") puts
+    its subject after the verb; the role CRF took the sentence's fronted subject, just before
+    the comma, for the source. When the cue verb's own subject stands after it and the tagged
+    source before it, only a comma between them, the subject after the verb is the source and
+    the fronted words open the content.
+    """
+    if source is None or not content or source.end > offset + doc[cue_head].idx:
+        return None
+    between = text[source.end:offset + doc[cue_head].idx].strip()
+    if between != "," and not (between == "" and source.text.rstrip().endswith(",")):
+        return None
+    subject = next((c for c in doc[cue_head].rights if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None:
+        return None
+    found = trim_subtree(subject, quotes_too=True)
+    if found is None:
+        return None
+    start, end = offset + found[0], offset + found[1]
+    if any(a < end and start < b for a, b in content):
+        return None
+    fronted = (source.start, source.start + len(source.text.rstrip().rstrip(",").rstrip()))
+    if fronted[1] <= fronted[0]:
+        return None
+    return Span.of(text, start, end), sorted([fronted, *content])
 
 
 def load_default_extractor() -> CrfExtractor:
