@@ -87,3 +87,13 @@ def test_an_inverted_parenthetical_reporting_clause_has_its_subject_after_the_ve
         (att,) = analyse(text)
         assert att.source.text == source, text
         assert [text[a:b] for a, b in att.content.pieces][0] == text.split(",")[0], text
+
+
+def test_a_fronted_condition_is_part_of_what_was_said_and_a_fronted_time_is_not(analyse):
+    text = "Even if a game is not tuned for the new console, Microsoft says you might still see improvements."
+    (att,) = analyse(text)
+    assert [text[a:b] for a, b in att.content.pieces] == [
+        "Even if a game is not tuned for the new console", "you might still see improvements"]
+    text = "After the vote on Tuesday, Smith said the plan would fail."
+    (att,) = analyse(text)
+    assert att.content.text == "the plan would fail"
