@@ -92,12 +92,15 @@ class Paragraph:
     ``quoted`` is True when the page sets the paragraph as a block quotation (HTML's
     ``<blockquote>``: an excerpt, an embedded post): text quoted from someone, with or without
     quote marks. The attribution layout reads it as a quote (``attribution/blockquotes``).
+    ``quotation`` tells the block quotations apart where the reader knows them: the paragraphs
+    of one share its number (one quotation over several paragraphs); None when not known.
     """
 
     start: int
     end: int
     role: str = "body"
     quoted: bool = False
+    quotation: int | None = None
 
 
 @dataclass(frozen=True)

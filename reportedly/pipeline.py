@@ -92,7 +92,7 @@ class Analyzer:
         for block in parse_bounded(self.nlp, article.text, bounded.blocks):
             blocks.append(block)
             budget.check("parsing")
-        mark_quoted(blocks, [(p.start, p.end) for p in article.paragraphs if p.quoted])
+        mark_quoted(blocks, [(p.start, p.end, p.quotation) for p in article.paragraphs if p.quoted])
         return blocks, tuple(limit_notes(article.text, bounded))
 
     def _one(self, article: Article) -> Analysis:

@@ -128,6 +128,11 @@ def test_the_committed_weights_hold_back_the_authors_own_voice():
     # A share of "us" or "you" is the author's or the reader's own.
     ("Many of us have noticed that ideas come in the shower.", "Many of us", "have noticed",
      "that ideas come in the shower", "author"),
+    # The writer's generic "one" stands before its verb; after the cue it is one of something
+    # just named (a sign, a letter).
+    ("One wonders whether the plan will fail.", "One", "wonders", "whether the plan will fail", "author"),
+    ("“New lower prices. Same high standards,” reads one.", "one", "reads",
+     "“New lower prices. Same high standards,”", None),
 ])
 def test_reports_nobody(analyzer, text, source, cue, content, expected):
     from reportedly.attribution.nobody import BlockIndex, ContentIndex, reports_nobody

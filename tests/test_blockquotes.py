@@ -12,14 +12,16 @@ pytestmark = pytest.mark.model
 
 
 def _article(*paragraphs: str | tuple[str]) -> Article:
-    """An article of ``paragraphs``; a paragraph given as a 1-tuple is a block quotation."""
+    """An article of ``paragraphs``; a paragraph given as a 1-tuple is a block quotation, as a
+    2-tuple (text, number) one of the page's blockquotes (paragraphs of one share the number)."""
     text, spans, pos = "", [], 0
     for p in paragraphs:
         quoted = isinstance(p, tuple)
         line = p[0] if quoted else p
+        number = p[1] if quoted and len(p) > 1 else None
         if text:
             text += "\n\n"
-        spans.append(Paragraph(len(text), len(text) + len(line), quoted=quoted))
+        spans.append(Paragraph(len(text), len(text) + len(line), quoted=quoted, quotation=number))
         text += line
     return Article("t", text, tuple(spans))
 
@@ -78,6 +80,14 @@ def test_a_post_with_its_handle_as_a_label_is_the_handles(analyzer):
                  ("@testflight_app: Don't worry, we process his apps in proportion to his earnings.",))
     assert said == [("Don't worry, we process his apps in proportion to his earnings.", "@testflight_app",
                      "@testflight_app")]
+
+
+def test_a_pasted_reply_is_the_post_of_the_handle_before_its_dot_handle(analyzer):
+    # Twitter's public reply opens with ".@" and the handles it answers; the handle before it,
+    # pasted with the post, is its author's.
+    said = _said(analyzer, "The thread went on.", "Of course, the idea is just silly:",
+                 ("@kcole .@ana_d @s_bielefeld Wow, you are veering right into conspiracy theory territory.",))
+    assert said == [("Wow, you are veering right into conspiracy theory territory.", "@kcole", "@kcole")]
 
 
 def test_a_handle_is_the_person_it_spells_or_signs_else_the_account(analyzer):
@@ -157,6 +167,21 @@ def test_comments_from_a_named_author_are_the_authors_each(analyzer):
                  ("Any writer who has never made a single factual error has never written anything worth reading.",),
                  ("I learned my job with the support of people who helped me when I got it wrong.",))
     assert [(source, name) for _c, source, name in said] == [("Ian Betteridge", "Ian Betteridge")] * 2
+
+
+def test_the_paragraphs_of_one_blockquote_credited_to_one_person_are_one_statement(analyzer):
+    ad = "You should never use an ad rate card to estimate the revenue of a magazine."
+    job = "I learned this when I started working for a magazine twenty years ago."
+    said = _said(analyzer, "Jason Snell replied at length.", "Jason:", (ad, 0), (job, 0))
+    assert said == [(ad + " " + job, "Jason", "Jason")]  # (the text of a content in pieces)
+    # Two blockquotes are two posts; and under a plural lead-in or none, one blockquote may
+    # hold a thread of several authors' posts: those stay apart.
+    said = _said(analyzer, "Jason Snell replied at length.", "Jason:", (ad, 0), (job, 1))
+    assert [c for c, _s, _n in said] == [ad, job]
+    said = _said(analyzer, "The argument went on.", "Her supporters also started chiming in:",
+                 ("This is a great article about the business of apps.", 0),
+                 ("Thank you for posting this, it covers a lot.", 0))
+    assert len(said) == 2
 
 
 def test_a_box_after_the_authors_own_words_or_a_short_label_continues_no_one(analyzer):

@@ -53,6 +53,36 @@ def test_split_quotes_are_one_statement():
     assert [f[0] for f in found] == [["“We will win,”"], ["“No you won't,”"]]
 
 
+def test_the_authors_narration_after_a_reporting_clause_is_no_part_of_the_quote():
+    # As a model gave it: the quote, then past "he said." on over the author's sentence.
+    text = ("“It is one of the most important papers in physics,” he said. And yet he found nothing "
+            "about her. “Of all the volumes written, nothing.”")
+    quote, rest = _span(text, "“It is one of the most important papers in physics,”"), _span(text, "And yet")
+    content = Span.from_fragments(text, [(quote.start, quote.end), (rest.start, len(text))])
+    found = _run(text, Attribution("", "direct", content, _span(text, "he"), _span(text, "said")))
+    assert found[0][0] == ["“It is one of the most important papers in physics,”", "“Of all the volumes written, nothing.”"]
+    # Another reporting clause after the sentence claims the quotes after it.
+    text = "“Who is she?” Ana recalls thinking. “It is a great paper,” he said."
+    content = Span.from_fragments(text, [(0, 13), (text.index(" thinking") + 1, len(text) - 9)])
+    found = _run(text, Attribution("", "direct", content, _span(text, "Ana"), _span(text, "recalls")),
+                 _att(text, "“It is a great paper,”", "he", "said"))
+    assert found[0][0] == ["“Who is she?”", "thinking."]
+
+
+def test_a_content_goes_on_over_the_list_its_lead_in_introduces():
+    text = ("In a long interview, the president also said:\n\n- The union must stay whole\n\n"
+            "- He is confident the deal will pass\n\n- Peace needs a political solution\n\nHours later, it rained.")
+    found = _run(text, _att(text, "- The union must stay whole", "the president", "said", "indirect"),
+                 _att(text, "the deal will pass", "He", "is confident", "indirect"))
+    assert found[0][0] == ["The union must stay whole", "He is confident the deal will pass",
+                           "Peace needs a political solution"]
+    assert found[1][0] == ["the deal will pass"]  # nested in the list's, and kept
+    # Without a colon before it, a list is no content's.
+    text = "The president spoke.\n\n- The union must stay whole\n\n- Peace needs a solution"
+    assert _run(text, _att(text, "- The union must stay whole", "The president", "spoke", "indirect"))[0][0] == [
+        "- The union must stay whole"]
+
+
 def test_a_follow_on_paragraph_continues_the_speaker_of_the_quote_before():
     text = ("“The drug was in her system,” her mother, Fiona, said.\n\n"
             "“As Eloise deteriorated, the staff did all they could.\n\n"
@@ -68,10 +98,18 @@ def test_a_follow_on_paragraph_continues_the_speaker_of_the_quote_before():
 
 
 def test_no_follow_on_without_an_attributed_quote_right_before_or_for_a_phrase():
-    text = "The mayor spoke at noon.\n\n“We will rebuild the bridge this year.”"
+    # A quote paragraph after one that quotes no one continues no one: it is a statement of an
+    # unknown speaker (see the next test) only when it is a whole quoted sentence.
+    text = "The mayor spoke at noon.\n\n“We will rebuild the bridge this year” was the slogan."
     assert _run(text) == []
     text = "“We will win,” she said.\n\n“Fake news” has become a rallying cry for the campaign."
     assert len(_run(text, _att(text, "“We will win,”", "she", "said"))) == 1
+
+
+def test_a_whole_quote_paragraph_after_prose_that_quotes_no_one_is_a_statement_of_no_one_named():
+    text = ("But for Tane and his family the deaths of the whales are personal.\n\n"
+            "“It is very emotional. Our ancestors tell us the strandings are a sign.”")
+    assert _run(text) == [(["“It is very emotional. Our ancestors tell us the strandings are a sign.”"], None, None)]
 
 
 def test_a_photo_caption_between_a_quote_and_its_follow_on_does_not_break_the_chain():
@@ -86,11 +124,12 @@ def test_a_photo_caption_between_a_quote_and_its_follow_on_does_not_break_the_ch
     for between in ("- The River Mouth", "- Why The Eels Are Gone From The River Mouth Today"):
         text = ("“The river is dying,” says Tane.\n\n" + between + "\n\n"
                 "“We used to catch eels here every night. Now there are none.”")
-        assert len(_run(text, _att(text, "“The river is dying,”", "Tane", "says"))) == 1
+        # (the whole quote paragraph is then a statement of no one named)
+        assert _run(text, _att(text, "“The river is dying,”", "Tane", "says"))[-1][1:] == (None, None)
     text = ("The council called the plan “a mistake” on Monday.\n\n"
             "- Tane at the river mouth, the place where he fished as a boy\n\n"
             "“We used to catch eels here every night. Now there are none.”")
-    assert _run(text) == []
+    assert [f[1] for f in _run(text)] == [None]
 
 
 def test_a_pull_quote_is_one_statement():

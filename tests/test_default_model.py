@@ -77,3 +77,23 @@ def test_a_lead_in_with_a_colon_introduces_the_next_paragraph(analyse):
     said = [a for a in analyse(text) if a.cue.text.startswith("said")]
     assert said and said[0].content.text.startswith("“We will repeal this law")
     assert said[0].kind == "direct"
+
+
+def test_an_inverted_parenthetical_reporting_clause_has_its_subject_after_the_verb(analyse):
+    # The role CRF takes the fronted subject ("The combination,") for the source.
+    for text, source in [("The combination, say economists, marks a journey into uncharted financial territory.",
+                          "economists"),
+                         ("The plan, said the mayor, is the best the city has seen in years.", "the mayor")]:
+        (att,) = analyse(text)
+        assert att.source.text == source, text
+        assert [text[a:b] for a, b in att.content.pieces][0] == text.split(",")[0], text
+
+
+def test_a_fronted_condition_is_part_of_what_was_said_and_a_fronted_time_is_not(analyse):
+    text = "Even if a game is not tuned for the new console, Microsoft says you might still see improvements."
+    (att,) = analyse(text)
+    assert [text[a:b] for a, b in att.content.pieces] == [
+        "Even if a game is not tuned for the new console", "you might still see improvements"]
+    text = "After the vote on Tuesday, Smith said the plan would fail."
+    (att,) = analyse(text)
+    assert att.content.text == "the plan would fail"

@@ -47,3 +47,14 @@ def test_an_article_that_quotes_a_long_excerpt_keeps_it_quoted():
     lead = "Askar has released attack code he said crashes any server hosting the game. Here's how it works."
     tree = lxml_html.fromstring(f"<div><p>{lead}</p><blockquote><p>{excerpt}</p></blockquote></div>")
     assert quoted_lines(tree, [lead, excerpt]) == {1}
+
+
+def test_each_quoted_paragraph_knows_its_blockquote():
+    # The two lines of one post share its number; a second post has its own (a thread of
+    # posts is as many quotations, a post over paragraphs one).
+    second = (POST.replace("The new feature", "Another post: the feature").replace("Notice how", "See how")
+              .replace("July 3", "July 4"))
+    article = read_html(page(between={2: POST + second}), "t")
+    numbers = [p.quotation for p in article.paragraphs if p.quoted]
+    assert numbers[:3] == [numbers[0]] * 3 and len(set(numbers)) == 2 and numbers[3:] == [numbers[3]] * 3
+    assert all(p.quotation is None for p in article.paragraphs if not p.quoted)

@@ -26,6 +26,20 @@ def test_qa_answers_are_the_interviewees(analyzer):
     assert not any(content.startswith("Q:") or "recommend to beginners" in content for content in said)
 
 
+def test_what_a_question_asserts_before_it_asks_is_a_statement_of_no_one_named(analyzer):
+    text = ("Courtney Peterson studies intermittent fasting. We spoke with her in an interview.\n\n"
+            "Q: What are the health benefits of intermittent fasting?\n\n"
+            "A: We have found that daily intermittent fasting helps people lose weight.\n\n"
+            "Q: Thanks for explaining. What are the risks?\n\n"
+            "A: I think it makes some people feel thirstier than usual.\n\n"
+            "Q: Some people may have difficulty making fasting work for them. What would you recommend?\n\n"
+            "A: I suggest eating breakfast like a king and dinner like a pauper.")
+    said = dict(_said(analyzer, text))
+    assert said["Some people may have difficulty making fasting work for them."] is None
+    # A plain question asserts nothing, nor does a thank-you (no subject).
+    assert not any("What" in content or "Thanks" in content for content in said)
+
+
 def test_a_follow_on_paragraph_keeps_the_speaker_and_a_dateline_is_nobody(analyzer):
     text = ("Schools stay open\n\n"
             "SIOUX FALLS, S.D. — “We will not close our schools this winter,” Gov. Kristi Noem said Tuesday.\n\n"

@@ -514,7 +514,7 @@ def _old_continue_quotes(text, paragraphs, quotes, found):
 
     from reportedly.attribution.continuations import (
         _CAPTION_END, _MIN_CAPTION_WORDS, _MIN_REPEATED_WORDS, _WORD, _grown, _inside, _past_colons, _past_parentheticals, _marks_of, _most_of, _overlaps, _reaches_into,
-        _whole, _words)
+        _whole, _words, _without_narration, _Quotes, _Cues, _over_list_items)
     from reportedly.model import Attribution
 
     def last_speaker(paragraph, found):
@@ -608,12 +608,13 @@ def _old_continue_quotes(text, paragraphs, quotes, found):
             speaker = last_quoted(paragraphs[index - 1], atts)
             if speaker is None and index >= 2 and caption(paragraphs[index - 1], atts):
                 speaker = last_quoted(paragraphs[index - 2], atts)
-            if speaker is None and _whole(text, quote, start, end):
+            is_whole = _whole(text, quote, start, end)
+            if speaker is None and is_whole:
                 speaker = last_speaker(paragraphs[index - 1], found)
-            if speaker is None or repeated(quote.pieces):
+            if (speaker is None and not is_whole) or repeated(quote.pieces):
                 continue
-            made.append(Attribution("", "direct", Span.from_fragments(text, list(quote.pieces)), speaker.source,
-                                    None, origin="layout"))
+            made.append(Attribution("", "direct", Span.from_fragments(text, list(quote.pieces)),
+                                    speaker.source if speaker is not None else None, None, origin="layout"))
         return made
 
     def contains_run(words, run):
@@ -632,11 +633,13 @@ def _old_continue_quotes(text, paragraphs, quotes, found):
             keep.append(att)
         return keep
 
-    atts = list(found)
+    # (no scan to compare: it looks each find's quotes and cues up once)
+    atts = [_without_narration(text, paragraphs, att, _Quotes(quotes), found, _Cues(found)) for att in found]
     atts = [whole(att, atts) for att in atts]
     atts = [split(att, atts) for att in atts]
     atts = _past_parentheticals(text, paragraphs, atts)  # no scan to compare: it bisects once per find
     atts = _past_colons(text, paragraphs, atts)  # (nor here: it looks up each find's stretch once)
+    atts = _over_list_items(text, paragraphs, atts)  # (nor here: it bisects once per find)
     atts += follow_ons(atts)
     assert dataclasses  # (imported for symmetry with the module)
     return without_pull_quotes(atts)

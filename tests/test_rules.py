@@ -24,6 +24,14 @@ def test_direct_quote_after_reporting_clause(rules_analyzer):
     assert att.content.text == '"We will not back down,"'
 
 
+def test_an_inverted_source_after_a_quote_the_parser_read_as_the_subject(rules_analyzer):
+    # The parser takes "standards" in the quote for the subject and "one" for an attribute:
+    # a subject inside the quote its cue reports is no source, the noun after the cue is.
+    text = "New signs went up: “New lower prices. Same high standards,” reads one, against a photo of carrots."
+    att = find(attributions(rules_analyzer, text), "Same high")
+    assert (att.source.text, att.cue.text, att.content.text) == ("one", "reads", "“New lower prices. Same high standards,”")
+
+
 def test_curly_quote_before_cue(rules_analyzer):
     att = find(attributions(rules_analyzer, "Smith said: “The budget is balanced.”"), "balanced")
     assert att.kind == "direct" and att.source.text == "Smith"

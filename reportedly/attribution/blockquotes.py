@@ -13,7 +13,13 @@ of paragraphs is an attribution only where the layout credits someone:
   can speak ("Of course, Marco jumps in, and predictably, he's snippy:", "Then Marco's fans get
   into it:", "Jason:"). Each paragraph of the run is a statement of that subject, the colon its
   cue (a follow-on paragraph continues the speaker, as the guideline's follow-on rule says); a
-  paragraph that opens with its own "@handle:" label is that handle's.
+  paragraph that opens with its own "@handle:" label is that handle's, and so is a pasted reply,
+  "@kev .@ana @bo Wow, …" (its author's handle before the public reply's ".@").
+
+The paragraphs of one blockquote credited alike are one statement (a post or an excerpt over
+paragraphs is one quotation, as a quote over paragraphs is): the HTML reader numbers each
+quoted paragraph's blockquote (``Paragraph.quotation``), so a run of posts each embedded on its
+own stays a run of statements.
 
 A lead-in whose subject is the author ("I'll end with some questions:"), the reader ("you"), a
 word that names no one ("Here's what we found:", "The bottom line:") credits nobody, and its
@@ -22,6 +28,7 @@ quotation is left alone.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import re
 from typing import Sequence
 
@@ -35,6 +42,8 @@ from .continuations import last_reported
 from .leadins import can_speak, credited_subject, shouted
 
 QUOTED = "reportedly_quoted"
+# The number of the block quotation a quoted block stands in, where the reader knows it.
+QUOTATION = "reportedly_quotation"
 
 _DASH = r"(?:―|—|–|--|-)"
 _NAME = r"[A-Z][\w'’.\-]*(?:[^\S\n]+[A-Z][\w'’.\-]*){0,4}"
@@ -42,6 +51,9 @@ _NAME = r"[A-Z][\w'’.\-]*(?:[^\S\n]+[A-Z][\w'’.\-]*){0,4}"
 _SIGNATURE = re.compile(rf"^{_DASH}[^\S\n]*(?P<name>{_NAME})[^\S\n]*\(@\w+\)[^\n]{{0,40}}$")
 # "@testflight_app: Don't worry guys": a quoted post that opens with its author's handle.
 _HANDLE_LABEL = re.compile(r"^(?P<handle>@\w+)(?P<colon>:)[^\S\n]+\S")
+# "@kev .@ana @bo Wow, you guys …": a pasted reply, its author's handle before the public reply's
+# ".@" and the handles it answers; the words after those are the post.
+_REPLY_LABEL = re.compile(r"^(?P<handle>@\w+)[^\S\n]+\.@\w+(?:[^\S\n]+@\w+)*[^\S\n]+(?=\S)")
 # A quotation continuing the speaker before it has a few words (a boxed "Did you know?" is a label).
 _MIN_FOLLOW_ON_WORDS = 4
 # A name line under a quotation: a name and a role ("Doug McMillon, CEO of Walmart").
@@ -49,14 +61,19 @@ _MAX_NAME_LINE_WORDS = 15
 _QUOTE_MARKS = "“”\"«»"
 
 
-def mark_quoted(blocks: Sequence[Block], quoted: Sequence[tuple[int, int]]) -> None:
-    """Mark the Docs of ``blocks`` that lie in one of the ``quoted`` ranges (block quotations)."""
+def mark_quoted(blocks: Sequence[Block], quoted: Sequence[tuple]) -> None:
+    """Mark the Docs of ``blocks`` that lie in one of the ``quoted`` ranges (block quotations):
+    ``(start, end)``, or ``(start, end, number)`` with the number of the quotation it is part of
+    (None when not known)."""
     if not quoted:
         return
     for offset, doc in blocks:
         end = block_end(offset, doc)
-        if any(a <= offset and end <= b for a, b in quoted):
+        holder = next((q for q in quoted if q[0] <= offset and end <= q[1]), None)
+        if holder is not None:
             doc.user_data[QUOTED] = True
+            if len(holder) > 2 and holder[2] is not None:
+                doc.user_data[QUOTATION] = holder[2]
 
 
 def is_quoted(doc: Doc) -> bool:
@@ -76,15 +93,19 @@ def read_block_quotes(text: str, blocks: Sequence[Block]) -> list[Attribution]:
         run_end = index
         while run_end < len(blocks) and is_quoted(blocks[run_end][1]):
             run_end += 1
-        run = [trimmed(text, offset, block_end(offset, doc)) for offset, doc in blocks[index:run_end]]
-        run = [r for r in run if r is not None]
+        run, numbers = [], []
+        for offset, doc in blocks[index:run_end]:
+            body = trimmed(text, offset, block_end(offset, doc))
+            if body is not None:
+                run.append(body)
+                numbers.append(doc.user_data.get(QUOTATION))
         if run:
             signed = _signed(text, run, blocks[run_end - 1])
             if signed:
                 found += signed
             else:
                 credit = _credit(text, blocks[index - 1] if index else None, credit)
-                found += _led_in(text, credit, run)
+                found += _led_in(text, credit, run, numbers)
         index = run_end
     return found
 
@@ -192,7 +213,7 @@ def _name_line(block: Block) -> tuple[int, int] | None:
 
 def _credit(text: str, lead: Block | None, previous: tuple | None) -> tuple | None:
     """Who the lead-in ``lead`` credits: (source, colon, whether it credits every paragraph of
-    a run), or None.
+    a run, whether the source is one person's name), or None.
 
     A lead-in with no verb that opens with "and" or "or" ("A valid point, and one Bielefeld
     acknowledges, here: … and here:") is elliptical: it credits whom ``previous`` did.
@@ -205,27 +226,44 @@ def _credit(text: str, lead: Block | None, previous: tuple | None) -> tuple | No
         return None
     colon = Span.of(text, line[1] - 1, line[1])
     if previous is not None and doc[0].lower_ in ("and", "or") and not any(t.pos_ in ("VERB", "AUX") for t in doc):
-        return previous[0], colon, previous[2]
+        return previous[0], colon, previous[2], previous[3]
     subject = credited_subject(doc)
     if subject is None:
         return None
-    return Span.of(text, offset + subject[0], offset + subject[1]), colon, subject[2]
+    source = Span.of(text, offset + subject[0], offset + subject[1])
+    words = [t for t in doc if offset + t.idx >= source.start and offset + t.idx + len(t) <= source.end]
+    named = bool(words) and all(t.pos_ == "PROPN" for t in words)
+    return source, colon, subject[2], named
 
 
-def _led_in(text: str, credit: tuple | None, run: list[tuple[int, int]]) -> list[Attribution]:
-    """Each paragraph of a run that a lead-in (``credit``) or its own handle label credits."""
-    source, colon, every = credit if credit is not None else (None, None, False)
+def _led_in(text: str, credit: tuple | None, run: list[tuple[int, int]],
+            numbers: Sequence[int | None] = ()) -> list[Attribution]:
+    """Each paragraph of a run that a lead-in (``credit``) or its own handle label credits;
+    the paragraphs of one block quotation (``numbers``: each paragraph's quotation, None where
+    the reader does not know it) that the lead-in credits to one named person are one statement."""
+    source, colon, every, named = credit if credit is not None else (None, None, False, False)
+    numbers = list(numbers) + [None] * (len(run) - len(numbers))
     found = []
-    for start, end in run:
+    for (start, end), number in zip(run, numbers):
         label = _HANDLE_LABEL.match(text[start:end])
-        if label is not None:
+        reply = _REPLY_LABEL.match(text[start:end]) if label is None else None
+        if reply is not None:
+            own = Span.of(text, start + reply.start("handle"), start + reply.end("handle"))
+            body = trimmed(text, start + reply.end(), end)
+            if body is not None:
+                found.append((Attribution("", "direct", Span.of(text, *body), own, None, origin="layout"), None))
+        elif label is not None:
             own = Span.of(text, start + label.start("handle"), start + label.end("handle"))
             cue = Span.of(text, start + label.start("colon"), start + label.end("colon"))
             body = trimmed(text, start + label.end("colon"), end)
             if body is not None:
-                found.append(Attribution("", "direct", Span.of(text, *body), own, cue, origin="layout"))
+                # A post that opens with its own label is its own, even inside one quotation.
+                found.append((Attribution("", "direct", Span.of(text, *body), own, cue, origin="layout"), None))
         elif source is not None and (every or len(run) == 1):
-            found.append(Attribution("", "direct", Span.of(text, start, end), source, colon, origin="layout"))
+            # Only one named person's paragraphs are joined: under a plural lead-in ("people
+            # chimed in:") a blockquote of several posts may hold as many authors.
+            found.append((Attribution("", "direct", Span.of(text, start, end), source, colon, origin="layout"),
+                          number if named else None))
         elif source is not None:
             # Several posts under one person are often a thread, the person's posts and the
             # replies to them ("Samantha reacts:" over a critic's post and her answer): each
@@ -233,5 +271,27 @@ def _led_in(text: str, credit: tuple | None, run: list[tuple[int, int]]) -> list
             # none. Under a plural lead-in ("the people who get her point chimed in:") each
             # post is one of them; under a bare name label ("Jason:") each is that person's,
             # as a transcript turn runs over paragraphs.
-            found.append(Attribution("", "direct", Span.of(text, start, end), origin="layout"))
-    return found
+            # (a thread may be set in one blockquote: its posts are not joined)
+            found.append((Attribution("", "direct", Span.of(text, start, end), origin="layout"), None))
+    return _one_per_quotation(text, found)
+
+
+def _one_per_quotation(text: str, made: Sequence[tuple[Attribution, int | None]]) -> list[Attribution]:
+    """The statements ``made`` (each with the number of its block quotation, or None), with the
+    next ones of the same quotation crediting the same source and cue (or no one) joined.
+
+    A blockquote is one quotation however many paragraphs it runs over (a post of two
+    paragraphs, an excerpt), as a quote over paragraphs is one statement. Where the page sets
+    each post in a blockquote of its own (a thread of posts), they stay apart.
+    """
+    out: list[Attribution] = []
+    previous = None  # (quotation, source, cue) of the last statement made
+    for att, number in made:
+        key = (number, att.source, att.cue)
+        if number is not None and key == previous:
+            out[-1] = dataclasses.replace(out[-1], content=Span.from_fragments(
+                text, [*out[-1].content.pieces, *att.content.pieces]))
+        else:
+            out.append(att)
+        previous = key
+    return out

@@ -6,15 +6,21 @@ Each rule here is a convention of news writing:
   she said" is one statement, not "“A." (a quote cut at its first full stop), and a quote that
   runs over paragraphs, each paragraph reopening the mark and only the last closing it, is one
   statement, whether its cue comes at its start or at its end;
+- what the author narrates after a reporting clause that closes a quote ("“A,” he said. And
+  yet he found nothing.") is not what was said: it leaves the content, the quotes after it stay;
 - a split quote, "“A,” she said, “B.”" or "“A,” she said. “B.”", is one statement in two
   pieces, when nothing but the source and the cue stands between the two quotes;
 - a follow-on paragraph, one that opens with a quote right after a paragraph whose last quote is
   attributed, and holds no cue of its own, continues that speaker; so does a paragraph that is
-  one whole quote after a paragraph that reports what someone said without quoting it;
+  one whole quote after a paragraph that reports what someone said without quoting it; a
+  paragraph that is one whole quoted sentence after one that reports no one is still someone's
+  words, not the outlet's: a statement with no source (an unknown speaker, never a guessed one);
 - a content goes on past a source and cue set as a parenthesis in its sentence: "A, X said,
   and B." reports A and B;
 - a reported clause goes on past a colon to its sentence's end: "research shows the opposite
   is true: feeding babies peanuts prevents the allergy" reports what the colon spells out;
+- a content goes on over the list a lead-in's colon introduces ("President Obama also said:"
+  over "- The UK must stay …", "- Syria needs …"): each item is a piece of what was said;
 - a pull quote, a quote the article repeats verbatim, is one statement: the copy without a cue
   (or with only a layout mark) is dropped where another attribution holds the other copy, and a
   repeated quote is never taken for a follow-on.
@@ -53,13 +59,14 @@ def continue_quotes(text: str, paragraphs: Sequence[tuple[int, int]], quotes: Se
                     found: Sequence[Attribution]) -> list[Attribution]:
     """``found`` with whole quotes as contents, split quotes joined, follow-ons added, pull quotes dropped."""
     index = _Quotes(quotes)
-    atts = list(found)
-    cues = _Cues(atts)  # the cues stay where they are through the first two steps
+    cues = _Cues(found)  # the cues stay where they are through the first three steps
+    atts = [_without_narration(text, paragraphs, att, index, found, cues) for att in found]
     atts = [_whole_quotes(text, att, index, atts, cues) for att in atts]
     contents = _contents(atts)
     atts = [_split_quote(text, att, index, atts, cues, contents) for att in atts]
     atts = _past_parentheticals(text, paragraphs, atts)
     atts = _past_colons(text, paragraphs, atts)
+    atts = _over_list_items(text, paragraphs, atts)
     atts += _follow_ons(text, paragraphs, index, atts)
     return _without_pull_quotes(text, atts)
 
@@ -157,6 +164,46 @@ def _reaches_into(text: str, pieces: Sequence[tuple[int, int]], quote: Quote) ->
     return any(_WORD.search(text, max(a, c), min(b, d)) for a, b in pieces for c, d in quote.pieces if a < d and c < b)
 
 
+def _without_narration(text: str, paragraphs: Sequence[tuple[int, int]], att: Attribution,
+                       quotes: _Quotes, others: Sequence[Attribution], cues: _Cues) -> Attribution:
+    """The content without the unquoted words after the sentence of a reporting clause that
+    closes a quote.
+
+    In "“A,” he said. And yet he found nothing. “B.”" the reporting clause ends the sentence of
+    the quote it follows; what comes after it outside quote marks is the author's narration,
+    not what was said (a model find ran its content on over "And yet he found nothing.").
+    The quotes after it stay: they are the same speaker's words (a split quote, a follow-on),
+    unless another reporting clause stands after the sentence ("“A?” she recalls thinking.
+    “B,” he said."): then the quotes there are its own.
+    """
+    if att.cue is None or not att.content.pieces:
+        return att
+    first = att.content.pieces[0]
+    opening = quotes.reached([first])
+    if not opening or opening[0].start > first[0] or opening[0].end > att.cue.start:
+        return att  # the content does not open with a quote closed before the cue
+    frame_end = max(att.cue.end, att.source.end if att.source is not None else 0)
+    starts = [a for a, _b in paragraphs]
+    stop = _sentence_end(text, paragraphs, starts, frame_end, frame_end)
+    if stop is None or att.content.end <= stop:
+        return att
+    kept = [(a, min(b, stop)) for a, b in att.content.pieces if a < stop]
+    # (up to the end of the sentence the content ends in, where "he said" may follow a quote)
+    reach = att.content.end
+    if not _ENDS_SENTENCE.search(text, max(0, reach - 3), reach):
+        reach = _sentence_end(text, paragraphs, starts, reach, reach) or reach
+    others_speak = cues.other_in(stop, reach, others, att)
+    for a, b in att.content.pieces:
+        a = max(a, stop)
+        if a < b and not others_speak:
+            kept += [(max(a, c), min(b, d)) for quote in quotes.reached([(a, b)])
+                     for c, d in quote.pieces if c < b and a < d]
+    if sorted(kept) == list(att.content.pieces):
+        return att
+    content = Span.from_fragments(text, sorted(set(kept)))
+    return dataclasses.replace(att, content=content)
+
+
 def _whole_quotes(text: str, att: Attribution, quotes: _Quotes, others: Sequence[Attribution],
                   cues: _Cues) -> Attribution:
     """The content grown to the whole of every quote it reaches into."""
@@ -199,6 +246,7 @@ def _split_quote(text: str, att: Attribution, quotes: _Quotes, others: Sequence[
     return _grown(text, att, other_half.pieces)
 
 
+_ENDS_SENTENCE = re.compile(r"[.?!][\"”’']?$")
 _AFTER_PARENTHETICAL = re.compile(r",[ \t]+(?=(?:and|but)\b)")
 _SENTENCE_END = re.compile(r"[.?!][\"”’']?(?=\s|$)")
 
@@ -274,6 +322,44 @@ def _past_colons(text: str, paragraphs: Sequence[tuple[int, int]], atts: Sequenc
     return out
 
 
+# A list item: a paragraph that opens with a bullet ("- ", "• ", "* ", "– ").
+_LIST_ITEM = re.compile(r"[-•*–][ \t]+(?=\S)")
+
+
+def _over_list_items(text: str, paragraphs: Sequence[tuple[int, int]], atts: Sequence[Attribution]) -> list[Attribution]:
+    """Contents that go on over a list their lead-in introduces: "President Obama also said:"
+    over "- The UK must stay in the EU …", "- He is confident …", "- Syria needs …".
+
+    The colon hands over to the whole list, each item a piece of what was said, as it hands
+    over to a quote over paragraphs; a content that is the first item of a list after its cue's
+    colon grows over the items that follow it. A statement found inside an item is nested in
+    the list's (what he said he is confident of) and does not stop it.
+    """
+    starts = [a for a, _b in paragraphs]
+    out = []
+    for att in atts:
+        out.append(att)
+        if att.cue is None or att.content.fragments or att.cue.end > att.content.start:
+            continue
+        k = bisect.bisect_right(starts, att.content.start) - 1
+        if k < 1 or k + 1 >= len(paragraphs) or (att.content.start, att.content.end) != paragraphs[k]:
+            continue
+        lead = text[paragraphs[k - 1][0]:paragraphs[k - 1][1]].rstrip()
+        if not lead.endswith(":") or not paragraphs[k - 1][0] <= att.cue.start or not _LIST_ITEM.match(text, att.content.start):
+            continue
+        items = []
+        for start, end in paragraphs[k + 1:]:
+            bullet = _LIST_ITEM.match(text, start)
+            if bullet is None:
+                break
+            items.append((bullet.end(), end))
+        if items:
+            # (the bullets are layout, not words of the content)
+            first = (_LIST_ITEM.match(text, att.content.start).end(), att.content.end)
+            out[-1] = dataclasses.replace(att, content=Span.from_fragments(text, [first, *items]))
+    return out
+
+
 def _sentence_end(text: str, paragraphs: Sequence[tuple[int, int]], starts: Sequence[int],
                   position: int, start: int) -> int | None:
     """Where the sentence that goes on from ``start`` ends, within the paragraph holding
@@ -286,7 +372,8 @@ def _sentence_end(text: str, paragraphs: Sequence[tuple[int, int]], starts: Sequ
 
 def _follow_ons(text: str, paragraphs: Sequence[tuple[int, int]], quotes: _Quotes,
                 found: Sequence[Attribution]) -> list[Attribution]:
-    """Attributions of the quote paragraphs that continue the speaker of the paragraph before."""
+    """Attributions of the quote paragraphs that continue the speaker of the paragraph before
+    (and of whole quote paragraphs that continue no one, with no source)."""
     contents, cues = _contents(found), _Cues(found)
     made: list[Attribution] = []
     # The follow-ons made so far, by the range each content spans: they are made in reading
@@ -308,12 +395,18 @@ def _follow_ons(text: str, paragraphs: Sequence[tuple[int, int]], quotes: _Quote
             # Parata." / "- Parata at his farm, where he grew up" / "“We're having to …”")
             # is layout, not prose: the chain reads past it, to an attributed quote only.
             speaker = _last_quoted(paragraphs[index - 2], quotes, found, contents, made, made_spans)
-        if speaker is None and _whole(text, quote, start, end):
+        whole = _whole(text, quote, start, end)
+        if speaker is None and whole:
             speaker = _last_speaker(paragraphs[index - 1], found, contents)
-        if speaker is None or _repeated(text, quote.pieces, quotes):
+        # A whole quoted sentence standing as its paragraph is what someone said, even where the
+        # paragraph before credits no one ("But for Parata and his family the deaths are
+        # personal." then "“It's very emotional. …”"): left out, it read as the outlet's own
+        # voice. Whose it is, the text does not say, and a wrong name is worse than none: it
+        # gets no source. (On the real-world gold every such paragraph was a statement.)
+        if (speaker is None and not whole) or _repeated(text, quote.pieces, quotes):
             continue
-        att = Attribution("", "direct", Span.from_fragments(text, list(quote.pieces)), speaker.source, None,
-                          origin="layout")
+        att = Attribution("", "direct", Span.from_fragments(text, list(quote.pieces)),
+                          speaker.source if speaker is not None else None, None, origin="layout")
         made.append(att)
         made_spans.append(att.content.start, att.content.end, len(made) - 1)
     return made

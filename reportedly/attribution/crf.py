@@ -186,6 +186,10 @@ class CrfExtractor:
             cue_char = offset + doc[c_start].idx
             nearest = min(sources, key=lambda p: min(abs(p[0] - cue_char), abs(p[1] - cue_char)))
             source = Span.of(text, *nearest)
+        inverted = _inverted_parenthetical(text, offset, doc, paragraph.features.cue_head(c_start, c_end), source, content)
+        if inverted is not None:
+            source, content = inverted
+        content = _with_fronted_condition(text, offset, doc, source, content)
         content_span = Span.from_fragments(text, content)
         cue_span = Span.of(text, offset + doc[c_start].idx, offset + doc[c_end - 1].idx + len(doc[c_end - 1]))
         return Attribution("", quote_kind(content_span.text), content_span, source, cue_span,
@@ -299,6 +303,64 @@ def _subject_piece(doc: Doc, offset: int, cue_head: int, c_start: int,
     if start <= cue_start < end or any(a <= start < b for a, b in content):
         return []
     return [(start, end)]
+
+
+def _inverted_parenthetical(text: str, offset: int, doc: Doc, cue_head: int, source: Span | None,
+                            content: list[tuple[int, int]]) -> tuple[Span, list[tuple[int, int]]] | None:
+    """The source and content of "The combination, say economists, marks a journey …".
+
+    An inverted reporting clause set as a parenthesis ("say economists", "said the mayor") puts
+    its subject after the verb; the role CRF took the sentence's fronted subject, just before
+    the comma, for the source. When the cue verb's own subject stands after it and the tagged
+    source before it, only a comma between them, the subject after the verb is the source and
+    the fronted words open the content.
+    """
+    if source is None or not content or source.end > offset + doc[cue_head].idx:
+        return None
+    between = text[source.end:offset + doc[cue_head].idx].strip()
+    if between != "," and not (between == "" and source.text.rstrip().endswith(",")):
+        return None
+    subject = next((c for c in doc[cue_head].rights if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None:
+        return None
+    found = trim_subtree(subject, quotes_too=True)
+    if found is None:
+        return None
+    start, end = offset + found[0], offset + found[1]
+    if any(a < end and start < b for a, b in content):
+        return None
+    fronted = (source.start, source.start + len(source.text.rstrip().rstrip(",").rstrip()))
+    if fronted[1] <= fronted[0]:
+        return None
+    return Span.of(text, start, end), sorted([fronted, *content])
+
+
+# "Even if …, X says …": a condition set before the source and cue is a condition of the claim.
+_CONDITION = re.compile(r"(?:(?:Even|Only)[ \t]+)?(?:If|if|Unless|unless)\b")
+
+
+def _with_fronted_condition(text: str, offset: int, doc: Doc, source: Span | None,
+                            content: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``content`` with the conditional clause that opens its sentence before the source: "Even
+    if a game isn't tuned for the console, Microsoft says you might still see improvements".
+
+    The condition qualifies what was said (Microsoft does not say you will see improvements,
+    only that you might even then), so it is part of the content, as a fronted clause of the
+    content is. Only "if" and "unless" clauses: a fronted "although", "when" or "after" clause
+    is as often the author's narration ("After the vote, Smith said …").
+    """
+    if source is None or not content or content[0][0] < source.end:
+        return content
+    if not (doc.has_annotation("DEP") or doc.has_annotation("SENT_START")):
+        return content  # (no sentences to read: a blank pipeline)
+    sentence = next((s for s in doc.sents if s.start_char + offset <= source.start < s.end_char + offset), None)
+    if sentence is None:
+        return content
+    start = offset + sentence.start_char
+    clause = text[start:source.start].rstrip()
+    if not clause.endswith(",") or not _CONDITION.match(text, start) or len(clause.split()) < 4:
+        return content
+    return [(start, start + len(clause) - 1), *content]
 
 
 def load_default_extractor() -> CrfExtractor:

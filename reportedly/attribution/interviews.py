@@ -5,7 +5,9 @@ their own paragraphs (bold on the page, plain in the text) over answer paragraph
 from its question to the next question or heading; the last answer ends with the first paragraph
 not in the first person, since the article may go on in its own voice (a bio, a note). After a
 heading ("Quick hits"), each first-person paragraph is an answer of its own: the short-answer
-lists interviews end with.
+lists interviews end with. What a question asserts before it asks ("Some people find it hard.
+What would you recommend?") is a statement too, the unnamed interviewer's (the guideline's
+ruling on questions that assert something).
 
 An article is read as an interview only when it looks like one: two labelled questions and two
 labelled answers, or three question paragraphs each followed by an answer and an intro that
@@ -38,6 +40,8 @@ _MIN_LABELLED = 2
 _MIN_QUESTIONS = 3
 _MAX_QUESTION_WORDS = 60
 _MAX_HEADING_WORDS = 8
+# What a question asserts before it asks is a sentence of a few words at least.
+_MIN_ASSERTED_WORDS = 5
 
 
 @dataclass(frozen=True)
@@ -63,7 +67,37 @@ def read_interview(text: str, blocks: Sequence[Block]) -> Interview:
     found = tuple(Attribution("", "direct", Span.from_fragments(text, pieces), source, None, origin="layout")
                   for pieces in answers)
     questions = tuple(paragraphs[i] for i, kind in enumerate(kinds) if kind == "q")
-    return Interview(found, questions)
+    asserted = tuple(att for i, kind in enumerate(kinds) if kind == "q"
+                     for att in [_asserted(text, blocks[i])] if att is not None)
+    return Interview(tuple(sorted(found + asserted, key=lambda att: att.content.start)), questions)
+
+
+def _asserted(text: str, block: Block) -> Attribution | None:
+    """What a question asserts before it asks: "Q: Some people may have difficulty making it
+    work. What would you recommend?" The guideline counts a question that asserts something
+    as a statement (the interviewer's, whom the layout does not name: no source); the
+    sentences before the question, each a statement with a subject ("Thanks for joining us"
+    has none), are what it asserts.
+    """
+    offset, doc = block
+    if not doc.has_annotation("DEP"):
+        return None  # (sentences and subjects are read from the parse)
+    sentences = list(doc.sents)
+    if len(sentences) < 2 or not sentences[-1].text.rstrip("”’\"') ").endswith("?"):
+        return None
+    before = []
+    for sent in sentences[:-1]:
+        if not sent.text.rstrip().endswith(".") or not any(
+                c.dep_ in ("nsubj", "nsubjpass", "expl") for c in sent.root.children):
+            return None
+        before.append(sent)
+    start = offset + before[0].start_char
+    label = _QUESTION_LABEL.match(text, start)
+    start = label.end() if label else start
+    end = offset + before[-1].end_char
+    if len(text[start:end].split()) < _MIN_ASSERTED_WORDS:
+        return None
+    return Attribution("", "direct", Span.of(text, start, end), None, None, origin="layout")
 
 
 def _labelled(text: str, paragraphs: list[tuple[int, int]]) -> list[str] | None:

@@ -72,6 +72,12 @@ class ContentIndex:
         return i >= 0 and self.reach[i] > position
 
 
+def _inverted_one(att: Attribution) -> bool:
+    """Whether the source is a bare "one" after its cue: "“New prices,” reads one" (one of the
+    signs just named). The writer's generic "one" ("one wonders") stands before its verb."""
+    return att.source.text.strip().lower() == "one" and att.source.start > att.cue.start
+
+
 def reports_nobody(att: Attribution, contents: ContentIndex, locate: BlockIndex) -> str | None:
     """Why ``att`` reports nobody ("author", "hypothetical", "passive", "seeming", "imperative"),
     or nothing said ("action"), else None.
@@ -87,7 +93,7 @@ def reports_nobody(att: Attribution, contents: ContentIndex, locate: BlockIndex)
     verb = next((t for t in verbs if t.pos_ == "VERB"), verbs[0] if verbs else None)
     if verb is not None and told_us(verb):
         return None
-    if att.source is not None and not contents.covers(att.cue.start) and (
+    if att.source is not None and not contents.covers(att.cue.start) and not _inverted_one(att) and (
             att.source.text.strip().lower() in AUTHORIAL or _share_of_us(locate.tokens(att.source))):
         return "author"
     if verb is None:

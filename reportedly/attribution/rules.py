@@ -107,7 +107,7 @@ class RuleExtractor:
 
     def _verb(self, text, offset, sent, verb: Token, quotes) -> Attribution | None:
         lemma = verb.lemma_.lower()
-        subject = subject_of(verb)
+        subject = _inverted_subject(text, offset, verb, quotes) or subject_of(verb)
         source_range = trim_subtree(subject, quotes_too=True) if subject is not None else None
         if self.require_source and not source_range:
             return None
@@ -173,6 +173,33 @@ def _headline_quotes(text: str, quotes: list[Quote]) -> list[Attribution]:
             source = Span.of(text, match.start(2), match.end(2))
             out.append(Attribution("", "direct", content, source, cue))
     return out
+
+
+# What the parser makes of the source after an inverted cue ("…,” reads one", "…,” says a report").
+_INVERTED_SOURCE_DEPS = frozenset({"nsubj", "attr", "dobj", "npadvmod", "nsubjpass"})
+
+
+def _inverted_subject(text: str, offset: int, verb: Token, quotes: QuoteIndex) -> Token | None:
+    """The source after a cue that follows the quote it reports: "“New prices. Same
+    standards,” reads one".
+
+    The parser, reading the quote's words as the sentence's, may take one of them for the
+    verb's subject and the source after the verb for its attribute or object: a subject inside
+    the quote the cue reports is no source, the noun phrase right after the cue is.
+    """
+    start = verb.idx + offset
+    before = quotes.ending_before(text, start)
+    if before is None or "\n" in text[before.end:start]:
+        return None
+    if verb.i + 1 >= len(verb.doc) or verb.nbor().is_punct:
+        return None
+    subject = subject_of(verb)
+    if subject is not None and not before.start <= subject.idx + offset < before.end:
+        return None  # the parser found the source (or another subject) outside the quote
+    after = next((c for c in verb.rights if c.dep_ in _INVERTED_SOURCE_DEPS and c.left_edge.i == verb.i + 1), None)
+    if after is None or after.pos_ not in ("NOUN", "PROPN", "PRON", "NUM"):
+        return None
+    return after
 
 
 def _adjacent_quote(text, offset, sent, verb, subject, quotes: QuoteIndex) -> Quote | None:

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 from lxml import html as lxml_html
 
-__all__ = ["quoted_lines"]
+__all__ = ["quotation_of_lines", "quoted_lines"]
 
 # A line this short ("Yes.", "Share") could be found inside any quotation by chance.
 _MIN_CHARS = 8
@@ -24,20 +24,32 @@ _MAX_SHARE = 0.8
 
 def quoted_lines(tree: lxml_html.HtmlElement, lines: Sequence[str]) -> frozenset[int]:
     """Indexes of the ``lines`` whose text stands in a ``<blockquote>`` of ``tree``."""
+    return frozenset(quotation_of_lines(tree, lines))
+
+
+def quotation_of_lines(tree: lxml_html.HtmlElement, lines: Sequence[str]) -> dict[int, int]:
+    """For each of the ``lines`` whose text stands in a ``<blockquote>`` of ``tree``, the
+    ordinal of that blockquote (the first that holds it, in document order).
+
+    Lines of one blockquote are one quotation, which may run over several paragraphs (an
+    excerpt, a post of two paragraphs); consecutive blockquotes are as many quotations (a
+    thread of posts, each embedded on its own).
+    """
     quotations = [_compact(bq.text_content()) for bq in tree.iter("blockquote")
                   if bq.getparent() is None or not _inside_blockquote(bq)]
-    quotations = [q for q in quotations if q]
-    if not quotations:
-        return frozenset()
-    found = set()
+    if not any(quotations):
+        return {}
+    found: dict[int, int] = {}
     for i, line in enumerate(lines):
         compact = _compact(line)
-        if len(compact) >= _MIN_CHARS and any(compact in q for q in quotations):
-            found.add(i)
+        if len(compact) >= _MIN_CHARS:
+            holder = next((k for k, q in enumerate(quotations) if q and compact in q), None)
+            if holder is not None:
+                found[i] = holder
     total = sum(len(_compact(line)) for line in lines)
     if total and sum(len(_compact(lines[i])) for i in found) > _MAX_SHARE * total:
-        return frozenset()
-    return frozenset(found)
+        return {}
+    return found
 
 
 def _inside_blockquote(element) -> bool:

@@ -24,7 +24,7 @@ from reportedly.ingest.html.options import DEFAULT_OPTIONS, Options
 from reportedly.ingest.html.page import Page, Verdict
 from reportedly.ingest.html.parse import looks_binary, parse_html
 from reportedly.ingest.html.pipeline import Step, run_steps
-from reportedly.ingest.html.quoted import quoted_lines
+from reportedly.ingest.html.quoted import quotation_of_lines
 from reportedly.ingest.html.prepare import prepare_tree
 from reportedly.ingest.html.restore.next_stream import restore_streamed_body, streamed_bodies
 from reportedly.ingest.html.restore.thin_body import restore_dropped_paragraphs
@@ -87,7 +87,7 @@ def read_html(
         # What is left is a menu item or a cookie notice, not an article.
         raise InputError(f"{id}: no article text found in the page (only {kept_words} words of text)")
     dropped = sorted((v.line, v) for v in verdicts if not v.keep and page.lines[v.line].strip())
-    quoted = quoted_lines(tree, [line for _, line in kept])
+    quoted = quotation_of_lines(tree, [line for _, line in kept])
     text, paragraphs, boilerplate = _assemble(kept, [(i, _normalised(page.lines[i]), v)
                                                      for i, v in dropped], quoted)
     credits = [line for _, line, v in ((i, _normalised(page.lines[i]), v) for i, v in dropped)
@@ -137,10 +137,11 @@ def _normalised(line: str) -> str:
 
 
 def _assemble(kept: list[tuple[int, str]], dropped: list[tuple[int, str, Verdict]],
-              quoted: frozenset[int] = frozenset()
+              quoted: dict[int, int] | None = None
               ) -> tuple[str, tuple[Paragraph, ...], tuple[Omission, ...]]:
     """The body text (kept lines joined by a blank line), its paragraphs (those at the
-    positions ``quoted`` of ``kept`` marked as block quotations), and the dropped lines as
+    positions of ``kept`` that ``quoted`` maps to a blockquote's number marked as block
+    quotations, with that number), and the dropped lines as
     omissions anchored where they would have been (``Omission.in_text`` False)."""
     pieces: list[str] = []
     paragraphs: list[Paragraph] = []
@@ -155,7 +156,8 @@ def _assemble(kept: list[tuple[int, str]], dropped: list[tuple[int, str, Verdict
             next_drop = next(dropped_at, None)
         if pieces:
             pos += 2
-        paragraphs.append(Paragraph(pos, pos + len(line), "body", quoted=position in quoted))
+        quotation = (quoted or {}).get(position)
+        paragraphs.append(Paragraph(pos, pos + len(line), "body", quoted=quotation is not None, quotation=quotation))
         pieces.append(line)
         pos += len(line)
     while next_drop is not None:
