@@ -63,3 +63,10 @@ def test_quotes_inside_a_quote_over_paragraphs_are_part_of_it():
     text = '"First paragraph, with a "phrase" in it.\n\n"And the second," she said.'
     paras = [(0, 40), (42, len(text))]
     assert quotes(text, paras) == [['"First paragraph, with a "phrase" in it.', '"And the second,"']]
+
+
+def test_a_decade_cut_to_two_digits_is_no_quote_mark():
+    assert quotes("Ann Lee loved the ’80s and '90s. She said ‘never again’ then.") == [["‘never again’"]]
+    assert quotes("He said ‘it was the ’80s’ and left.") == [["‘it was the ’80s’"]]
+    assert quotes("Since the ’80s the students’ union has met.") == []
+    assert quotes("a '90 days' plan with '32MB' of memory") == [["'90 days'"], ["'32MB'"]]

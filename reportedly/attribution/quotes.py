@@ -70,6 +70,10 @@ def _marks(text: str, start: int, end: int) -> list[_Mark]:
                 continue
             if ch == "’" and before.isalnum() and after.isalnum():
                 continue
+            # A decade cut to two digits ("the ’80s") is an elision, not an opener. ("MBA ’16" is
+            # one too, but "'90 days'" is a quote: two digits alone decide nothing.)
+            if ch in "’'" and text[i + 1 : i + 3].isdigit() and text[i + 3 : i + 4] == "s" and not text[i + 4 : i + 5].isalnum():
+                continue
             role = _straight_role(before, after)
             if ch in SINGLE_OPEN and role != "close":
                 role = "open"
