@@ -65,6 +65,16 @@ def test_short_form_resolves_to_the_full_name(rules_analyzer):
     assert sp.mention.text == "Lukashenko"
 
 
+def test_a_name_of_two_words_resolves_to_the_form_it_was_introduced_with(rules_analyzer):
+    a = analyse(rules_analyzer, "Joy Harden Bradford, a psychologist in Atlanta, spoke first.",
+                "Harden Bradford said the results were surprising.")
+    assert speaker_of(a, cue="said").name == "Joy Harden Bradford"
+    # A longer form that does not come first is not the introduction (a nickname, a slur).
+    a = analyse(rules_analyzer, "Hillary Clinton arrived in Ohio on Monday.",
+                "Crowds chanted Crooked Hillary Clinton outside.", "Hillary Clinton said the race was close.")
+    assert speaker_of(a, cue="said").name == "Hillary Clinton"
+
+
 def test_title_nominal_resolves_to_the_person_with_that_office(rules_analyzer):
     a = analyse(
         rules_analyzer,

@@ -22,7 +22,7 @@ from ..attribution.syntax import subject_of, trim
 from ..intervals import Intervals
 from ..model import Attribution, Span, Speaker
 from . import lexicon
-from .lookups import MentionIndex, SpokenIndex, full_name
+from .lookups import MentionIndex, SpokenIndex, full_name, introduced_name
 from .mentions import (
     Mention,
     core_tokens,
@@ -205,9 +205,11 @@ class SpeakerResolver:
     def _person(self, ent: SpacySpan, source: Span, name: str | None = None) -> Speaker:
         name = person_name(name or own_name(ent.text))
         role, _ = title_before(ent.doc, ent.start)
-        # Only a single name is spelled out: "Hillary Clinton" is already a full name, and
-        # longer forms of it are as likely nicknames ("Crooked Hillary Clinton") as fuller names.
-        full = full_name(name, self.mentions) if len(name.split()) == 1 else None
+        # A single name is spelled out by the article's usual fuller form; a longer name only by
+        # the form the article introduced it with: "Hillary Clinton" is already a full name, and
+        # longer forms of it are as likely nicknames ("Crooked Hillary Clinton") as fuller names,
+        # but "Harden Bradford" after "Joy Harden Bradford, a psychologist" is the same person.
+        full = full_name(name, self.mentions) if len(name.split()) == 1 else introduced_name(name, self.mentions)
         evidence: tuple[Span, ...] = ()
         if full is not None and len(full.name.split()) >= len(name.split()):
             if full.name != name:
