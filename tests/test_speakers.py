@@ -75,6 +75,15 @@ def test_a_name_of_two_words_resolves_to_the_form_it_was_introduced_with(rules_a
     assert speaker_of(a, cue="said").name == "Hillary Clinton"
 
 
+def test_a_role_stops_before_a_second_description_joined_on(rules_analyzer):
+    a = analyse(rules_analyzer, "“Fasting works,” says Krista Varady, a professor of nutrition at the "
+                "University of Illinois Chicago and a co-author of related research.", "Varady said the diet was safe for most adults.")
+    assert speaker_of(a, content="safe").role == "professor"
+    a = analyse(rules_analyzer, "“We will grow,” said Ann Lee, the company's president and chief executive.",
+                "Lee said the plan was on track for next year.")
+    assert speaker_of(a, content="on track").role == "president and chief executive"
+
+
 def test_title_nominal_resolves_to_the_person_with_that_office(rules_analyzer):
     a = analyse(
         rules_analyzer,
