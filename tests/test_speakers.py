@@ -84,6 +84,14 @@ def test_a_role_stops_before_a_second_description_joined_on(rules_analyzer):
     assert speaker_of(a, content="on track").role == "president and chief executive"
 
 
+def test_names_in_what_the_author_asked_stay_candidates_for_the_pronoun(analyzer):
+    # "when asked how much Andrea Elliot was upcharged" is the reporter's question, not anyone's
+    # statement: Elliot is who "she" is, not the last speaker.
+    a = analyse(analyzer, 'Nate Wheatley said, "They got me for about $8,000 a little over, maybe."',
+                'And when asked how much Andrea Elliot was upcharged, "Oh, we paid 18,000," she said.')
+    assert speaker_of(a, content="we paid").name == "Andrea Elliot"
+
+
 def test_title_nominal_resolves_to_the_person_with_that_office(rules_analyzer):
     a = analyse(
         rules_analyzer,

@@ -78,9 +78,17 @@ class SpeakerResolver:
             speaker = dataclasses.replace(speaker, type="anonymous")
         return speaker
 
-    def resolve_all(self, attributions: Sequence[Attribution]) -> list[Speaker]:
-        """One Speaker per attribution, in the same order; each one is remembered."""
-        self.contents = Intervals.of_pieces(piece for att in attributions for piece in att.content.pieces)
+    def resolve_all(self, attributions: Sequence[Attribution],
+                    nobody: Sequence[str | None] | None = None) -> list[Speaker]:
+        """One Speaker per attribution, in the same order; each one is remembered.
+
+        ``nobody`` gives, per attribution, why it reports nobody (``attribution.nobody``), if it
+        does. Names inside what someone said are no candidates for a pronoun; a find that reports
+        nobody ("we asked how much Andrea Elliot was charged") said nothing, so the names in its
+        content stay candidates (“…,” she said: she is Andrea Elliot).
+        """
+        said = attributions if nobody is None else [att for att, why in zip(attributions, nobody) if why is None]
+        self.contents = Intervals.of_pieces(piece for att in said for piece in att.content.pieces)
         for att in attributions:
             # Any extractor's direct quote: by its kind, or by its content opening with a quote mark.
             self.direct = att.kind == "direct" or att.content.text.lstrip()[:1] in QUOTE_MARKS
