@@ -110,9 +110,12 @@ def appositive_role(root: Token) -> str | None:
 def role_phrase(root: Token) -> str:
     """A title phrase without determiners and possessors: "foreign minister"."""
     skip = set()
-    # A second noun phrase joined on ("a professor … and a co-author of the study") is another
-    # description, not part of the title; "president and CEO" (no determiner) is one title.
-    second = [c for c in root.children if c.dep_ == "conj" and any(g.dep_ in ("det", "poss") for g in c.children)]
+    # Titles joined make one role ("president and CEO", "co-founder and chief executive"); any
+    # other phrase joined on, or one with a determiner of its own, is another description or
+    # another person ("a professor … and a co-author of the study", "vice president and a former
+    # ambassador", "product manager, Google Cloud, and Ameenah Burhan").
+    second = [c for c in root.children if c.dep_ == "conj" and (
+        c.lower_ not in lexicon.TITLE_WORDS or any(g.dep_ in ("det", "poss") for g in c.children))]
     for c in root.children:
         if c.dep_ in ("det", "poss", "predet", "punct", "relcl", "acl", "prep", "appos") or (second and c.dep_ in ("cc", "conj")):
             skip.update(x.i for x in c.subtree)
