@@ -82,7 +82,7 @@ def test_a_role_stops_before_a_second_description_joined_on(rules_analyzer):
     a = analyse(rules_analyzer, "“We will grow,” said Ann Lee, the company's president and chief executive.",
                 "Lee said the plan was on track for next year.")
     assert speaker_of(a, content="on track").role == "president and chief executive"
-    a = analyse(rules_analyzer, "Growth is slowing, according to Nick Eberts, product manager at Google, "
+    a = analyse(rules_analyzer, "Growth is slowing, according to Nick Eberts, product manager, Google Cloud at Google, "
                 "and Ameenah Burhan, solutions architect for Google Cloud.",
                 "Eberts said the platform was ready for most teams.")
     assert speaker_of(a, content="ready").role == "product manager"
