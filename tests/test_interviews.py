@@ -107,6 +107,13 @@ def test_an_faq_in_the_outlets_voice_is_no_interview():
             "How do they spread?\n\nThey spread in hospitals.\n\n"
             "Can I protect myself?\n\nWash your hands, I always say.")
     assert _read(text)[0] == []
+    # Question subheadings after an intro that speaks of questions asked, over answers in the
+    # outlet's "our", with no one presented as the one who answers.
+    text = ("A common question asked by new actuaries is where to work. Dan Ray and Eve Moss told us.\n\n"
+            "Which has the best training?\n\nOur candidates agreed that carriers train more.\n\n"
+            "Which pays better?\n\nOur candidates felt pay was similar.\n\n"
+            "How is the work different?\n\nIn our view the work varies; Ray says it depends.")
+    assert _read(text, people=["Dan Ray", "Eve Moss", "Ray"])[0] == []
 
 
 def test_a_surname_two_people_of_the_intro_share_is_neither_of_them():

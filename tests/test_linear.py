@@ -57,11 +57,8 @@ def _old_paragraph_quotes(text, start, end):
                 continue
             opener = stack[match_at]
             del stack[match_at:]
-            if not stack:
-                found.append((opener.pos, mark.pos + 1))
+            found = [pair for pair in found if pair[0] < opener.pos] + [(opener.pos, mark.pos + 1)]
             continue
-        if mark.family == "double" and match_at is not None and mark.role == "open" and text[mark.pos] == '"':
-            del stack[match_at:]
         stack.append(mark)
     left_open = stack[0].pos if stack and stack[0].family == "double" else None
     return found, left_open

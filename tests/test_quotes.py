@@ -45,3 +45,28 @@ def test_curly_marks_typed_the_wrong_way_round_are_read_by_where_they_stand():
     assert quotes(text) == [["“One simple thing is to talk to the neighbors, and then some.“"]]
     text = "”Mr. Trump embodies the legacy of racism.” ― Sonya Herridge"
     assert quotes(text) == [["”Mr. Trump embodies the legacy of racism.”"]]
+
+
+def test_straight_quote_inside_a_straight_quote_nests():
+    text = 'He wrote: "The shift is from "application consumption" to services. It ends," said Ann.'
+    assert quotes(text) == [['"The shift is from "application consumption" to services. It ends,"']]
+    text = 'He said "the old way meant paying per employee ("seats") for features," she said.'
+    assert quotes(text) == [['"the old way meant paying per employee ("seats") for features,"']]
+
+
+def test_what_an_unclosed_opener_held_stands_alone():
+    text = 'He said "this never closes. Later she said "short" and "brief" then left.'
+    assert quotes(text) == [['"short"'], ['"brief"']]
+
+
+def test_quotes_inside_a_quote_over_paragraphs_are_part_of_it():
+    text = '"First paragraph, with a "phrase" in it.\n\n"And the second," she said.'
+    paras = [(0, 40), (42, len(text))]
+    assert quotes(text, paras) == [['"First paragraph, with a "phrase" in it.', '"And the second,"']]
+
+
+def test_a_decade_cut_to_two_digits_is_no_quote_mark():
+    assert quotes("Ann Lee loved the ’80s and '90s. She said ‘never again’ then.") == [["‘never again’"]]
+    assert quotes("He said ‘it was the ’80s’ and left.") == [["‘it was the ’80s’"]]
+    assert quotes("Since the ’80s the students’ union has met.") == []
+    assert quotes("a '90 days' plan with '32MB' of memory") == [["'90 days'"], ["'32MB'"]]

@@ -65,6 +65,37 @@ def test_short_form_resolves_to_the_full_name(rules_analyzer):
     assert sp.mention.text == "Lukashenko"
 
 
+def test_a_name_of_two_words_resolves_to_the_form_it_was_introduced_with(rules_analyzer):
+    a = analyse(rules_analyzer, "Joy Harden Bradford, a psychologist in Atlanta, spoke first.",
+                "Harden Bradford said the results were surprising.")
+    assert speaker_of(a, cue="said").name == "Joy Harden Bradford"
+    # A longer form that does not come first is not the introduction (a nickname, a slur).
+    a = analyse(rules_analyzer, "Hillary Clinton arrived in Ohio on Monday.",
+                "Crowds chanted Crooked Hillary Clinton outside.", "Hillary Clinton said the race was close.")
+    assert speaker_of(a, cue="said").name == "Hillary Clinton"
+
+
+def test_a_role_stops_before_a_second_description_joined_on(rules_analyzer):
+    a = analyse(rules_analyzer, "“Fasting works,” says Krista Varady, a professor of nutrition at the "
+                "University of Illinois Chicago and a co-author of related research.", "Varady said the diet was safe for most adults.")
+    assert speaker_of(a, content="safe").role == "professor"
+    a = analyse(rules_analyzer, "“We will grow,” said Ann Lee, the company's president and chief executive.",
+                "Lee said the plan was on track for next year.")
+    assert speaker_of(a, content="on track").role == "president and chief executive"
+    a = analyse(rules_analyzer, "Growth is slowing, according to Nick Eberts, product manager, Google Cloud at Google, "
+                "and Ameenah Burhan, solutions architect for Google Cloud.",
+                "Eberts said the platform was ready for most teams.")
+    assert speaker_of(a, content="ready").role == "product manager"
+
+
+def test_names_in_what_the_author_asked_stay_candidates_for_the_pronoun(analyzer):
+    # "when asked how much Andrea Elliot was upcharged" is the reporter's question, not anyone's
+    # statement: Elliot is who "she" is, not the last speaker.
+    a = analyse(analyzer, 'Nate Wheatley said, "They got me for about $8,000 a little over, maybe."',
+                'And when asked how much Andrea Elliot was upcharged, "Oh, we paid 18,000," she said.')
+    assert speaker_of(a, content="we paid").name == "Andrea Elliot"
+
+
 def test_title_nominal_resolves_to_the_person_with_that_office(rules_analyzer):
     a = analyse(
         rules_analyzer,

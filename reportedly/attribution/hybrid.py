@@ -17,7 +17,8 @@ credits, captions, plain questions of an interview: ``furniture``); a sentence t
 ", <name> reported" is that name's report of the clause before it, "As <name> noted, …" of the
 rest of the sentence, and an "According to" find that read its source as content gets it back
 (``trailing``); and quotes that go on are followed (``continuations``: whole and split quotes,
-follow-on paragraphs, pull quotes).
+follow-on paragraphs, pull quotes), and contents that ran over
+another speaker's quote and its clause are cut back (``overreach``).
 Measured on PolNeAR dev: macro token F1 0.773 against the CRFs' 0.752, relation F1 0.691
 against 0.674.
 """
@@ -36,6 +37,7 @@ from .furniture import clear_furniture
 from .layout import LayoutExtractor
 from .introduced import introduced_quotes, pasted_posts, within_posts
 from .leadins import colon_quotes
+from .overreach import cut_overreach
 from .quotes import QuoteIndex, find_quotes
 from .trailing import according_to_sources, leading_reports, trailing_reports
 
@@ -91,6 +93,7 @@ class HybridExtractor:
         # … and "According to <source>, …" read with the source at the start of the content.
         found = according_to_sources(text, found)
         found = continue_quotes(text, paragraphs, listed, found)
+        found = cut_overreach(text, found)
         return follow_block_quotes(text, blocks, found)
 
 

@@ -11,8 +11,8 @@ ruling on questions that assert something).
 
 An article is read as an interview only when it looks like one: two labelled questions and two
 labelled answers, or three question paragraphs each followed by an answer and an intro that
-speaks of an interview; and in both cases at least half of the answers in the first person (an
-FAQ answers in the outlet's voice).
+speaks of an interview and presents the interviewee; and in both cases at least half of the
+answers in the first person (an FAQ answers in the outlet's voice).
 
 The answers' source is a mention of the interviewee in the intro (the paragraphs before the
 first question): the person named there more often than anyone else, unless the answers name
@@ -55,7 +55,9 @@ class Interview:
 def read_interview(text: str, blocks: Sequence[Block]) -> Interview:
     """The answers and questions of the article if it is a Q&A interview, else an empty Interview."""
     paragraphs = block_ranges(blocks)
-    kinds = _labelled(text, paragraphs) or _unlabelled(text, paragraphs)
+    kinds = _labelled(text, paragraphs)
+    labelled = kinds is not None
+    kinds = kinds or _unlabelled(text, paragraphs)
     if kinds is None:
         return Interview()
     first_question = kinds.index("q")
@@ -64,6 +66,11 @@ def read_interview(text: str, blocks: Sequence[Block]) -> Interview:
         return Interview()
     answer_text = " ".join(text[a:b] for pieces in answers for a, b in pieces)
     source = interviewee(text, blocks[:first_question], answer_text)
+    if source is None and not labelled:
+        # Question paragraphs over prose are as often an explainer's subheadings ("Which has the
+        # better training?" over "Our candidates agreed …"): without Q/A labels, only an intro
+        # that presents the one person who answers makes it an interview.
+        return Interview()
     found = tuple(Attribution("", "direct", Span.from_fragments(text, pieces), source, None, origin="layout")
                   for pieces in answers)
     questions = tuple(paragraphs[i] for i, kind in enumerate(kinds) if kind == "q")

@@ -70,6 +70,10 @@ def _marks(text: str, start: int, end: int) -> list[_Mark]:
                 continue
             if ch == "’" and before.isalnum() and after.isalnum():
                 continue
+            # A decade cut to two digits ("the ’80s") is an elision, not an opener. ("MBA ’16" is
+            # one too, but "'90 days'" is a quote: two digits alone decide nothing.)
+            if ch in "’'" and text[i + 1 : i + 3].isdigit() and text[i + 3 : i + 4] == "s" and not text[i + 4 : i + 5].isalnum():
+                continue
             role = _straight_role(before, after)
             if ch in SINGLE_OPEN and role != "close":
                 role = "open"
@@ -112,11 +116,15 @@ def _paragraph_quotes(text: str, start: int, end: int) -> tuple[list[tuple[int, 
                 continue  # a stray closer
             opener = stack[match_at]
             cut(match_at)  # openers inside it that never closed are dropped
-            if not stack:
-                found.append((opener.pos, mark.pos + 1))
+            # Quotes closed inside this one are part of it, not quotes of their own. They were
+            # kept until now because their opener might never close (and then they stand).
+            while found and found[-1][0] > opener.pos:
+                found.pop()
+            found.append((opener.pos, mark.pos + 1))
             continue
-        if mark.family == "double" and match_at is not None and mark.role == "open" and text[mark.pos] == '"':
-            cut(match_at)  # a second straight opener: the first was never closed
+        # A second straight opener nests: writers who type straight marks quote inside a quote
+        # with them too ("… the shift from "application consumption" to AI-as-a-Service," she
+        # said). An opener that never closes is dropped at the end and what it held stands.
         at[mark.family].append(len(stack))
         stack.append(mark)
     left_open = stack[0].pos if stack and stack[0].family == "double" else None
@@ -139,17 +147,22 @@ def find_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[Quote]:
                     pending = []
                 elif left_open is not None:
                     pending.append((left_open, end))
+                    found = [pair for pair in found if pair[0] < left_open]  # the rest is inside it
                     left_open = None
                 else:
                     pending = []
             else:
                 pending = []
-        quotes.extend(Quote(((a, b),)) for a, b in found)
         if left_open is not None and not pending:
             nxt = paragraphs[index + 1] if index + 1 < len(paragraphs) else None
             reopened = nxt and text[nxt[0] : nxt[1]].lstrip()[:1] in (DOUBLE_OPEN + '"')
             if reopened:
                 pending = [(left_open, end)]
+                # Quotes closed after the opener that runs on are inside it: only the ones before
+                # it stand alone. (Were the run dropped later, an unclosed opener then, those stay
+                # dropped too, as before: a quote over paragraphs is read as one or not at all.)
+                found = [pair for pair in found if pair[0] < left_open]
+        quotes.extend(Quote(((a, b),)) for a, b in found)
     return sorted(quotes, key=lambda q: q.start)
 
 

@@ -29,17 +29,18 @@ def trace_provenance(
     # One index of the blocks for every lookup by position (the steps below take it as blocks).
     locate, contents = BlockIndex(blocks), ContentIndex(attributions)
     resolver = SpeakerResolver(article.text, locate)
-    speakers = resolver.resolve_all(attributions)
+    nobody = [reports_nobody(att, contents, locate) for att in attributions]
+    speakers = resolver.resolve_all(attributions, nobody)
     budget.check("resolving speakers")
     links = link_attributions(article, attributions, speakers, resolver)
     budget.check("linking chains")
     provenance = []
-    for att, speaker, (via, basis, chain) in zip(attributions, speakers, links):
+    for att, speaker, (via, basis, chain), why in zip(attributions, speakers, links, nobody):
         strength = cue_strength(att, locate)
         markers = attribution_markers(article.text, locate, att)
         lemma = cue_lemma(att, locate)
         act = classify_act(att, lemma, speaker)
-        sure = confidence_model.confidence(assessment_features(att, lemma, speaker, act, locate, contents))
+        sure = confidence_model.confidence(assessment_features(att, lemma, speaker, act, locate, contents, why))
         provenance.append(
             Provenance(att.id, speaker, via, basis, chain, attribution_status(att, strength, markers), strength,
                        tuple(markers), act=act, confidence=sure)
@@ -51,12 +52,16 @@ def trace_provenance(
 
 
 def assessment_features(att: Attribution, lemma: str, speaker, act: str, locate: BlockIndex,
-                        contents: ContentIndex) -> dict[str, float]:
-    """The confidence features of one attribution in its article (see provenance/confidence.py)."""
+                        contents: ContentIndex, nobody: str | None | bool = False) -> dict[str, float]:
+    """The confidence features of one attribution in its article (see provenance/confidence.py).
+
+    ``nobody`` is ``reports_nobody``'s answer when the caller has it (False: work it out here)."""
+    if nobody is False:
+        nobody = reports_nobody(att, contents, locate)
     tokens = locate.tokens(att.content) if not att.content.fragments else None
     clause = att.kind != "indirect" or tokens is None or any(t.pos_ in ("VERB", "AUX") for t in tokens)
     return confidence_model.features(att, lemma, speaker, act, in_turn=att.origin == "layout",
-                                     nobody=reports_nobody(att, contents, locate), clause=clause,
+                                     nobody=nobody, clause=clause,
                                      object_only=att.kind != "direct" and _object_only(tokens))
 
 

@@ -211,6 +211,25 @@ def misspelt_surname(name: str, mentions: Sequence[Mention]) -> Mention | None:
     return fits[0] if len(fits) == 1 else None
 
 
+def introduced_name(name: str, mentions: Sequence[Mention]) -> Mention | None:
+    """The fuller form a name of several words was introduced with ("Harden Bradford" ->
+    "Joy Harden Bradford"), or None.
+
+    News introduces a person by the full name and shortens it after; a nickname ("Crooked Hillary
+    Clinton") seldom comes first. So only the article's first person mention ending with the
+    name's words counts, and only when every other such mention fits in it.
+    """
+    words = name_words(name)
+    fits = MentionIndex.of(mentions).persons_ending(words) if words else []
+    if not fits:
+        return None
+    first = min(fits, key=lambda m: m.start)
+    longest = name_words(first.name)
+    if len(longest) <= len(words) or not all(_subsequence(name_words(m.name), longest) for m in fits):
+        return None
+    return first
+
+
 def _subsequence(short: Sequence[str], long: Sequence[str]) -> bool:
     it = iter(long)
     return all(word in it for word in short)

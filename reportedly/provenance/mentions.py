@@ -110,11 +110,27 @@ def appositive_role(root: Token) -> str | None:
 def role_phrase(root: Token) -> str:
     """A title phrase without determiners and possessors: "foreign minister"."""
     skip = set()
+    # Titles joined make one role ("president and CEO", "co-founder and chief executive"); any
+    # other phrase joined on, or one with a determiner of its own, is another description or
+    # another person ("a professor … and a co-author of the study", "vice president and a former
+    # ambassador", "product manager, Google Cloud, and Ameenah Burhan").
+    second = [c for c in root.children if c.dep_ == "conj" and (
+        c.lower_ not in lexicon.TITLE_WORDS or any(g.dep_ in ("det", "poss") for g in c.children))]
     for c in root.children:
-        if c.dep_ in ("det", "poss", "predet", "punct", "relcl", "acl", "prep", "appos"):
+        if c.dep_ in ("det", "poss", "predet", "punct", "relcl", "acl", "prep", "appos") or (second and c.dep_ in ("cc", "conj")):
             skip.update(x.i for x in c.subtree)
-    words = [t.text for t in root.subtree if t.i not in skip]
-    return norm(" ".join(words))
+    # Spelled as written: "vice-president", not "vice - president"; a space where the text has
+    # one or a word was left out ("“Parasite” director" -> "Parasite director").
+    out: list[str] = []
+    last = None
+    for t in root.subtree:
+        if t.i in skip:
+            continue
+        if last is not None and t.idx > last.idx + len(last.text):
+            out.append(" ")
+        out.append(t.text)
+        last = t
+    return norm("".join(out))
 
 
 def own_name(text: str) -> str:

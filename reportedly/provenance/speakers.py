@@ -22,7 +22,7 @@ from ..attribution.syntax import subject_of, trim
 from ..intervals import Intervals
 from ..model import Attribution, Span, Speaker
 from . import lexicon
-from .lookups import MentionIndex, SpokenIndex, full_name, misspelt_surname
+from .lookups import MentionIndex, SpokenIndex, full_name, introduced_name, misspelt_surname
 from .mentions import (
     Mention,
     core_tokens,
@@ -78,9 +78,17 @@ class SpeakerResolver:
             speaker = dataclasses.replace(speaker, type="anonymous")
         return speaker
 
-    def resolve_all(self, attributions: Sequence[Attribution]) -> list[Speaker]:
-        """One Speaker per attribution, in the same order; each one is remembered."""
-        self.contents = Intervals.of_pieces(piece for att in attributions for piece in att.content.pieces)
+    def resolve_all(self, attributions: Sequence[Attribution],
+                    nobody: Sequence[str | None] | None = None) -> list[Speaker]:
+        """One Speaker per attribution, in the same order; each one is remembered.
+
+        ``nobody`` gives, per attribution, why it reports nobody (``attribution.nobody``), if it
+        does. Names inside what someone said are no candidates for a pronoun; a find that reports
+        nobody ("we asked how much Andrea Elliot was charged") said nothing, so the names in its
+        content stay candidates (“…,” she said: she is Andrea Elliot).
+        """
+        said = attributions if nobody is None else [att for att, why in zip(attributions, nobody) if why is None]
+        self.contents = Intervals.of_pieces(piece for att in said for piece in att.content.pieces)
         for att in attributions:
             # Any extractor's direct quote: by its kind, or by its content opening with a quote mark.
             self.direct = att.kind == "direct" or att.content.text.lstrip()[:1] in QUOTE_MARKS
@@ -229,9 +237,11 @@ class SpeakerResolver:
     def _person(self, ent: SpacySpan, source: Span, name: str | None = None) -> Speaker:
         name = person_name(name or own_name(ent.text))
         role, _ = title_before(ent.doc, ent.start)
-        # Only a single name is spelled out: "Hillary Clinton" is already a full name, and
-        # longer forms of it are as likely nicknames ("Crooked Hillary Clinton") as fuller names.
-        full = full_name(name, self.mentions) if len(name.split()) == 1 else None
+        # A single name is spelled out by the article's usual fuller form; a longer name only by
+        # the form the article introduced it with: "Hillary Clinton" is already a full name, and
+        # longer forms of it are as likely nicknames ("Crooked Hillary Clinton") as fuller names,
+        # but "Harden Bradford" after "Joy Harden Bradford, a psychologist" is the same person.
+        full = full_name(name, self.mentions) if len(name.split()) == 1 else introduced_name(name, self.mentions)
         evidence: tuple[Span, ...] = ()
         if full is not None and len(full.name.split()) >= len(name.split()):
             if full.name != name:
