@@ -38,7 +38,7 @@ GOLD = REPO / "benchmarks" / "realworld" / "gold"
 
 def article_features(analyzer, article, analysis) -> list[dict]:
     """The confidence features of each of ``analysis``'s attributions (the paragraphs parsed again)."""
-    from reportedly.attribution.nobody import BlockIndex, ContentIndex
+    from reportedly.attribution.nobody import BlockIndex, ContentIndex, reports_nobody
     from reportedly.provenance import assessment_features
     from reportedly.provenance.acts import classify_act
     from reportedly.provenance.epistemic import cue_lemma
@@ -49,7 +49,8 @@ def article_features(analyzer, article, analysis) -> list[dict]:
     rows = []
     for att, prov in zip(analysis.attributions, analysis.provenance):
         lemma = cue_lemma(att, blocks)
-        rows.append(assessment_features(att, lemma, prov.speaker, classify_act(att, lemma, prov.speaker), locate, contents))
+        rows.append(assessment_features(att, lemma, prov.speaker, classify_act(att, lemma, prov.speaker), locate,
+                                        reports_nobody(att, contents, locate)))
     return rows
 
 

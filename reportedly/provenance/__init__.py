@@ -40,7 +40,7 @@ def trace_provenance(
         markers = attribution_markers(article.text, locate, att)
         lemma = cue_lemma(att, locate)
         act = classify_act(att, lemma, speaker)
-        sure = confidence_model.confidence(assessment_features(att, lemma, speaker, act, locate, contents, why))
+        sure = confidence_model.confidence(assessment_features(att, lemma, speaker, act, locate, why))
         provenance.append(
             Provenance(att.id, speaker, via, basis, chain, attribution_status(att, strength, markers), strength,
                        tuple(markers), act=act, confidence=sure)
@@ -52,12 +52,9 @@ def trace_provenance(
 
 
 def assessment_features(att: Attribution, lemma: str, speaker, act: str, locate: BlockIndex,
-                        contents: ContentIndex, nobody: str | None | bool = False) -> dict[str, float]:
-    """The confidence features of one attribution in its article (see provenance/confidence.py).
-
-    ``nobody`` is ``reports_nobody``'s answer when the caller has it (False: work it out here)."""
-    if nobody is False:
-        nobody = reports_nobody(att, contents, locate)
+                        nobody: str | None) -> dict[str, float]:
+    """The confidence features of one attribution in its article (see provenance/confidence.py);
+    ``nobody`` is why it reports nobody (``attribution.nobody.reports_nobody``), if it does."""
     tokens = locate.tokens(att.content) if not att.content.fragments else None
     clause = att.kind != "indirect" or tokens is None or any(t.pos_ in ("VERB", "AUX") for t in tokens)
     return confidence_model.features(att, lemma, speaker, act, in_turn=att.origin == "layout",
