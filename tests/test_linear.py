@@ -631,7 +631,7 @@ def _old_continue_quotes(text, paragraphs, quotes, found):
         return keep
 
     # (no scan to compare: it looks each find's quotes and cues up once)
-    atts = [_without_narration(text, paragraphs, att, _Quotes(quotes), found, _Cues(found)) for att in found]
+    atts = [_without_narration(text, paragraphs, [a for a, _b in paragraphs], att, _Quotes(quotes), found, _Cues(found)) for att in found]
     atts = [whole(att, atts) for att in atts]
     atts = [split(att, atts) for att in atts]
     atts = _past_parentheticals(text, paragraphs, atts)  # no scan to compare: it bisects once per find

@@ -60,7 +60,8 @@ def continue_quotes(text: str, paragraphs: Sequence[tuple[int, int]], quotes: Se
     """``found`` with whole quotes as contents, split quotes joined, follow-ons added, pull quotes dropped."""
     index = _Quotes(quotes)
     cues = _Cues(found)  # the cues stay where they are through the first three steps
-    atts = [_without_narration(text, paragraphs, att, index, found, cues) for att in found]
+    starts = [a for a, _b in paragraphs]  # once: per attribution it was quadratic
+    atts = [_without_narration(text, paragraphs, starts, att, index, found, cues) for att in found]
     atts = [_whole_quotes(text, att, index, atts, cues) for att in atts]
     contents = _contents(atts)
     atts = [_split_quote(text, att, index, atts, cues, contents) for att in atts]
@@ -164,7 +165,7 @@ def _reaches_into(text: str, pieces: Sequence[tuple[int, int]], quote: Quote) ->
     return any(_WORD.search(text, max(a, c), min(b, d)) for a, b in pieces for c, d in quote.pieces if a < d and c < b)
 
 
-def _without_narration(text: str, paragraphs: Sequence[tuple[int, int]], att: Attribution,
+def _without_narration(text: str, paragraphs: Sequence[tuple[int, int]], starts: Sequence[int], att: Attribution,
                        quotes: _Quotes, others: Sequence[Attribution], cues: _Cues) -> Attribution:
     """The content without the unquoted words after the sentence of a reporting clause that
     closes a quote.
@@ -183,7 +184,6 @@ def _without_narration(text: str, paragraphs: Sequence[tuple[int, int]], att: At
     if not opening or opening[0].start > first[0] or opening[0].end > att.cue.start:
         return att  # the content does not open with a quote closed before the cue
     frame_end = max(att.cue.end, att.source.end if att.source is not None else 0)
-    starts = [a for a, _b in paragraphs]
     stop = _sentence_end(text, paragraphs, starts, frame_end, frame_end)
     if stop is None or att.content.end <= stop:
         return att
