@@ -511,18 +511,13 @@ def _old_continue_quotes(text, paragraphs, quotes, found):
 
     from reportedly.attribution.continuations import (
         _CAPTION_END, _MIN_CAPTION_WORDS, _MIN_REPEATED_WORDS, _WORD, _grown, _inside, _past_colons, _past_parentheticals, _marks_of, _most_of, _overlaps, _reaches_into,
-        _whole, _words, _without_narration, _Quotes, _Cues, _over_list_items)
+        _whole, _words, _without_narration, _Quotes, _Cues, _over_list_items, last_reported)
     from reportedly.model import Attribution
 
     def last_speaker(paragraph, found):
-        # The scan of every find that _last_speaker now looks up in the contents' index.
-        inside = [att for att in found if att.source is not None and att.cue is not None
-                  and paragraph[0] <= att.content.start and att.content.end <= paragraph[1]]
-        if not inside:
-            return None
-        last = max(inside, key=lambda att: att.content.end)
-        return min((att for att in inside if last.content.start <= att.content.start
-                    and att.content.end <= last.content.end), key=lambda att: att.content.end - att.content.start)
+        # The scan of every find that _last_speaker now looks up in the contents' index: the
+        # same selection (last_reported) over all the finds instead of the indexed ones.
+        return last_reported(paragraph, found)
 
     def speaks_inside(quote, att, others):
         if any(_inside(span.start, quote.pieces) for span in _marks_of(att)):

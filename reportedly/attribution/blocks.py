@@ -55,6 +55,15 @@ def article_lines(text: str, blocks: Iterable[tuple[int, Doc]]) -> list[tuple[in
             for m in re.finditer(r"[^\n]+", text[start:end]) if m.group().strip()]
 
 
+def back_over(text: str, end: int, chars: str, floor: int = 0) -> int:
+    """``end`` moved back over any of ``chars``, not below ``floor``: where the text before a
+    position really ends, without copying the text before it (a copy per quote or per
+    attribution made a long article quadratic)."""
+    while end > floor and text[end - 1] in chars:
+        end -= 1
+    return end
+
+
 def trimmed(text: str, start: int, end: int) -> tuple[int, int] | None:
     """``start..end`` without the spaces at either end; None when nothing else is left."""
     while start < end and text[start].isspace():

@@ -30,7 +30,7 @@ from ..intervals import Intervals
 from ..model import Attribution, Span
 from ..provenance.acts import SPEECH, WRITING
 from . import Block
-from .blocks import BlockIndex
+from .blocks import BlockIndex, back_over
 from .leadins import can_speak
 from .quotes import Quote
 
@@ -110,25 +110,25 @@ def introduced_quotes(text: str, blocks: Sequence[Block], quotes: Sequence[Quote
         inner = text[quote.pieces[0][0] + 1:quote.end]
         if len(inner.split()) < _MIN_QUOTE_WORDS:
             continue
-        before = text[:quote.start].rstrip(" \t")
-        if before.endswith((".", "!")):
+        mark = back_over(text, quote.start, " \t") - 1  # the last mark before the quote
+        last = text[mark : mark + 1]
+        if last in (".", "!"):
             # The quote opens the sentence after one that reports a speech act with no content.
-            read = _announced(text, index, before, quote, contents, found)
+            read = _announced(text, index, mark, quote, contents, found)
             if read is not None:
                 (s0, s1), (c0, c1) = read
                 made.append(Attribution("", "direct", Span.from_fragments(text, list(quote.pieces)),
                                         Span.of(text, s0, s1), Span.of(text, c0, c1), origin="rules"))
             continue
-        if not before.endswith((",", ":")):
+        if last not in (",", ":"):
             continue
-        mark = len(before) - 1
         held = index.words_before(mark)
         if held is None:
             continue
         offset, words = held
         sentence_start = offset + words[-1].sent.start_char
-        read = _in_words(text, sentence_start, mark + 1) if before.endswith(",") else None
-        read = read or _subject_and_cue(words, offset, comma=before.endswith(","))
+        read = _in_words(text, sentence_start, mark + 1) if last == "," else None
+        read = read or _subject_and_cue(words, offset, comma=last == ",")
         if read is None:
             continue
         (s0, s1), (c0, c1) = read
@@ -137,7 +137,7 @@ def introduced_quotes(text: str, blocks: Sequence[Block], quotes: Sequence[Quote
     return made
 
 
-def _announced(text: str, index: BlockIndex, before: str, quote: Quote, contents: Intervals,
+def _announced(text: str, index: BlockIndex, stop: int, quote: Quote, contents: Intervals,
                found: Sequence[Attribution]):
     """A quote sentence right after a sentence in its paragraph whose subject performs a speech
     act and reports nothing ("Charles Schultze once summed up the danger of deficits with a
@@ -149,7 +149,6 @@ def _announced(text: str, index: BlockIndex, before: str, quote: Quote, contents
     after = text[quote.end:quote.end + 2]
     if inner[-1:] not in ".?!…" or (after.strip() and after[:1] not in " \n"):
         return None
-    stop = len(before) - 1
     held = index.words_before(stop, stop + 1)  # the full stop with its sentence
     if held is None:
         return None

@@ -17,7 +17,7 @@ from ..intervals import Intervals
 from ..model import Attribution, Span
 from ..provenance import lexicon
 from . import Block
-from .blocks import BlockIndex
+from .blocks import BlockIndex, back_over
 from .quotes import Quote
 
 _SPEAKING_PRONOUNS = frozenset("he she they".split())
@@ -47,13 +47,12 @@ def colon_quotes(text: str, blocks: Sequence[Block], quotes: Sequence[Quote],
     made = []
     for quote in quotes:
         start = quote.start
-        before = text[:start].rstrip(" \t")
-        if not before.endswith(":") or any(contents.overlaps(a, b) for a, b in quote.pieces):
+        colon = back_over(text, start, " \t") - 1  # the last mark before the quote
+        if text[colon : colon + 1] != ":" or any(contents.overlaps(a, b) for a, b in quote.pieces):
             continue
         inner = text[quote.pieces[0][0] + 1:quote.end].rstrip().rstrip(_CLOSING).rstrip()
         if len(inner.split()) < _MIN_QUOTE_WORDS or inner[-1:] not in _SENTENCE_END:
             continue
-        colon = len(before) - 1
         held = index.words_before(colon)
         if held is None:
             continue

@@ -21,6 +21,7 @@ from typing import Sequence
 
 from ..intervals import Intervals
 from ..model import Attribution, Span
+from .blocks import back_over
 
 _WORD = re.compile(r"\w")
 # What may stand between a quote's last word and its reporting clause: the closing mark, a comma.
@@ -91,7 +92,5 @@ def _cut(text: str, att: Attribution, quote_start: int, clause_end: int) -> Attr
         return att
     # Trailing gap characters of a cut piece ("“A,” " before the cut) are not content.
     a, b = kept[-1]
-    while b > a and text[b - 1] in " \t\n":
-        b -= 1
-    kept[-1] = (a, b)
+    kept[-1] = (a, back_over(text, b, " \t\n", a))
     return dataclasses.replace(att, content=Span.from_fragments(text, kept))

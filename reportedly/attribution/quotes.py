@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from ..intervals import Intervals
+from .blocks import back_over
 
 DOUBLE_OPEN = "“„«"
 DOUBLE_CLOSE = "”»"
@@ -199,9 +200,7 @@ class QuoteIndex:
 
     def ending_before(self, text: str, left: int) -> Quote | None:
         """The last quote (in reading order) that ends at ``left`` or only ``_GAP`` characters before it."""
-        gap = left
-        while gap > 0 and text[gap - 1] in _GAP:
-            gap -= 1
+        gap = back_over(text, left, _GAP)
         lo = bisect.bisect_left(self._by_end, (gap, -1))
         hi = bisect.bisect_right(self._by_end, (left, len(self.quotes)))
         return self.quotes[max(k for _end, k in self._by_end[lo:hi])] if hi > lo else None

@@ -35,6 +35,7 @@ from typing import Sequence
 from ..intervals import Intervals
 from ..model import Attribution, Span
 from . import Block
+from .blocks import back_over
 from .brat import quote_kind
 
 # A proper name as a reporter: capitalised words, "the" before, "of"/"and"/"&" within
@@ -111,13 +112,6 @@ def _speaks(doc, offset: int, source: tuple[int, int], cue: tuple[int, int], inv
     return root.head.i in range(verbs.start, verbs.end) and root.dep_ in subject
 
 
-def _back_over(text: str, end: int, chars: str, floor: int) -> int:
-    """``end`` moved back over any of ``chars``, not below ``floor`` (no copy of the text)."""
-    while end > floor and text[end - 1] in chars:
-        end -= 1
-    return end
-
-
 def _touches(span: Span, at: tuple[int, int]) -> bool:
     return any(a < at[1] and at[0] < b for a, b in span.pieces)
 
@@ -160,7 +154,7 @@ def _cut(text: str, att: Attribution, comma: int, end: int) -> Attribution | Non
     pieces = []
     for a, b in att.content.pieces:
         if a < comma:
-            pieces.append((a, _back_over(text, min(b, comma), " ,\t\n", a)))
+            pieces.append((a, back_over(text, min(b, comma), " ,\t\n", a)))
         if b > end:
             pieces.append((max(a, end), b))
     pieces = [(a, b) for a, b in pieces if b > a and text[a:b].strip()]
@@ -192,7 +186,7 @@ def leading_reports(text: str, blocks: Sequence[Block], found: Sequence[Attribut
                 continue
             if not _speaks(doc, offset, match.span("source"), match.span("cue")):
                 continue  # "As part of its annual trends report, …"
-            end = _back_over(text, s_end, " .!?", match.end())
+            end = back_over(text, s_end, " .!?", match.end())
             first = bisect.bisect_left(cues, s_start)
             if end - match.end() < 2 or (first < len(cues) and cues[first] < match.end()):
                 continue
@@ -227,7 +221,7 @@ def split_according_to(text: str, att: Attribution) -> Attribution | None:
     if comma < 0:
         return None
     source_words = text[start:comma].split()
-    after = _back_over(text, end, " ", comma)
+    after = back_over(text, end, " ", comma)
     rest = comma + 1 + len(text[comma + 1:after]) - len(text[comma + 1:after].lstrip())
     if not 0 < len(source_words) <= _MAX_SOURCE_WORDS or len(text[rest:after].split()) < _MIN_CLAUSE_WORDS:
         return None
