@@ -29,6 +29,7 @@ from spacy.attrs import ENT_IOB, IS_SPACE, SENT_START
 from spacy.pipeline import EntityRecognizer
 from spacy.tokens import Doc, Span
 from spacy.util import minibatch
+from thinc.api import NumpyOps
 
 _B, _I, _L, _U, _O = range(5)
 _KINDS = {"B": _B, "I": _I, "L": _L, "U": _U}
@@ -49,7 +50,9 @@ class GreedyEntityRecognizer:
         self.tok2vec, self.lower, self.upper = (model.get_ref(n) for n in ("tok2vec", "lower", "upper"))
         if self.lower.get_dim("nF") != 3 or self.lower.get_dim("nP") < 2:
             raise ValueError("the recognizer's lower layer is not the 'ner' state's maxout")
-        self.ops = model.ops
+        # spaCy's decoding multiplies by the upper layer with blis (thinc's CBlas), whatever
+        # the model's ops: so does the stand-in, for the same scores.
+        self.ops = NumpyOps(use_blis=True)
         kinds, labels = [], []
         for clas in range(original.moves.n_moves):
             name = original.moves.get_class_name(clas)

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import functools
 import importlib
+from contextlib import AbstractContextManager
 
 from .errors import ModelNotFoundError
 
@@ -17,13 +18,59 @@ def load_pipeline(exclude: tuple[str, ...] = ()):
 
     Its attribute ruler and lemmatizer are replaced by array-based stand-ins, and its entity
     recognizer's decoding by a numpy one, that set the same annotations in a fraction of the
-    time (see reportedly.fast_components and reportedly.fast_ner).
+    time (see reportedly.fast_components and reportedly.fast_ner). Its layers multiply matrices
+    with numpy's BLAS when that is an optimised one (see ``numpy_blas``).
     """
+    from thinc.api import use_ops
+
     from .fast_components import install
 
-    nlp = load_model(exclude)
+    # A thinc layer keeps the ops current when it is made: the model's, as it loads.
+    with use_ops("numpy", use_blis=not numpy_blas()):
+        nlp = load_model(exclude)
     install(nlp)
     return nlp
+
+
+# thinc multiplies matrices with blis (the copy cython-blis bundles) unless told otherwise. That
+# blis has no kernels for some current CPUs: on an AMD Zen 4 (AVX-512) it ran the tok2vec's
+# products at 27-33 GFLOPS where numpy's OpenBLAS ran them at 90 on one core, and those
+# products are most of the model's time (PolNeAR dev: the pipeline 8.4-9.0 CPU s with blis,
+# 4.9 s with OpenBLAS). numpy's wheels bundle OpenBLAS built for every x86 and ARM generation.
+# Both compute the same sums in another order, so activations differ in their last bits; the
+# analyses of PolNeAR dev and train and of ../shared/realworld came out byte-identical.
+# A numpy linked against another BLAS (the reference one of some distributions is ten times as
+# slow) keeps blis.
+OPTIMISED_BLAS = frozenset({"openblas", "mkl"})
+
+
+@functools.lru_cache(maxsize=1)
+def _threadpools():
+    from threadpoolctl import ThreadpoolController
+
+    import numpy  # noqa: F401 - its BLAS must be loaded to be found
+
+    return ThreadpoolController()
+
+
+def numpy_blas() -> bool:
+    """Whether numpy's BLAS is an optimised one (OpenBLAS or MKL), for the model's layers."""
+    return any(lib.get("internal_api") in OPTIMISED_BLAS for lib in _blas_libraries())
+
+
+def _blas_libraries() -> list[dict]:
+    return [lib for lib in _threadpools().info() if lib.get("user_api") == "blas"]
+
+
+def one_blas_thread() -> AbstractContextManager:
+    """A context in which BLAS runs on one thread.
+
+    The model's matrices are small (a batch's tokens by a few hundred columns): a second
+    OpenBLAS thread left the wall time of PolNeAR dev as it was (13.9 against 13.7 s) and
+    nearly doubled the CPU time (23.9 against 13.2 s), and a worker per core would have its
+    threads fight over the same cores. The thread count does not change any product.
+    """
+    return _threadpools().limit(limits=1, user_api="blas")
 
 
 def load_model(exclude: tuple[str, ...] = ()):

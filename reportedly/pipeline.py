@@ -13,7 +13,7 @@ from .errors import NotAnArticleError, ReportedlyError, UnsupportedLanguageError
 from .language import detect_language
 from .logs import Laps
 from .model import Analysis, Article, Attribution, Entity
-from .nlp import load_pipeline
+from .nlp import load_pipeline, one_blas_thread
 from .prose import not_an_article
 from .provenance import trace_provenance
 
@@ -89,9 +89,10 @@ class Analyzer:
         and the notes saying what those limits changed."""
         bounded = bound_paragraphs(article.text, ((p.start, p.end) for p in article.paragraphs))
         blocks = []
-        for block in parse_bounded(self.nlp, article.text, bounded.blocks):
-            blocks.append(block)
-            budget.check("parsing")
+        with one_blas_thread():
+            for block in parse_bounded(self.nlp, article.text, bounded.blocks):
+                blocks.append(block)
+                budget.check("parsing")
         mark_quoted(blocks, [(p.start, p.end, p.quotation) for p in article.paragraphs if p.quoted])
         return blocks, tuple(limit_notes(article.text, bounded))
 

@@ -11,7 +11,7 @@ from typing import Sequence
 
 from ..bounds import bound_paragraphs, tokenizer_input
 from ..model import Attribution
-from ..nlp import load_pipeline
+from ..nlp import load_pipeline, one_blas_thread
 from ..workers import map_batches
 from .blocks import paragraph_spans
 
@@ -36,9 +36,10 @@ def _extract_chunk(texts: Sequence[str], extractor: str = "hybrid") -> list[list
     spans = [bound_paragraphs(t, paragraph_spans(t)).blocks for t in texts]
     flat = (tokenizer_input(nlp, t[a:b]) for t, ss in zip(texts, spans) for a, b in ss)
     docs = iter(nlp.pipe(flat, batch_size=64))
-    for text, ss in zip(texts, spans):
-        blocks = [(a, next(docs)) for a, _b in ss]
-        out.append(extractor.extract(text, blocks))
+    with one_blas_thread():
+        for text, ss in zip(texts, spans):
+            blocks = [(a, next(docs)) for a, _b in ss]
+            out.append(extractor.extract(text, blocks))
     return out
 
 

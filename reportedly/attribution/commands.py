@@ -70,7 +70,7 @@ def run_train(
     Parsing uses ``n_process`` processes. Returns the model's metadata (also written as
     ``meta.json`` next to it). Deterministic for a given corpus, spaCy model and parameters.
     """
-    from ..nlp import load_pipeline
+    from ..nlp import load_pipeline, one_blas_thread
     from .blocks import parse_blocks
     from .train import train_crfs
 
@@ -78,7 +78,8 @@ def run_train(
     if not articles:
         raise InputError(f"no annotated articles in {data_dir}/{split}")
     nlp = load_pipeline(PIPELINE_EXCLUDE)
-    parsed = list(parse_blocks(nlp, [a.text for a in articles], n_process=n_process))
+    with one_blas_thread():
+        parsed = list(parse_blocks(nlp, [a.text for a in articles], n_process=n_process))
     if log:
         log(f"parsed {len(articles)} articles")
     return train_crfs(articles, parsed, out_path, params=params, log=log)

@@ -21,7 +21,7 @@ from ..model import Article
 from .decode import DEFAULT_MAX_BYTES, check_size, decode_text, printable_name
 from .feeds import iter_feed
 from .filenames import with_file_name_metadata
-from .html import read_html
+from . import html
 from .jsonl import iter_records, read_record
 from .plaintext import read_plaintext
 from .warc import iter_warc
@@ -165,7 +165,7 @@ def _read_path_raw(path: str, id: str, options: ReadOptions) -> Iterator[Loaded]
                 yield Loaded(item_id, article, error)
             return
         if kind == "html":
-            yield Loaded(id, read_html(data, id, default_tz=options.zone, source_path=path))
+            yield Loaded(id, html.read_html(data, id, default_tz=options.zone, source_path=path))
             return
         text, _ = decode_text(data, path)
         yield Loaded(id, read_plaintext(text, id, zone=options.zone, source_path=path))

@@ -15,7 +15,7 @@ from datetime import datetime, timezone, tzinfo
 import feedparser
 
 from ..errors import InputError, ReportedlyError
-from .html import read_html
+from . import html
 from .plaintext import read_plaintext
 
 _TAG = re.compile(r"<[a-zA-Z/!]")
@@ -69,7 +69,7 @@ def _entry_article(entry, id: str, outlet: str | None, zone, source_path):
         raise InputError(f"{id}: the feed entry has no content or summary")
     if _TAG.search(body):
         # feedparser sanitises entry HTML; wrap it so trafilatura sees a page with a body.
-        article = read_html(f"<html><body><article>{body}</article></body></html>", id, url=entry.get("link"), default_tz=zone, source_path=source_path)
+        article = html.read_html(f"<html><body><article>{body}</article></body></html>", id, url=entry.get("link"), default_tz=zone, source_path=source_path)
     else:
         article = read_plaintext(body.replace("\r\n", "\n"), id, zone=zone, source_path=source_path)
     published = None

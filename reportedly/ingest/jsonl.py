@@ -9,7 +9,7 @@ from typing import Iterator
 from ..errors import InputError
 from ..model import Article
 from .decode import whole_characters
-from .html import read_html
+from . import html
 from .plaintext import read_plaintext
 from .timestamps import parse_timestamp
 
@@ -24,7 +24,7 @@ def read_record(record: dict, default_id: str, *, zone: tzinfo | None = None, so
         text = record["text"].replace("\r\n", "\n").replace("\r", "\n")
         article = read_plaintext(text, id, zone=zone, source_path=source_path)
     elif isinstance(record.get("html"), str) and record["html"].strip():
-        article = read_html(record["html"], id, url=url, default_tz=zone, source_path=source_path)
+        article = html.read_html(record["html"], id, url=url, default_tz=zone, source_path=source_path)
     else:
         raise InputError(f"{id}: the record has no non-empty 'text' or 'html' field")
     overrides = {}

@@ -14,7 +14,7 @@ from datetime import datetime, tzinfo
 
 from ..errors import InputError
 from ..model import Article, Omission, Paragraph
-from .html.steps.boilerplate import is_credit
+from .credits import is_credit
 from .decode import whole_characters
 from .mojibake import repair_mojibake
 from .timestamps import UPDATE_LABEL, checked_update, parse_timestamp

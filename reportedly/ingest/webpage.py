@@ -13,7 +13,7 @@ from email.message import Message
 
 from ..model import Article, Fetch
 from .charset import decode_html, gunzip_if_needed
-from .html import read_html
+from . import html
 from .timestamps import parse_timestamp
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
@@ -66,7 +66,7 @@ def read_web_page(
     Raises InputError (from ``read_html``) when the page has no article text.
     """
     text = decode_html(gunzip_if_needed(body), header_charset(content_type))
-    article = read_html(text, id, url=url, default_tz=zone, source_path=source_path)
+    article = html.read_html(text, id, url=url, default_tz=zone, source_path=source_path)
     if article.published is None and crawled:
         article = dataclasses.replace(article, published=_crawl_time(crawled, zone))
     return dataclasses.replace(article, fetch=fetch) if fetch is not None else article

@@ -13,7 +13,18 @@ Layout, in the order the stages run (``reader`` runs them):
   upstream.py   the version guard over trafilatura's and htmldate's internals
 The design is written down in docs/html-reader.md.
 """
-from reportedly.ingest.html.parse import parse_html
-from reportedly.ingest.html.reader import read_html
-
 __all__ = ["read_html", "parse_html"]
+
+
+def __getattr__(name: str):
+    # Imported on first use: the reader brings in trafilatura, htmldate and their dependencies
+    # (a quarter of a second), which reading plain text, JSON Lines of text or a store never needs.
+    if name == "read_html":
+        from reportedly.ingest.html.reader import read_html
+
+        return read_html
+    if name == "parse_html":
+        from reportedly.ingest.html.parse import parse_html
+
+        return parse_html
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
