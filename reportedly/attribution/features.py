@@ -249,10 +249,11 @@ def _base_features(p: _Parse, paragraph_index: int, quotes: list[int] | None = N
         _some(column, MARKS, [(punct, quote) if punct or quote else None for punct, quote in zip(p.punct, is_quote)]),
     ]
     # Neighbours: lemmas and tags at +-1, +-2; past the paragraph's edge, "edge".
-    for off in (-2, -1, 1, 2):
+    neighbours = list(zip(lemmas, poses))
+    for off, kind in zip(_OFFSETS, NEXT):
         edge = column(EDGE, [(off,)]) * min(abs(off), n)
-        keys = [(off, lemma, pos) for lemma, pos in zip(lemmas[max(off, 0):n + min(off, 0)], poses[max(off, 0):n + min(off, 0)])]
-        columns.append(edge + column(NEXT, keys) if off < 0 else column(NEXT, keys) + edge)
+        found = column(kind, neighbours[max(off, 0):n + min(off, 0)])
+        columns.append(edge + found if off < 0 else found + edge)
     return [[*word, *tags, *head_lemma, *head_tags, *lemma_dep, *shape, *place, *children, *names, *marks, *n2, *n1, *p1, *p2]
             for word, tags, head_lemma, head_tags, lemma_dep, shape, place, children, names, marks, n2, n1, p1, p2
             in zip(*columns)]
@@ -341,6 +342,16 @@ def _edges(quote, s, in_tree, first, last):
             + ("br_first",) * first + ("br_last",) * last)
 
 
+# A neighbour's lemma and tag at each offset. One kind per offset, all keyed by (lemma, tag): the
+# keys are made once per token, and each kind's memo holds a fourth of what one kind keyed by
+# (offset, lemma, tag) would (that one overflowed its limit on PolNeAR dev, and was refilled).
+_OFFSETS = (-2, -1, 1, 2)
+
+
+def _neighbour(off):
+    return lambda lemma, pos: ("%+d:l=%s" % (off, lemma), "%+d:p=%s" % (off, pos))
+
+
 # Each kind of segment: its spelling from its key's values. Segments are small (a few values
 # each) so that their keys recur: a word with its head in one key would almost never recur.
 _SPELLED = (
@@ -355,7 +366,7 @@ _SPELLED = (
     lambda deps, quoted: tuple("cd=" + d for d in deps) + ("sq=%d" % quoted,),  # CHILDREN
     lambda *names: names,  # NAMES
     lambda punct, quote: ("punct",) * punct + ("quote",) * quote,  # MARKS
-    lambda off, lemma, pos: ("%+d:l=%s" % (off, lemma), "%+d:p=%s" % (off, pos)),  # NEXT
+    *(_neighbour(off) for off in _OFFSETS),  # NEXT, one kind per offset
     lambda off: ("%+d:edge" % off,),  # EDGE
     # role features
     lambda cue_lemma: ("in_cue", "cl=" + cue_lemma),  # IN_CUE
@@ -369,7 +380,7 @@ _SPELLED = (
     lambda before2, before1, rel: ("-2:" + before2, "-1:" + before1, "-1:" + before1 + ">" + rel),  # BEFORE
     lambda after1, rel, after2: ("+1:" + after1, "+1:" + after1 + ">" + rel, "+2:" + after2),  # AFTER
 )
-(WORD, TAGS, HEAD_LEMMA, HEAD_TAGS, LEMMA_DEP, SHAPE, PLACE, CHILDREN, NAMES, MARKS, NEXT, EDGE,
+(WORD, TAGS, HEAD_LEMMA, HEAD_TAGS, LEMMA_DEP, SHAPE, PLACE, CHILDREN, NAMES, MARKS, *NEXT, EDGE,
  IN_CUE, PATH, SIDE, DEPTH, CUE_LEMMA, DEP_SIDE, TAG_SIDE, EDGES, BEFORE, AFTER) = range(len(_SPELLED))
 SEGMENTS = len(_SPELLED)
 
