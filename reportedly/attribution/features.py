@@ -13,6 +13,8 @@ import numpy as np
 from spacy.attrs import DEP, HEAD, IS_PUNCT, LEMMA, LOWER, ORTH, POS, SENT_START, SHAPE, TAG
 from spacy.tokens import Doc
 
+from .blocks import sentence_ranges
+
 OPEN_QUOTES = {'"', "“", "«", "``", "‘‘"}
 CLOSE_QUOTES = {'"', "”", "»", "''", "’’"}
 QUOTE_CHARS = OPEN_QUOTES | CLOSE_QUOTES
@@ -40,22 +42,12 @@ def _quote_depth(texts: list[str]) -> list[int]:
     return out
 
 
-def sentence_bounds(doc: Doc, sent_starts: list[int] | None = None) -> list[tuple[int, int]]:
-    """The (start, end) token range of each sentence of ``doc``, as ``doc.sents`` has them, or the
-    whole doc as one when nothing set sentence boundaries.
-
-    Read from the SENT_START column (``sent_starts``, when the caller read it already) rather
-    than ``doc.sents``, which makes a Span per sentence.
-    """
-    n = len(doc)
-    if not (doc.has_annotation("SENT_START") or doc.has_annotation("DEP")):
-        return [(0, n)]
-    if "sents" in doc.user_hooks:
-        return [(sent.start, sent.end) for sent in doc.sents]
-    if sent_starts is None:
-        sent_starts = doc.to_array(SENT_START).tolist() if n else []
-    starts = [0] + [i for i in range(1, n) if sent_starts[i] == 1] if n else []
-    return list(zip(starts, starts[1:] + [n]))
+def _sentences(doc: Doc, sent_starts: list[int]) -> list[tuple[int, int]]:
+    """The token ranges of the sentences of ``doc``, or the whole doc as one when nothing set
+    sentence boundaries."""
+    if doc.has_annotation("SENT_START") or doc.has_annotation("DEP"):
+        return sentence_ranges(doc, sent_starts)
+    return [(0, len(doc))]
 
 
 def _bucket(n: int) -> str:
@@ -119,7 +111,7 @@ def _read_parse(doc: Doc) -> _Parse:
         if h != node:
             left[h], right[h] = min(left[h], left[node]), max(right[h], right[node])
     sentence, sent_start, sent_end = [0] * n, [0] * n, [0] * n
-    for si, (start, end) in enumerate(sentence_bounds(doc, sent_starts)):
+    for si, (start, end) in enumerate(_sentences(doc, sent_starts)):
         width = end - start
         sentence[start:end], sent_start[start:end], sent_end[start:end] = [si] * width, [start] * width, [end] * width
     return _Parse(text=list(map(string, orth)), lower=list(map(string, low)),

@@ -28,9 +28,11 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Sequence
 
+from spacy.symbols import PROPN
 from spacy.tokens import Span as SpacySpan, Token
 
 from ..attribution import Block
+from ..attribution.blocks import untagged_tokens
 from . import lexicon
 
 NAME_LABELS = ("PERSON", "ORG", "GPE", "NORP", "PRODUCT", "WORK_OF_ART", "FAC", "LOC")
@@ -130,8 +132,9 @@ def name_kinds(blocks: Sequence[Block]) -> NameKinds:
 def _untagged_names(doc) -> list[SpacySpan]:
     """Proper names spaCy left without a label ("Uber presented itself"), as spans."""
     out = []
-    for token in doc:
-        if token.pos_ != "PROPN" or token.ent_type_ or token.dep_ == "compound":
+    for i in untagged_tokens(doc, (PROPN,)):
+        token = doc[i]
+        if token.dep_ == "compound":
             continue
         start = token.i
         while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].dep_ == "compound" and not doc[start - 1].ent_type_:
