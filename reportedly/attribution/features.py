@@ -97,7 +97,7 @@ def _read_parse(doc: Doc) -> _Parse:
         sent_starts = array[:, 9].tolist()
     else:
         orth = low = lem = pos = tag = dep = shape = punct = head = sent_starts = []
-    string = doc.vocab.strings.__getitem__
+    string = _strings(doc.vocab.strings)
     children: list[list[int]] = [[] for _ in range(n)]
     for i, h in enumerate(head):
         if h != i:
@@ -114,11 +114,29 @@ def _read_parse(doc: Doc) -> _Parse:
     for si, (start, end) in enumerate(_sentences(doc, sent_starts)):
         width = end - start
         sentence[start:end], sent_start[start:end], sent_end[start:end] = [si] * width, [start] * width, [end] * width
-    return _Parse(text=list(map(string, orth)), lower=list(map(string, low)),
-                  lemma=[string(x).lower() for x in lem], pos=list(map(string, pos)), tag=list(map(string, tag)),
-                  dep=list(map(string, dep)), shape=list(map(string, shape)), punct=list(map(bool, punct)),
+    return _Parse(text=string(orth), lower=string(low), lemma=[x.lower() for x in string(lem)], pos=string(pos),
+                  tag=string(tag), dep=string(dep), shape=string(shape), punct=list(map(bool, punct)),
                   head=head, left=left, right=right, children=children, order=order,
                   sentence=sentence, sent_start=sent_start, sent_end=sent_end)
+
+
+# spaCy's strings by their hash, remembered: the store decodes a new str on every lookup, and
+# most of a paragraph's tags, labels and words recur. Forgotten past ``_STRINGS_LIMIT``.
+_STRING_OF: dict[int, str] = {}
+_STRINGS_LIMIT = 200_000
+
+
+def _strings(store):
+    """A function from a column of hashes to their strings in ``store``."""
+    def strings(hashes: list[int]) -> list[str]:
+        if len(_STRING_OF) >= _STRINGS_LIMIT:
+            _STRING_OF.clear()
+        found = list(map(_STRING_OF.get, hashes))
+        if None in found:
+            for k in [k for k, text in enumerate(found) if text is None]:
+                found[k] = _STRING_OF[hashes[k]] = store[hashes[k]]
+        return found
+    return strings
 
 
 class ParagraphFeatures:
