@@ -25,15 +25,16 @@ HEDGING_MODALS = frozenset({"may", "might", "could"})
 ATTRIBUTED_SHARE = 0.5
 
 
-def cue_strength(att: Attribution, blocks: Sequence[Block]) -> str | None:
+def cue_strength(att: Attribution, blocks: Sequence[Block], lemma: str | None = None) -> str | None:
     """How the cue frames its content: neutral, distancing, concession, factive, tentative,
-    denial or emphatic; None when there is no cue or the cue is not in the lexicon."""
+    denial or emphatic; None when there is no cue or the cue is not in the lexicon.
+    ``lemma`` is the cue's ``cue_lemma``, when the caller has it."""
     if att.cue is None:
         return None
     words = att.cue.text.lower().split()
     if words[:2] == ["according", "to"]:
         return lexicon.CUE_STRENGTH["according_to"]
-    return lexicon.CUE_STRENGTH.get(cue_lemma(att, blocks))
+    return lexicon.CUE_STRENGTH.get(cue_lemma(att, blocks) if lemma is None else lemma)
 
 
 def cue_lemma(att: Attribution, blocks: Sequence[Block]) -> str:
