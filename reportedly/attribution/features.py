@@ -418,10 +418,12 @@ class Segments:
     def column(self, kind: int, keys: list[tuple]) -> list[tuple]:
         """The segment of each of ``keys`` (all of ``kind``): those remembered in one map over
         the memo, the others made."""
-        found = list(map(self.known[kind], keys))
+        known = self.known[kind]
+        found = list(map(known, keys))
         if None in found:
             for k in [k for k, segment in enumerate(found) if segment is None]:
-                found[k] = self(kind, keys[k])
+                # (asked again: a key may come twice in a column, the paragraph's head lemmas)
+                found[k] = known(keys[k]) or self(kind, keys[k])
         return found
 
     def __call__(self, kind: int, key: tuple) -> tuple:
