@@ -253,9 +253,11 @@ def _base_features(p: _Parse, paragraph_index: int, quotes: list[int] | None = N
         column(HEAD_TAGS, [(poses[h], deps[h], dep) for h, dep in zip(heads, deps)]),
         column(LEMMA_DEP, list(zip(lemmas, deps))),
         column(SHAPE, [(shape[:4], quote, para) for shape, quote in zip(p.shape, quotes)]),
-        column(PLACE, [(min(i - start, 13), min(end - 1 - i, 13)) for i, start, end in zip(range(n), p.sent_start, p.sent_end)]),
+        column(PLACE, [(i - start if i - start < 13 else 13, end - 1 - i if end - 1 - i < 13 else 13)
+                       for i, start, end in zip(range(n), p.sent_start, p.sent_end)]),
         column(CHILDREN, [(deps_, s in quoted_sents) for deps_, s in zip(child_deps, sentence)]),
-        _some(column, NAMES, [_names(p, i, child_deps[i], quote_above[i]) for i in range(n)]),
+        _some(column, NAMES, [_names(p, i, child_deps[i], quote_above[i]) if pos in _NAMED else None
+                              for i, pos in enumerate(poses)]),
         _some(column, MARKS, [(punct, quote) if punct or quote else None for punct, quote in zip(p.punct, is_quote)]),
     ]
     # Neighbours: lemmas and tags at +-1, +-2; past the paragraph's edge, "edge".
@@ -269,11 +271,12 @@ def _base_features(p: _Parse, paragraph_index: int, quotes: list[int] | None = N
             in zip(*columns)]
 
 
+_NAMED = frozenset({"VERB", "AUX", "NOUN", "ADP"})
+
+
 def _names(p: _Parse, i: int, child_deps: tuple[str, ...], quote_above: bool) -> tuple[str, ...] | None:
-    """The NAMES key of a verb, noun or preposition (None: not one, or nothing to say)."""
+    """The NAMES key of a verb, noun or preposition (``_NAMED``; None: nothing to say)."""
     pos = p.pos[i]
-    if pos not in ("VERB", "AUX", "NOUN", "ADP"):
-        return None
     # Verb particles and prepositions make the cue ("called for", "according to"); a
     # clausal complement or a quote under a verb is where its content usually is.
     deps, lower = p.dep, p.lower
