@@ -227,7 +227,7 @@ def _base_features(p: _Parse, paragraph_index: int, quotes: list[int] | None = N
     """Every token's base features, segment by segment from ``segments`` (names or ids).
 
     Made a column (one kind of segment for every token) at a time: each column's keys are
-    looked up by one ``Segments.column``, not token by token, which was most of the cost here.
+    looked up by one ``Segments.column`` rather than token by token.
     """
     segments = segments or _NAMES
     column = segments.column
