@@ -74,6 +74,25 @@ def trimmed(text: str, start: int, end: int) -> tuple[int, int] | None:
     return (start, end) if end > start else None
 
 
+# spaCy's strings by their hash, remembered: the store decodes a new str on every lookup, and
+# most of a paragraph's tags, labels and words recur. Forgotten past ``_STRINGS_LIMIT``.
+_STRING_OF: dict[int, str] = {}
+_STRINGS_LIMIT = 200_000
+
+
+def strings_of(store):
+    """A function from a column of hashes (``Doc.to_array``'s) to their strings in ``store``."""
+    def strings(hashes: list[int]) -> list[str]:
+        if len(_STRING_OF) >= _STRINGS_LIMIT:
+            _STRING_OF.clear()
+        found = list(map(_STRING_OF.get, hashes))
+        if None in found:
+            for k in [k for k, text in enumerate(found) if text is None]:
+                found[k] = _STRING_OF[hashes[k]] = store[hashes[k]]
+        return found
+    return strings
+
+
 def sentence_ranges(doc: Doc, sent_starts: list[int] | None = None) -> list[tuple[int, int]]:
     """The (start, end) token range of each sentence of ``doc``: ``doc.sents`` (raising where it
     raises), read from the SENT_START column (``sent_starts``, when the caller read it already)

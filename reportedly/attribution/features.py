@@ -13,7 +13,7 @@ import numpy as np
 from spacy.attrs import DEP, HEAD, IS_PUNCT, LEMMA, LOWER, ORTH, POS, SENT_START, SHAPE, TAG
 from spacy.tokens import Doc
 
-from .blocks import sentence_ranges
+from .blocks import sentence_ranges, strings_of
 
 OPEN_QUOTES = {'"', "“", "«", "``", "‘‘"}
 CLOSE_QUOTES = {'"', "”", "»", "''", "’’"}
@@ -97,7 +97,7 @@ def _read_parse(doc: Doc) -> _Parse:
         sent_starts = array[:, 9].tolist()
     else:
         orth = low = lem = pos = tag = dep = shape = punct = head = sent_starts = []
-    string = _strings(doc.vocab.strings)
+    string = strings_of(doc.vocab.strings)
     children: list[list[int]] = [[] for _ in range(n)]
     for i, h in enumerate(head):
         if h != i:
@@ -118,25 +118,6 @@ def _read_parse(doc: Doc) -> _Parse:
                   tag=string(tag), dep=string(dep), shape=string(shape), punct=list(map(bool, punct)),
                   head=head, left=left, right=right, children=children, order=order,
                   sentence=sentence, sent_start=sent_start, sent_end=sent_end)
-
-
-# spaCy's strings by their hash, remembered: the store decodes a new str on every lookup, and
-# most of a paragraph's tags, labels and words recur. Forgotten past ``_STRINGS_LIMIT``.
-_STRING_OF: dict[int, str] = {}
-_STRINGS_LIMIT = 200_000
-
-
-def _strings(store):
-    """A function from a column of hashes to their strings in ``store``."""
-    def strings(hashes: list[int]) -> list[str]:
-        if len(_STRING_OF) >= _STRINGS_LIMIT:
-            _STRING_OF.clear()
-        found = list(map(_STRING_OF.get, hashes))
-        if None in found:
-            for k in [k for k, text in enumerate(found) if text is None]:
-                found[k] = _STRING_OF[hashes[k]] = store[hashes[k]]
-        return found
-    return strings
 
 
 class ParagraphFeatures:

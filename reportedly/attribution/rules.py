@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Token
 from .. import budget
 from ..model import Attribution, Span
 from . import Block
-from .blocks import block_ranges
+from .blocks import block_ranges, strings_of
 from .quotes import Quote, QuoteIndex, find_quotes
 from .syntax import subject_of, trim_range, trim_subtree
 
@@ -165,11 +165,11 @@ def _cue_words(doc: Doc) -> tuple[set[int], set[int]]:
     so that only these become Token objects."""
     if not len(doc):
         return set(), set()
-    string = doc.vocab.strings.__getitem__
+    string = strings_of(doc.vocab.strings)
     lower, pos, lemma = doc.to_array([LOWER, POS, LEMMA]).T.tolist()
-    according = {i for i in range(len(doc) - 1) if string(lower[i]) == "according" and string(lower[i + 1]) == "to"}
-    verbs = {i for i, (p, lem) in enumerate(zip(pos, lemma))
-             if p in _VERB_POS and i not in according and string(lem).lower() in CUES}
+    lower, lemma = string(lower), string(lemma)
+    according = {i for i in range(len(doc) - 1) if lower[i] == "according" and lower[i + 1] == "to"}
+    verbs = {i for i, (p, lem) in enumerate(zip(pos, lemma)) if p in _VERB_POS and i not in according and lem.lower() in CUES}
     return according, verbs
 
 

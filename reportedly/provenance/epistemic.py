@@ -13,7 +13,7 @@ from spacy.attrs import IDX, IS_ALPHA, LEMMA, LENGTH, LOWER, TAG
 from spacy.tokens import Doc, Token
 
 from ..attribution import Block
-from ..attribution.blocks import BlockIndex, sentence_ranges
+from ..attribution.blocks import BlockIndex, sentence_ranges, strings_of
 from ..intervals import Intervals
 from ..model import Article, Attribution, Marker, Span, Voice
 from . import lexicon
@@ -132,13 +132,14 @@ class _Words:
     it is a word, and its marker type (``classify_token``'s); the sentences' ranges."""
 
     def __init__(self, doc: Doc) -> None:
-        string = doc.vocab.strings.__getitem__
+        string = strings_of(doc.vocab.strings)
         self.sentences = sentence_ranges(doc)
-        rows = doc.to_array([IDX, LENGTH, IS_ALPHA, LOWER, TAG, LEMMA]).tolist() if len(doc) else []
-        self.idx = [row[0] for row in rows]
-        self.end = [row[0] + row[1] for row in rows]
-        self.alpha = [bool(row[2]) for row in rows]
-        self.kind = [_classify(string(lower), string(tag), string(lemma)) for _, _, _, lower, tag, lemma in rows]
+        idx, length, alpha, lower, tag, lemma = doc.to_array([IDX, LENGTH, IS_ALPHA, LOWER, TAG, LEMMA]).T.tolist() \
+            if len(doc) else [[]] * 6
+        self.idx = idx
+        self.end = [start + n for start, n in zip(idx, length)]
+        self.alpha = list(map(bool, alpha))
+        self.kind = list(map(_classify, string(lower), string(tag), string(lemma)))
 
     def markers(self, text: str, offset: int, doc: Doc, start: int, end: int, skip: Intervals) -> list[Marker]:
         """``_markers`` of the tokens ``start:end``."""

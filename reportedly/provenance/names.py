@@ -53,11 +53,15 @@ def norm(text: str) -> str:
     return " ".join(text.split())
 
 
+# Names recur: the mention, speaker and chain steps ask for the same few names' forms tens of
+# thousands of times per hundred articles. (Pure functions of a string: remembered, bounded.)
+@functools.lru_cache(maxsize=1 << 16)
 def person_name(text: str) -> str:
     """A person's name as written, without a possessive ending ("Donald Trump’s")."""
     return re.sub(r"(?:\s*['’‘`]+s?)+$", "", norm(text))
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def name_key(text: str) -> str:
     """How two spellings of one name compare: lower case, no "the", no possessive ending, one
     apostrophe ("James O’Neill" and "O'Neill" in one article are one name)."""

@@ -33,7 +33,7 @@ from typing import Iterable, Sequence
 from spacy.attrs import IDX, LENGTH, LOWER
 
 from ..attribution import Block
-from ..attribution.blocks import BlockIndex, block_end, sentence_ranges
+from ..attribution.blocks import BlockIndex, block_end, sentence_ranges, strings_of
 from ..intervals import Intervals
 from ..model import Span, Speaker
 from . import lexicon
@@ -420,9 +420,8 @@ def person_genders(blocks: Sequence[Block], mentions: Sequence) -> dict[str, str
                 votes.setdefault(who(m), Counter())[honorific] += 3
         block_starts = [m.start for m in in_block]
         # The paragraph's words as columns, read once: no Token made per word of each sentence.
-        string = doc.vocab.strings.__getitem__
         idx, length, lower = doc.to_array([IDX, LENGTH, LOWER]).T.tolist()
-        gender = [GENDER_WORDS.get(string(word)) for word in lower]
+        gender = list(map(GENDER_WORDS.get, strings_of(doc.vocab.strings)(lower)))
         for first_token, last_token in sentence_ranges(doc):
             start, end = offset + idx[first_token], offset + idx[last_token - 1] + length[last_token - 1]
             # The sentence's mentions by bisection: a scan of the paragraph's per sentence is
