@@ -198,7 +198,8 @@ def sentence_voices(article: Article, blocks: Sequence[Block], attributions: Seq
             words = [i for i in range(first, last) if tokens.alpha[i]]
             if not words:
                 continue
-            inside = [i for i in words if covering.covers(offset + tokens.idx[i])]
+            # (A sentence no range overlaps has no word inside one: most of the outlet's own.)
+            inside = [i for i in words if covering.covers(offset + tokens.idx[i])] if covering.overlaps(start, end) else []
             share = round(len(inside) / len(words), 3)
             ids = tuple(attributions[k].id for k in sorted({k for _a, _b, k in owners.overlapping(start, end)}))
             # The sentence's own tokens: no search of the article's blocks for them.
