@@ -24,7 +24,7 @@ from spacy.tokens import Doc
 from .. import budget
 from ..errors import ModelNotFoundError
 from ..model import Attribution, Span
-from .blocks import block_end, sentence_chars
+from .blocks import block_end
 from .brat import quote_kind
 from .features import ParagraphFeatures, Segments
 from .linear_crf import LinearCrf, read_crfs
@@ -354,10 +354,10 @@ def _with_fronted_condition(text: str, offset: int, doc: Doc, source: Span | Non
         return content
     if not (doc.has_annotation("DEP") or doc.has_annotation("SENT_START")):
         return content  # (no sentences to read: a blank pipeline)
-    sentence = next((a for a, b in sentence_chars(doc) if a + offset <= source.start < b + offset), None)
+    sentence = next((s for s in doc.sents if s.start_char + offset <= source.start < s.end_char + offset), None)
     if sentence is None:
         return content
-    start = offset + sentence
+    start = offset + sentence.start_char
     clause = text[start:source.start].rstrip()
     if not clause.endswith(",") or not _CONDITION.match(text, start) or len(clause.split()) < 4:
         return content
