@@ -221,6 +221,31 @@ def test_subtree_edges_and_trims_are_unchanged(vocab):
                 assert trim(list(doc[start:end]), quotes_too) == _old_trim(list(doc[start:end]), quotes_too)
 
 
+def test_sentence_and_token_columns_read_as_the_token_scans_did(vocab):
+    from spacy.tokens import Span as SpacySpan
+
+    from reportedly.attribution.blocks import sentence_chars, sentence_ranges, untagged_tokens
+    from reportedly.attribution.features import Segments
+    from spacy.symbols import NOUN, PROPN
+
+    segments, names = Segments(limit=5), Segments()
+    for k in range(150):
+        n = RNG.randint(0, 30)
+        if k % 2:
+            doc = _random_doc(vocab, n) if n else Doc(vocab, words=[])
+        else:  # sentence starts without a parse
+            words = [RNG.choice(["a", "b", "."]) for _ in range(n)]
+            doc = Doc(vocab, words=words, sent_starts=[True] + [RNG.random() < 0.3 for _ in range(n - 1)] if n else [])
+        assert sentence_ranges(doc) == [(s.start, s.end) for s in doc.sents]
+        assert sentence_chars(doc) == [(s.start_char, s.end_char) for s in doc.sents]
+        tagged = Doc(vocab, words=[t.text for t in doc], pos=[RNG.choice(["NOUN", "PROPN", "VERB"]) for _ in doc])
+        spans = sorted({(a, a + 1) for a in RNG.sample(range(n), min(n, 3))})
+        tagged.ents = [SpacySpan(tagged, a, b, label="PERSON") for a, b in spans]
+        assert untagged_tokens(tagged, (NOUN, PROPN)) == [t.i for t in tagged if t.pos_ in ("NOUN", "PROPN") and not t.ent_type_]
+        keys = [(RNG.choice("xyz"), RNG.choice("ab")) for _ in range(n)]
+        assert segments.column(0, keys) == [names(0, key) for key in keys]
+
+
 # -- the page's highlighting -------------------------------------------------------------------
 
 def test_highlight_segments_are_unchanged():

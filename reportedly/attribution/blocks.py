@@ -5,6 +5,7 @@ import bisect
 import re
 from typing import Iterable, Iterator, Sequence
 
+from spacy.attrs import ENT_TYPE, IDX, LENGTH, POS, SENT_START
 from spacy.tokens import Doc, Span as SpacySpan
 
 BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n")
@@ -71,6 +72,58 @@ def trimmed(text: str, start: int, end: int) -> tuple[int, int] | None:
     while end > start and text[end - 1].isspace():
         end -= 1
     return (start, end) if end > start else None
+
+
+# spaCy's strings by their hash, remembered: the store decodes a new str on every lookup, and
+# most of a paragraph's tags, labels and words recur. Forgotten past ``_STRINGS_LIMIT``.
+_STRING_OF: dict[int, str] = {}
+_STRINGS_LIMIT = 200_000
+
+
+def strings_of(store):
+    """A function from a column of hashes (``Doc.to_array``'s) to their strings in ``store``."""
+    def strings(hashes: list[int]) -> list[str]:
+        if len(_STRING_OF) >= _STRINGS_LIMIT:
+            _STRING_OF.clear()
+        found = list(map(_STRING_OF.get, hashes))
+        if None in found:
+            for k in [k for k, text in enumerate(found) if text is None]:
+                found[k] = _STRING_OF[hashes[k]] = store[hashes[k]]
+        return found
+    return strings
+
+
+def sentence_ranges(doc: Doc, sent_starts: list[int] | None = None) -> list[tuple[int, int]]:
+    """The (start, end) token range of each sentence of ``doc``: ``doc.sents`` (raising where it
+    raises), read from the SENT_START column (``sent_starts``, when the caller read it already)
+    rather than made a Span each."""
+    if "sents" in doc.user_hooks or not doc.has_annotation("SENT_START"):
+        return [(sent.start, sent.end) for sent in doc.sents]
+    n = len(doc)
+    if not n:
+        return []
+    if sent_starts is None:
+        sent_starts = doc.to_array(SENT_START).tolist()
+    starts = [0] + [i for i in range(1, n) if sent_starts[i] == 1]
+    return list(zip(starts, starts[1:] + [n]))
+
+
+def sentence_chars(doc: Doc) -> list[tuple[int, int]]:
+    """The (start_char, end_char) of each sentence of ``doc``, as its ``doc.sents`` spans have them."""
+    ranges = sentence_ranges(doc)
+    if not ranges:
+        return []
+    idx, length = doc.to_array([IDX, LENGTH]).T.tolist()
+    return [(idx[start], idx[end - 1] + length[end - 1]) for start, end in ranges]
+
+
+def untagged_tokens(doc: Doc, pos: tuple[int, ...]) -> list[int]:
+    """Indexes of the tokens of ``doc`` with one of the parts of speech ``pos`` (symbols:
+    ``spacy.symbols.NOUN``) and no entity type: read from two columns, so that only these
+    few become Token objects (a scan of every token made one of each)."""
+    if not len(doc):
+        return []
+    return [i for i, (p, ent) in enumerate(doc.to_array([POS, ENT_TYPE]).tolist()) if p in pos and not ent]
 
 
 class BlockIndex(Sequence):

@@ -555,15 +555,16 @@ def _repeated(text: str, pieces: Sequence[tuple[int, int]], quotes: _Quotes) -> 
 
 def _without_pull_quotes(text: str, atts: list[Attribution]) -> list[Attribution]:
     """The attributions less the cueless copies of quotes another attribution holds elsewhere."""
-    runs = _Runs(text, atts)
+    runs = None  # indexed at the first cueless quote: most articles have none
     keep = []
     for att in atts:
         if att.kind == "direct" and (att.cue is None or not any(ch.isalnum() for ch in att.cue.text)):
             words = _words(text, att.content.pieces)
-            if len(words) >= _MIN_REPEATED_WORDS and any(
-                    other is not att and not _overlaps(other.content.pieces, att.content.pieces)
-                    for other in runs.holding(words)):
-                continue
+            if len(words) >= _MIN_REPEATED_WORDS:
+                runs = runs or _Runs(text, atts)
+                if any(other is not att and not _overlaps(other.content.pieces, att.content.pieces)
+                       for other in runs.holding(words)):
+                    continue
         keep.append(att)
     return keep
 

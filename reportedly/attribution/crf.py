@@ -40,12 +40,13 @@ def token_runs(tags: Sequence[str], label: str) -> list[tuple[int, int]]:
     """(start, end) token runs tagged ``B-label``/``I-label``; an I after O starts a run too."""
     runs = []
     start = None
+    begin, inside = "B-" + label, "I-" + label
     for i, t in enumerate(tags):
-        if t == "B-" + label or (t == "I-" + label and start is None):
+        if t == begin or (t == inside and start is None):
             if start is not None:
                 runs.append((start, i))
             start = i
-        elif t != "I-" + label:
+        elif t != inside:
             if start is not None:
                 runs.append((start, i))
             start = None

@@ -9,8 +9,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.attrs import DEP, HEAD, IS_PUNCT, LEMMA, LOWER, ORTH, POS, SHAPE, TAG
+import numpy as np
+from spacy.attrs import DEP, HEAD, IS_PUNCT, LEMMA, LOWER, ORTH, POS, SENT_START, SHAPE, TAG
 from spacy.tokens import Doc
+
+from .blocks import sentence_ranges, strings_of
 
 OPEN_QUOTES = {'"', "“", "«", "``", "‘‘"}
 CLOSE_QUOTES = {'"', "”", "»", "''", "’’"}
@@ -39,11 +42,12 @@ def _quote_depth(texts: list[str]) -> list[int]:
     return out
 
 
-def _sentences(doc: Doc) -> list:
-    """The sentences of ``doc``, or the whole doc as one when nothing set sentence boundaries."""
+def _sentences(doc: Doc, sent_starts: list[int]) -> list[tuple[int, int]]:
+    """The token ranges of the sentences of ``doc``, or the whole doc as one when nothing set
+    sentence boundaries."""
     if doc.has_annotation("SENT_START") or doc.has_annotation("DEP"):
-        return list(doc.sents)
-    return [doc[:]]
+        return sentence_ranges(doc, sent_starts)
+    return [(0, len(doc))]
 
 
 def _bucket(n: int) -> str:
@@ -73,48 +77,46 @@ class _Parse:
     left: list[int]  # the subtree's first and last token
     right: list[int]
     children: list[list[int]]
+    order: list[int]  # every token after its head (see ``_top_down``)
     sentence: list[int]  # index of the token's sentence
     sent_start: list[int]
     sent_end: list[int]  # exclusive
 
 
-_COLUMNS = (ORTH, LOWER, LEMMA, POS, TAG, DEP, SHAPE, IS_PUNCT)
+_COLUMNS = (ORTH, LOWER, LEMMA, POS, TAG, DEP, SHAPE, IS_PUNCT, HEAD, SENT_START)
 
 
 def _read_parse(doc: Doc) -> _Parse:
     # One array read instead of Token objects: their creation was the largest cost here.
     n = len(doc)
-    strings = doc.vocab.strings
-    rows = doc.to_array(_COLUMNS).tolist() if n else []
-    # HEAD is an offset to the head, stored unsigned: read it as signed.
-    head = [i + off for i, off in enumerate(doc.to_array(HEAD).astype("int64").tolist())] if n else []
-    text, lower, lemma, pos, tag, dep, shape, punct = ([] for _ in range(8))
-    for orth, low, lem, p, t, d, sh, pu in rows:
-        text.append(strings[orth])
-        lower.append(strings[low])
-        lemma.append(strings[lem].lower())
-        pos.append(strings[p])
-        tag.append(strings[t])
-        dep.append(strings[d])
-        shape.append(strings[sh])
-        punct.append(bool(pu))
+    if n:
+        array = doc.to_array(_COLUMNS)
+        orth, low, lem, pos, tag, dep, shape, punct = array[:, :8].T.tolist()
+        # HEAD is an offset to the head, stored unsigned: read it as signed.
+        head = (array[:, 8].astype("int64") + np.arange(n)).tolist()
+        sent_starts = array[:, 9].tolist()
+    else:
+        orth = low = lem = pos = tag = dep = shape = punct = head = sent_starts = []
+    string = strings_of(doc.vocab.strings)
     children: list[list[int]] = [[] for _ in range(n)]
     for i, h in enumerate(head):
         if h != i:
             children[h].append(i)
+    order = _top_down(head, children)
     # Subtree edges: each token widens its head's span, children first. (Walking every token's
     # ancestors instead is quadratic in a deep tree, and "said said said …" parses as one.)
     left, right = list(range(n)), list(range(n))
-    for node in reversed(_top_down(head, children)):
+    for node in reversed(order):
         h = head[node]
         if h != node:
             left[h], right[h] = min(left[h], left[node]), max(right[h], right[node])
     sentence, sent_start, sent_end = [0] * n, [0] * n, [0] * n
-    for si, sent in enumerate(_sentences(doc)):
-        for i in range(sent.start, sent.end):
-            sentence[i], sent_start[i], sent_end[i] = si, sent.start, sent.end
-    return _Parse(text=text, lower=lower, lemma=lemma, pos=pos, tag=tag, dep=dep, shape=shape,
-                  punct=punct, head=head, left=left, right=right, children=children,
+    for si, (start, end) in enumerate(_sentences(doc, sent_starts)):
+        width = end - start
+        sentence[start:end], sent_start[start:end], sent_end[start:end] = [si] * width, [start] * width, [end] * width
+    return _Parse(text=string(orth), lower=string(low), lemma=[x.lower() for x in string(lem)], pos=string(pos),
+                  tag=string(tag), dep=string(dep), shape=string(shape), punct=list(map(bool, punct)),
+                  head=head, left=left, right=right, children=children, order=order,
                   sentence=sentence, sent_start=sent_start, sent_end=sent_end)
 
 
@@ -203,71 +205,82 @@ def _bucketed(n: int) -> str:
 
 def _base_features(p: _Parse, paragraph_index: int, quotes: list[int] | None = None,
                    segments: Segments | None = None) -> list[list]:
-    """Every token's base features, segment by segment from ``segments`` (names or ids)."""
+    """Every token's base features, segment by segment from ``segments`` (names or ids).
+
+    Made a column (one kind of segment for every token) at a time: each column's keys are
+    looked up by one ``Segments.column`` rather than token by token.
+    """
     segments = segments or _NAMES
-    known, emit = segments.known, segments
+    column = segments.column
     quotes = quotes if quotes is not None else _quote_depth(p.text)
     n = len(p.text)
+    if not n:
+        return []
     para = "p0" if paragraph_index == 0 else ("p1" if paragraph_index == 1 else "pN")
-    quoted_sents = {p.sentence[i] for i in range(n) if p.text[i] in QUOTE_CHARS}
+    lower, lemmas, poses, deps, heads, sentence = p.lower, p.lemma, p.pos, p.dep, p.head, p.sentence
+    is_quote = [t in QUOTE_CHARS for t in p.text]
+    quoted_sents = {sentence[i] for i in range(n) if is_quote[i]}
     # A verb "has a quote under it" when a quote mark is in its subtree: passed up from the
     # marks to their heads, children first, rather than walking each verb's subtree.
-    quote_above = [t in QUOTE_CHARS for t in p.text]
-    for node in reversed(_top_down(p.head, p.children)):
-        if quote_above[node] and p.head[node] != node:
-            quote_above[p.head[node]] = True
-    lemmas, poses, deps, lower = p.lemma, p.pos, p.dep, p.lower
+    quote_above = list(is_quote)
+    for node in reversed(p.order):
+        if quote_above[node] and heads[node] != node:
+            quote_above[heads[node]] = True
+    child_deps = [tuple(sorted({deps[c] for c in kids})) if kids else () for kids in p.children]
+    columns = [
+        column(WORD, list(zip(lower, lemmas))),
+        column(TAGS, list(zip(poses, p.tag, deps))),
+        column(HEAD_LEMMA, [(lemmas[h],) for h in heads]),
+        column(HEAD_TAGS, [(poses[h], deps[h], dep) for h, dep in zip(heads, deps)]),
+        column(LEMMA_DEP, list(zip(lemmas, deps))),
+        column(SHAPE, [(shape[:4], quote, para) for shape, quote in zip(p.shape, quotes)]),
+        column(PLACE, [(i - start if i - start < 13 else 13, end - 1 - i if end - 1 - i < 13 else 13)
+                       for i, start, end in zip(range(n), p.sent_start, p.sent_end)]),
+        column(CHILDREN, [(deps_, s in quoted_sents) for deps_, s in zip(child_deps, sentence)]),
+        _some(column, NAMES, [_names(p, i, child_deps[i], quote_above[i]) if pos in _NAMED else None
+                              for i, pos in enumerate(poses)]),
+        _some(column, MARKS, [(punct, quote) if punct or quote else None for punct, quote in zip(p.punct, is_quote)]),
+    ]
     # Neighbours: lemmas and tags at +-1, +-2; past the paragraph's edge, "edge".
-    beyond = {off: emit(EDGE, (off,)) for off in (-2, -1, 1, 2)}
-    feats = []
-    for i in range(n):
-        lemma, dep, pos, h = lemmas[i], deps[i], poses[i], p.head[i]
-        child_deps = tuple(sorted({deps[c] for c in p.children[i]}))
-        key = (lower[i], lemma)
-        f = list(known[WORD](key) or emit(WORD, key))
-        key = (pos, p.tag[i], dep)
-        f += known[TAGS](key) or emit(TAGS, key)
-        key = (lemmas[h],)
-        f += known[HEAD_LEMMA](key) or emit(HEAD_LEMMA, key)
-        key = (poses[h], deps[h], dep)
-        f += known[HEAD_TAGS](key) or emit(HEAD_TAGS, key)
-        key = (lemma, dep)
-        f += known[LEMMA_DEP](key) or emit(LEMMA_DEP, key)
-        key = (p.shape[i][:4], quotes[i], para)
-        f += known[SHAPE](key) or emit(SHAPE, key)
-        key = (min(i - p.sent_start[i], 13), min(p.sent_end[i] - 1 - i, 13))
-        f += known[PLACE](key) or emit(PLACE, key)
-        key = (child_deps, p.sentence[i] in quoted_sents)
-        f += known[CHILDREN](key) or emit(CHILDREN, key)
-        if pos in ("VERB", "AUX", "NOUN", "ADP"):
-            # Verb particles and prepositions make the cue ("called for", "according to"); a
-            # clausal complement or a quote under a verb is where its content usually is.
-            names = []
-            for c in p.children[i]:
-                if deps[c] in _CHILD_LABELS:
-                    names.append("cdl=%s:%s" % (deps[c], lower[c]))
-                elif deps[c] in ("nsubj", "nsubjpass"):
-                    names.append("subj=" + (lower[c] if poses[c] == "PRON" else poses[c]))
-            if "ccomp" in child_deps or "xcomp" in child_deps:
-                names.append("l|comp=" + lemma)
-            if pos in ("VERB", "AUX") and quote_above[i]:
-                names.append("subq")
-            if names:
-                key = tuple(names)
-                f += known[NAMES](key) or emit(NAMES, key)
-        punct, quote = p.punct[i], p.text[i] in QUOTE_CHARS
-        if punct or quote:
-            key = (punct, quote)
-            f += known[MARKS](key) or emit(MARKS, key)
-        for off in (-2, -1, 1, 2):
-            j = i + off
-            if 0 <= j < n:
-                key = (off, lemmas[j], poses[j])
-                f += known[NEXT](key) or emit(NEXT, key)
-            else:
-                f += beyond[off]
-        feats.append(f)
-    return feats
+    neighbours = list(zip(lemmas, poses))
+    for off, kind in zip(_OFFSETS, NEXT):
+        edge = column(EDGE, [(off,)]) * min(abs(off), n)
+        found = column(kind, neighbours[max(off, 0):n + min(off, 0)])
+        columns.append(edge + found if off < 0 else found + edge)
+    return [[*word, *tags, *head_lemma, *head_tags, *lemma_dep, *shape, *place, *children, *names, *marks, *n2, *n1, *p1, *p2]
+            for word, tags, head_lemma, head_tags, lemma_dep, shape, place, children, names, marks, n2, n1, p1, p2
+            in zip(*columns)]
+
+
+_NAMED = frozenset({"VERB", "AUX", "NOUN", "ADP"})
+
+
+def _names(p: _Parse, i: int, child_deps: tuple[str, ...], quote_above: bool) -> tuple[str, ...] | None:
+    """The NAMES key of a verb, noun or preposition (``_NAMED``; None: nothing to say)."""
+    pos = p.pos[i]
+    # Verb particles and prepositions make the cue ("called for", "according to"); a
+    # clausal complement or a quote under a verb is where its content usually is.
+    deps, lower = p.dep, p.lower
+    names = []
+    for c in p.children[i]:
+        if deps[c] in _CHILD_LABELS:
+            names.append("cdl=%s:%s" % (deps[c], lower[c]))
+        elif deps[c] in ("nsubj", "nsubjpass"):
+            names.append("subj=" + (lower[c] if p.pos[c] == "PRON" else p.pos[c]))
+    if "ccomp" in child_deps or "xcomp" in child_deps:
+        names.append("l|comp=" + p.lemma[i])
+    if pos in ("VERB", "AUX") and quote_above:
+        names.append("subq")
+    return tuple(names) if names else None
+
+
+def _some(column, kind: int, keys: list) -> list[tuple]:
+    """``column(kind, keys)`` of the keys that are not None; an empty segment for the others."""
+    found = [()] * len(keys)
+    some = [k for k, key in enumerate(keys) if key is not None]
+    for k, segment in zip(some, column(kind, [keys[k] for k in some])):
+        found[k] = segment
+    return found
 
 
 def _top_down(head: list[int], children: list[list[int]]) -> list[int]:
@@ -323,6 +336,16 @@ def _edges(quote, s, in_tree, first, last):
             + ("br_first",) * first + ("br_last",) * last)
 
 
+# A neighbour's lemma and tag at each offset. One kind per offset, all keyed by (lemma, tag): the
+# keys are made once per token, and each kind's memo holds a fourth of what one kind keyed by
+# (offset, lemma, tag) would (that one overflowed its limit on PolNeAR dev, and was refilled).
+_OFFSETS = (-2, -1, 1, 2)
+
+
+def _neighbour(off):
+    return lambda lemma, pos: ("%+d:l=%s" % (off, lemma), "%+d:p=%s" % (off, pos))
+
+
 # Each kind of segment: its spelling from its key's values. Segments are small (a few values
 # each) so that their keys recur: a word with its head in one key would almost never recur.
 _SPELLED = (
@@ -337,7 +360,7 @@ _SPELLED = (
     lambda deps, quoted: tuple("cd=" + d for d in deps) + ("sq=%d" % quoted,),  # CHILDREN
     lambda *names: names,  # NAMES
     lambda punct, quote: ("punct",) * punct + ("quote",) * quote,  # MARKS
-    lambda off, lemma, pos: ("%+d:l=%s" % (off, lemma), "%+d:p=%s" % (off, pos)),  # NEXT
+    *(_neighbour(off) for off in _OFFSETS),  # NEXT, one kind per offset
     lambda off: ("%+d:edge" % off,),  # EDGE
     # role features
     lambda cue_lemma: ("in_cue", "cl=" + cue_lemma),  # IN_CUE
@@ -351,7 +374,7 @@ _SPELLED = (
     lambda before2, before1, rel: ("-2:" + before2, "-1:" + before1, "-1:" + before1 + ">" + rel),  # BEFORE
     lambda after1, rel, after2: ("+1:" + after1, "+1:" + after1 + ">" + rel, "+2:" + after2),  # AFTER
 )
-(WORD, TAGS, HEAD_LEMMA, HEAD_TAGS, LEMMA_DEP, SHAPE, PLACE, CHILDREN, NAMES, MARKS, NEXT, EDGE,
+(WORD, TAGS, HEAD_LEMMA, HEAD_TAGS, LEMMA_DEP, SHAPE, PLACE, CHILDREN, NAMES, MARKS, *NEXT, EDGE,
  IN_CUE, PATH, SIDE, DEPTH, CUE_LEMMA, DEP_SIDE, TAG_SIDE, EDGES, BEFORE, AFTER) = range(len(_SPELLED))
 SEGMENTS = len(_SPELLED)
 
@@ -375,6 +398,17 @@ class Segments:
         # ``known[kind](key)``: the remembered segment, or None. The feature loops ask it for
         # every segment of every token: a dict's own get costs less than a method call.
         self.known = [memo.get for memo in self._memos]
+
+    def column(self, kind: int, keys: list[tuple]) -> list[tuple]:
+        """The segment of each of ``keys`` (all of ``kind``): those remembered in one map over
+        the memo, the others made."""
+        known = self.known[kind]
+        found = list(map(known, keys))
+        if None in found:
+            for k in [k for k, segment in enumerate(found) if segment is None]:
+                # (asked again: a key may come twice in a column, the paragraph's head lemmas)
+                found[k] = known(keys[k]) or self(kind, keys[k])
+        return found
 
     def __call__(self, kind: int, key: tuple) -> tuple:
         """The segment, made and remembered."""
@@ -409,6 +443,10 @@ def _role_features(p: _Parse, quotes: list[int], cue_start: int, cue_end: int,
     cue_left, cue_right = left[cue], right[cue]
     sentence = p.sentence
     in_cue = emit(IN_CUE, (cue_lemma,))
+    # Each kind's memo lookup bound once; the cue's lemma makes one segment on either side.
+    path_of, side_of, depth_of, dep_side_of, tag_side_of, edges_of, before_of, after_of = (
+        known[kind] for kind in (PATH, SIDE, DEPTH, DEP_SIDE, TAG_SIDE, EDGES, BEFORE, AFTER))
+    cue_lemma_on = [known[CUE_LEMMA]((cue_lemma, s)) or emit(CUE_LEMMA, (cue_lemma, s)) for s in (0, 1)]
     out = []
     rels = []
     for i in range(lo, hi):
@@ -449,33 +487,27 @@ def _role_features(p: _Parse, quotes: list[int], cue_start: int, cue_end: int,
         # token's branch under the LCA are where a span may start or end.
         branch = below if below is not None else i
         key = (flag, rel, tag, tags[node])
-        f = list(known[PATH](key) or emit(PATH, key))
+        f = list(path_of(key) or emit(PATH, key))
         key = (s, dist if dist < 13 else 13, sd)
-        f += known[SIDE](key) or emit(SIDE, key)
+        f += side_of(key) or emit(SIDE, key)
         key = (rel, up, s, k if k < 13 else 13)
-        f += known[DEPTH](key) or emit(DEPTH, key)
-        key = (cue_lemma, s)
-        f += known[CUE_LEMMA](key) or emit(CUE_LEMMA, key)
+        f += depth_of(key) or emit(DEPTH, key)
+        f += cue_lemma_on[s]
         key = (deps[i], s)
-        f += known[DEP_SIDE](key) or emit(DEP_SIDE, key)
+        f += dep_side_of(key) or emit(DEP_SIDE, key)
         key = (tag, s, sd)
-        f += known[TAG_SIDE](key) or emit(TAG_SIDE, key)
+        f += tag_side_of(key) or emit(TAG_SIDE, key)
         key = (quotes[i], s, cue_left <= i <= cue_right, i == left[branch], i == right[branch])
-        f += known[EDGES](key) or emit(EDGES, key)
+        f += edges_of(key) or emit(EDGES, key)
         out.append(f)
     # A span boundary is where the path to the cue changes: the neighbours' paths, and the
     # change itself at +-1 (on PolNeAR dev, content exact F1 +0.02 with these).
-    width = hi - lo
+    edged = ["edge", "edge", *rels, "edge", "edge"]  # the k-th token's is edged[k + 2]
     for k, f in enumerate(out):
-        i = lo + k
-        if cue_start <= i < cue_end:
+        if cue_start <= lo + k < cue_end:
             continue
-        before2 = rels[k - 2] if k >= 2 else "edge"
-        before1 = rels[k - 1] if k >= 1 else "edge"
-        after1 = rels[k + 1] if k + 1 < width else "edge"
-        after2 = rels[k + 2] if k + 2 < width else "edge"
-        key = (before2, before1, rels[k])
-        f += known[BEFORE](key) or emit(BEFORE, key)
-        key = (after1, rels[k], after2)
-        f += known[AFTER](key) or emit(AFTER, key)
+        key = (edged[k], edged[k + 1], edged[k + 2])
+        f += before_of(key) or emit(BEFORE, key)
+        key = (edged[k + 3], edged[k + 2], edged[k + 4])
+        f += after_of(key) or emit(AFTER, key)
     return out

@@ -111,9 +111,10 @@ class LinearCrf:
         ``start``, gives the same scores to the last bit (padding adds 0.0: no change).
         """
         out = np.zeros((len(ids), len(self.labels))) if start is None else start.copy()
-        weights = self.weights[ids]
-        for k in range(ids.shape[1]):
-            out += weights[:, k]
+        # Column by column, each a ``take`` of weight rows: indexing all the weights at once
+        # made a [t, k, y] array and read it back strided (five times slower).
+        for column in np.ascontiguousarray(ids.T):
+            out += self.weights.take(column, axis=0)
         return out
 
     def best(self, scores: Sequence[np.ndarray]) -> list[list[int]]:
@@ -126,12 +127,14 @@ class LinearCrf:
 
     def _batched(self, scores, compute, take) -> list:
         # Sequences longest first: the ones still running at position t are the first active[t].
+        # Time-major blocks (``state[t, b]``): each step of the decoders reads and writes one
+        # contiguous slice.
         out = [take(np.zeros((1, 0, len(self.labels))), 0, 0)] * len(scores)  # empty ones stay so
         for batch in _batches([len(s) for s in scores]):
             lengths = [len(scores[i]) for i in batch]
-            state = np.zeros((len(batch), lengths[0], len(self.labels)))
+            state = np.zeros((lengths[0], len(batch), len(self.labels)))
             for b, i in enumerate(batch):
-                state[b, : lengths[b]] = scores[i]
+                state[: lengths[b], b] = scores[i]
             # active[t]: how many sequences are longer than t (the lengths are in falling order)
             active = np.searchsorted(-np.asarray(lengths), -np.arange(lengths[0] + 1), side="left").tolist()
             result = compute(state, lengths, active)
@@ -140,49 +143,50 @@ class LinearCrf:
         return out
 
     def _viterbi(self, state: np.ndarray, lengths: list[int], active: list[int]) -> np.ndarray:
-        n, width, n_labels = state.shape
+        width, n, n_labels = state.shape
         trans = self.transitions[None]
-        score = state[:, 0].copy()
-        back = np.zeros((n, width, n_labels), dtype=np.intp)
+        score = state[0].copy()
+        back = np.zeros((width, n, n_labels), dtype=np.intp)
         for t in range(1, width):
             k = active[t]
             # candidates[b, i, j]: from label i at t-1 to label j at t. argmax takes the first of
             # equal scores, as crfsuite's strict "<" does.
             candidates = score[:k, :, None] + trans
-            back[:k, t] = candidates.argmax(axis=1)
-            score[:k] = candidates.max(axis=1) + state[:k, t]
-        best = np.zeros((n, width), dtype=np.intp)
+            candidates.argmax(axis=1, out=back[t, :k])
+            np.add(candidates.max(axis=1), state[t, :k], out=score[:k])
+        best = np.zeros((width, n), dtype=np.intp)
         rows = np.arange(n)
-        best[rows, np.asarray(lengths) - 1] = score.argmax(axis=1)
+        best[np.asarray(lengths) - 1, rows] = score.argmax(axis=1)
         for t in range(width - 2, -1, -1):
             k = active[t + 1]  # the sequences that go on past t
-            best[:k, t] = back[rows[:k], t + 1, best[:k, t + 1]]
-        return best
+            best[t, :k] = back[t + 1, rows[:k], best[t + 1, :k]]
+        return best.T
 
     def _marginals(self, state: np.ndarray, lengths: list[int], active: list[int]) -> np.ndarray:
         """crfsuite's scaled forward-backward; each row's largest score is taken out before
         exponentiating (the marginals are the same, and no score can overflow)."""
-        n, width, n_labels = state.shape
+        width, n, n_labels = state.shape
         exp_state = np.exp(state - state.max(axis=2, keepdims=True))
         exp_trans = self._exp_transitions
+        back_trans = exp_trans.T
         alpha = np.zeros_like(state)
-        scale = np.ones((n, width))
-        alpha[:, 0] = exp_state[:, 0]
-        scale[:, 0] = 1.0 / alpha[:, 0].sum(axis=1)
-        alpha[:, 0] *= scale[:, 0, None]
+        scale = np.ones((width, n, 1))
+        alpha[0] = exp_state[0]
+        scale[0, :, 0] = 1.0 / alpha[0].sum(axis=1)
+        alpha[0] *= scale[0]
         for t in range(1, width):
             k = active[t]
-            cur = (alpha[:k, t - 1] @ exp_trans) * exp_state[:k, t]
-            scale[:k, t] = 1.0 / cur.sum(axis=1)
-            alpha[:k, t] = cur * scale[:k, t, None]
+            cur = (alpha[t - 1, :k] @ exp_trans) * exp_state[t, :k]
+            np.divide(1.0, cur.sum(axis=1), out=scale[t, :k, 0])
+            np.multiply(cur, scale[t, :k], out=alpha[t, :k])
         beta = np.zeros_like(state)
         for t in range(width - 1, -1, -1):
             k, going_on = active[t], active[t + 1]
             if going_on:
-                beta[:going_on, t] = ((beta[:going_on, t + 1] * exp_state[:going_on, t + 1]) @ exp_trans.T) \
-                    * scale[:going_on, t, None]
-            beta[going_on:k, t] = scale[going_on:k, t, None]  # the sequences that end at t
-        return alpha * beta / scale[:, :, None]
+                np.multiply((beta[t + 1, :going_on] * exp_state[t + 1, :going_on]) @ back_trans, scale[t, :going_on],
+                            out=beta[t, :going_on])
+            beta[t, going_on:k] = scale[t, going_on:k]  # the sequences that end at t
+        return (alpha * beta / scale).transpose(1, 0, 2)
 
 
 def _batches(lengths: list[int]) -> list[list[int]]:

@@ -110,12 +110,15 @@ def reports_nobody(att: Attribution, contents: ContentIndex, locate: BlockIndex)
         return "seeming"
     passive = any(child.dep_ in ("auxpass", "nsubjpass") for child in verb.children)
     if att.source is not None:
+        if not passive:
+            return None
         source = locate.tokens(att.source)
         subject = source is not None and any(c.dep_ == "nsubjpass" and source.start <= c.i < source.end
                                              for c in verb.children)
-        said = any(t.lemma_.lower() in _SAYING and t.tag_ in ("VBG", "VBN") and t.dep_ in ("xcomp", "advcl", "pcomp")
-                   for t in verb.subtree if t.i != verb.i)
-        return "passive" if passive and subject and not said else None
+        # Read only for a passive with its subject in the source: a walk of the verb's subtree.
+        said = subject and any(t.lemma_.lower() in _SAYING and t.tag_ in ("VBG", "VBN")
+                               and t.dep_ in ("xcomp", "advcl", "pcomp") for t in verb.subtree if t.i != verb.i)
+        return "passive" if subject and not said else None
     if verb.lemma_.lower() in SEEMING:
         return "seeming"  # "The weather seemed to prefer …" with no source at all
     if passive:

@@ -13,12 +13,14 @@ import dataclasses
 import re
 from typing import Sequence
 
-from spacy.tokens import Span as SpacySpan, Token
+from spacy.attrs import LEMMA, LOWER, POS
+from spacy.symbols import AUX, VERB
+from spacy.tokens import Doc, Token
 
 from .. import budget
 from ..model import Attribution, Span
 from . import Block
-from .blocks import block_ranges
+from .blocks import block_ranges, strings_of
 from .quotes import Quote, QuoteIndex, find_quotes
 from .syntax import subject_of, trim_range, trim_subtree
 
@@ -87,23 +89,18 @@ class RuleExtractor:
         quotes = QuoteIndex(find_quotes(text, block_ranges(blocks)))
         found: list[Attribution] = _headline_quotes(text, quotes.quotes)
         for offset, doc in blocks:
+            according, verbs = _cue_words(doc)
+            cues = sorted(according | verbs)
             for sent in doc.sents:
-                found.extend(self._sentence(text, offset, sent, quotes))
+                for i in cues[bisect.bisect_left(cues, sent.start) : bisect.bisect_left(cues, sent.end)]:
+                    if i in according:
+                        made = self._according_to(text, offset, doc[i], quotes)
+                    else:
+                        made = self._verb(text, offset, sent, doc[i], quotes)
+                    if made is not None:
+                        found.append(made)
             budget.check("the rules")
         return [dataclasses.replace(att, origin="rules") for att in _dedupe(found)]
-
-    def _sentence(self, text: str, offset: int, sent: SpacySpan, quotes: QuoteIndex) -> list[Attribution]:
-        out = []
-        for token in sent:
-            if token.lower_ == "according" and token.i + 1 < len(token.doc) and token.nbor().lower_ == "to":
-                made = self._according_to(text, offset, token, quotes)
-            elif token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in CUES:
-                made = self._verb(text, offset, sent, token, quotes)
-            else:
-                continue
-            if made is not None:
-                out.append(made)
-        return out
 
     def _verb(self, text, offset, sent, verb: Token, quotes) -> Attribution | None:
         lemma = verb.lemma_.lower()
@@ -160,6 +157,23 @@ class RuleExtractor:
 
 
 _HEADLINE_SOURCE = re.compile(r"\s*(:)\s*([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})\s*(?=\n|$)")
+
+
+def _cue_words(doc: Doc) -> tuple[set[int], set[int]]:
+    """The indexes of the tokens of ``doc`` that open "according to", and of its verbs whose lemma
+    is a cue (an "according" of "according to" counts as that only): read from three columns,
+    so that only these become Token objects."""
+    if not len(doc):
+        return set(), set()
+    string = strings_of(doc.vocab.strings)
+    lower, pos, lemma = doc.to_array([LOWER, POS, LEMMA]).T.tolist()
+    lower, lemma = string(lower), string(lemma)
+    according = {i for i in range(len(doc) - 1) if lower[i] == "according" and lower[i + 1] == "to"}
+    verbs = {i for i, (p, lem) in enumerate(zip(pos, lemma)) if p in _VERB_POS and i not in according and lem.lower() in CUES}
+    return according, verbs
+
+
+_VERB_POS = (VERB, AUX)
 
 
 def _headline_quotes(text: str, quotes: list[Quote]) -> list[Attribution]:

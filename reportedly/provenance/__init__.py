@@ -36,9 +36,9 @@ def trace_provenance(
     budget.check("linking chains")
     provenance = []
     for att, speaker, (via, basis, chain), why in zip(attributions, speakers, links, nobody):
-        strength = cue_strength(att, locate)
-        markers = attribution_markers(article.text, locate, att)
         lemma = cue_lemma(att, locate)
+        strength = cue_strength(att, locate, lemma)
+        markers = attribution_markers(article.text, locate, att)
         act = classify_act(att, lemma, speaker)
         sure = confidence_model.confidence(assessment_features(att, lemma, speaker, act, locate, why))
         provenance.append(

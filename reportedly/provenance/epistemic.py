@@ -9,10 +9,11 @@ from __future__ import annotations
 import bisect
 from typing import Iterable, Sequence
 
-from spacy.tokens import Token
+from spacy.attrs import IDX, IS_ALPHA, LEMMA, LENGTH, LOWER, TAG
+from spacy.tokens import Doc, Token
 
 from ..attribution import Block
-from ..attribution.blocks import BlockIndex
+from ..attribution.blocks import BlockIndex, sentence_ranges, strings_of
 from ..intervals import Intervals
 from ..model import Article, Attribution, Marker, Span, Voice
 from . import lexicon
@@ -24,15 +25,16 @@ HEDGING_MODALS = frozenset({"may", "might", "could"})
 ATTRIBUTED_SHARE = 0.5
 
 
-def cue_strength(att: Attribution, blocks: Sequence[Block]) -> str | None:
+def cue_strength(att: Attribution, blocks: Sequence[Block], lemma: str | None = None) -> str | None:
     """How the cue frames its content: neutral, distancing, concession, factive, tentative,
-    denial or emphatic; None when there is no cue or the cue is not in the lexicon."""
+    denial or emphatic; None when there is no cue or the cue is not in the lexicon.
+    ``lemma`` is the cue's ``cue_lemma``, when the caller has it."""
     if att.cue is None:
         return None
     words = att.cue.text.lower().split()
     if words[:2] == ["according", "to"]:
         return lexicon.CUE_STRENGTH["according_to"]
-    return lexicon.CUE_STRENGTH.get(cue_lemma(att, blocks))
+    return lexicon.CUE_STRENGTH.get(cue_lemma(att, blocks) if lemma is None else lemma)
 
 
 def cue_lemma(att: Attribution, blocks: Sequence[Block]) -> str:
@@ -90,14 +92,17 @@ def _tokens_in(blocks: Sequence[Block], ranges: Iterable[tuple[int, int]]) -> li
 
 def classify_token(token: Token) -> str | None:
     """The marker type of one token (hedge, denial, evaluative), or None."""
-    lower = token.lower_
-    if token.tag_ == "MD":
+    return _classify(token.lower_, token.tag_, token.lemma_)
+
+
+def _classify(lower: str, tag: str, lemma: str) -> str | None:
+    if tag == "MD":
         return "hedge" if lower in HEDGING_MODALS else None
     if lower in lexicon.HEDGE_WORDS and lower not in HEDGING_MODALS:
         return "hedge"
     if lower in lexicon.DENIAL_WORDS:
         return "denial"
-    if lower in lexicon.EVALUATIVE_WORDS or token.lemma_.lower() in lexicon.EVALUATIVE_WORDS:
+    if lower in lexicon.EVALUATIVE_WORDS or lemma.lower() in lexicon.EVALUATIVE_WORDS:
         return "evaluative"
     return None
 
@@ -113,9 +118,33 @@ def _markers(text: str, tokens: Iterable[tuple[int, Token]], skip: Intervals) ->
         kind = classify_token(token)
         if kind is None or skip.covers(offset + token.idx):
             continue
-        a, b = _marker_extent(token) if kind == "evaluative" else (token.idx, token.idx + len(token))
-        out.append(Marker(kind, Span.of(text, offset + a, offset + b)))
+        out.append(_marker(text, offset, token, kind))
     return out
+
+
+def _marker(text: str, offset: int, token: Token, kind: str) -> Marker:
+    a, b = _marker_extent(token) if kind == "evaluative" else (token.idx, token.idx + len(token))
+    return Marker(kind, Span.of(text, offset + a, offset + b))
+
+
+class _Words:
+    """A parsed paragraph's tokens as columns, read once: where each starts and ends, whether
+    it is a word, and its marker type (``classify_token``'s); the sentences' ranges."""
+
+    def __init__(self, doc: Doc) -> None:
+        string = strings_of(doc.vocab.strings)
+        self.sentences = sentence_ranges(doc)
+        idx, length, alpha, lower, tag, lemma = doc.to_array([IDX, LENGTH, IS_ALPHA, LOWER, TAG, LEMMA]).T.tolist() \
+            if len(doc) else [[]] * 6
+        self.idx = idx
+        self.end = [start + n for start, n in zip(idx, length)]
+        self.alpha = list(map(bool, alpha))
+        self.kind = list(map(_classify, string(lower), string(tag), string(lemma)))
+
+    def markers(self, text: str, offset: int, doc: Doc, start: int, end: int, skip: Intervals) -> list[Marker]:
+        """``_markers`` of the tokens ``start:end``."""
+        return [_marker(text, offset, doc[i], self.kind[i]) for i in range(start, end)
+                if self.kind[i] is not None and not skip.covers(offset + self.idx[i])]
 
 
 def _marker_extent(token: Token) -> tuple[int, int]:
@@ -163,16 +192,18 @@ def sentence_voices(article: Article, blocks: Sequence[Block], attributions: Seq
     for offset, doc in blocks:
         if not _in_body(article, offset):
             continue
-        for sent in doc.sents:
-            start, end = offset + sent.start_char, offset + sent.end_char
-            words = [t for t in sent if t.is_alpha]
+        tokens = _Words(doc)
+        for first, last in tokens.sentences:
+            start, end = offset + tokens.idx[first], offset + tokens.end[last - 1]
+            words = [i for i in range(first, last) if tokens.alpha[i]]
             if not words:
                 continue
-            inside = [t for t in words if covering.covers(offset + t.idx)]
+            # (A sentence no range overlaps has no word inside one: most of the outlet's own.)
+            inside = [i for i in words if covering.covers(offset + tokens.idx[i])] if covering.overlaps(start, end) else []
             share = round(len(inside) / len(words), 3)
             ids = tuple(attributions[k].id for k in sorted({k for _a, _b, k in owners.overlapping(start, end)}))
             # The sentence's own tokens: no search of the article's blocks for them.
-            own = _markers(text, ((offset, t) for t in sent), skip)
+            own = tokens.markers(text, offset, doc, first, last, skip)
             if share >= ATTRIBUTED_SHARE:
                 status = "attributed"
             elif any(m.type == "denial" for m in own):

@@ -11,10 +11,11 @@ import re
 from dataclasses import dataclass
 from typing import Sequence
 
+from spacy.symbols import NOUN, PROPN
 from spacy.tokens import Span as SpacySpan, Token
 
 from ..attribution import Block
-from ..attribution.blocks import BlockIndex
+from ..attribution.blocks import BlockIndex, untagged_tokens
 from ..model import Span
 from . import lexicon
 from .names import NameKinds, norm, person_name
@@ -180,9 +181,8 @@ def find_mentions(blocks: Sequence[Block], kinds: NameKinds | None = None) -> li
             mention = _entity_mention(offset, ent, kinds)
             if mention is not None:
                 here[(mention.start, mention.end)] = mention
-        for token in doc:
-            if token.pos_ not in ("NOUN", "PROPN") or token.ent_type_:
-                continue
+        for i in untagged_tokens(doc, (NOUN, PROPN)):
+            token = doc[i]
             mention = _nominal_mention(offset, token) or _untagged_person(offset, token, kinds)
             if mention is not None and not any(m.start <= mention.start < m.end for m in here.values()):
                 here[(mention.start, mention.end)] = mention

@@ -28,9 +28,11 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Sequence
 
+from spacy.symbols import PROPN
 from spacy.tokens import Span as SpacySpan, Token
 
 from ..attribution import Block
+from ..attribution.blocks import untagged_tokens
 from . import lexicon
 
 NAME_LABELS = ("PERSON", "ORG", "GPE", "NORP", "PRODUCT", "WORK_OF_ART", "FAC", "LOC")
@@ -51,11 +53,15 @@ def norm(text: str) -> str:
     return " ".join(text.split())
 
 
+# Names recur: the mention, speaker and chain steps ask for the same few names' forms tens of
+# thousands of times per hundred articles. (Pure functions of a string: remembered, bounded.)
+@functools.lru_cache(maxsize=1 << 16)
 def person_name(text: str) -> str:
     """A person's name as written, without a possessive ending ("Donald Trump’s")."""
     return re.sub(r"(?:\s*['’‘`]+s?)+$", "", norm(text))
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def name_key(text: str) -> str:
     """How two spellings of one name compare: lower case, no "the", no possessive ending, one
     apostrophe ("James O’Neill" and "O'Neill" in one article are one name)."""
@@ -130,8 +136,9 @@ def name_kinds(blocks: Sequence[Block]) -> NameKinds:
 def _untagged_names(doc) -> list[SpacySpan]:
     """Proper names spaCy left without a label ("Uber presented itself"), as spans."""
     out = []
-    for token in doc:
-        if token.pos_ != "PROPN" or token.ent_type_ or token.dep_ == "compound":
+    for i in untagged_tokens(doc, (PROPN,)):
+        token = doc[i]
+        if token.dep_ == "compound":
             continue
         start = token.i
         while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].dep_ == "compound" and not doc[start - 1].ent_type_:

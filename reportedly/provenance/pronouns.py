@@ -30,8 +30,10 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Iterable, Sequence
 
+from spacy.attrs import IDX, LENGTH, LOWER
+
 from ..attribution import Block
-from ..attribution.blocks import BlockIndex, block_end
+from ..attribution.blocks import BlockIndex, block_end, sentence_ranges, strings_of
 from ..intervals import Intervals
 from ..model import Span, Speaker
 from . import lexicon
@@ -417,22 +419,25 @@ def person_genders(blocks: Sequence[Block], mentions: Sequence) -> dict[str, str
             if honorific:
                 votes.setdefault(who(m), Counter())[honorific] += 3
         block_starts = [m.start for m in in_block]
-        for sent in doc.sents:
-            start, end = offset + sent.start_char, offset + sent.end_char
+        # The paragraph's words as columns, read once: no Token made per word of each sentence.
+        idx, length, lower = doc.to_array([IDX, LENGTH, LOWER]).T.tolist()
+        gender = list(map(GENDER_WORDS.get, strings_of(doc.vocab.strings)(lower)))
+        for first_token, last_token in sentence_ranges(doc):
+            start, end = offset + idx[first_token], offset + idx[last_token - 1] + length[last_token - 1]
             # The sentence's mentions by bisection: a scan of the paragraph's per sentence is
             # quadratic in a long paragraph.
             here = in_block[bisect_left(block_starts, start) : bisect_left(block_starts, end)]
             named = {who(m) for m in here}
+            words = range(first_token, last_token)
             if len(named) == 2:
-                pairs.append((named, {GENDER_WORDS[t.lower_] for t in sent if t.lower_ in GENDER_WORDS
-                                      and offset + t.idx >= min(m.end for m in here)}))
+                pairs.append((named, {gender[i] for i in words if gender[i] and offset + idx[i] >= min(m.end for m in here)}))
             if len(named) != 1:
                 continue
             (name,) = named
             first = min(m.end for m in here)
-            for token in sent:
-                kind = GENDER_WORDS.get(token.lower_)
-                if kind and offset + token.idx >= first:
+            for i in words:
+                kind = gender[i]
+                if kind and offset + idx[i] >= first:
                     votes.setdefault(name, Counter())[kind] += 1
     out = {}
     for name, counter in votes.items():

@@ -16,7 +16,7 @@ from typing import Sequence
 from spacy.tokens import Span as SpacySpan, Token
 
 from ..attribution import Block
-from ..attribution.blocks import BlockIndex
+from ..attribution.blocks import BlockIndex, sentence_chars
 from ..attribution.nobody import told_us
 from ..attribution.syntax import subject_of, trim
 from ..intervals import Intervals
@@ -60,7 +60,7 @@ class SpeakerResolver:
         self.blocks = BlockIndex.of(blocks)
         self.kinds = name_kinds(blocks)
         self.mentions = MentionIndex(name_titled_mentions(find_mentions(blocks, self.kinds)))
-        self.sentences = [(offset + s.start_char, offset + s.end_char) for offset, doc in blocks for s in doc.sents]
+        self.sentences = [(offset + a, offset + b) for offset, doc in blocks for a, b in sentence_chars(doc)]
         self.sentence_starts = [a for a, _ in self.sentences]
         self.done: list[Speaker] = SpokenIndex()
         self.heard: list[Heard] = HeardIndex()  # the statements so far, for pronouns
