@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import dataclasses
-import gc
 import logging
 from typing import Iterable, Iterator
 
@@ -51,20 +50,6 @@ def default_extractor(name: str = "hybrid") -> Extractor:
     return HybridExtractor(load_default_extractor(), RuleExtractor(require_source=True))
 
 
-def _freeze_loaded() -> None:
-    """Leave everything loaded so far (modules, the spaCy pipeline, the models) out of the
-    garbage collector's full collections.
-
-    Those live as long as the process, and a full collection walked all of them: about 80 ms
-    each with spaCy imported, several times per 84 PolNeAR dev articles in the attribution and
-    provenance steps alone (a tenth of their time). Garbage is collected first, so none of it is
-    kept; a frozen object is still freed when nothing refers to it (only a cycle of frozen
-    objects would wait for ``gc.unfreeze``).
-    """
-    gc.collect()
-    gc.freeze()
-
-
 class Analyzer:
     """Holds the loaded pipeline and extractor; ``analyze`` one article or ``analyze_many``.
 
@@ -77,8 +62,6 @@ class Analyzer:
         self.nlp = nlp if nlp is not None else load_pipeline()
         self.extractor = extractor if extractor is not None else default_extractor()
         self.time_limit = time_limit
-        _freeze_loaded()
-
 
     def analyze(self, article: Article) -> Analysis:
         """Analyse one article; raises UnsupportedLanguageError for non-English text."""
