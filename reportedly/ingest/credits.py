@@ -22,7 +22,8 @@ _FLAGS = re.IGNORECASE
 #     "Jane Doe, The Associated Press", "Source: Shutterstock";
 #   - a short line about the image that ends with the agency: "Image used under license from
 #     Shutterstock".
-# (Labelled credits at the start of a line, "Photo: …", "Image: Reuters", are in _PATTERNS.)
+# (Labelled credits at the start of a line, "Photo: …", "Image: Reuters", are among the boilerplate
+# step's whole-line patterns, html/steps/boilerplate.py.)
 _PHOTO_AGENCY = (r"(?:getty ?images|shutterstock|istock(?:photo)?|ap photo|afp via getty(?: images)?|"
                  r"(?:the )?associated press|epa-efe|alamy|unsplash)")
 # In a parenthesis or beside a slash, the wire services' short names are credits too.

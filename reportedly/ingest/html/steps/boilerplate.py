@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import re
 
-from reportedly.ingest.html.options import DEFAULT_OPTIONS, BoilerplateOptions
 from reportedly.ingest.credits import is_credit
+from reportedly.ingest.html.options import DEFAULT_OPTIONS, BoilerplateOptions
 from reportedly.ingest.html.vocabulary import HEADLINE_LABEL
 
 _FLAGS = re.IGNORECASE
