@@ -1,8 +1,11 @@
 """Every step's time grows about linearly with the article (issue 26).
 
 Each family of hostile-but-plausible input (the generators of benchmarks/hostile.py) is analysed
-at n and 4n, step by step; the time at 4n must stay within 5 times the time at n, plus a little
-for the timer (steps that take a few milliseconds). Quadratic work gives 16. CPU time of this
+at n and 4n, step by step; the time at 4n must stay within 8 times the time at n, plus a little
+for the timer (steps that take a few milliseconds). Linear work gives 4 and quadratic work 16;
+8 is their geometric middle. A bound nearer 4 failed linear code: on another machine, extraction
+of the vox_pops family took 6.2 times its time at n (4.0-4.4 here; larger working sets miss the
+caches more on some CPUs). CPU time of this
 process, the best of two runs (measured again when over the bound), with the garbage collector
 off while a step runs (see ``_cpu``): wall time on a shared machine measures the neighbours too.
 
@@ -21,7 +24,7 @@ from conftest import ROOT
 
 pytestmark = [pytest.mark.model, pytest.mark.slow]
 
-RATIO = 5.0
+RATIO = 8.0  # between linear (4) and quadratic (16) growth at 4n
 SLACK = 0.05  # seconds
 
 
