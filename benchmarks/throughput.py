@@ -15,8 +15,9 @@ In each round, on the same folder of plain-text articles (PolNeAR dev by default
   ``git worktree add ../before main``): before and after in the same run.
 
 Each process tree is sampled every 50 ms for peak RSS (summed over its processes: pages shared
-by forked workers are counted once per process, an upper bound) and PSS (shared pages split
-between their sharers). CPU seconds are the process tree's user+system time (its reaped
+by forked workers are counted once per process, an upper bound) and every 0.5 s for PSS (shared
+pages split between their sharers; reading it walks the page tables, which at every sample took
+13% of a core from a run that keeps both cores busy). CPU seconds are the process tree's user+system time (its reaped
 children included): on a machine shared with other work the wall-clock figures are noisy, and
 the CPU figures say what the work itself costs. Start-up alone is measured on a one-paragraph
 article. The order of the systems rotates between rounds; min / median / max over the rounds.
@@ -36,6 +37,7 @@ from __future__ import annotations
 
 import argparse
 import functools
+import itertools
 import json
 import os
 import resource
@@ -49,27 +51,53 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_DIR = ROOT.parent / "shared" / "polnear" / "data" / "dev" / "text"
+PAGE_KIB = os.sysconf("SC_PAGE_SIZE") // 1024
+# The sampler runs beside the measured processes. Reading smaps_rollup (for PSS) every 50 ms
+# took 0.7 CPU s over a 5.5 s two-worker run, 13% of a core taken from a run that keeps both
+# cores busy (a one-process peer leaves one free): PSS is read every PSS_EVERY-th sample only;
+# RSS comes from statm, which costs next to nothing.
+SAMPLE_S = 0.05
+PSS_EVERY = 10
 STARTUP_TEXT = "The mayor said the bridge would reopen on Monday, according to a statement.\n"
 
 
-def tree_memory_kib(pid: int) -> tuple[int, int]:
-    """(RSS, PSS) of ``pid`` and all its descendants, in KiB."""
-    rss = pss = 0
-    stack = [pid]
+def tree_pids(pid: int) -> list[int]:
+    """``pid`` and all its living descendants."""
+    pids, stack = [], [pid]
     while stack:
         p = stack.pop()
         try:
-            with open(f"/proc/{p}/smaps_rollup") as fh:
-                for line in fh:
-                    if line.startswith("Rss:"):
-                        rss += int(line.split()[1])
-                    elif line.startswith("Pss:"):
-                        pss += int(line.split()[1])
             with open(f"/proc/{p}/task/{p}/children") as fh:
                 stack.extend(int(c) for c in fh.read().split())
         except (FileNotFoundError, ProcessLookupError):
             continue
-    return rss, pss
+        pids.append(p)
+    return pids
+
+
+def rss_kib(pids: list[int]) -> int:
+    """Summed RSS of ``pids`` in KiB, from ``statm``: a counter the kernel keeps, cheap to read."""
+    total = 0
+    for p in pids:
+        try:
+            with open(f"/proc/{p}/statm") as fh:
+                total += int(fh.read().split()[1]) * PAGE_KIB
+        except (FileNotFoundError, ProcessLookupError):
+            continue
+    return total
+
+
+def pss_kib(pids: list[int]) -> int:
+    """Summed PSS of ``pids`` in KiB, from ``smaps_rollup``, which walks every page table: a few ms
+    a read for a process with spaCy loaded."""
+    total = 0
+    for p in pids:
+        try:
+            with open(f"/proc/{p}/smaps_rollup") as fh:
+                total += sum(int(line.split()[1]) for line in fh if line.startswith("Pss:"))
+        except (FileNotFoundError, ProcessLookupError):
+            continue
+    return total
 
 
 def run_measured(cmd: list[str], stdout=subprocess.DEVNULL, env: dict | None = None) -> dict:
@@ -81,10 +109,14 @@ def run_measured(cmd: list[str], stdout=subprocess.DEVNULL, env: dict | None = N
     done = threading.Event()
 
     def sample():
-        while not done.is_set():
-            rss, pss = tree_memory_kib(proc.pid)
-            peak[0], peak[1] = max(peak[0], rss), max(peak[1], pss)
-            time.sleep(0.05)
+        for tick in itertools.count():
+            if done.is_set():
+                return
+            pids = tree_pids(proc.pid)
+            peak[0] = max(peak[0], rss_kib(pids))
+            if tick % PSS_EVERY == 0:
+                peak[1] = max(peak[1], pss_kib(pids))
+            time.sleep(SAMPLE_S)
 
     sampler = threading.Thread(target=sample, daemon=True)
     sampler.start()
