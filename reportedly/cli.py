@@ -18,6 +18,7 @@ from typing import Iterator, Sequence
 from . import __version__, logs
 from .cli_fetch import (ANALYZE_ARCHIVE, add_fetch_arguments, add_serve_fetch_arguments, add_watch_command,
                         serve_fetch_policy, web_options)
+from .attribution import EXTRACTORS
 from .budget import DEFAULT_TIME_LIMIT
 from .errors import ModelNotFoundError, ReportedlyError
 from .fetch.sources import iter_sources
@@ -25,7 +26,6 @@ from .ingest import ALL_SUFFIXES, ReadOptions, expand_paths
 from .ingest.decode import DEFAULT_MAX_BYTES
 from .ingest.timestamps import parse_zone
 from .workers import DEFAULT_WORKERS
-from .pipeline import EXTRACTORS
 from .report import render_text
 from .serialize import SCHEMA, analysis_dict, json_line, lazy_analysis_dict, output_schema, write_json
 

@@ -6,7 +6,7 @@ import logging
 from typing import Iterable, Iterator
 
 from . import budget
-from .attribution import Block, Extractor
+from .attribution import EXTRACTORS, Block, Extractor
 from .attribution.blockquotes import mark_quoted
 from .bounds import bound_paragraphs, limit_notes, parse_bounded
 from .errors import NotAnArticleError, ReportedlyError, UnsupportedLanguageError, internal_error
@@ -20,9 +20,6 @@ from .provenance import trace_provenance
 log = logging.getLogger(__name__)
 
 ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
-
-
-EXTRACTORS = ("hybrid", "model", "rules")
 
 
 def default_extractor(name: str = "hybrid") -> Extractor:

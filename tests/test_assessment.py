@@ -166,7 +166,7 @@ def test_a_first_person_inside_someones_content_is_theirs(analyzer):
 ])
 def test_a_content_that_is_only_its_cues_object(analyzer, text, content, expected):
     from reportedly.attribution.nobody import BlockIndex
-    from reportedly.provenance import _object_only
+    from reportedly.provenance.trace import _object_only
 
     found = att(text, None, None, content)
     assert _object_only(BlockIndex([(0, analyzer.nlp(text))]).tokens(found.content)) is expected

@@ -32,3 +32,16 @@ def test_items_are_read_lazily():
 
     got = map_batches(_square_with_pid, endless(), workers=1, batch=4)
     assert [next(got)[0] for _ in range(6)] == [0, 1, 4, 9, 16, 25]
+
+
+def test_the_cli_process_leaves_the_heavy_imports_to_the_analyzer():
+    # The CLI's own process reads inputs and writes analyses; spaCy (through the extractors and
+    # provenance) and the HTML reader's libraries are imported where they are used: in the
+    # workers, or in this process when it analyses or reads a page itself.
+    import subprocess
+    import sys
+
+    program = ("import sys, reportedly.cli, reportedly.report, reportedly.serialize; "
+               "print(sorted(m for m in ('spacy', 'thinc', 'trafilatura', 'htmldate') if m in sys.modules))")
+    result = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True, timeout=60, check=True)
+    assert result.stdout.strip() == "[]"

@@ -7,13 +7,17 @@ analysed paragraphs as ``(offset, doc)`` pairs, where ``doc`` is the spaCy Doc o
 """
 from __future__ import annotations
 
-from typing import Protocol, Sequence
-
-from spacy.tokens import Doc
+from typing import TYPE_CHECKING, Protocol, Sequence
 
 from ..model import Attribution
 
-Block = tuple[int, Doc]
+if TYPE_CHECKING:  # spaCy is imported by the extractors, not by those who only name them
+    from spacy.tokens import Doc
+
+Block = tuple[int, "Doc"]
+
+# The extractors by name (``pipeline.default_extractor`` makes them).
+EXTRACTORS = ("hybrid", "model", "rules")
 
 
 class Extractor(Protocol):
