@@ -26,6 +26,10 @@ article. The order of the systems rotates between rounds; min / median / max ove
     .venv/bin/python benchmarks/throughput.py --rounds 5 --json out.json
     .venv/bin/python benchmarks/throughput.py --peer-python ../peer/bin/python --expect before.jsonl
 
+The first line names numpy's BLAS and the kernel OpenBLAS picked for this CPU (see
+``blas_kernel``): where OPENBLAS_CORETYPE is forced to an older kernel, run the benchmark once as
+the machine is and once with ``env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE``, and say which.
+
 textacy is not a dependency of reportedly: install it into the same environment
 (``pip install -e '.[bench]'``), or into another one and name its interpreter with
 ``--peer-python`` (the peer imports neither reportedly nor its dependencies, only textacy and a
@@ -225,6 +229,22 @@ def peer_python(given: str | None) -> str:
     return sys.executable
 
 
+def blas_kernel() -> str:
+    """The BLAS that reportedly's model runs on here, and the kernel it picked for this CPU.
+
+    The kernel matters as much as the library: OPENBLAS_CORETYPE=Haswell (set on some machines,
+    where old OpenBLAS builds failed) halves numpy's OpenBLAS on an AVX-512 CPU (sgemm of the
+    model's shapes 125-135 against 245-265 GFLOPS on one core). The peer runs thinc's blis,
+    which that variable does not touch.
+    """
+    program = ("import json, threadpoolctl, numpy; print(json.dumps([(i.get('internal_api'), i.get('version'), "
+               "i.get('architecture')) for i in threadpoolctl.threadpool_info() if i.get('user_api') == 'blas']))")
+    found = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True, check=True).stdout
+    libraries = ", ".join(" ".join(str(x) for x in lib) for lib in json.loads(found)) or "none found"
+    forced = {k: os.environ[k] for k in ("OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE") if k in os.environ}
+    return f"numpy's BLAS: {libraries}" + (f" ({', '.join(f'{k}={v}' for k, v in forced.items())})" if forced else "")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("folder", nargs="?", default=str(DEFAULT_DIR), help="folder of .txt articles (default PolNeAR dev)")
@@ -259,7 +279,7 @@ def main() -> None:
     runs: dict[str, list[dict]] = {name: [] for name in systems}
     names = list(systems)
     print(f"{articles} articles, {words:,} words in {args.folder}; {os.cpu_count()} CPUs; "
-          f"load average {os.getloadavg()[0]:.1f}", flush=True)
+          f"load average {os.getloadavg()[0]:.1f}; {blas_kernel()}", flush=True)
     starts = {name: [] for name in (f"analyze --workers {args.workers}", "analyze --workers 1")}
     for r in range(args.rounds):
         for name in names[r % len(names):] + names[: r % len(names)]:  # rotate the order
