@@ -38,9 +38,13 @@ META_FILE = "meta.json"
 
 def token_runs(tags: Sequence[str], label: str) -> list[tuple[int, int]]:
     """(start, end) token runs tagged ``B-label``/``I-label``; an I after O starts a run too."""
+    return _runs(tags, "B-" + label, "I-" + label)
+
+
+def _runs(tags: Sequence, begin, inside) -> list[tuple[int, int]]:
+    """``token_runs`` of the tags ``begin`` and ``inside`` (names, or a tagger's label numbers)."""
     runs = []
     start = None
-    begin, inside = "B-" + label, "I-" + label
     for i, t in enumerate(tags):
         if t == begin or (t == inside and start is None):
             if start is not None:
@@ -96,6 +100,7 @@ class CrfExtractor:
             )
         self._cue, self._role = read_crfs(cue_path, role_path)
         self._segments = Segments(self._cue.attributes.lookup)
+        self._content_labels = {y for y, label in enumerate(self._role.labels) if label.endswith("-CON")}
         meta_path = self.model_dir / META_FILE
         self.meta = json.loads(meta_path.read_text()) if meta_path.exists() else {}
         if self.cue_threshold is None:
@@ -132,18 +137,22 @@ class CrfExtractor:
         # The base features of every paragraph are looked up once (both CRFs number them alike).
         attributes = self._cue.attributes
         lengths = [len(p.features) for p in paragraphs]
-        base_ids = _split(attributes.matrix([row for p in paragraphs for row in p.features.base_segments(self._segments)]),
-                          lengths)
-        cue_scores = _split(self._cue.scores(np.concatenate(base_ids)), lengths)
+        ids = attributes.matrix([row for p in paragraphs for row in p.features.base_segments(self._segments)])
+        cue_scores = _split(self._cue.scores(ids), lengths)
         found = self._find_cues(cue_scores)
         # The marginals give each cue its probability: only the paragraphs with a cue need them.
         with_cues = [k for k, runs in enumerate(found) if runs]
         marginals = dict(zip(with_cues, self._cue.marginals([cue_scores[k] for k in with_cues])))
+        # The cue-independent part of the tokens' role scores, once for all the cues of the
+        # paragraphs with one, and scored together (each paragraph apart was a call per column
+        # of the features for each of them: 1,195 calls on PolNeAR dev).
+        base_ids = _split(ids, lengths)
+        role_base = [base_ids[k] for k in with_cues]
+        role_base = dict(zip(with_cues, _split(self._role.scores(np.concatenate(role_base)), [len(b) for b in role_base])
+                             if role_base else []))
         cues: list[_Cue] = []
         for k in with_cues:
-            paragraph = paragraphs[k]
-            # The cue-independent part of the tokens' role scores, once for all the cues.
-            base = self._role.scores(base_ids[k])
+            paragraph, base = paragraphs[k], role_base[k]
             for (start, end), window in zip(found[k], paragraph.features.role_windows(found[k])):
                 cues.append(_Cue(paragraph, start, end, window, base[window[0] : window[1]],
                                  _marked_probability(self._cue, marginals[k], "CUE", range(start, end))))
@@ -168,18 +177,17 @@ class CrfExtractor:
         paragraph, c_start, c_end = cue.paragraph, cue.start, cue.end
         offset, doc, lo = paragraph.offset, paragraph.doc, cue.window[0]
         # Tags of the window only (the whole paragraph unless it is long and full of cues);
-        # token positions in it are shifted by ``lo``.
-        tags = [self._role.labels[y] for y in best]
-        content_tokens = [i for i, t in enumerate(tags) if t.endswith("-CON")]
+        # token positions in it are shifted by ``lo``. Read as label numbers, not named.
+        content_tokens = [i for i, y in enumerate(best) if y in self._content_labels]
         p_content = _marked_probability(self._role, marginals, "CON", content_tokens) if content_tokens else 0.5
-        content = _char_pieces(doc, offset, _shifted(token_runs(tags, "CON"), lo))
+        content = _char_pieces(doc, offset, _shifted(_labelled_runs(self._role, best, "CON"), lo), paragraph.features.words)
         if not content:
             index = paragraph.index
             following = blocks[index + 1] if index + 1 < len(blocks) else None
             content = _lead_in_content(text, offset, block_end(offset, doc), doc, c_end, following)
         if not content:
             return None  # a cue without content is no attribution
-        sources = _char_pieces(doc, offset, _shifted(token_runs(tags, "SRC"), lo))
+        sources = _char_pieces(doc, offset, _shifted(_labelled_runs(self._role, best, "SRC"), lo), paragraph.features.words)
         if not sources:
             sources = _subject_piece(doc, offset, paragraph.features.cue_head(c_start, c_end), c_start, content)
         source = None
@@ -198,9 +206,8 @@ class CrfExtractor:
 
     def _find_cues(self, scores: list[np.ndarray]) -> list[list[tuple[int, int]]]:
         """The token runs of each paragraph's cues, from its cue scores."""
-        labels = self._cue.labels
         if self.cue_threshold is None:
-            return [token_runs([labels[y] for y in best], "CUE") for best in self._cue.best(scores)]
+            return [_labelled_runs(self._cue, best, "CUE") for best in self._cue.best(scores)]
         # Marginals let recall be traded for precision; a token whose best label is B starts a run.
         index = self._cue.label_index
         o, b, i = index["O"], index["B-CUE"], index["I-CUE"]
@@ -246,15 +253,22 @@ def _marked_probability(crf: LinearCrf, marginals: np.ndarray, label: str, token
     return total / len(tokens)
 
 
+def _labelled_runs(crf: LinearCrf, best: list[int], label: str) -> list[tuple[int, int]]:
+    """``token_runs`` of the labels ``best`` of ``crf`` (numbers: not named one by one)."""
+    index = crf.label_index
+    return _runs(best, index.get("B-" + label, -1), index.get("I-" + label, -1))
+
+
 def _shifted(runs: list[tuple[int, int]], by: int) -> list[tuple[int, int]]:
     return [(a + by, b + by) for a, b in runs] if by else runs
 
 
-def _char_pieces(doc: Doc, offset: int, runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Character pieces of token runs, leaving out runs that hold no word character."""
+def _char_pieces(doc: Doc, offset: int, runs: list[tuple[int, int]], words: list[str]) -> list[tuple[int, int]]:
+    """Character pieces of token runs, leaving out runs that hold no word character (read from
+    ``words``, the tokens' texts: not a Token made for each)."""
     pieces = []
     for a, b in runs:
-        if not any(any(ch.isalnum() for ch in t.text) for t in doc[a:b]):
+        if not any(any(ch.isalnum() for ch in word) for word in words[a:b]):
             continue
         pieces.append((offset + doc[a].idx, offset + doc[b - 1].idx + len(doc[b - 1])))
     return pieces

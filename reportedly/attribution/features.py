@@ -133,6 +133,11 @@ class ParagraphFeatures:
         return len(self._quotes)
 
     @property
+    def words(self) -> list[str]:
+        """Every token's text."""
+        return self._parse.text
+
+    @property
     def base(self) -> list[list[str]]:
         """Every token's features that depend on no cue, by name (the cue CRF's features)."""
         if self._base is None:
