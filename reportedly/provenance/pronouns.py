@@ -411,16 +411,15 @@ def person_genders(blocks: Sequence[Block], mentions: Sequence) -> dict[str, str
         in_block = people[bisect_left(starts, offset) : bisect_left(starts, block_end(offset, doc))]
         if not in_block:
             continue
-        text = doc.text
+        # The paragraph's words as columns, read once: no Token made per word of each sentence.
+        idx, length, lower = doc.to_array([IDX, LENGTH, LOWER]).T.tolist()
         for m in in_block:
             # "Mrs. Clinton", "Mr. Obama": the honorific settles it.
-            before = text[max(0, m.start - offset - 6) : m.start - offset].split()
+            before = _text_before(doc, idx, m.start - offset, 6).split()
             honorific = TITLE_GENDER.get(before[-1].lower()) if before else None
             if honorific:
                 votes.setdefault(who(m), Counter())[honorific] += 3
         block_starts = [m.start for m in in_block]
-        # The paragraph's words as columns, read once: no Token made per word of each sentence.
-        idx, length, lower = doc.to_array([IDX, LENGTH, LOWER]).T.tolist()
         gender = list(map(GENDER_WORDS.get, strings_of(doc.vocab.strings)(lower)))
         for first_token, last_token in sentence_ranges(doc):
             start, end = offset + idx[first_token], offset + idx[last_token - 1] + length[last_token - 1]
@@ -460,3 +459,14 @@ def person_genders(blocks: Sequence[Block], mentions: Sequence) -> dict[str, str
         if name not in out and len(kinds) == 1:
             out[name] = next(iter(kinds))
     return out
+
+
+def _text_before(doc, idx: list[int], end: int, n: int) -> str:
+    """``doc.text[max(0, end - n) : end]`` from the few tokens there (``idx``: their starts):
+    ``Doc.text`` joins every token of the paragraph on each call, which was a third of
+    ``person_genders`` (0.048 CPU s over PolNeAR dev)."""
+    start = max(0, end - n)
+    first, last = bisect_right(idx, start) - 1, bisect_left(idx, end)  # the tokens over start..end
+    if first < 0 or last <= first:
+        return ""
+    return doc[first:last].text_with_ws[start - idx[first] : end - idx[first]]
