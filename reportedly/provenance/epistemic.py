@@ -114,9 +114,10 @@ def _marker(text: str, offset: int, token: Token, kind: str) -> Marker:
     return Marker(kind, Span.of(text, offset + a, offset + b))
 
 
-class _Words:
+class Words:
     """A parsed paragraph's tokens as columns, read once: where each starts and ends, whether
-    it is a word, and its marker type (``classify_token``'s); the sentences' ranges."""
+    it is a word, its lower case, and its marker type (``classify_token``'s); the sentences'
+    ranges."""
 
     def __init__(self, doc: Doc) -> None:
         string = strings_of(doc.vocab.strings)
@@ -126,11 +127,12 @@ class _Words:
         self.idx = idx
         self.end = [start + n for start, n in zip(idx, length)]
         self.alpha = list(map(bool, alpha))
-        self.kind = list(map(_classify, string(lower), string(tag), string(lemma)))
+        self.lower = string(lower)
+        self.kind = list(map(_classify, self.lower, string(tag), string(lemma)))
 
     @functools.cached_property
     def sentences(self) -> list[tuple[int, int]]:
-        """The sentences' token ranges: read only for the voices (a content's markers need
+        """The sentences' token ranges, read when first asked for (a content's markers need
         none, and a Doc with no sentence boundaries has none to read)."""
         return sentence_ranges(self.doc)
 
@@ -142,26 +144,33 @@ class _Words:
 
 class Paragraphs(BlockIndex):
     """An article's blocks indexed by position (a ``BlockIndex``), with each paragraph's tokens
-    read as columns (``_Words``) once, when first asked for: every content's markers and every
-    sentence's voice read the same paragraphs. (Per content, a Token made and classified per
+    read as columns (``Words``) once, when first asked for: every content's markers, every
+    sentence's voice, the speakers' sentences and the pronouns' genders read the same
+    paragraphs. (Per content, a Token made and classified per
     word, with the token starts of ``BlockIndex.tokens_starting_in`` made from a Token per
     word of the paragraph, took 0.032 CPU s over PolNeAR dev.)"""
 
     def __init__(self, blocks: Iterable[Block]):
         super().__init__(blocks)
-        self._words: dict[int, _Words] = {}
+        self._words: dict[int, Words] = {}
 
     @classmethod
     def of(cls, blocks: Iterable[Block]) -> "Paragraphs":
         """``blocks`` itself when it is a ``Paragraphs`` already, else one of them."""
         return blocks if isinstance(blocks, Paragraphs) else cls(blocks)
 
-    def words(self, i: int) -> _Words:
+    def words(self, i: int) -> Words:
         """The columns of block ``i``."""
         found = self._words.get(i)
         if found is None:
-            found = self._words[i] = _Words(self[i][1])
+            found = self._words[i] = Words(self[i][1])
         return found
+
+    def sentences(self, i: int) -> list[tuple[int, int]]:
+        """Where each sentence of block ``i`` starts and ends in the article (``doc.sents``'
+        start_char and end_char)."""
+        offset, words = self[i][0], self.words(i)
+        return [(offset + words.idx[first], offset + words.end[last - 1]) for first, last in words.sentences]
 
     def starting_in(self, ranges: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
         """(block, token) indexes of every token that starts inside one of ``ranges``, in

@@ -16,12 +16,12 @@ from typing import Sequence
 from spacy.tokens import Span as SpacySpan, Token
 
 from ..attribution import Block
-from ..attribution.blocks import BlockIndex, sentence_chars
 from ..attribution.nobody import told_us
 from ..attribution.syntax import subject_of, trim
 from ..intervals import Intervals
 from ..model import Attribution, Span, Speaker
 from . import lexicon
+from .epistemic import Paragraphs
 from .lookups import MentionIndex, SpokenIndex, full_name, introduced_name, misspelt_surname
 from .mentions import (
     Mention,
@@ -57,17 +57,17 @@ class SpeakerResolver:
     def __init__(self, text: str, blocks: Sequence[Block]):
         self.text = text
         # Indexed once per article: each source is then looked up, not searched for (issue 26).
-        self.blocks = BlockIndex.of(blocks)
+        self.blocks = Paragraphs.of(blocks)
         self.kinds = name_kinds(blocks)
         self.mentions = MentionIndex(name_titled_mentions(find_mentions(blocks, self.kinds)))
-        self.sentences = [(offset + a, offset + b) for offset, doc in blocks for a, b in sentence_chars(doc)]
+        self.sentences = [s for i in range(len(self.blocks)) for s in self.blocks.sentences(i)]
         self.sentence_starts = [a for a, _ in self.sentences]
         self.done: list[Speaker] = SpokenIndex()
         self.heard: list[Heard] = HeardIndex()  # the statements so far, for pronouns
         self.direct = False  # whether the statement being resolved is a direct quote
         self.opens: int | None = None  # where the statement being resolved starts (its quote or its source)
         self.contents: Intervals = Intervals()  # what every statement said
-        self.genders = person_genders(blocks, self.mentions)
+        self.genders = person_genders(self.blocks, self.mentions)
         self._ents: dict[int, _Entities] = {}  # by id of the Doc: the article's blocks live as long
 
     def resolve(self, source: Span | None) -> Speaker:
