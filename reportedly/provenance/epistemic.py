@@ -10,7 +10,7 @@ import bisect
 import functools
 from typing import Iterable, Sequence
 
-from spacy.attrs import IDX, IS_ALPHA, LEMMA, LENGTH, LOWER, TAG
+from spacy.attrs import ENT_TYPE, IDX, IS_ALPHA, LEMMA, LENGTH, LOWER, POS, TAG
 from spacy.tokens import Doc, Token
 
 from ..attribution import Block
@@ -116,19 +116,26 @@ def _marker(text: str, offset: int, token: Token, kind: str) -> Marker:
 
 class Words:
     """A parsed paragraph's tokens as columns, read once: where each starts and ends, whether
-    it is a word, its lower case, and its marker type (``classify_token``'s); the sentences'
+    it is a word, its lower case, lemma, part of speech (a symbol: ``spacy.symbols.NOUN``) and
+    entity type (0 for none), and its marker type (``classify_token``'s); the sentences'
     ranges."""
 
     def __init__(self, doc: Doc) -> None:
         string = strings_of(doc.vocab.strings)
         self.doc = doc
-        idx, length, alpha, lower, tag, lemma = doc.to_array([IDX, LENGTH, IS_ALPHA, LOWER, TAG, LEMMA]).T.tolist() \
-            if len(doc) else [[]] * 6
+        idx, length, alpha, lower, tag, lemma, self.pos, self.ent_type = doc.to_array(
+            [IDX, LENGTH, IS_ALPHA, LOWER, TAG, LEMMA, POS, ENT_TYPE]).T.tolist() if len(doc) else [[]] * 8
         self.idx = idx
         self.end = [start + n for start, n in zip(idx, length)]
         self.alpha = list(map(bool, alpha))
         self.lower = string(lower)
-        self.kind = list(map(_classify, self.lower, string(tag), string(lemma)))
+        self.lemma = string(lemma)
+        self.kind = list(map(_classify, self.lower, string(tag), self.lemma))
+
+    def untagged(self, pos: tuple[int, ...]) -> list[int]:
+        """Indexes of the tokens with one of the parts of speech ``pos`` and no entity type
+        (``blocks.untagged_tokens``, from these columns)."""
+        return [i for i, (p, ent) in enumerate(zip(self.pos, self.ent_type)) if p in pos and not ent]
 
     @functools.cached_property
     def sentences(self) -> list[tuple[int, int]]:

@@ -32,8 +32,8 @@ from spacy.symbols import PROPN
 from spacy.tokens import Span as SpacySpan, Token
 
 from ..attribution import Block
-from ..attribution.blocks import untagged_tokens
 from . import lexicon
+from .epistemic import Paragraphs, Words
 
 NAME_LABELS = ("PERSON", "ORG", "GPE", "NORP", "PRODUCT", "WORK_OF_ART", "FAC", "LOC")
 # Entities that cannot be people spoken to: an outlet clue from "told X" needs one of these.
@@ -99,8 +99,9 @@ def name_kinds(blocks: Sequence[Block]) -> NameKinds:
     """The article's evidence about every entity name in it."""
     votes: dict[str, Counter] = {}
     labels: dict[str, Counter] = {}
-    for _, doc in blocks:
-        for ent in list(doc.ents) + _untagged_names(doc):
+    index = Paragraphs.of(blocks)
+    for b, (_offset, doc) in enumerate(index):
+        for ent in list(doc.ents) + _untagged_names(doc, index.words(b)):
             if ent.label_ not in NAME_LABELS and ent.label_:
                 continue
             key = name_key(ent.text)
@@ -138,10 +139,11 @@ def name_kinds(blocks: Sequence[Block]) -> NameKinds:
     return NameKinds(kinds, {k: c.most_common(1)[0][0] for k, c in labels.items()}, usual)
 
 
-def _untagged_names(doc) -> list[SpacySpan]:
-    """Proper names spaCy left without a label ("Uber presented itself"), as spans."""
+def _untagged_names(doc, words: Words) -> list[SpacySpan]:
+    """Proper names spaCy left without a label ("Uber presented itself"), as spans (``words``:
+    the paragraph's columns)."""
     out = []
-    for i in untagged_tokens(doc, (PROPN,)):
+    for i in words.untagged((PROPN,)):
         token = doc[i]
         if token.dep_ == "compound":
             continue

@@ -61,8 +61,8 @@ class SpeakerResolver:
         self.text = text
         # Indexed once per article: each source is then looked up, not searched for (issue 26).
         self.blocks = Paragraphs.of(blocks)
-        self.kinds = name_kinds(blocks)
-        self.mentions = MentionIndex(name_titled_mentions(find_mentions(blocks, self.kinds)))
+        self.kinds = name_kinds(self.blocks)
+        self.mentions = MentionIndex(name_titled_mentions(find_mentions(self.blocks, self.kinds)))
         self.sentences = [s for i in range(len(self.blocks)) for s in self.blocks.sentences(i)]
         self.sentence_starts = [a for a, _ in self.sentences]
         self.done: list[Speaker] = SpokenIndex()
