@@ -16,12 +16,12 @@ from typing import Sequence
 from spacy.tokens import Span as SpacySpan, Token
 
 from ..attribution import Block
-from ..attribution.blocks import BlockIndex, sentence_chars
 from ..attribution.nobody import told_us
 from ..attribution.syntax import subject_of, trim
 from ..intervals import Intervals
 from ..model import Attribution, Span, Speaker
 from . import lexicon
+from .epistemic import Paragraphs
 from .lookups import MentionIndex, SpokenIndex, full_name, introduced_name, misspelt_surname
 from .mentions import (
     Mention,
@@ -46,6 +46,9 @@ HANDLE = re.compile(r"@[A-Za-z0-9_]{1,30}")
 # One-word sources that stand for unnamed people: "another said", "some argued".
 UNNAMED_ONE = frozenset("one another someone somebody".split())
 UNNAMED_SOME = frozenset("some many others several most few both all".split())
+# The word lists tested together, joined once (not a new set per source or per word).
+_UNNAMED = UNNAMED_ONE | UNNAMED_SOME
+_TITLES_AND_PEOPLE = lexicon.TITLE_WORDS | lexicon.PEOPLE_NOUNS
 # Words that may come before a name in a title string ("LOW O2 Co-Founder and CEO Luis
 # Sepúlveda", "Whole Foods co-founder and CEO John Mackey", "co-author David Tilman").
 TITLE_STRING_POS = frozenset({"DET", "PROPN", "NOUN", "ADJ", "CCONJ", "PUNCT", "PART", "NUM"})
@@ -57,17 +60,17 @@ class SpeakerResolver:
     def __init__(self, text: str, blocks: Sequence[Block]):
         self.text = text
         # Indexed once per article: each source is then looked up, not searched for (issue 26).
-        self.blocks = BlockIndex.of(blocks)
-        self.kinds = name_kinds(blocks)
-        self.mentions = MentionIndex(name_titled_mentions(find_mentions(blocks, self.kinds)))
-        self.sentences = [(offset + a, offset + b) for offset, doc in blocks for a, b in sentence_chars(doc)]
+        self.blocks = Paragraphs.of(blocks)
+        self.kinds = name_kinds(self.blocks)
+        self.mentions = MentionIndex(name_titled_mentions(find_mentions(self.blocks, self.kinds)))
+        self.sentences = [s for i in range(len(self.blocks)) for s in self.blocks.sentences(i)]
         self.sentence_starts = [a for a, _ in self.sentences]
         self.done: list[Speaker] = SpokenIndex()
         self.heard: list[Heard] = HeardIndex()  # the statements so far, for pronouns
         self.direct = False  # whether the statement being resolved is a direct quote
         self.opens: int | None = None  # where the statement being resolved starts (its quote or its source)
         self.contents: Intervals = Intervals()  # what every statement said
-        self.genders = person_genders(blocks, self.mentions)
+        self.genders = person_genders(self.blocks, self.mentions)
         self._ents: dict[int, _Entities] = {}  # by id of the Doc: the article's blocks live as long
 
     def resolve(self, source: Span | None) -> Speaker:
@@ -146,7 +149,7 @@ class SpeakerResolver:
         lower = root.lower_
         if lower in lexicon.SELF_PRONOUNS:
             return Speaker("unknown", source)
-        if len(phrase) == 1 and lower in UNNAMED_ONE | UNNAMED_SOME:
+        if len(phrase) == 1 and lower in _UNNAMED:
             kind = "anonymous" if lower in UNNAMED_ONE else "group"
             return Speaker(kind, source, description=norm(phrase.text), short=norm(phrase.text))
         antecedent = _antecedent(root, offset)
@@ -379,7 +382,7 @@ def _name_in(phrase: SpacySpan, root: Token, ents: _Entities) -> tuple[SpacySpan
         # "Co-Founder and CEO X" joins two titles; "Trump and Clinton" joins two names.
         joined_names = any(t.pos_ == "CCONJ" and t.i > before.start and doc[t.i - 1].pos_ == "PROPN"
                            and doc[t.i - 1].lower_ not in lexicon.TITLE_WORDS for t in before)
-        titled = not len(before) or any(t.lower_ in lexicon.TITLE_WORDS | lexicon.PEOPLE_NOUNS for t in before)
+        titled = not len(before) or any(t.lower_ in _TITLES_AND_PEOPLE for t in before)
         if titled and not joined_names and all(_title_word(t) for t in before):
             # The role is the title without a determiner or an honorific ("Mr." is no role).
             words = [t for t in before if not (t.dep_ in ("det", "poss") and t.i == before.start)
@@ -395,7 +398,7 @@ def _name_in(phrase: SpacySpan, root: Token, ents: _Entities) -> tuple[SpacySpan
     first = ents.person_at(phrase.start)
     if first is not None and first.end < phrase.end and doc[first.end].lower_ in ("of", "from", "at"):
         return first, None  # "Shaheda Begum of Ishwaripur village": the parser heads it "village"
-    if cut < phrase.end and phrase.start <= root.i < cut and root.lemma_.lower() in lexicon.TITLE_WORDS | lexicon.PEOPLE_NOUNS:
+    if cut < phrase.end and phrase.start <= root.i < cut and root.lemma_.lower() in _TITLES_AND_PEOPLE:
         after = ents.person_at(cut + 1)
         if after is not None and (after.end >= phrase.end or doc[after.end].is_punct):
             words = [t for t in doc[phrase.start : cut] if not (t.dep_ == "det" and t.i == phrase.start)]

@@ -11,7 +11,7 @@ from ..model import Article, Attribution, Profile, Provenance, Voice
 from .acts import classify_act
 from .chains import link_attributions
 from . import confidence as confidence_model
-from .epistemic import attribution_markers, attribution_status, cue_lemma, cue_strength, sentence_voices
+from .epistemic import Paragraphs, attribution_markers, attribution_status, cue_lemma, cue_strength, sentence_voices
 from .profile import sourcing_profile
 from .speakers import SpeakerResolver
 
@@ -23,8 +23,9 @@ def trace_provenance(
 ) -> tuple[tuple[Provenance, ...], tuple[Voice, ...], Profile]:
     """Speakers, chains and epistemic status for each attribution, the voice of every body
     sentence, and the article's sourcing profile."""
-    # One index of the blocks for every lookup by position (the steps below take it as blocks).
-    locate, contents = BlockIndex(blocks), ContentIndex(attributions)
+    # One index of the blocks for every lookup by position (the steps below take it as blocks),
+    # with each paragraph's words read once for the markers and voices.
+    locate, contents = Paragraphs(blocks), ContentIndex(attributions)
     resolver = SpeakerResolver(article.text, locate)
     nobody = [reports_nobody(att, contents, locate) for att in attributions]
     speakers = resolver.resolve_all(attributions, nobody)
