@@ -257,6 +257,8 @@ def _entity_mention(offset: int, ent: SpacySpan, kinds: NameKinds) -> Mention | 
 def _nominal_mention(offset: int, token: Token) -> Mention | None:
     lemma = token.lemma_.lower()
     lower = token.lower_
+    if not _may_be_nominal(lemma, lower):
+        return None  # (find_mentions skips these from the columns: a word list added below goes there too)
     if lemma in lexicon.DOCUMENT_NOUNS or is_paper_document(token):
         kind = "document"
     elif is_outlet_noun(token) and token.dep_ != "compound":
