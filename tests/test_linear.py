@@ -224,8 +224,9 @@ def test_subtree_edges_and_trims_are_unchanged(vocab):
 def test_sentence_and_token_columns_read_as_the_token_scans_did(vocab):
     from spacy.tokens import Span as SpacySpan
 
-    from reportedly.attribution.blocks import sentence_chars, sentence_ranges, untagged_tokens
+    from reportedly.attribution.blocks import sentence_ranges
     from reportedly.attribution.features import Segments
+    from reportedly.provenance.epistemic import Paragraphs, Words
     from spacy.symbols import NOUN, PROPN
 
     segments, names = Segments(limit=5), Segments()
@@ -237,11 +238,11 @@ def test_sentence_and_token_columns_read_as_the_token_scans_did(vocab):
             words = [RNG.choice(["a", "b", "."]) for _ in range(n)]
             doc = Doc(vocab, words=words, sent_starts=[True] + [RNG.random() < 0.3 for _ in range(n - 1)] if n else [])
         assert sentence_ranges(doc) == [(s.start, s.end) for s in doc.sents]
-        assert sentence_chars(doc) == [(s.start_char, s.end_char) for s in doc.sents]
+        assert Paragraphs([(0, doc)]).sentences(0) == [(s.start_char, s.end_char) for s in doc.sents]
         tagged = Doc(vocab, words=[t.text for t in doc], pos=[RNG.choice(["NOUN", "PROPN", "VERB"]) for _ in doc])
         spans = sorted({(a, a + 1) for a in RNG.sample(range(n), min(n, 3))})
         tagged.ents = [SpacySpan(tagged, a, b, label="PERSON") for a, b in spans]
-        assert untagged_tokens(tagged, (NOUN, PROPN)) == [t.i for t in tagged if t.pos_ in ("NOUN", "PROPN") and not t.ent_type_]
+        assert Words(tagged).untagged((NOUN, PROPN)) == [t.i for t in tagged if t.pos_ in ("NOUN", "PROPN") and not t.ent_type_]
         keys = [(RNG.choice("xyz"), RNG.choice("ab")) for _ in range(n)]
         assert segments.column(0, keys) == [names(0, key) for key in keys]
 

@@ -5,7 +5,7 @@ import bisect
 import re
 from typing import Iterable, Iterator, Sequence
 
-from spacy.attrs import ENT_TYPE, IDX, LENGTH, POS, SENT_START
+from spacy.attrs import SENT_START
 from spacy.tokens import Doc, Span as SpacySpan
 
 BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n")
@@ -106,24 +106,6 @@ def sentence_ranges(doc: Doc, sent_starts: list[int] | None = None) -> list[tupl
         sent_starts = doc.to_array(SENT_START).tolist()
     starts = [0] + [i for i in range(1, n) if sent_starts[i] == 1]
     return list(zip(starts, starts[1:] + [n]))
-
-
-def sentence_chars(doc: Doc) -> list[tuple[int, int]]:
-    """The (start_char, end_char) of each sentence of ``doc``, as its ``doc.sents`` spans have them."""
-    ranges = sentence_ranges(doc)
-    if not ranges:
-        return []
-    idx, length = doc.to_array([IDX, LENGTH]).T.tolist()
-    return [(idx[start], idx[end - 1] + length[end - 1]) for start, end in ranges]
-
-
-def untagged_tokens(doc: Doc, pos: tuple[int, ...]) -> list[int]:
-    """Indexes of the tokens of ``doc`` with one of the parts of speech ``pos`` (symbols:
-    ``spacy.symbols.NOUN``) and no entity type: read from two columns, so that only these
-    few become Token objects (a scan of every token made one of each)."""
-    if not len(doc):
-        return []
-    return [i for i, (p, ent) in enumerate(doc.to_array([POS, ENT_TYPE]).tolist()) if p in pos and not ent]
 
 
 class BlockIndex(Sequence):

@@ -133,8 +133,8 @@ class Words:
         self.kind = list(map(_classify, self.lower, string(tag), self.lemma))
 
     def untagged(self, pos: tuple[int, ...]) -> list[int]:
-        """Indexes of the tokens with one of the parts of speech ``pos`` and no entity type
-        (``blocks.untagged_tokens``, from these columns)."""
+        """Indexes of the tokens with one of the parts of speech ``pos`` (symbols:
+        ``spacy.symbols.NOUN``) and no entity type: only these few become Token objects."""
         return [i for i, (p, ent) in enumerate(zip(self.pos, self.ent_type)) if p in pos and not ent]
 
     @functools.cached_property
@@ -235,10 +235,10 @@ def sentence_voices(article: Article, blocks: Sequence[Block], attributions: Seq
     owners = Intervals((a, b, k) for k, att in enumerate(attributions) for a, b in att.content.pieces)
     index = Paragraphs.of(blocks)
     out = []
-    for i, (offset, doc) in enumerate(index):
+    for b, (offset, doc) in enumerate(index):
         if not _in_body(article, offset):
             continue
-        tokens = index.words(i)
+        tokens = index.words(b)
         for first, last in tokens.sentences:
             start, end = offset + tokens.idx[first], offset + tokens.end[last - 1]
             words = [i for i in range(first, last) if tokens.alpha[i]]
