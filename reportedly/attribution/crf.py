@@ -146,10 +146,10 @@ class CrfExtractor:
         # The cue-independent part of the tokens' role scores, once for all the cues of the
         # paragraphs with one, and scored together (each paragraph apart was a call per column
         # of the features for each of them: 1,195 calls on PolNeAR dev).
-        base_ids = _split(ids, lengths)
-        role_base = [base_ids[k] for k in with_cues]
-        role_base = dict(zip(with_cues, _split(self._role.scores(np.concatenate(role_base)), [len(b) for b in role_base])
-                             if role_base else []))
+        base_ids, role_base = _split(ids, lengths), {}
+        if with_cues:
+            role_scores = self._role.scores(np.concatenate([base_ids[k] for k in with_cues]))
+            role_base = dict(zip(with_cues, _split(role_scores, [lengths[k] for k in with_cues])))
         cues: list[_Cue] = []
         for k in with_cues:
             paragraph, base = paragraphs[k], role_base[k]
