@@ -1,5 +1,11 @@
 """reportedly.workers: one pool for every batch of analyses, results in input order."""
 import os
+import platform
+import resource
+import subprocess
+import sys
+
+import pytest
 
 from reportedly.workers import map_batches
 
@@ -45,3 +51,31 @@ def test_the_cli_process_leaves_the_heavy_imports_to_the_analyzer():
                "print(sorted(m for m in ('spacy', 'thinc', 'trafilatura', 'htmldate') if m in sys.modules))")
     result = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True, timeout=60, check=True)
     assert result.stdout.strip() == "[]"
+
+
+_REFAULTS = """
+import resource, sys
+if sys.argv[1] == "keep":
+    from reportedly.workers import _keep_freed_memory
+    _keep_freed_memory()
+def faults():
+    return resource.getrusage(resource.RUSAGE_SELF).ru_minflt
+counts = []
+for _ in range(3):  # a batch's activations: ten blocks of 3 MB, made and freed
+    before = faults()
+    blocks = [bytearray(3 << 20) for _ in range(10)]
+    del blocks
+    counts.append(faults() - before)
+print(counts[1] + counts[2])
+"""
+
+
+@pytest.mark.skipif(platform.libc_ver()[0] != "glibc", reason="glibc's allocator only")
+def test_the_analyzer_process_reuses_freed_memory_instead_of_faulting_it_in_again():
+    def refaults(mode):
+        run = subprocess.run([sys.executable, "-c", _REFAULTS, mode], capture_output=True, text=True, check=True)
+        return int(run.stdout)
+
+    pages = 2 * 30 * (1 << 20) // resource.getpagesize()  # the second and third batch, every page
+    assert refaults("as is") > pages // 2  # glibc trims the freed 30 MB and faults it in again
+    assert refaults("keep") < pages // 20
