@@ -19,16 +19,21 @@ def load_pipeline(exclude: tuple[str, ...] = ()):
     Its attribute ruler and lemmatizer are replaced by array-based stand-ins, its entity
     recognizer's decoding by a numpy one and its parser's by one that holds the GIL, that set the
     same annotations in a fraction of the time (see reportedly.fast_components, fast_ner and
-    fast_parser). Its layers multiply matrices
-    with numpy's BLAS when that is an optimised one (see ``numpy_blas``).
+    fast_parser). Its layers compute with reportedly.fast_ops' inference ops and multiply
+    matrices with numpy's BLAS when that is an optimised one (see ``numpy_blas``).
     """
-    from thinc.api import use_ops
+    from thinc.api import get_current_ops, set_current_ops
 
     from .fast_components import install
+    from .fast_ops import InferenceOps
 
     # A thinc layer keeps the ops current when it is made: the model's, as it loads.
-    with use_ops("numpy", use_blis=not numpy_blas()):
+    before = get_current_ops()
+    set_current_ops(InferenceOps(use_blis=not numpy_blas()))
+    try:
         nlp = load_model(exclude)
+    finally:
+        set_current_ops(before)
     install(nlp)
     return nlp
 

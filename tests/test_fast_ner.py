@@ -76,15 +76,3 @@ def test_a_component_that_is_not_spacys_recognizer_keeps_its_place():
     assert install(nlp) == []
     assert type(nlp.get_pipe("ner")).__name__ == "EntityRuler"
 
-
-@pytest.mark.parametrize("pieces", [2, 3])
-def test_maxout_is_the_largest_piece_exactly(pieces):
-    import numpy
-
-    from reportedly.fast_ner import _maxout
-
-    values = numpy.random.default_rng(pieces).standard_normal((7, 5, pieces)).astype("float32")
-    values[0, 0] = -numpy.inf
-    best = _maxout(values)
-    assert best.flags["C_CONTIGUOUS"] and best.dtype == values.dtype
-    assert numpy.array_equal(best, values.max(axis=-1))
