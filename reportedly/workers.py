@@ -62,11 +62,12 @@ def _freeze_loaded() -> None:
 
     Those live as long as the process, and a full collection walked all of them: about 80 ms
     each with spaCy imported, several times per 84 PolNeAR dev articles in the attribution and
-    provenance steps alone (a tenth of their time). Garbage is collected first, so none of it is
-    kept; a frozen object is still freed when nothing refers to it (only a cycle of frozen
-    objects would wait for ``gc.unfreeze``).
+    provenance steps alone (a tenth of their time). The young generations are collected first,
+    where the loading's garbage is; a full collection there found nothing (0 unreachable of
+    108,000 objects) for 67 ms of each worker's start-up. A frozen object is still freed when
+    nothing refers to it (only a cycle of frozen objects would wait for ``gc.unfreeze``).
     """
-    gc.collect()
+    gc.collect(1)
     gc.freeze()
 
 

@@ -79,3 +79,22 @@ def test_the_analyzer_process_reuses_freed_memory_instead_of_faulting_it_in_agai
     pages = 2 * 30 * (1 << 20) // resource.getpagesize()  # the second and third batch, every page
     assert refaults("as is") > pages // 2  # glibc trims the freed 30 MB and faults it in again
     assert refaults("keep") < pages // 20
+
+
+_FREEZE = """
+import gc, weakref
+from reportedly.workers import _freeze_loaded
+class Node:
+    pass
+loop = Node()
+loop.me = loop  # garbage only a collection finds: a cycle
+alive = weakref.ref(loop)
+del loop
+_freeze_loaded()
+print(alive() is None, gc.get_freeze_count() > 1000)
+"""
+
+
+def test_what_the_analyzer_loaded_is_frozen_and_its_fresh_garbage_collected_first():
+    run = subprocess.run([sys.executable, "-c", _FREEZE], capture_output=True, text=True, check=True)
+    assert run.stdout.split() == ["True", "True"]
