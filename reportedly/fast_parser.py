@@ -30,6 +30,7 @@ at install, and the original is kept.
 from __future__ import annotations
 
 import numpy
+from spacy.ml.parser_model import ParserStepModel
 from spacy.pipeline import DependencyParser
 from spacy.tokens import Doc
 from spacy.util import minibatch
@@ -46,6 +47,11 @@ class GreedyParser:
             raise ValueError("only greedy decoding has a stand-in")
         if not original.model.attrs.get("has_upper"):
             raise ValueError("the parser has no upper layer")
+        # The spaCy methods the stand-in drives (spacy is bounded in pyproject.toml; a version
+        # without them keeps its own parser, and tests/test_fast_parser.py says so).
+        if not all(hasattr(original, name) for name in ("transition_states", "_ensure_labels_are_added")) \
+                or not hasattr(ParserStepModel, "get_token_ids"):
+            raise ValueError("this spaCy's parser lacks the methods the stand-in drives")
         self.original = original
         upper = original.model.get_ref("upper")
         self.weights, self.bias = upper.get_param("W"), upper.get_param("b")

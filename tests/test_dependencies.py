@@ -35,7 +35,7 @@ def test_installed_version_is_within_bounds(line):
     )
 
 
-@pytest.mark.parametrize("name", ["trafilatura", "htmldate", "spacy", "python-crfsuite", "pyspark", "py3langid"])
+@pytest.mark.parametrize("name", ["trafilatura", "htmldate", "spacy", "thinc", "python-crfsuite", "pyspark", "py3langid"])
 def test_libraries_we_depend_on_closely_have_an_upper_bound(name):
     lines = [Requirement(line) for line in _requirements() if Requirement(line).name == name]
     assert lines and all(any(s.operator in ("<", "<=", "==", "~=") for s in r.specifier) for r in lines)
