@@ -19,7 +19,8 @@ those checks cost next to nothing:
   best valid move, the transition itself), and the parses written by its ``set_annotations``
   (which also runs its postprocesses: making non-projective arcs again);
 - documents are batched as ``Parser.pipe`` batches them (sorted by length, in sub-batches of a
-  quarter of the batch), so every product has the rows it has in spaCy.
+  quarter of the batch), so every product has the rows it has in spaCy; a sub-batch of one
+  document, where spaCy's loop hands the GIL over least, is left to it.
 
 The scores are therefore bit for bit spaCy's and so are the parses: ``tests/test_fast_parser.py``
 holds heads, labels and sentence starts equal to the original's on hand-made text, and the
@@ -70,7 +71,11 @@ class GreedyParser:
             yield from batch
 
     def _annotate(self, docs: list[Doc]) -> None:
-        self.original.set_annotations(docs, self._parse(docs))
+        # spaCy's loop hands the GIL over per state and step, this one spends Python per step: for
+        # a single document spaCy's is the cheaper (607 tokens: 15.7 against 16.7 ms), for two
+        # already this one (25.0 against 22.0 ms). Both give the same parses.
+        states = self.original.predict(docs) if len(docs) == 1 else self._parse(docs)
+        self.original.set_annotations(docs, states)
 
     def _parse(self, docs: list[Doc]) -> list:
         """The docs' final parse states (spaCy's ``StateClass``), in order."""

@@ -52,7 +52,11 @@ def test_the_stand_in_parses_as_spacy_parses(pipelines, batch_size):
     assert [d.text for d in ours] == TEXTS  # in input order
     assert _parses(ours) == _parses(theirs)
     assert sum(len(list(d.sents)) for d in ours) > len(TEXTS)  # the texts do hold several sentences
-    assert _parses(stand_in(d.copy()) for d in tagged) == _parses(theirs)
+    assert _parses(stand_in(d.copy()) for d in tagged) == _parses(theirs)  # one by one: spaCy's own loop
+    for doc, their in zip(tagged, theirs):  # and the stand-in's loop over a single document
+        one = [doc.copy()]
+        stand_in.original.set_annotations(one, stand_in._parse(one))
+        assert _parses(one) == _parses([their])
 
 
 def test_classes_the_model_never_saw_are_scored_as_spacy_scores_them(pipelines):
