@@ -30,7 +30,6 @@ at install, and the original is kept.
 """
 from __future__ import annotations
 
-import numpy
 from spacy.ml.parser_model import ParserStepModel
 from spacy.pipeline import DependencyParser
 from spacy.tokens import Doc
@@ -54,8 +53,6 @@ class GreedyParser:
                 or not hasattr(ParserStepModel, "get_token_ids"):
             raise ValueError("this spaCy's parser lacks the methods the stand-in drives")
         self.original = original
-        upper = original.model.get_ref("upper")
-        self.weights, self.bias = upper.get_param("W"), upper.get_param("b")
         self.ops = NumpyOps(use_blis=True)  # as spaCy's decoding multiplies, whatever the model's ops
 
     def __call__(self, doc: Doc) -> Doc:
@@ -85,13 +82,15 @@ class GreedyParser:
         parser._ensure_labels_are_added(docs)
         batch = parser.moves.init_batch(docs)
         step = parser.model.predict(docs)  # the precomputed lower layer, as spaCy computes it
-        unseen = numpy.flatnonzero(step._class_mask == 0)
+        # The upper layer and the unseen classes as spaCy's decoding reads them, after any resize.
+        weights, bias = step.vec2scores.get_param("W"), step.vec2scores.get_param("b")
+        unseen = sorted(parser.model.attrs["unseen_classes"])
         states = [state for state in batch if not state.is_final()]
         while states:
             hidden, _ = step.state2vec(step.get_token_ids(states), False)
-            scores = self.ops.gemm(hidden, self.weights, trans2=True)
-            scores += self.bias
-            if len(unseen):
+            scores = self.ops.gemm(hidden, weights, trans2=True)
+            scores += bias
+            if unseen:
                 scores[:, unseen] = scores.min()
             states = parser.transition_states(states, scores)
         step.clear_memory()
