@@ -10,7 +10,6 @@ from __future__ import annotations
 import functools
 import logging
 from datetime import tzinfo
-from importlib.metadata import PackageNotFoundError, version as _package_version
 
 from .errors import (
     InputError,
@@ -26,12 +25,6 @@ from .serialize import SCHEMA, analysis_dict
 
 # A library logs but leaves the output to its user (the command line sets up its own handler).
 logging.getLogger(__name__).addHandler(logging.NullHandler())
-
-try:
-    # One source of truth: the version in pyproject.toml, as installed.
-    __version__ = _package_version("reportedly")
-except PackageNotFoundError:  # run from a source tree that was never installed
-    __version__ = "0+unknown"
 
 __all__ = [
     "SCHEMA",
@@ -61,12 +54,26 @@ __all__ = [
 
 
 def __getattr__(name: str):
-    # The Analyzer pulls in spaCy; importing reportedly for its values should stay cheap.
+    # The Analyzer pulls in spaCy, and the version importlib.metadata (17 ms, before the
+    # command line's workers can start): importing reportedly for its values should stay cheap.
     if name == "Analyzer":
         from .pipeline import Analyzer
 
         return Analyzer
+    if name == "__version__":
+        return _version()
     raise AttributeError(name)
+
+
+@functools.lru_cache(maxsize=1)
+def _version() -> str:
+    """One source of truth: the version in pyproject.toml, as installed."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("reportedly")
+    except PackageNotFoundError:  # run from a source tree that was never installed
+        return "0+unknown"
 
 
 @functools.lru_cache(maxsize=1)

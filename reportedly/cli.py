@@ -15,7 +15,7 @@ import os
 import sys
 from typing import Iterator, Sequence
 
-from . import __version__, logs
+from . import logs
 from .cli_fetch import (ANALYZE_ARCHIVE, add_fetch_arguments, add_serve_fetch_arguments, add_watch_command,
                         serve_fetch_policy, web_options)
 from .attribution import EXTRACTORS
@@ -65,6 +65,8 @@ EXAMPLES = {
 
 
 def _version() -> str:
+    from . import __version__
+
     return f"reportedly {__version__} (output schema {SCHEMA}, version {output_schema()['version']})"
 
 

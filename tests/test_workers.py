@@ -43,12 +43,15 @@ def test_items_are_read_lazily():
 def test_the_cli_process_leaves_the_heavy_imports_to_the_analyzer():
     # The CLI's own process reads inputs and writes analyses; spaCy (through the extractors and
     # provenance) and the HTML reader's libraries are imported where they are used: in the
-    # workers, or in this process when it analyses or reads a page itself.
+    # workers, or in this process when it analyses or reads a page itself. So are the readers of
+    # feeds and archives, mojibake's repair and the installed version: the workers start after
+    # this process's imports.
     import subprocess
     import sys
 
+    heavy = ("spacy", "thinc", "trafilatura", "htmldate", "feedparser", "warcio", "ftfy", "importlib.metadata")
     program = ("import sys, reportedly.cli, reportedly.report, reportedly.serialize; "
-               "print(sorted(m for m in ('spacy', 'thinc', 'trafilatura', 'htmldate') if m in sys.modules))")
+               f"print(sorted(m for m in {heavy!r} if m in sys.modules))")
     result = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True, timeout=60, check=True)
     assert result.stdout.strip() == "[]"
 

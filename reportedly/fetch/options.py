@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from importlib import metadata
 from pathlib import Path
 
 from ..ingest.decode import DEFAULT_MAX_BYTES
@@ -35,10 +34,8 @@ class FetchOptions:
 
     def user_agent(self) -> str:
         """The User-Agent header: our name and version, and how to reach whoever runs it."""
-        try:
-            version = metadata.version("reportedly")
-        except metadata.PackageNotFoundError:
-            version = "dev"
+        from .. import __version__ as version
+
         contact = f"; +{self.contact}" if self.contact else ""
         return f"{AGENT_TOKEN}/{version} (attribution analysis of news{contact})"
 

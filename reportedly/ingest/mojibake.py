@@ -11,9 +11,6 @@ from __future__ import annotations
 
 import re
 
-from ftfy import fix_encoding
-from ftfy.badness import is_bad
-
 # What every windows-1252 or Latin-1 reading of UTF-8 leaves: a lead byte (U+00C2..U+00F4 in
 # both codecs) before a continuation byte (0x80..0xBF: U+0080..U+00BF in Latin-1, the
 # punctuation and letters cp1252 puts at 0x80..0x9F), or a C1 control, which no real text
@@ -38,6 +35,10 @@ def repair_mojibake(text: str) -> str:
     """``text`` with its mojibake repaired; text that shows none is returned unchanged."""
     if not _may_show_mojibake(text):
         return text
+    # ftfy (28 ms of imports) only for a text that may show mojibake: most never do.
+    from ftfy import fix_encoding
+    from ftfy.badness import is_bad
+
     # Split on "\n" only: str.splitlines also splits at U+0085, a byte that mojibake leaves
     # inside a character ("Ã\x85" is "Å"), and would cut the sequence to repair in two.
     return "\n".join(

@@ -15,15 +15,16 @@ import os
 from datetime import tzinfo
 from urllib.parse import urljoin
 
-from warcio.archiveiterator import ArchiveIterator
-from warcio.exceptions import ArchiveLoadFailed
-
 from ..errors import InputError, ReportedlyError, internal_error
 from .webpage import fetch_of_archived, read_web_page
 
 
 def iter_warc(path: str, stem: str, *, zone: tzinfo | None = None, max_bytes: int | None = None):
     """Each HTML response in the WARC file as ("stem:N", Article | None, error | None)."""
+    # warcio (10 ms of imports) for archives only.
+    from warcio.archiveiterator import ArchiveIterator
+    from warcio.exceptions import ArchiveLoadFailed
+
     try:
         fh = open(path, "rb")
     except OSError as exc:
