@@ -21,7 +21,7 @@ TEXTS = [
 @pytest.fixture(scope="module")
 def pipelines():
     from reportedly.errors import ModelNotFoundError
-    from reportedly.fast_ner import GreedyEntityRecognizer
+    from reportedly.nlp.entities import GreedyEntityRecognizer
     from reportedly.nlp import load_model
 
     try:
@@ -69,7 +69,7 @@ def test_the_loaded_pipeline_uses_the_stand_in():
 def test_a_component_that_is_not_spacys_recognizer_keeps_its_place():
     import spacy
 
-    from reportedly.fast_components import install
+    from reportedly.nlp.stand_ins import install
 
     nlp = spacy.blank("en")
     nlp.add_pipe("entity_ruler", name="ner")  # a "ner" that is no EntityRecognizer

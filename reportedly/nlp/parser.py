@@ -22,7 +22,7 @@ those checks cost next to nothing:
   quarter of the batch), so every product has the rows it has in spaCy; a sub-batch of one
   document, where spaCy's loop hands the GIL over least, is left to it.
 
-The scores are therefore bit for bit spaCy's and so are the parses: ``tests/test_fast_parser.py``
+The scores are therefore bit for bit spaCy's and so are the parses: ``tests/test_nlp_parser.py``
 holds heads, labels and sentence starts equal to the original's on hand-made text, and the
 PolNeAR and real-world outputs are byte-identical. Only greedy decoding (beam width 1) of
 spaCy's own dependency parser with an upper layer is handled; anything else raises ValueError
@@ -48,7 +48,7 @@ class GreedyParser:
         if not original.model.attrs.get("has_upper"):
             raise ValueError("the parser has no upper layer")
         # The spaCy methods the stand-in drives (spacy is bounded in pyproject.toml; a version
-        # without them keeps its own parser, and tests/test_fast_parser.py says so).
+        # without them keeps its own parser, and tests/test_nlp_parser.py says so).
         if not all(hasattr(original, name) for name in ("transition_states", "_ensure_labels_are_added")) \
                 or not hasattr(ParserStepModel, "get_token_ids"):
             raise ValueError("this spaCy's parser lacks the methods the stand-in drives")

@@ -25,7 +25,7 @@ TEXTS = [
 @pytest.fixture(scope="module")
 def pipelines():
     from reportedly.errors import ModelNotFoundError
-    from reportedly.fast_parser import GreedyParser
+    from reportedly.nlp.parser import GreedyParser
     from reportedly.nlp import load_model
 
     try:
@@ -89,8 +89,8 @@ def test_the_loaded_pipeline_uses_the_stand_in():
 def test_only_spacys_greedy_dependency_parser_has_a_stand_in(pipelines):
     import spacy
 
-    from reportedly.fast_components import install
-    from reportedly.fast_parser import GreedyParser
+    from reportedly.nlp.stand_ins import install
+    from reportedly.nlp.parser import GreedyParser
 
     nlp = spacy.blank("en")
     nlp.add_pipe("sentencizer", name="parser")  # a "parser" that is no DependencyParser

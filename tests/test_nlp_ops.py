@@ -1,10 +1,10 @@
-"""reportedly.fast_ops: the inference ops give the layers' values exactly, without what only
+"""reportedly.nlp.ops: the inference ops give the layers' values exactly, without what only
 training needs."""
 import numpy
 import pytest
 from thinc.api import Maxout, NumpyOps, use_ops
 
-from reportedly.fast_ops import InferenceOps, maxout
+from reportedly.nlp.ops import InferenceOps, maxout
 
 
 @pytest.mark.parametrize("pieces", [2, 3])

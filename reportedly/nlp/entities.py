@@ -14,7 +14,7 @@ at once; only the tokens after an entity opened ("B-") are decided one by one, b
 moves then valid (I- or L- of the open label). The sums, the maxout, the matrix product and the
 tie-breaking (first best valid move) are done in the same order as spaCy's ``predict_states`` and
 ``arg_max_if_valid``, so the scores are bit for bit the same (blis computes each row of a matrix
-product alike whatever the number of rows: checked), and ``tests/test_fast_ner.py`` holds the
+product alike whatever the number of rows: checked), and ``tests/test_nlp_entities.py`` holds the
 entities equal to the original's; the PolNeAR and real-world outputs are byte-identical.
 
 Only the case the analysis uses is handled: greedy decoding (beam width 1), the three state
@@ -31,7 +31,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import minibatch
 from thinc.api import NumpyOps
 
-from .fast_ops import maxout
+from .ops import maxout
 
 _B, _I, _L, _U, _O = range(5)
 _KINDS = {"B": _B, "I": _I, "L": _L, "U": _U}

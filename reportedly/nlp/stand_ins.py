@@ -5,11 +5,11 @@ some lemmas) runs a Matcher over every token, and its ``lemmatizer`` builds a To
 reads its morphology for each word: together about a fifth of the pipeline's time on PolNeAR,
 as much as the parser. Both compute a function of a few token attributes, so the stand-ins read
 those attributes as arrays, look each distinct combination up once per process, and write the
-results back as arrays. ``tests/test_fast_components.py`` holds the attributes equal to the
+results back as arrays. ``tests/test_nlp_stand_ins.py`` holds the attributes equal to the
 originals' on hand-made text; the whole PolNeAR and real-world outputs are byte-identical.
 
-``install`` also puts reportedly.fast_ner's stand-in in place of the entity recognizer and
-reportedly.fast_parser's in place of the dependency parser.
+``install`` also puts reportedly.nlp.entities's stand-in in place of the entity recognizer and
+reportedly.nlp.parser's in place of the dependency parser.
 
 A stand-in is used only for what it knows: an attribute ruler pattern with anything but
 LOWER, TAG, DEP or IS_SPACE constraints (an operator, another attribute), or a lemmatizer not in
@@ -26,8 +26,8 @@ from spacy.attrs import DEP, IS_SPACE, LEMMA, LOWER, MORPH, ORTH, POS, TAG
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .fast_ner import GreedyEntityRecognizer
-from .fast_parser import GreedyParser
+from .entities import GreedyEntityRecognizer
+from .parser import GreedyParser
 
 _KEY_COLUMNS = [LOWER, TAG, DEP, IS_SPACE]
 _WRITTEN = [POS, MORPH, LEMMA, TAG, DEP]
@@ -248,7 +248,7 @@ class _Slot:
 
 def install(nlp) -> list[str]:
     """Replace the pipeline's parser, attribute ruler, lemmatizer and entity recognizer by their
-    stand-ins (reportedly.fast_parser for the first, reportedly.fast_ner for the last), where they
+    stand-ins (reportedly.nlp.parser for the first, reportedly.nlp.entities for the last), where they
     have one; returns the names of the components replaced."""
     replaced = []
     for name, make in _STAND_INS.items():

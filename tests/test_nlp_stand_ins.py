@@ -5,7 +5,7 @@ from spacy.lang.en.lemmatizer import EnglishLemmatizer
 from spacy.lookups import Lookups
 from spacy.tokens import Doc
 
-from reportedly.fast_components import TableAttributeRuler, TableLemmatizer, install
+from reportedly.nlp.stand_ins import TableAttributeRuler, TableLemmatizer, install
 
 ATTRS = ("pos_", "tag_", "dep_", "lemma_")
 
