@@ -24,6 +24,19 @@ def analyzer():
 
 
 @pytest.fixture(scope="session")
+def spacy_model():
+    """The installed spaCy English model as its package loads it, without reportedly's stand-ins:
+    the originals that the stand-ins' tests compare against. Skipped when none is installed."""
+    from reportedly.errors import ModelNotFoundError
+    from reportedly.nlp import load_model
+
+    try:
+        return load_model()
+    except ModelNotFoundError:
+        pytest.skip("no spaCy English model")
+
+
+@pytest.fixture(scope="session")
 def tiny_corpus(tmp_path_factory) -> Path:
     from tinycorpus import FILES
 

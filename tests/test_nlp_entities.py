@@ -19,16 +19,10 @@ TEXTS = [
 
 
 @pytest.fixture(scope="module")
-def pipelines():
-    from reportedly.errors import ModelNotFoundError
+def pipelines(spacy_model):
     from reportedly.nlp.entities import GreedyEntityRecognizer
-    from reportedly.nlp import load_model
 
-    try:
-        nlp = load_model()
-    except ModelNotFoundError:
-        pytest.skip("no spaCy English model")
-    return nlp, GreedyEntityRecognizer(nlp.get_pipe("ner"))
+    return spacy_model, GreedyEntityRecognizer(spacy_model.get_pipe("ner"))
 
 
 def _entities(doc):

@@ -23,16 +23,10 @@ TEXTS = [
 
 
 @pytest.fixture(scope="module")
-def pipelines():
-    from reportedly.errors import ModelNotFoundError
+def pipelines(spacy_model):
     from reportedly.nlp.parser import GreedyParser
-    from reportedly.nlp import load_model
 
-    try:
-        nlp = load_model()
-    except ModelNotFoundError:
-        pytest.skip("no spaCy English model")
-    return nlp, GreedyParser(nlp.get_pipe("parser"))
+    return spacy_model, GreedyParser(spacy_model.get_pipe("parser"))
 
 
 def _parses(docs):
