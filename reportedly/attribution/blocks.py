@@ -5,7 +5,7 @@ import bisect
 import re
 from typing import Iterable, Iterator, Sequence
 
-from spacy.attrs import SENT_START
+from spacy.attrs import IDX, SENT_START
 from spacy.tokens import Doc, Span as SpacySpan
 
 BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n")
@@ -178,8 +178,8 @@ class BlockIndex(Sequence):
         """Indexes of the tokens of block ``i`` that start in ``[start, end)`` (article offsets)."""
         offset, doc = self.blocks[i]
         starts = self._token_starts.get(i)
-        if starts is None:
-            starts = self._token_starts[i] = [offset + t.idx for t in doc]
+        if starts is None:  # read as a column: no Token made per word of the paragraph
+            starts = self._token_starts[i] = (doc.to_array(IDX) + offset).tolist() if len(doc) else []
         return range(bisect.bisect_left(starts, start), bisect.bisect_left(starts, end))
 
     def offset_of(self, doc: Doc) -> int | None:

@@ -153,9 +153,8 @@ class Paragraphs(BlockIndex):
     """An article's blocks indexed by position (a ``BlockIndex``), with each paragraph's tokens
     read as columns (``Words``) once, when first asked for: every content's markers, every
     sentence's voice, the speakers' sentences, the pronouns' genders and the mentions' nouns
-    read the same paragraphs. (Per content, a Token made and classified per word, with the
-    token starts of ``BlockIndex.tokens_starting_in`` made from a Token per word of the
-    paragraph, took 0.032 CPU s over PolNeAR dev.) The columns live as long as the index, one
+    read the same paragraphs. (Per content, a Token made and classified per word took 0.032 CPU s
+    over PolNeAR dev.) The columns live as long as the index, one
     article's provenance step: 128 bytes a token over PolNeAR dev (tracemalloc)."""
 
     def __init__(self, blocks: Iterable[Block]):
@@ -186,9 +185,7 @@ class Paragraphs(BlockIndex):
         chosen: dict[int, set[int]] = {}
         for a, b in ranges:
             for i in self.overlapping(a, b):
-                offset, idx = self[i][0], self.words(i).idx
-                chosen.setdefault(i, set()).update(range(bisect.bisect_left(idx, a - offset),
-                                                         bisect.bisect_left(idx, b - offset)))
+                chosen.setdefault(i, set()).update(self.tokens_starting_in(i, a, b))
         return [(i, t) for i in sorted(chosen) for t in sorted(chosen[i])]
 
 
